@@ -1,0 +1,155 @@
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { lakeLayout } from "../../core/lake/layout.js";
+import {
+  COUNTRIES_TABLE,
+  type ColumnType,
+  CURATED_TABLES,
+  MANIFEST_TABLE,
+  type TableSchema,
+} from "../../core/lake/tables.js";
+import type { CountryTable } from "../../core/reference/countries.js";
+import { REPORT_KINDS } from "../../core/reporting/kinds.js";
+import type { ObjectStore } from "../../ports/object-store.js";
+import type { QueryEngine, ResultRow, SqlValue } from "../../ports/query-engine.js";
+
+const DUCKDB_TYPES: Record<ColumnType, string> = {
+  string: "VARCHAR",
+  int32: "INTEGER",
+  int64: "BIGINT",
+  double: "DOUBLE",
+  boolean: "BOOLEAN",
+  "decimal(18,2)": "DECIMAL(18,2)",
+};
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+export interface DuckDbEngineOptions {
+  /** The lake, a local folder; its curated Parquet and manifest become the engine's tables. */
+  readonly lake: ObjectStore;
+  readonly countries: CountryTable;
+  /** DuckDB's memory limit, e.g. `"2GB"`. @default DuckDB's own (80% of RAM) */
+  readonly memoryLimit?: string;
+  /** @default all cores */
+  readonly threads?: number;
+}
+
+function columnList(schema: TableSchema): string {
+  return schema.columns.map((c) => c.name).join(", ");
+}
+
+function columnDefinitions(schema: TableSchema): string {
+  return schema.columns.map((c) => `${c.name} ${DUCKDB_TYPES[c.type]}`).join(", ");
+}
+
+function toPlain(value: unknown): SqlValue {
+  if (typeof value === "bigint") return Number(value);
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
+  return String(value);
+}
+
+/**
+ * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place. Paths reach
+ * SQL only through bound variables, never through string concatenation. Extensions are never downloaded.
+ */
+export class DuckDbEngine implements QueryEngine {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(options: DuckDbEngineOptions): Promise<DuckDbEngine> {
+    const config: Record<string, string> = {
+      autoinstall_known_extensions: "false",
+      autoload_known_extensions: "false",
+    };
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    if (options.threads) config.threads = String(options.threads);
+    const instance = await DuckDBInstance.create(":memory:", config);
+    const connection = await instance.connect();
+    const engine = new DuckDbEngine(instance, connection);
+    try {
+      await engine.defineLakeTables(options.lake);
+      await engine.loadCountries(options.countries);
+    } catch (error) {
+      await engine.close();
+      throw error;
+    }
+    return engine;
+  }
+
+  async stage(name: string, sql: string): Promise<void> {
+    if (!IDENTIFIER.test(name)) throw new Error(`invalid stage name: ${name}`);
+    await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+  }
+
+  async query(sql: string, parameters: readonly SqlValue[] = []): Promise<ResultRow[]> {
+    const reader = await this.connection.runAndReadAll(sql, parameters as SqlValue[]);
+    return reader.getRowObjectsJS().map((row) => {
+      const plain: ResultRow = {};
+      for (const [name, value] of Object.entries(row)) plain[name] = toPlain(value);
+      return plain;
+    });
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  private async defineLakeTables(lake: ObjectStore): Promise<void> {
+    for (const kind of REPORT_KINDS) {
+      const schema = CURATED_TABLES[kind];
+      const files = (await lake.list(lakeLayout.curatedPrefix(kind))).filter((key) =>
+        key.endsWith(".parquet"),
+      );
+      if (files.length === 0) {
+        await this.connection.run(`CREATE TABLE ${schema.name} (${columnDefinitions(schema)})`);
+        continue;
+      }
+      await this.setVariable(
+        `files_${kind}`,
+        files.map((key) => lake.locate(key)),
+      );
+      await this.connection.run(
+        `CREATE VIEW ${schema.name} AS SELECT ${columnList(schema)} FROM read_parquet(getvariable('files_${kind}'))`,
+      );
+    }
+    const entries = (await lake.list(lakeLayout.manifestPrefix)).filter(
+      (k) => lakeLayout.seqOfManifestKey(k) !== undefined,
+    );
+    if (entries.length === 0) {
+      await this.connection.run(`CREATE TABLE manifest (${columnDefinitions(MANIFEST_TABLE)})`);
+      return;
+    }
+    await this.setVariable(
+      "files_manifest",
+      entries.map((key) => lake.locate(key)),
+    );
+    const columns = MANIFEST_TABLE.columns.map((c) => `${c.name}: '${DUCKDB_TYPES[c.type]}'`).join(", ");
+    await this.connection.run(
+      `CREATE VIEW manifest AS SELECT ${columnList(MANIFEST_TABLE)} FROM read_json(getvariable('files_manifest'), format = 'newline_delimited', columns = {${columns}})`,
+    );
+  }
+
+  private async setVariable(name: string, paths: string[]): Promise<void> {
+    const statement = await this.connection.prepare(`SET VARIABLE ${name} = string_split($1, chr(0))`);
+    statement.bindVarchar(1, paths.join("\u0000"));
+    await statement.run();
+  }
+
+  private async loadCountries(countries: CountryTable): Promise<void> {
+    await this.connection.run(`CREATE TABLE countries (${columnDefinitions(COUNTRIES_TABLE)})`);
+    const appender = await this.connection.createAppender("countries");
+    for (const country of countries.byCode.values()) {
+      appender.appendVarchar(country.isoCode);
+      appender.appendVarchar(country.name);
+      appender.appendVarchar(country.wikimediaRegion);
+      appender.appendVarchar(country.globalSouth ? "Global South" : "Global North");
+      appender.appendVarchar(country.isProtected ? "True" : "False");
+      appender.endRow();
+    }
+    appender.flushSync();
+    appender.closeSync();
+  }
+}

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { QueryEngine } from "../../ports/query-engine.js";
+import { type Framework, QUERIES_DIR, type Scope } from "../framework/framework.js";
+import type { CountryTable } from "../reference/countries.js";
+import type { IndicatorRow } from "./indicator-row.js";
+
+/** Raised when the lake's data contradicts what ingest guarantees; computing stops rather than publish wrong figures. */
+export class LakeIntegrityError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LakeIntegrityError";
+  }
+}
+
+export interface ComputeOptions {
+  /** Region outcomes figures with fewer participants than this are suppressed. @default the framework's k */
+  readonly k?: number;
+  readonly countries: CountryTable;
+  /** @default the project's `queries/` */
+  readonly queriesDir?: string;
+}
+
+const SCOPE_ORDER: Record<Scope, number> = { movement: 0, region: 1, hub: 2, country: 3 };
+
+/** The stages in `queries/stages/`, in file-name order, as [relation name, SQL]. */
+export function loadStages(queriesDir = QUERIES_DIR): [string, string][] {
+  const directory = join(queriesDir, "stages");
+  return readdirSync(directory)
+    .filter((name) => /^\d+_[a-z_]+\.sql$/.test(name))
+    .sort()
+    .map((name) => [
+      name.replace(/^\d+_/, "").replace(/\.sql$/, ""),
+      readFileSync(join(directory, name), "utf8"),
+    ]);
+}
+
+/** Reads one SQL file of `queries/`. */
+export function readQuery(relativePath: string, queriesDir = QUERIES_DIR): string {
+  return readFileSync(join(queriesDir, relativePath), "utf8");
+}
+
+/**
+ * Computes every indicator of a framework version through a query engine: stages the base facts once, runs
+ * each indicator's query, and applies disclosure control. Returns the rows of `indicators.csv` in a stable order.
+ */
+export async function computeIndicators(
+  engine: QueryEngine,
+  framework: Framework,
+  options: ComputeOptions,
+): Promise<IndicatorRow[]> {
+  const queriesDir = options.queriesDir ?? QUERIES_DIR;
+  const k = options.k ?? framework.disclosure.k_default;
+  for (const [name, sql] of loadStages(queriesDir)) await engine.stage(name, sql);
+
+  const [unconverted] = await engine.query(readQuery("checks/unconverted_lines.sql", queriesDir));
+  if (Number(unconverted?.lines ?? 0) > 0)
+    throw new LakeIntegrityError(
+      `${unconverted?.lines} financial lines have no exchange rate for their year; restore the fx_rates uploads`,
+    );
+
+  const participants = new Map<string, number>();
+  for (const row of await engine.query(readQuery("checks/region_participants.sql", queriesDir)))
+    participants.set(`${row.year}/${row.region}`, Number(row.participants));
+
+  const rows: IndicatorRow[] = [];
+  for (const indicator of framework.indicators) {
+    for (const result of await engine.query(readQuery(indicator.query, queriesDir))) {
+      const scope = String(result.scope) as Scope;
+      if (!indicator.scopes.includes(scope))
+        throw new Error(`${indicator.query} returned scope ${scope}, which ${indicator.id} does not list`);
+      const year = Number(result.year);
+      const scopeId = String(result.scope_id);
+      const value = result.value === null ? null : Number(result.value);
+      const suppressed =
+        indicator.disclosure === "participants" &&
+        scope === "region" &&
+        (participants.get(`${year}/${scopeId}`) ?? 0) < k;
+      rows.push({
+        framework_version: framework.version,
+        indicator: indicator.id,
+        year,
+        scope,
+        scope_id: scopeId,
+        value: suppressed || value === null || !Number.isFinite(value) ? null : value,
+        suppressed,
+      });
+    }
+  }
+  return withoutProtectedCountries(rows, options.countries).sort(compareRows(framework));
+}
+
+/** Nothing is ever published at country scope for a protected country. */
+export function withoutProtectedCountries(
+  rows: readonly IndicatorRow[],
+  countries: CountryTable,
+): IndicatorRow[] {
+  return rows.filter(
+    (row) => row.scope !== "country" || countries.byCode.get(row.scope_id)?.isProtected === false,
+  );
+}
+
+function compareRows(framework: Framework) {
+  const order = new Map(framework.indicators.map((indicator, index) => [indicator.id, index]));
+  return (a: IndicatorRow, b: IndicatorRow) =>
+    (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0) ||
+    a.year - b.year ||
+    SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] ||
+    a.scope_id.localeCompare(b.scope_id, "en");
+}

@@ -1,0 +1,237 @@
+import { createHash } from "node:crypto";
+import { ObjectExistsError, type ObjectStore } from "../ports/object-store.js";
+import { lakeLayout, reportIdOf } from "./lake/layout.js";
+import {
+  type ManifestEntry,
+  nextSeq,
+  readManifest,
+  supersessionKey,
+  tryAppendManifestEntry,
+  withStatus,
+} from "./lake/manifest.js";
+import { writeParquet } from "./lake/parquet.js";
+import { ReferenceReader } from "./lake/reference-state.js";
+import { CURATED_TABLES } from "./lake/tables.js";
+import type { CountryTable } from "./reference/countries.js";
+import { isHubReportKind, type ReportKind } from "./reporting/kinds.js";
+import { messages } from "./reporting/messages.js";
+import type { Problem } from "./reporting/problems.js";
+import { type ValidatedReport, validateReport } from "./reporting/validate.js";
+
+/** One file handed in for ingest. */
+export interface IngestRequest {
+  /** The name the uploader gave the file; kept as provenance, never used as a path. */
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  /** A hub_id, or `council`. */
+  readonly uploader: string;
+  readonly kind?: ReportKind;
+}
+
+export type IngestOutcome =
+  | {
+      readonly status: "accepted";
+      readonly fileName: string;
+      readonly kind: ReportKind;
+      readonly entry: ManifestEntry;
+      /** The report this one replaces (it stays in the lake as evidence). */
+      readonly supersedes: ManifestEntry | undefined;
+      readonly problems: Problem[];
+    }
+  | {
+      readonly status: "duplicate";
+      readonly fileName: string;
+      readonly kind: ReportKind;
+      /** The earlier upload of the same bytes. */
+      readonly entry: ManifestEntry;
+      readonly problems: Problem[];
+    }
+  | {
+      readonly status: "rejected";
+      readonly fileName: string;
+      readonly kind: ReportKind | undefined;
+      readonly problems: Problem[];
+    };
+
+export interface IngestDependencies {
+  readonly store: ObjectStore;
+  readonly countries: CountryTable;
+  /** @default () => new Date() */
+  readonly clock?: () => Date;
+  /** @default 256 MiB */
+  readonly maxBytes?: number;
+  /** Shared between calls to avoid re-reading reference data. */
+  readonly references?: ReferenceReader;
+}
+
+/** How often a writer that lost the race for a manifest sequence number re-reads and tries again. */
+const MAX_COMMIT_ATTEMPTS = 100;
+
+/**
+ * Ingests one file: validates it against the reporting standard and, if it passes, stores it byte for byte in
+ * the raw zone, as typed Parquet in the curated zone, and commits it with a new manifest entry — last, so that
+ * a crash before the commit leaves nothing visible. A rejected file changes nothing.
+ * Safe to run concurrently from several processes on the same lake.
+ */
+export async function ingestReport(
+  dependencies: IngestDependencies,
+  request: IngestRequest,
+): Promise<IngestOutcome> {
+  const { store, countries } = dependencies;
+  const references = dependencies.references ?? new ReferenceReader(store);
+  const sha256 = createHash("sha256").update(request.bytes).digest("hex");
+  let entries = await readManifest(store);
+
+  const duplicate = findDuplicate(entries, sha256, request.uploader);
+  if (duplicate)
+    return {
+      status: "duplicate",
+      fileName: request.fileName,
+      kind: duplicate.kind,
+      entry: duplicate,
+      problems: [],
+    };
+
+  const validation = validateReport({
+    bytes: request.bytes,
+    uploader: request.uploader,
+    kind: request.kind,
+    countries,
+    reference: await references.stateAt(entries),
+    maxBytes: dependencies.maxBytes,
+  });
+  const { report } = validation;
+  if (!report)
+    return {
+      status: "rejected",
+      fileName: request.fileName,
+      kind: validation.kind,
+      problems: validation.problems,
+    };
+
+  const overlap = findOverlap(entries, report);
+  if (overlap) return rejectForOverlap(request, report, overlap, validation.problems);
+
+  const reportId = reportIdOf(sha256);
+  const rawKey = lakeLayout.rawKey(request.uploader, sha256);
+  const curatedKey = lakeLayout.curatedKey(report.kind, reportId, report.year, report.hubId);
+  await putOnce(store, rawKey, request.bytes, "text/csv");
+  const rowCount = report.rowCount;
+  const reportIds = new Array<string>(rowCount).fill(reportId);
+  await putOnce(
+    store,
+    curatedKey,
+    writeParquet(CURATED_TABLES[report.kind], { report_id: reportIds, ...report.columns }),
+    "application/vnd.apache.parquet",
+  );
+
+  for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
+    const entry: ManifestEntry = {
+      report_id: reportId,
+      seq: nextSeq(entries),
+      kind: report.kind,
+      hub_id: report.hubId,
+      period: report.period,
+      year: report.year,
+      quarter: report.quarter,
+      sha256,
+      uploader: request.uploader,
+      uploaded_at: (dependencies.clock ?? (() => new Date()))().toISOString(),
+      file_name: request.fileName,
+      row_count: rowCount,
+      warning_count: validation.warningCount,
+      raw_key: rawKey,
+      curated_key: curatedKey,
+    };
+    const supersedes = withStatus(entries).find(
+      (e) => e.status === "current" && supersessionKey(e) === supersessionKey(entry) && e.kind !== "fx_rates",
+    );
+    if (await tryAppendManifestEntry(store, entry)) {
+      return {
+        status: "accepted",
+        fileName: request.fileName,
+        kind: report.kind,
+        entry,
+        supersedes,
+        problems: validation.problems,
+      };
+    }
+    await pause(attempt);
+    entries = await readManifest(store);
+    const raced = findDuplicate(entries, sha256, request.uploader);
+    if (raced)
+      return {
+        status: "duplicate",
+        fileName: request.fileName,
+        kind: raced.kind,
+        entry: raced,
+        problems: [],
+      };
+    const racedOverlap = findOverlap(entries, report);
+    if (racedOverlap) return rejectForOverlap(request, report, racedOverlap, validation.problems);
+  }
+  throw new Error(
+    `could not commit ${request.fileName}: the manifest kept changing (${MAX_COMMIT_ATTEMPTS} attempts)`,
+  );
+}
+
+function findDuplicate(
+  entries: readonly ManifestEntry[],
+  sha256: string,
+  uploader: string,
+): ManifestEntry | undefined {
+  return entries.find((e) => e.sha256 === sha256 && e.uploader === uploader);
+}
+
+/** An annual report where a quarter of the same year is current, or the other way round. */
+function findOverlap(entries: readonly ManifestEntry[], report: ValidatedReport): ManifestEntry | undefined {
+  if (!isHubReportKind(report.kind)) return undefined;
+  return withStatus(entries).find(
+    (e) =>
+      e.status === "current" &&
+      e.kind === report.kind &&
+      e.hub_id === report.hubId &&
+      e.year === report.year &&
+      (e.quarter === null) !== (report.quarter === null),
+  );
+}
+
+function rejectForOverlap(
+  request: IngestRequest,
+  report: ValidatedReport,
+  existing: ManifestEntry,
+  warnings: Problem[],
+): IngestOutcome {
+  const problem: Problem = {
+    severity: "error",
+    code: "overlap",
+    row: 2,
+    column: "period",
+    message: messages.overlap(existing.period ?? "", existing.report_id, report.period ?? ""),
+  };
+  return {
+    status: "rejected",
+    fileName: request.fileName,
+    kind: report.kind,
+    problems: [problem, ...warnings],
+  };
+}
+
+/** Writes an object that is named by its content: if it is already there, it already holds these bytes. */
+async function putOnce(
+  store: ObjectStore,
+  key: string,
+  body: Uint8Array,
+  contentType: string,
+): Promise<void> {
+  try {
+    await store.put(key, body, { ifAbsent: true, contentType });
+  } catch (error) {
+    if (!(error instanceof ObjectExistsError)) throw error;
+  }
+}
+
+function pause(attempt: number): Promise<void> {
+  const ceiling = Math.min(200, 5 * 2 ** Math.min(attempt, 6));
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}

@@ -1,0 +1,105 @@
+/**
+ * Every sentence that ingest says to an uploader, in one place. Each is plain English, names the value
+ * it is about and, where it can, says what to do instead.
+ */
+const quote = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+const list = (values: readonly string[]) => values.join(", ");
+
+export const messages = {
+  fileTooLarge: (bytes: number, limit: number) =>
+    `the file is ${(bytes / 1048576).toFixed(1)} MiB; the limit is ${(limit / 1048576).toFixed(0)} MiB (split the report or ask the Global Council)`,
+  emptyFile: () => "the file is empty: a report needs a header row and at least one data row",
+  noDataRows: () => "the file has a header but no data rows",
+  notUtf8: () => "this line is not valid UTF-8 text (save the file as CSV UTF-8)",
+  unterminatedQuote: () => 'a quoted value is never closed (a missing closing ")',
+  textAfterQuote: () =>
+    'there is text after the closing quote of a value (write a quote inside a value as "")',
+  unknownKind: (expected: string) =>
+    `cannot tell which kind of report this is from the header (expected the columns of ${expected}); name the kind explicitly`,
+  ambiguousKind: (kinds: readonly string[]) =>
+    `the header fits more than one kind of report (${list(kinds)}); name the kind explicitly`,
+  unknownColumn: (column: string, kind: string, allowed: readonly string[]) =>
+    `${quote(column)} is not a column of a ${kind} report (allowed: ${list(allowed)})`,
+  missingColumn: (column: string, kind: string) =>
+    `the required column ${column} of a ${kind} report is missing`,
+  duplicateColumn: (column: string) => `the column ${column} appears more than once in the header`,
+  wrongFieldCount: (found: number, expected: number) =>
+    `the row has ${found} values but the header has ${expected} columns`,
+  required: (column: string) => `${column} is required and is empty`,
+  mixedValue: (column: string, value: string, first: string, firstRow: number) =>
+    `${quote(value)} differs from ${quote(first)} in row ${firstRow}: one file is one report, for one hub and one period (${column} must be the same on every row)`,
+  invalidHubId: (value: string) =>
+    `${quote(value)} is not a valid hub id (lower-case letters, digits and hyphens, 2 to 64 characters, starting with a letter or digit)`,
+  notUploader: (value: string, uploader: string) =>
+    `${quote(value)} is not the hub you are uploading as (${quote(uploader)}); a hub may only upload its own reports`,
+  councilCannotUploadReports: () =>
+    "the Global Council uploads reference data (hubs, fx_rates), not hub reports; a hub uploads its own reports",
+  onlyCouncilUploadsReference: (kind: string, uploader: string) =>
+    `only the Global Council (council) may upload ${kind} reference data, not ${quote(uploader)}`,
+  noRegistry: () =>
+    "no hub registry has been uploaded yet: the Global Council must upload the hubs file first",
+  unregisteredHub: (value: string) => `${quote(value)} is not a registered hub`,
+  hubNotActive: (hub: string, year: number, from: number, to: number | null) =>
+    `hub ${quote(hub)} is not active in ${year} (active ${from}${to === null ? " onwards" : `–${to}`})`,
+  invalidPeriod: (value: string) =>
+    `${quote(value)} is not a period: write a year (2025) or a quarter (2025-Q3)`,
+  invalidYear: (value: string) => `${quote(value)} is not a year (write four digits, such as 2025)`,
+  invalidEnum: (column: string, value: string, allowed: readonly string[]) =>
+    `${quote(value)} is not a valid ${column} (allowed: ${list(allowed)})`,
+  categoryNotInFlow: (category: string, flow: string, allowed: readonly string[]) =>
+    `${quote(category)} is not a category of ${flow} lines (allowed for ${flow}: ${list(allowed)})`,
+  globalOnlyCategory: (category: string) =>
+    `only the global fund may report ${category}; hubs report money received from it as movement_allocation`,
+  notForGlobalFund: (category: string) =>
+    `the global fund cannot report ${category}: it is how hubs report what they receive from the fund`,
+  decimalComma: (value: string) => `${quote(value)} is not a number (use . as the decimal separator)`,
+  thousandsSeparator: (value: string) =>
+    `${quote(value)} is not a number (write it without thousands separators, such as 1234567.89)`,
+  notANumber: (value: string) => `${quote(value)} is not a number`,
+  negativeAmount: (value: string) => `${quote(value)} is negative; amounts are 0 or more`,
+  tooManyDecimals: (value: string) => `${quote(value)} has more than 2 decimal places`,
+  amountTooLarge: (value: string) => `${quote(value)} is too large for an amount`,
+  zeroAmount: () => "the amount is 0: accepted, but check that the line is meant to be there",
+  invalidCurrency: (value: string) =>
+    `${quote(value)} is not an ISO 4217 currency code (three capital letters, such as EUR)`,
+  missingRate: (currency: string, year: number) =>
+    `there is no exchange rate for ${currency} in ${year}: the Global Council must upload one before this report`,
+  invalidCountry: (value: string) =>
+    `${quote(value)} is not an ISO 3166-1 alpha-2 country code in the country table`,
+  countryCase: (value: string) =>
+    `${quote(value)} must be written in capital letters (${value.toUpperCase()})`,
+  counterpartyRequired: (category: string) =>
+    `counterparty_id is required on ${category} lines (${category === "team_grant" ? "the team's id" : "the receiving hub's id"})`,
+  counterpartyNotHub: (value: string) =>
+    `${quote(value)} is not a registered hub, so it cannot receive a hub_allocation`,
+  invalidBoolean: (value: string) => `${quote(value)} is not true or false (write true/false, yes/no or 1/0)`,
+  focusOnNonGrant: (flow: string) =>
+    `underrepresented_focus applies to grant lines only; leave it empty on ${flow} lines`,
+  tooLong: (column: string, limit: number) => `${column} is longer than ${limit} characters`,
+  notAnInteger: (value: string) => `${quote(value)} is not a whole number of 0 or more`,
+  integerTooLarge: (value: string) => `${quote(value)} is too large`,
+  invalidMetric: (value: string) =>
+    `${quote(value)} is not a metric name (lower-case letters, digits and underscores)`,
+  unknownMetric: (metric: string, rows: number) =>
+    `${quote(metric)} is not a metric of framework 2026.1: accepted and stored (${rows} row${rows === 1 ? "" : "s"}), but not yet used in any indicator`,
+  invalidLanguage: (value: string) => `${quote(value)} is not a language code (such as en, yo or pt-br)`,
+  duplicateStock: (metric: string, firstRow: number) =>
+    `${metric} is given twice for the same team, country and language (first in row ${firstRow}); a stock has one value per period`,
+  totalExceeds: (part: string, partTotal: number, whole: string, wholeTotal: number) =>
+    `the report's total ${part} (${partTotal}) is more than its total ${whole} (${wholeTotal})`,
+  genderExceedsParticipants: (genderTotal: number, participants: number) =>
+    `the report's gender metrics add up to ${genderTotal}, more than its participants (${participants})`,
+  duplicateHub: (hub: string, firstRow: number) =>
+    `hub ${quote(hub)} is listed twice (first in row ${firstRow})`,
+  activeToBeforeFrom: (to: number, from: number) => `active_to (${to}) is before active_from (${from})`,
+  nonPositiveRate: (value: string) => `${quote(value)} must be a number greater than 0`,
+  usdRate: (value: string) => `USD needs no row (its rate is always 1), and ${quote(value)} is not 1`,
+  usdRateIgnored: () => "USD needs no row: its rate is always 1",
+  duplicateRate: (currency: string, year: number, firstRow: number) =>
+    `the rate for ${currency} in ${year} is given twice (first in row ${firstRow})`,
+  overlap: (existingPeriod: string, reportId: string, period: string) =>
+    `a ${existingPeriod.includes("-Q") ? "quarterly" : "annual"} report for ${existingPeriod} is already there (report ${reportId}); annual and quarterly reports of the same year cannot both count, so ${period} cannot be added — replace the existing report with one for the same period instead`,
+  moreProblems: (count: number) => `…and ${count} more problems not listed`,
+} as const;
+
+export type MessageCode = keyof typeof messages;

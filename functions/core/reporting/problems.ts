@@ -1,0 +1,59 @@
+import { type MessageCode, messages } from "./messages.js";
+
+/** One thing wrong (error) or worth checking (warning) in an uploaded file. */
+export interface Problem {
+  readonly severity: "error" | "warning";
+  /** A stable identifier of the rule, for scripts. */
+  readonly code: MessageCode;
+  /** The spreadsheet row (the header is row 1); absent for problems of the whole file. */
+  readonly row?: number;
+  readonly column?: string;
+  readonly message: string;
+}
+
+/** Formats a problem as `row N, column C: sentence`, the form every entry point prints. */
+export function describeProblem(problem: Problem): string {
+  const where = [
+    problem.row === undefined ? undefined : `row ${problem.row}`,
+    problem.column === undefined ? undefined : `column ${problem.column}`,
+  ].filter(Boolean);
+  const prefix = problem.severity === "warning" ? "warning: " : "";
+  return where.length > 0
+    ? `${where.join(", ")}: ${prefix}${problem.message}`
+    : `${prefix}${problem.message}`;
+}
+
+/** Collects problems up to a limit (so that a file with a million bad rows still gets a readable answer), counting all. */
+export class ProblemCollector {
+  readonly problems: Problem[] = [];
+  errorCount = 0;
+  warningCount = 0;
+
+  constructor(private readonly limit: number) {}
+
+  error(code: MessageCode, message: string, row?: number, column?: string): void {
+    this.errorCount++;
+    this.add({ severity: "error", code, message, row, column });
+  }
+
+  warning(code: MessageCode, message: string, row?: number, column?: string): void {
+    this.warningCount++;
+    this.add({ severity: "warning", code, message, row, column });
+  }
+
+  /** The problems in row order, with a closing line when some were left out. */
+  result(): Problem[] {
+    const sorted = [...this.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const omitted = this.errorCount + this.warningCount - this.problems.length;
+    if (omitted > 0)
+      sorted.push({ severity: "error", code: "moreProblems", message: messages.moreProblems(omitted) });
+    return sorted;
+  }
+
+  private add(problem: Problem): void {
+    if (this.problems.length < this.limit) {
+      const clean = Object.fromEntries(Object.entries(problem).filter(([, v]) => v !== undefined)) as Problem;
+      this.problems.push(clean);
+    }
+  }
+}

@@ -1,0 +1,729 @@
+import { CURATED_TABLES } from "../lake/tables.js";
+import type { CountryTable } from "../reference/countries.js";
+import { type CsvRecord, parseCsv } from "./csv.js";
+import {
+  CATEGORIES_BY_FLOW,
+  COLUMNS,
+  COUNCIL,
+  FLOW_METRICS,
+  FLOWS,
+  type Flow,
+  HUB_KINDS,
+  type HubKind,
+  isHubReportKind,
+  REPORT_KINDS,
+  type ReportKind,
+  STOCK_METRICS,
+} from "./kinds.js";
+import { messages } from "./messages.js";
+import { type Problem, ProblemCollector } from "./problems.js";
+
+/** A hub of the registry, as the validation of hub reports needs it. */
+export interface HubRecord {
+  readonly hubId: string;
+  readonly name: string;
+  readonly kind: HubKind;
+  readonly country: string;
+  readonly activeFrom: number;
+  readonly activeTo: number | null;
+}
+
+/** What validation needs to know of the lake: the current hub registry and the exchange rates. */
+export interface ReferenceState {
+  /** The current hub registry; undefined while none has been uploaded. */
+  readonly hubs: ReadonlyMap<string, HubRecord> | undefined;
+  hasRate(currency: string, year: number): boolean;
+}
+
+export interface ValidationInput {
+  readonly bytes: Uint8Array;
+  readonly uploader: string;
+  /** The kind named by the uploader; recognised from the header when absent. */
+  readonly kind?: ReportKind;
+  readonly countries: CountryTable;
+  readonly reference: ReferenceState;
+  /** @default 256 MiB */
+  readonly maxBytes?: number;
+  /** How many problems are listed before the rest are only counted. @default 1000 */
+  readonly maxProblems?: number;
+}
+
+/** Typed column values of an accepted file, in the order of its curated table (without `report_id`). */
+export type ColumnValues = Record<string, (string | number | boolean | null)[]>;
+
+/** A file that passed validation: its identity (hub, period) and its typed columns. */
+export interface ValidatedReport {
+  readonly kind: ReportKind;
+  readonly hubId: string | null;
+  readonly period: string | null;
+  readonly year: number | null;
+  readonly quarter: number | null;
+  readonly rowCount: number;
+  readonly columns: ColumnValues;
+}
+
+export interface ValidationResult {
+  readonly kind: ReportKind | undefined;
+  readonly problems: Problem[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+  /** Present only when the file has no errors. */
+  readonly report: ValidatedReport | undefined;
+}
+
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+
+const HUB_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
+const PERIOD = /^(\d{4})(?:-Q([1-4]))?$/;
+const YEAR = /^\d{4}$/;
+const AMOUNT = /^\d+(?:\.\d{1,2})?$/;
+const DECIMAL_COMMA = /^-?\d{1,3}(?:\.\d{3})+,\d+$|^-?\d+,\d{1,2}$/;
+const THOUSANDS = /^-?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/;
+const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const CURRENCY = /^[A-Z]{3}$/;
+const INTEGER = /^\d+$/;
+const METRIC = /^[a-z][a-z0-9_]*$/;
+const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]+)*$/;
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  "1": true,
+  "0": false,
+};
+const MAX_AMOUNT = 1e16;
+const MAX_TEXT = 2000;
+const KNOWN_METRICS = new Set<string>([...FLOW_METRICS, ...STOCK_METRICS]);
+const STOCKS = new Set<string>(STOCK_METRICS);
+
+/** Columns whose presence tells a kind apart when the uploader does not name it. */
+const SIGNATURES: Readonly<Record<ReportKind, readonly string[]>> = {
+  financial: ["flow", "amount"],
+  impact: ["metric", "value"],
+  hubs: ["name", "kind", "active_from"],
+  fx_rates: ["usd_per_unit"],
+};
+
+/**
+ * Validates one uploaded file against the hub reporting standard: every problem is collected (not just
+ * the first), and typed columns are returned only for a file without errors.
+ */
+export function validateReport(input: ValidationInput): ValidationResult {
+  const collector = new ProblemCollector(input.maxProblems ?? 1000);
+  const done = (kind: ReportKind | undefined, report?: ValidatedReport): ValidationResult => ({
+    kind,
+    problems: collector.result(),
+    errorCount: collector.errorCount,
+    warningCount: collector.warningCount,
+    report: collector.errorCount === 0 ? report : undefined,
+  });
+
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (input.bytes.byteLength > maxBytes) {
+    collector.error("fileTooLarge", messages.fileTooLarge(input.bytes.byteLength, maxBytes));
+    return done(input.kind);
+  }
+  const text = decodeUtf8(input.bytes, collector);
+  if (text === undefined) return done(input.kind);
+
+  const csv = parseCsv(text);
+  for (const syntax of csv.syntaxErrors) {
+    if (syntax.kind === "unterminated_quote")
+      collector.error("unterminatedQuote", messages.unterminatedQuote(), syntax.row);
+    else collector.error("textAfterQuote", messages.textAfterQuote(), syntax.row);
+  }
+  if (!csv.header) {
+    collector.error("emptyFile", messages.emptyFile(), 1);
+    return done(input.kind);
+  }
+  const headerNames = csv.header.fields.map((name) => name.trim().toLowerCase());
+  const kind = input.kind ?? recogniseKind(headerNames, csv.header.row, collector);
+  if (!kind) return done(undefined);
+
+  const layout = checkHeader(kind, headerNames, csv.header.row, collector);
+  if (csv.records.length === 0) collector.error("noDataRows", messages.noDataRows(), csv.header.row);
+  checkUploader(kind, input.uploader, collector);
+  if (!layout || csv.records.length === 0) return done(kind);
+
+  const rows = csv.records.filter((record) => {
+    if (record.fields.length === headerNames.length) return true;
+    collector.error(
+      "wrongFieldCount",
+      messages.wrongFieldCount(record.fields.length, headerNames.length),
+      record.row,
+    );
+    return false;
+  });
+  const context: RowContext = { input, collector, layout, rows };
+  const report = VALIDATORS[kind](context);
+  return done(kind, report);
+}
+
+/** Decodes UTF-8 (a byte-order mark is dropped); on invalid bytes, reports the first line that has them. */
+function decodeUtf8(bytes: Uint8Array, collector: ProblemCollector): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    let line = 1;
+    let start = 0;
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === 10) {
+        try {
+          decoder.decode(bytes.subarray(start, i));
+        } catch {
+          collector.error("notUtf8", messages.notUtf8(), line);
+          return undefined;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    collector.error("notUtf8", messages.notUtf8(), 1);
+    return undefined;
+  }
+}
+
+function recogniseKind(header: string[], row: number, collector: ProblemCollector): ReportKind | undefined {
+  const matches = REPORT_KINDS.filter((kind) => SIGNATURES[kind].every((column) => header.includes(column)));
+  if (matches.length === 1) return matches[0];
+  if (matches.length > 1) collector.error("ambiguousKind", messages.ambiguousKind(matches), row);
+  else
+    collector.error(
+      "unknownKind",
+      messages.unknownKind(REPORT_KINDS.map((k) => `${k} (${SIGNATURES[k].join(", ")})`).join(" or ")),
+      row,
+    );
+  return undefined;
+}
+
+/** Column positions of a valid header, by column name. */
+type Layout = Map<string, number>;
+
+function checkHeader(
+  kind: ReportKind,
+  header: string[],
+  row: number,
+  collector: ProblemCollector,
+): Layout | undefined {
+  const { required, optional } = COLUMNS[kind];
+  const allowed = [...required, ...optional];
+  const layout: Layout = new Map();
+  let valid = true;
+  header.forEach((name, index) => {
+    if (!allowed.includes(name)) {
+      collector.error(
+        "unknownColumn",
+        messages.unknownColumn(name, kind, allowed),
+        row,
+        name || `${index + 1}`,
+      );
+      valid = false;
+    } else if (layout.has(name)) {
+      collector.error("duplicateColumn", messages.duplicateColumn(name), row, name);
+      valid = false;
+    } else {
+      layout.set(name, index);
+    }
+  });
+  for (const column of required) {
+    if (!layout.has(column)) {
+      collector.error("missingColumn", messages.missingColumn(column, kind), row, column);
+      valid = false;
+    }
+  }
+  return valid ? layout : undefined;
+}
+
+function checkUploader(kind: ReportKind, uploader: string, collector: ProblemCollector): void {
+  if (isHubReportKind(kind) && uploader === COUNCIL) {
+    collector.error("councilCannotUploadReports", messages.councilCannotUploadReports());
+  } else if (!isHubReportKind(kind) && uploader !== COUNCIL) {
+    collector.error("onlyCouncilUploadsReference", messages.onlyCouncilUploadsReference(kind, uploader));
+  }
+}
+
+interface RowContext {
+  readonly input: ValidationInput;
+  readonly collector: ProblemCollector;
+  readonly layout: Layout;
+  readonly rows: CsvRecord[];
+}
+
+/** Reads trimmed cells of a row by column name; an absent optional column reads as empty. */
+function cellReader(layout: Layout, record: CsvRecord) {
+  return (column: string): string => {
+    const index = layout.get(column);
+    return index === undefined ? "" : (record.fields[index] ?? "").trim();
+  };
+}
+
+function emptyColumns(kind: ReportKind): ColumnValues {
+  return Object.fromEntries(
+    CURATED_TABLES[kind].columns.filter((c) => c.name !== "report_id").map((c) => [c.name, []]),
+  );
+}
+
+function push(columns: ColumnValues, values: Record<string, string | number | boolean | null>): void {
+  for (const [name, value] of Object.entries(values)) (columns[name] as unknown[]).push(value);
+}
+
+const VALIDATORS: Record<ReportKind, (context: RowContext) => ValidatedReport | undefined> = {
+  financial: validateFinancial,
+  impact: validateImpact,
+  hubs: validateHubs,
+  fx_rates: validateFxRates,
+};
+
+/** Identity of a hub report: every row must carry the first row's hub_id and period. */
+interface ReportIdentity {
+  readonly hubId: string;
+  readonly hub: HubRecord | undefined;
+  readonly period: string;
+  readonly year: number;
+  readonly quarter: number | null;
+}
+
+function checkIdentity(context: RowContext): ReportIdentity | undefined {
+  const { collector, layout, rows, input } = context;
+  const first = rows[0];
+  if (!first) return undefined;
+  const read = cellReader(layout, first);
+  const hubId = read("hub_id");
+  const period = read("period");
+  let identityValid = true;
+
+  if (hubId === "") {
+    collector.error("required", messages.required("hub_id"), first.row, "hub_id");
+    identityValid = false;
+  } else if (!HUB_ID.test(hubId)) {
+    collector.error("invalidHubId", messages.invalidHubId(hubId), first.row, "hub_id");
+    identityValid = false;
+  } else if (input.uploader !== COUNCIL && hubId !== input.uploader) {
+    collector.error("notUploader", messages.notUploader(hubId, input.uploader), first.row, "hub_id");
+  }
+  const periodMatch = PERIOD.exec(period);
+  if (!periodMatch) {
+    collector.error("invalidPeriod", messages.invalidPeriod(period), first.row, "period");
+    identityValid = false;
+  }
+  for (const record of rows.slice(1)) {
+    const cell = cellReader(layout, record);
+    if (cell("hub_id") !== hubId)
+      collector.error(
+        "mixedValue",
+        messages.mixedValue("hub_id", cell("hub_id"), hubId, first.row),
+        record.row,
+        "hub_id",
+      );
+    if (cell("period") !== period)
+      collector.error(
+        "mixedValue",
+        messages.mixedValue("period", cell("period"), period, first.row),
+        record.row,
+        "period",
+      );
+  }
+  if (!identityValid || !periodMatch) return undefined;
+  const year = Number(periodMatch[1]);
+  const quarter = periodMatch[2] === undefined ? null : Number(periodMatch[2]);
+
+  const registry = input.reference.hubs;
+  let hub: HubRecord | undefined;
+  if (!registry) {
+    collector.error("noRegistry", messages.noRegistry(), first.row, "hub_id");
+  } else {
+    hub = registry.get(hubId);
+    if (!hub) collector.error("unregisteredHub", messages.unregisteredHub(hubId), first.row, "hub_id");
+    else if (year < hub.activeFrom || (hub.activeTo !== null && year > hub.activeTo))
+      collector.error(
+        "hubNotActive",
+        messages.hubNotActive(hubId, year, hub.activeFrom, hub.activeTo),
+        first.row,
+        "period",
+      );
+  }
+  return { hubId, hub, period, year, quarter };
+}
+
+function checkCountry(value: string, row: number, context: RowContext): boolean {
+  if (value === "") {
+    context.collector.error("required", messages.required("country"), row, "country");
+    return false;
+  }
+  if (context.input.countries.byCode.has(value)) return true;
+  if (context.input.countries.byCode.has(value.toUpperCase()))
+    context.collector.error("countryCase", messages.countryCase(value), row, "country");
+  else context.collector.error("invalidCountry", messages.invalidCountry(value), row, "country");
+  return false;
+}
+
+function checkText(value: string, column: string, row: number, context: RowContext): string | null {
+  if (value.length > MAX_TEXT)
+    context.collector.error("tooLong", messages.tooLong(column, MAX_TEXT), row, column);
+  return value === "" ? null : value;
+}
+
+/** Parses an amount: a plain decimal with `.`, at most 2 places; says precisely what is wrong otherwise. */
+function parseAmount(value: string, row: number, context: RowContext): number | undefined {
+  const { collector } = context;
+  if (value === "") collector.error("required", messages.required("amount"), row, "amount");
+  else if (AMOUNT.test(value)) {
+    const amount = Number(value);
+    if (amount >= MAX_AMOUNT)
+      collector.error("amountTooLarge", messages.amountTooLarge(value), row, "amount");
+    else return amount;
+  } else if (DECIMAL_COMMA.test(value))
+    collector.error("decimalComma", messages.decimalComma(value), row, "amount");
+  else if (THOUSANDS.test(value))
+    collector.error("thousandsSeparator", messages.thousandsSeparator(value), row, "amount");
+  else if (DECIMAL.test(value) && Number(value) < 0)
+    collector.error("negativeAmount", messages.negativeAmount(value), row, "amount");
+  else if (/^\d+\.\d{3,}$/.test(value))
+    collector.error("tooManyDecimals", messages.tooManyDecimals(value), row, "amount");
+  else collector.error("notANumber", messages.notANumber(value), row, "amount");
+  return undefined;
+}
+
+function validateFinancial(context: RowContext): ValidatedReport | undefined {
+  const { collector, layout, rows, input } = context;
+  const identity = checkIdentity(context);
+  const columns = emptyColumns("financial");
+  const missingRates = new Set<string>();
+  const isGlobalFund = identity?.hub?.kind === "global";
+
+  for (const record of rows) {
+    const cell = cellReader(layout, record);
+    const { row } = record;
+    const flow = cell("flow");
+    const category = cell("category");
+    const validFlow = (FLOWS as readonly string[]).includes(flow);
+    if (!validFlow) collector.error("invalidEnum", messages.invalidEnum("flow", flow, FLOWS), row, "flow");
+    else if (!CATEGORIES_BY_FLOW[flow as Flow].includes(category))
+      collector.error(
+        "categoryNotInFlow",
+        messages.categoryNotInFlow(category, flow, CATEGORIES_BY_FLOW[flow as Flow]),
+        row,
+        "category",
+      );
+    else if (identity?.hub) {
+      if ((category === "online_fundraising" || category === "hub_allocation") && !isGlobalFund)
+        collector.error("globalOnlyCategory", messages.globalOnlyCategory(category), row, "category");
+      if (category === "movement_allocation" && isGlobalFund)
+        collector.error("notForGlobalFund", messages.notForGlobalFund(category), row, "category");
+    }
+
+    const amountText = cell("amount");
+    const amount = parseAmount(amountText, row, context);
+    if (amount === 0) collector.warning("zeroAmount", messages.zeroAmount(), row, "amount");
+
+    const currency = cell("currency");
+    if (!CURRENCY.test(currency))
+      collector.error("invalidCurrency", messages.invalidCurrency(currency), row, "currency");
+    else if (
+      identity &&
+      currency !== "USD" &&
+      !missingRates.has(currency) &&
+      !input.reference.hasRate(currency, identity.year)
+    ) {
+      missingRates.add(currency);
+      collector.error("missingRate", messages.missingRate(currency, identity.year), row, "currency");
+    }
+    const country = cell("country");
+    checkCountry(country, row, context);
+
+    const counterparty = cell("counterparty_id");
+    if (counterparty === "" && (category === "team_grant" || category === "hub_allocation"))
+      collector.error(
+        "counterpartyRequired",
+        messages.counterpartyRequired(category),
+        row,
+        "counterparty_id",
+      );
+    else if (category === "hub_allocation" && input.reference.hubs && !input.reference.hubs.has(counterparty))
+      collector.error(
+        "counterpartyNotHub",
+        messages.counterpartyNotHub(counterparty),
+        row,
+        "counterparty_id",
+      );
+
+    const focusText = cell("underrepresented_focus").toLowerCase();
+    let focus = false;
+    if (focusText !== "") {
+      if (!(focusText in BOOLEANS))
+        collector.error(
+          "invalidBoolean",
+          messages.invalidBoolean(cell("underrepresented_focus")),
+          row,
+          "underrepresented_focus",
+        );
+      else if (validFlow && flow !== "grant")
+        collector.error("focusOnNonGrant", messages.focusOnNonGrant(flow), row, "underrepresented_focus");
+      else focus = BOOLEANS[focusText] as boolean;
+    }
+
+    if (collector.errorCount === 0 && identity && amount !== undefined) {
+      push(columns, {
+        source_row: row,
+        hub_id: identity.hubId,
+        period: identity.period,
+        year: identity.year,
+        quarter: identity.quarter,
+        flow,
+        category,
+        amount,
+        currency,
+        country,
+        counterparty_id: checkText(counterparty, "counterparty_id", row, context),
+        underrepresented_focus: focus,
+        description: checkText(cell("description"), "description", row, context),
+      });
+    } else {
+      checkText(cell("description"), "description", row, context);
+    }
+  }
+  return hubReport("financial", identity, rows.length, columns);
+}
+
+function hubReport(
+  kind: ReportKind,
+  identity: ReportIdentity | undefined,
+  rowCount: number,
+  columns: ColumnValues,
+): ValidatedReport | undefined {
+  if (!identity) return undefined;
+  return {
+    kind,
+    hubId: identity.hubId,
+    period: identity.period,
+    year: identity.year,
+    quarter: identity.quarter,
+    rowCount,
+    columns,
+  };
+}
+
+function validateImpact(context: RowContext): ValidatedReport | undefined {
+  const { collector, layout, rows } = context;
+  const identity = checkIdentity(context);
+  const columns = emptyColumns("impact");
+  const totals = new Map<string, { total: number; firstRow: number }>();
+  const unknownMetrics = new Map<string, { rows: number; firstRow: number }>();
+  const stockKeys = new Map<string, number>();
+
+  for (const record of rows) {
+    const cell = cellReader(layout, record);
+    const { row } = record;
+    const country = cell("country");
+    checkCountry(country, row, context);
+
+    const metric = cell("metric");
+    let metricValid = true;
+    if (metric === "") {
+      collector.error("required", messages.required("metric"), row, "metric");
+      metricValid = false;
+    } else if (!METRIC.test(metric)) {
+      collector.error("invalidMetric", messages.invalidMetric(metric), row, "metric");
+      metricValid = false;
+    } else if (!KNOWN_METRICS.has(metric)) {
+      const seen = unknownMetrics.get(metric) ?? { rows: 0, firstRow: row };
+      seen.rows++;
+      unknownMetrics.set(metric, seen);
+    }
+
+    const valueText = cell("value");
+    let value: number | undefined;
+    if (valueText === "") collector.error("required", messages.required("value"), row, "value");
+    else if (!INTEGER.test(valueText))
+      collector.error("notAnInteger", messages.notAnInteger(valueText), row, "value");
+    else if (!Number.isSafeInteger(Number(valueText)))
+      collector.error("integerTooLarge", messages.integerTooLarge(valueText), row, "value");
+    else value = Number(valueText);
+
+    const language = cell("language");
+    if (language !== "" && !LANGUAGE.test(language))
+      collector.error("invalidLanguage", messages.invalidLanguage(language), row, "language");
+    const teamId = checkText(cell("team_id"), "team_id", row, context);
+
+    if (metricValid && STOCKS.has(metric)) {
+      const key = JSON.stringify([teamId, country, language, metric]);
+      const firstRow = stockKeys.get(key);
+      if (firstRow !== undefined)
+        collector.error("duplicateStock", messages.duplicateStock(metric, firstRow), row, "metric");
+      else stockKeys.set(key, row);
+    }
+    if (metricValid && value !== undefined) {
+      const total = totals.get(metric) ?? { total: 0, firstRow: row };
+      total.total += value;
+      totals.set(metric, total);
+    }
+    if (collector.errorCount === 0 && identity && value !== undefined) {
+      push(columns, {
+        source_row: row,
+        hub_id: identity.hubId,
+        period: identity.period,
+        year: identity.year,
+        quarter: identity.quarter,
+        team_id: teamId,
+        country,
+        metric,
+        value,
+        language: language === "" ? null : language,
+      });
+    }
+  }
+
+  for (const [metric, seen] of unknownMetrics)
+    collector.warning("unknownMetric", messages.unknownMetric(metric, seen.rows), seen.firstRow, "metric");
+  checkImpactTotals(totals, collector);
+  return hubReport("impact", identity, rows.length, columns);
+}
+
+function checkImpactTotals(
+  totals: Map<string, { total: number; firstRow: number }>,
+  collector: ProblemCollector,
+): void {
+  const total = (metric: string) => totals.get(metric)?.total ?? 0;
+  const exceeds = (part: string, whole: string) => {
+    const partTotal = totals.get(part);
+    if (partTotal && partTotal.total > total(whole))
+      collector.error(
+        "totalExceeds",
+        messages.totalExceeds(part, partTotal.total, whole, total(whole)),
+        partTotal.firstRow,
+        "value",
+      );
+  };
+  exceeds("new_participants", "participants");
+  exceeds("board_women", "board_members");
+  exceeds("board_global_south", "board_members");
+  const genders = [
+    "participants_women",
+    "participants_men",
+    "participants_nonbinary",
+    "participants_gender_undisclosed",
+  ];
+  const genderTotal = genders.reduce((sum, metric) => sum + total(metric), 0);
+  if (genderTotal > total("participants")) {
+    const firstRow = Math.min(...genders.map((m) => totals.get(m)?.firstRow ?? Number.POSITIVE_INFINITY));
+    collector.error(
+      "genderExceedsParticipants",
+      messages.genderExceedsParticipants(genderTotal, total("participants")),
+      firstRow,
+      "value",
+    );
+  }
+}
+
+function parseYear(
+  value: string,
+  column: string,
+  row: number,
+  collector: ProblemCollector,
+): number | undefined {
+  if (YEAR.test(value)) return Number(value);
+  if (value === "") collector.error("required", messages.required(column), row, column);
+  else collector.error("invalidYear", messages.invalidYear(value), row, column);
+  return undefined;
+}
+
+function validateHubs(context: RowContext): ValidatedReport | undefined {
+  const { collector, layout, rows } = context;
+  const columns = emptyColumns("hubs");
+  const firstRowOf = new Map<string, number>();
+  for (const record of rows) {
+    const cell = cellReader(layout, record);
+    const { row } = record;
+    const hubId = cell("hub_id");
+    if (!HUB_ID.test(hubId)) collector.error("invalidHubId", messages.invalidHubId(hubId), row, "hub_id");
+    const firstRow = firstRowOf.get(hubId);
+    if (firstRow !== undefined)
+      collector.error("duplicateHub", messages.duplicateHub(hubId, firstRow), row, "hub_id");
+    else firstRowOf.set(hubId, row);
+    const name = checkText(cell("name"), "name", row, context);
+    if (name === null) collector.error("required", messages.required("name"), row, "name");
+    const kind = cell("kind");
+    if (!(HUB_KINDS as readonly string[]).includes(kind))
+      collector.error("invalidEnum", messages.invalidEnum("kind", kind, HUB_KINDS), row, "kind");
+    const country = cell("country");
+    checkCountry(country, row, context);
+    const activeFrom = parseYear(cell("active_from"), "active_from", row, collector);
+    const activeToText = cell("active_to");
+    const activeTo = activeToText === "" ? null : parseYear(activeToText, "active_to", row, collector);
+    if (activeFrom !== undefined && typeof activeTo === "number" && activeTo < activeFrom)
+      collector.error(
+        "activeToBeforeFrom",
+        messages.activeToBeforeFrom(activeTo, activeFrom),
+        row,
+        "active_to",
+      );
+    if (collector.errorCount === 0 && activeFrom !== undefined && activeTo !== undefined)
+      push(columns, {
+        source_row: row,
+        hub_id: hubId,
+        name,
+        kind,
+        country,
+        active_from: activeFrom,
+        active_to: activeTo,
+      });
+  }
+  return {
+    kind: "hubs",
+    hubId: null,
+    period: null,
+    year: null,
+    quarter: null,
+    rowCount: rows.length,
+    columns,
+  };
+}
+
+function validateFxRates(context: RowContext): ValidatedReport | undefined {
+  const { collector, layout, rows } = context;
+  const columns = emptyColumns("fx_rates");
+  const firstRowOf = new Map<string, number>();
+  for (const record of rows) {
+    const cell = cellReader(layout, record);
+    const { row } = record;
+    const currency = cell("currency");
+    const currencyValid = CURRENCY.test(currency);
+    if (!currencyValid)
+      collector.error("invalidCurrency", messages.invalidCurrency(currency), row, "currency");
+    const year = parseYear(cell("year"), "year", row, collector);
+    const rateText = cell("usd_per_unit");
+    const rate = DECIMAL.test(rateText) ? Number(rateText) : undefined;
+    if (rateText === "") collector.error("required", messages.required("usd_per_unit"), row, "usd_per_unit");
+    else if (DECIMAL_COMMA.test(rateText))
+      collector.error("decimalComma", messages.decimalComma(rateText), row, "usd_per_unit");
+    else if (rate === undefined)
+      collector.error("notANumber", messages.notANumber(rateText), row, "usd_per_unit");
+    else if (!(rate > 0) || !Number.isFinite(rate))
+      collector.error("nonPositiveRate", messages.nonPositiveRate(rateText), row, "usd_per_unit");
+    else if (currency === "USD" && rate !== 1)
+      collector.error("usdRate", messages.usdRate(rateText), row, "usd_per_unit");
+    else if (currency === "USD")
+      collector.warning("usdRateIgnored", messages.usdRateIgnored(), row, "currency");
+
+    if (currencyValid && year !== undefined) {
+      const key = `${currency}/${year}`;
+      const firstRow = firstRowOf.get(key);
+      if (firstRow !== undefined)
+        collector.error("duplicateRate", messages.duplicateRate(currency, year, firstRow), row, "year");
+      else firstRowOf.set(key, row);
+    }
+    if (collector.errorCount === 0 && year !== undefined && rate !== undefined)
+      push(columns, { source_row: row, currency, year, usd_per_unit: rate });
+  }
+  return {
+    kind: "fx_rates",
+    hubId: null,
+    period: null,
+    year: null,
+    quarter: null,
+    rowCount: rows.length,
+    columns,
+  };
+}

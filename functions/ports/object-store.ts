@@ -1,0 +1,29 @@
+/** Raised by `ObjectStore.put` with `ifAbsent` when the key already holds an object. */
+export class ObjectExistsError extends Error {
+  constructor(readonly key: string) {
+    super(`an object already exists at ${key}`);
+    this.name = "ObjectExistsError";
+  }
+}
+
+/** Options of a write. */
+export interface PutOptions {
+  /** Write only if no object exists at the key (S3 `If-None-Match: *`); otherwise raise `ObjectExistsError`. */
+  readonly ifAbsent?: boolean;
+  readonly contentType?: string;
+}
+
+/**
+ * The lake's storage: a flat namespace of immutable-by-convention objects under `/`-separated keys.
+ * Implemented by a local folder (embedded default) and by S3. Every write is atomic: a reader sees the whole
+ * object or nothing.
+ */
+export interface ObjectStore {
+  /** The object's bytes, or undefined when there is none. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  put(key: string, body: Uint8Array, options?: PutOptions): Promise<void>;
+  /** Every key that starts with the prefix, in lexicographic order. */
+  list(prefix: string): Promise<string[]>;
+  /** A location an engine can read the key from (a file path or an `s3://` URI). */
+  locate(key: string): string;
+}

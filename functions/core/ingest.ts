@@ -13,7 +13,7 @@ import { writeParquet } from "./lake/parquet.js";
 import { ReferenceReader } from "./lake/reference-state.js";
 import { CURATED_TABLES } from "./lake/tables.js";
 import type { CountryTable } from "./reference/countries.js";
-import { isHubReportKind, type ReportKind } from "./reporting/kinds.js";
+import { isHubReportKind, isValidUploader, type ReportKind } from "./reporting/kinds.js";
 import { messages } from "./reporting/messages.js";
 import type { Problem } from "./reporting/problems.js";
 import { type ValidatedReport, validateReport } from "./reporting/validate.js";
@@ -78,6 +78,8 @@ export async function ingestReport(
   request: IngestRequest,
 ): Promise<IngestOutcome> {
   const { store, countries } = dependencies;
+  if (!isValidUploader(request.uploader))
+    throw new Error(`invalid uploader id: ${JSON.stringify(request.uploader)}`);
   const references = dependencies.references ?? new ReferenceReader(store);
   const sha256 = createHash("sha256").update(request.bytes).digest("hex");
   let entries = await readManifest(store);
@@ -173,6 +175,16 @@ export async function ingestReport(
   throw new Error(
     `could not commit ${request.fileName}: the manifest kept changing (${MAX_COMMIT_ATTEMPTS} attempts)`,
   );
+}
+
+/** The outcome for a file too large to read: rejected before its bytes are loaded. */
+export function rejectTooLarge(fileName: string, size: number, limit: number): IngestOutcome {
+  const problem: Problem = {
+    severity: "error",
+    code: "fileTooLarge",
+    message: messages.fileTooLarge(size, limit),
+  };
+  return { status: "rejected", fileName, kind: undefined, problems: [problem] };
 }
 
 function findDuplicate(

@@ -1,5 +1,6 @@
 -- language_diversity: Shannon entropy −Σ_l p_l ln p_l of content_created by language (rows with no language
--- are left out).
+-- are left out). A row exists where content or participants (which disclosure control reads) exist; its value
+-- is null when none of the content has a language.
 WITH by_language AS (
   SELECT f.year, g.region, f.language, SUM(f.value) AS content
   FROM impact_facts f
@@ -7,28 +8,37 @@ WITH by_language AS (
   WHERE f.metric = 'content_created' AND f.language IS NOT NULL
   GROUP BY f.year, g.region, f.language
 ),
-movement AS (
-  SELECT year, language, SUM(content) AS content, SUM(SUM(content)) OVER (PARTITION BY year) AS total
+movement_shares AS (
+  SELECT year, language, SUM(content) / SUM(SUM(content)) OVER (PARTITION BY year) AS share
   FROM by_language
   GROUP BY year, language
 ),
-regional AS (
-  SELECT year, region, language, content, SUM(content) OVER (PARTITION BY year, region) AS total
+region_shares AS (
+  SELECT year, region, content / SUM(content) OVER (PARTITION BY year, region) AS share
   FROM by_language
   WHERE region IS NOT NULL
+),
+movement_entropy AS (
+  SELECT year, -SUM(CASE WHEN share > 0 THEN share * ln(share) ELSE 0.0 END) AS value
+  FROM movement_shares
+  GROUP BY year
+),
+region_entropy AS (
+  SELECT year, region, -SUM(CASE WHEN share > 0 THEN share * ln(share) ELSE 0.0 END) AS value
+  FROM region_shares
+  GROUP BY year, region
+),
+movement_scope AS (
+  SELECT year FROM country_facts GROUP BY year HAVING SUM(content_rows) + SUM(participant_rows) > 0
+),
+region_scope AS (
+  SELECT year, region FROM country_facts WHERE region IS NOT NULL
+  GROUP BY year, region HAVING SUM(content_rows) + SUM(participant_rows) > 0
 )
-SELECT
-  year,
-  'movement' AS scope,
-  'movement' AS scope_id,
-  CASE WHEN MAX(total) > 0 THEN -SUM(CASE WHEN content > 0 THEN (content / total) * ln(content / total) ELSE 0.0 END) END AS value
-FROM movement
-GROUP BY year
+SELECT s.year, 'movement' AS scope, 'movement' AS scope_id, e.value
+FROM movement_scope s
+LEFT JOIN movement_entropy e ON e.year = s.year
 UNION ALL
-SELECT
-  year,
-  'region' AS scope,
-  region AS scope_id,
-  CASE WHEN MAX(total) > 0 THEN -SUM(CASE WHEN content > 0 THEN (content / total) * ln(content / total) ELSE 0.0 END) END AS value
-FROM regional
-GROUP BY year, region
+SELECT s.year, 'region' AS scope, s.region AS scope_id, e.value
+FROM region_scope s
+LEFT JOIN region_entropy e ON e.year = s.year AND e.region = s.region

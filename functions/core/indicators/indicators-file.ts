@@ -1,4 +1,5 @@
-import { csvField } from "../reporting/csv.js";
+import type { Scope } from "../framework/framework.js";
+import { csvField, parseCsv } from "../reporting/csv.js";
 import { INDICATOR_COLUMNS, type IndicatorRow } from "./indicator-row.js";
 
 /**
@@ -34,3 +35,30 @@ export function indicatorsToCsv(rows: readonly IndicatorRow[]): string {
   }
   return `${lines.join("\n")}\n`;
 }
+
+/** Reads `indicators.csv` back into rows; a file that is not in the Output format is an error, not a guess. */
+export function indicatorsFromCsv(text: string): IndicatorRow[] {
+  const { header, records } = parseCsv(text);
+  if (header?.fields.join(",") !== INDICATOR_COLUMNS.join(","))
+    throw new Error(`not an indicators file: the header must be ${INDICATOR_COLUMNS.join(",")}`);
+  return records.map(({ row, fields }) => {
+    const [framework_version, indicator, year, scope, scope_id, value, suppressed] = fields as string[];
+    if (
+      !/^\d{4}$/.test(year ?? "") ||
+      !["true", "false"].includes(suppressed ?? "") ||
+      !SCOPES.includes(scope as Scope)
+    )
+      throw new Error(`indicators file, row ${row}: not a valid indicator row`);
+    return {
+      framework_version: framework_version as string,
+      indicator: indicator as string,
+      year: Number(year),
+      scope: scope as Scope,
+      scope_id: scope_id as string,
+      value: value === "" ? null : Number(value),
+      suppressed: suppressed === "true",
+    };
+  });
+}
+
+const SCOPES: readonly string[] = ["movement", "region", "hub", "country"];

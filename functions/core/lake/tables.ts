@@ -110,3 +110,17 @@ export const COUNTRIES_TABLE: TableSchema = {
     column("is_protected", "string"),
   ],
 };
+
+/** The computed indicators, as the dashboards read them (`indicators.parquet`). */
+export const INDICATORS_TABLE: TableSchema = {
+  name: "indicators",
+  columns: [
+    column("framework_version", "string"),
+    column("indicator", "string"),
+    column("year", "int32"),
+    column("scope", "string"),
+    column("scope_id", "string"),
+    column("value", "double", true),
+    column("suppressed", "boolean"),
+  ],
+};

@@ -1,4 +1,7 @@
-/** A record of a CSV file with the spreadsheet row it starts on (the header is row 1). */
+/**
+ * A record of a CSV file with its spreadsheet row (the header is row 1): a line break inside a quoted value
+ * does not start a new row, as in a spreadsheet, but a skipped blank line counts as one.
+ */
 export interface CsvRecord {
   readonly row: number;
   readonly fields: string[];
@@ -54,7 +57,6 @@ export function parseCsv(text: string): ParsedCsv {
 
   while (position < length) {
     row++;
-    const startRow = row;
     const fields: string[] = [];
     let endOfRecord = false;
     while (!endOfRecord) {
@@ -77,11 +79,10 @@ export function parseCsv(text: string): ParsedCsv {
             cursor++;
             break;
           }
-          if (ch === LF) row++;
           cursor++;
         }
         if (!closed) {
-          syntaxErrors.push({ row: startRow, kind: "unterminated_quote" });
+          syntaxErrors.push({ row, kind: "unterminated_quote" });
           value += text.slice(segmentStart, cursor);
         }
         let fieldEnd = cursor;
@@ -91,7 +92,7 @@ export function parseCsv(text: string): ParsedCsv {
           fieldEnd++;
         }
         if (fieldEnd > cursor && text.slice(cursor, fieldEnd).trim() !== "") {
-          syntaxErrors.push({ row: startRow, kind: "text_after_quote" });
+          syntaxErrors.push({ row, kind: "text_after_quote" });
         }
         fields.push(value);
         position = fieldEnd;
@@ -114,7 +115,7 @@ export function parseCsv(text: string): ParsedCsv {
         if (text.charCodeAt(position) === LF) position++;
       }
     }
-    if (fields.some((field) => field.trim() !== "")) records.push({ row: startRow, fields });
+    if (fields.some((field) => field.trim() !== "")) records.push({ row, fields });
   }
 
   const header = records.shift();

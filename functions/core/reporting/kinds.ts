@@ -77,3 +77,10 @@ export const STOCK_METRICS = [
   "board_women",
   "board_global_south",
 ] as const;
+
+const HUB_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
+
+/** An uploader is a hub_id or the Global Council. */
+export function isValidUploader(value: string): boolean {
+  return value === COUNCIL || HUB_ID.test(value);
+}

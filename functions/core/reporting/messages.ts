@@ -4,10 +4,16 @@
  */
 const quote = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
 const list = (values: readonly string[]) => values.join(", ");
+/** A size in bytes, KiB or MiB with at most one decimal, rounded up so that a file over a limit never reads as equal to it. */
+const size = (bytes: number) => {
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+  const mebibytes = bytes >= 1048576;
+  return `${Math.ceil((bytes / (mebibytes ? 1048576 : 1024)) * 10) / 10} ${mebibytes ? "MiB" : "KiB"}`;
+};
 
 export const messages = {
   fileTooLarge: (bytes: number, limit: number) =>
-    `the file is ${(bytes / 1048576).toFixed(1)} MiB; the limit is ${(limit / 1048576).toFixed(0)} MiB (split the report or ask the Global Council)`,
+    `the file is ${size(bytes)}; the limit is ${size(limit)} (split the report or ask the Global Council)`,
   emptyFile: () => "the file is empty: a report needs a header row and at least one data row",
   noDataRows: () => "the file has a header but no data rows",
   notUtf8: () => "this line is not valid UTF-8 text (save the file as CSV UTF-8)",
@@ -54,7 +60,7 @@ export const messages = {
     `the global fund cannot report ${category}: it is how hubs report what they receive from the fund`,
   decimalComma: (value: string) => `${quote(value)} is not a number (use . as the decimal separator)`,
   thousandsSeparator: (value: string) =>
-    `${quote(value)} is not a number (write it without thousands separators, such as 1234567.89)`,
+    `${quote(value)} is not a number (write it without thousands separators: ${value.replace(/[, \u00a0\u202f]/g, "")})`,
   notANumber: (value: string) => `${quote(value)} is not a number`,
   negativeAmount: (value: string) => `${quote(value)} is negative; amounts are 0 or more`,
   tooManyDecimals: (value: string) => `${quote(value)} has more than 2 decimal places`,
@@ -99,7 +105,7 @@ export const messages = {
     `the rate for ${currency} in ${year} is given twice (first in row ${firstRow})`,
   overlap: (existingPeriod: string, reportId: string, period: string) =>
     `a ${existingPeriod.includes("-Q") ? "quarterly" : "annual"} report for ${existingPeriod} is already there (report ${reportId}); annual and quarterly reports of the same year cannot both count, so ${period} cannot be added — replace the existing report with one for the same period instead`,
-  moreProblems: (count: number) => `…and ${count} more problems not listed`,
+  moreProblems: (count: number) => `…and ${count} more problem${count === 1 ? "" : "s"} not listed`,
 } as const;
 
 export type MessageCode = keyof typeof messages;

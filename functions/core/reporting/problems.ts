@@ -23,8 +23,13 @@ export function describeProblem(problem: Problem): string {
     : `${prefix}${problem.message}`;
 }
 
-/** Collects problems up to a limit (so that a file with a million bad rows still gets a readable answer), counting all. */
+/**
+ * Collects problems up to a limit (so that a file with a million bad rows still gets a readable answer),
+ * counting all. The problems kept are the first ones of the file in row order, whatever order they were
+ * found in (problems of the whole file first).
+ */
 export class ProblemCollector {
+  /** Kept sorted by row; problems of the same row in the order they were found. */
   readonly problems: Problem[] = [];
   errorCount = 0;
   warningCount = 0;
@@ -43,7 +48,7 @@ export class ProblemCollector {
 
   /** The problems in row order, with a closing line when some were left out. */
   result(): Problem[] {
-    const sorted = [...this.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const sorted = [...this.problems];
     const omitted = this.errorCount + this.warningCount - this.problems.length;
     if (omitted > 0)
       sorted.push({ severity: "error", code: "moreProblems", message: messages.moreProblems(omitted) });
@@ -51,9 +56,13 @@ export class ProblemCollector {
   }
 
   private add(problem: Problem): void {
-    if (this.problems.length < this.limit) {
-      const clean = Object.fromEntries(Object.entries(problem).filter(([, v]) => v !== undefined)) as Problem;
-      this.problems.push(clean);
-    }
+    const row = problem.row ?? 0;
+    const last = this.problems.at(-1);
+    if (this.problems.length >= this.limit && (last === undefined || row >= (last.row ?? 0))) return;
+    let index = this.problems.length;
+    while (index > 0 && ((this.problems[index - 1] as Problem).row ?? 0) > row) index--;
+    const clean = Object.fromEntries(Object.entries(problem).filter(([, v]) => v !== undefined)) as Problem;
+    this.problems.splice(index, 0, clean);
+    if (this.problems.length > this.limit) this.problems.pop();
   }
 }

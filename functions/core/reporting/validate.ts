@@ -77,8 +77,8 @@ const HUB_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 const PERIOD = /^(\d{4})(?:-Q([1-4]))?$/;
 const YEAR = /^\d{4}$/;
 const AMOUNT = /^\d+(?:\.\d{1,2})?$/;
-const DECIMAL_COMMA = /^-?\d{1,3}(?:\.\d{3})+,\d+$|^-?\d+,\d{1,2}$/;
-const THOUSANDS = /^-?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/;
+const DECIMAL_COMMA = /^-?\d{1,3}(?:[. \u00a0\u202f]\d{3})+,\d+$|^-?\d+,(?:\d{1,2}|\d{4,})$|^-?0,\d+$/;
+const THOUSANDS = /^-?\d{1,3}(?:[, \u00a0\u202f]\d{3})+(?:\.\d+)?$/;
 const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const INTEGER = /^\d+$/;
@@ -134,7 +134,7 @@ export function validateReport(input: ValidationInput): ValidationResult {
     else collector.error("textAfterQuote", messages.textAfterQuote(), syntax.row);
   }
   if (!csv.header) {
-    collector.error("emptyFile", messages.emptyFile(), 1);
+    collector.error("emptyFile", messages.emptyFile());
     return done(input.kind);
   }
   const headerNames = csv.header.fields.map((name) => name.trim().toLowerCase());
@@ -219,7 +219,6 @@ function checkHeader(
         row,
         name || `${index + 1}`,
       );
-      valid = false;
     } else if (layout.has(name)) {
       collector.error("duplicateColumn", messages.duplicateColumn(name), row, name);
       valid = false;
@@ -305,7 +304,8 @@ function checkIdentity(context: RowContext): ReportIdentity | undefined {
   }
   const periodMatch = PERIOD.exec(period);
   if (!periodMatch) {
-    collector.error("invalidPeriod", messages.invalidPeriod(period), first.row, "period");
+    if (period === "") collector.error("required", messages.required("period"), first.row, "period");
+    else collector.error("invalidPeriod", messages.invalidPeriod(period), first.row, "period");
     identityValid = false;
   }
   for (const record of rows.slice(1)) {
@@ -378,7 +378,7 @@ function parseAmount(value: string, row: number, context: RowContext): number | 
     collector.error("decimalComma", messages.decimalComma(value), row, "amount");
   else if (THOUSANDS.test(value))
     collector.error("thousandsSeparator", messages.thousandsSeparator(value), row, "amount");
-  else if (DECIMAL.test(value) && Number(value) < 0)
+  else if (DECIMAL.test(value) && value.startsWith("-"))
     collector.error("negativeAmount", messages.negativeAmount(value), row, "amount");
   else if (/^\d+\.\d{3,}$/.test(value))
     collector.error("tooManyDecimals", messages.tooManyDecimals(value), row, "amount");
@@ -399,7 +399,10 @@ function validateFinancial(context: RowContext): ValidatedReport | undefined {
     const flow = cell("flow");
     const category = cell("category");
     const validFlow = (FLOWS as readonly string[]).includes(flow);
-    if (!validFlow) collector.error("invalidEnum", messages.invalidEnum("flow", flow, FLOWS), row, "flow");
+    if (flow === "") collector.error("required", messages.required("flow"), row, "flow");
+    else if (!validFlow)
+      collector.error("invalidEnum", messages.invalidEnum("flow", flow, FLOWS), row, "flow");
+    else if (category === "") collector.error("required", messages.required("category"), row, "category");
     else if (!CATEGORIES_BY_FLOW[flow as Flow].includes(category))
       collector.error(
         "categoryNotInFlow",
@@ -419,7 +422,8 @@ function validateFinancial(context: RowContext): ValidatedReport | undefined {
     if (amount === 0) collector.warning("zeroAmount", messages.zeroAmount(), row, "amount");
 
     const currency = cell("currency");
-    if (!CURRENCY.test(currency))
+    if (currency === "") collector.error("required", messages.required("currency"), row, "currency");
+    else if (!CURRENCY.test(currency))
       collector.error("invalidCurrency", messages.invalidCurrency(currency), row, "currency");
     else if (
       identity &&
@@ -452,18 +456,20 @@ function validateFinancial(context: RowContext): ValidatedReport | undefined {
     const focusText = cell("underrepresented_focus").toLowerCase();
     let focus = false;
     if (focusText !== "") {
-      if (!(focusText in BOOLEANS))
+      if (!Object.hasOwn(BOOLEANS, focusText))
         collector.error(
           "invalidBoolean",
           messages.invalidBoolean(cell("underrepresented_focus")),
           row,
           "underrepresented_focus",
         );
-      else if (validFlow && flow !== "grant")
+      else if (validFlow && flow !== "grant" && BOOLEANS[focusText])
         collector.error("focusOnNonGrant", messages.focusOnNonGrant(flow), row, "underrepresented_focus");
       else focus = BOOLEANS[focusText] as boolean;
     }
 
+    const counterpartyId = checkText(counterparty, "counterparty_id", row, context);
+    const description = checkText(cell("description"), "description", row, context);
     if (collector.errorCount === 0 && identity && amount !== undefined) {
       push(columns, {
         source_row: row,
@@ -476,12 +482,10 @@ function validateFinancial(context: RowContext): ValidatedReport | undefined {
         amount,
         currency,
         country,
-        counterparty_id: checkText(counterparty, "counterparty_id", row, context),
+        counterparty_id: counterpartyId,
         underrepresented_focus: focus,
-        description: checkText(cell("description"), "description", row, context),
+        description,
       });
-    } else {
-      checkText(cell("description"), "description", row, context);
     }
   }
   return hubReport("financial", identity, rows.length, columns);
@@ -536,6 +540,8 @@ function validateImpact(context: RowContext): ValidatedReport | undefined {
     const valueText = cell("value");
     let value: number | undefined;
     if (valueText === "") collector.error("required", messages.required("value"), row, "value");
+    else if (THOUSANDS.test(valueText) && !valueText.startsWith("-"))
+      collector.error("thousandsSeparator", messages.thousandsSeparator(valueText), row, "value");
     else if (!INTEGER.test(valueText))
       collector.error("notAnInteger", messages.notAnInteger(valueText), row, "value");
     else if (!Number.isSafeInteger(Number(valueText)))
@@ -637,15 +643,18 @@ function validateHubs(context: RowContext): ValidatedReport | undefined {
     const cell = cellReader(layout, record);
     const { row } = record;
     const hubId = cell("hub_id");
-    if (!HUB_ID.test(hubId)) collector.error("invalidHubId", messages.invalidHubId(hubId), row, "hub_id");
     const firstRow = firstRowOf.get(hubId);
-    if (firstRow !== undefined)
+    if (hubId === "") collector.error("required", messages.required("hub_id"), row, "hub_id");
+    else if (!HUB_ID.test(hubId))
+      collector.error("invalidHubId", messages.invalidHubId(hubId), row, "hub_id");
+    else if (firstRow !== undefined)
       collector.error("duplicateHub", messages.duplicateHub(hubId, firstRow), row, "hub_id");
     else firstRowOf.set(hubId, row);
     const name = checkText(cell("name"), "name", row, context);
     if (name === null) collector.error("required", messages.required("name"), row, "name");
     const kind = cell("kind");
-    if (!(HUB_KINDS as readonly string[]).includes(kind))
+    if (kind === "") collector.error("required", messages.required("kind"), row, "kind");
+    else if (!(HUB_KINDS as readonly string[]).includes(kind))
       collector.error("invalidEnum", messages.invalidEnum("kind", kind, HUB_KINDS), row, "kind");
     const country = cell("country");
     checkCountry(country, row, context);
@@ -690,7 +699,8 @@ function validateFxRates(context: RowContext): ValidatedReport | undefined {
     const { row } = record;
     const currency = cell("currency");
     const currencyValid = CURRENCY.test(currency);
-    if (!currencyValid)
+    if (currency === "") collector.error("required", messages.required("currency"), row, "currency");
+    else if (!currencyValid)
       collector.error("invalidCurrency", messages.invalidCurrency(currency), row, "currency");
     const year = parseYear(cell("year"), "year", row, collector);
     const rateText = cell("usd_per_unit");

@@ -1,0 +1,50 @@
+import { parseArgs } from "node:util";
+import { FolderStore } from "../../adapters/local/folder-store.js";
+import { readManifest, withStatus } from "../../core/lake/manifest.js";
+import { required } from "../usage-error.js";
+
+/** `observatory reports`: the lake's manifest, with each report's status. */
+export async function reportsCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { lake: { type: "string" }, json: { type: "boolean", default: false } },
+  });
+  const records = withStatus(await readManifest(new FolderStore(required(values.lake, "--lake"))));
+  if (values.json) {
+    console.log(JSON.stringify(records, null, 2));
+    return 0;
+  }
+  const header = [
+    "seq",
+    "report_id",
+    "kind",
+    "hub_id",
+    "period",
+    "status",
+    "rows",
+    "uploaded_at",
+    "uploader",
+    "sha256",
+  ];
+  const lines = records.map((r) => [
+    String(r.seq),
+    r.report_id,
+    r.kind,
+    r.hub_id ?? "-",
+    r.period ?? "-",
+    r.superseded_by ? `superseded by ${r.superseded_by}` : r.status,
+    String(r.row_count),
+    r.uploaded_at,
+    r.uploader,
+    r.sha256,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
+  for (const line of [header, ...lines])
+    console.log(
+      line
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    );
+  return 0;
+}

@@ -1,0 +1,84 @@
+/** The CLI's help texts: every option of every command, in one place. */
+export const HELP: Record<string, string> = {
+  main: `observatory — the Equity Observatory pipeline on the embedded default (a local folder lake, DuckDB)
+
+Usage: observatory <command> [options]
+
+Commands:
+  ingest    validate hub reports and reference data, and add the good ones to a lake
+  compute   compute every indicator of the evaluation framework from a lake
+  build     build the static dashboard site
+  serve     serve a built site on http://127.0.0.1
+  reports   list the reports in a lake (current and superseded), as evidence
+  demo      generate a sample movement, ingest it, compute, build and serve (what npm start runs)
+
+Run 'observatory <command> --help' for a command's options.
+Exit codes: 0 success, 1 a file was rejected or the command failed, 2 usage error.`,
+  ingest: `Usage: observatory ingest --lake DIR --as ID [--kind KIND] [--json] FILE...
+
+Validates each FILE against the hub reporting standard and adds the accepted ones to the lake.
+A rejected file changes nothing; every problem of it is printed as
+  FILE: row N, column C: plain sentence          (the header is row 1)
+
+Options:
+  --lake DIR     the lake folder (created if missing)
+  --as ID        who uploads: a hub_id, or council (reference data)
+  --kind KIND    financial | impact | hubs | fx_rates (default: recognised from the header)
+  --json         print the outcome of every file as JSON
+  -h, --help     show this help
+
+Exit codes: 0 every file accepted (warnings allowed) or already there, 1 a file was rejected, 2 usage error.`,
+  compute: `Usage: observatory compute --lake DIR --out DIR [--k N] [--framework VERSION]
+
+Computes every indicator of the framework with DuckDB and writes to --out:
+  indicators.csv       framework_version,indicator,year,scope,scope_id,value,suppressed
+  indicators.parquet   the same, columnar, for the dashboards
+  reports.json         every report in the lake with its status, the evidence behind the figures
+
+Options:
+  --lake DIR             the lake folder
+  --out DIR              where to write (created if missing)
+  --k N                  disclosure threshold: region outcomes figures with fewer participants are suppressed (default 10)
+  --framework VERSION    the framework version (default 2026.1)
+  -h, --help             show this help`,
+  build: `Usage: observatory build (--lake DIR | --indicators DIR) --out DIR [--k N]
+
+Builds the static dashboard site into --out, either computing from a lake or from the output of
+'observatory compute' (a folder with indicators.csv and reports.json).
+
+Options:
+  --lake DIR          compute from this lake first
+  --indicators DIR    use the output of 'observatory compute'
+  --out DIR           where to write the site
+  --k N               disclosure threshold when computing (default 10)
+  -h, --help          show this help`,
+  serve: `Usage: observatory serve DIR [--port N] [--host HOST]
+
+Serves a built site. Stops with Ctrl-C.
+
+Options:
+  --port N       the port (default 8080; 0 picks a free one)
+  --host HOST    the address to listen on (default 127.0.0.1)
+  -h, --help     show this help`,
+  reports: `Usage: observatory reports --lake DIR [--json]
+
+Lists every accepted report in the lake with its hub, kind, period, upload time, SHA-256, uploader,
+row count and status (current or superseded).
+
+Options:
+  --lake DIR     the lake folder
+  --json         print as JSON
+  -h, --help     show this help`,
+  demo: `Usage: observatory demo [--dir DIR] [--port N] [--seed N] [--lines N] [--no-serve]
+
+Generates a realistic sample movement, ingests it (bad files included, to show how rejection looks),
+computes every indicator, builds the dashboards and serves them.
+
+Options:
+  --dir DIR      working folder (default .observatory/demo; its lake is rebuilt from scratch)
+  --port N       the port to serve on (default 8080; 0 picks a free one)
+  --seed N       the sample's random seed (default 2026)
+  --lines N      about how many financial lines to generate (default 20000)
+  --no-serve     stop after building the site
+  -h, --help     show this help`,
+};

@@ -1,0 +1,56 @@
+import type { ObjectStore } from "../../ports/object-store.js";
+import type { QueryEngine } from "../../ports/query-engine.js";
+import type { Framework } from "../framework/framework.js";
+import { type ManifestRecord, readManifest, withStatus } from "../lake/manifest.js";
+import { writeParquet } from "../lake/parquet.js";
+import { INDICATORS_TABLE } from "../lake/tables.js";
+import type { CountryTable } from "../reference/countries.js";
+import { computeIndicators } from "./compute.js";
+import type { IndicatorRow } from "./indicator-row.js";
+import { indicatorsToCsv } from "./indicators-file.js";
+
+/** The files `publishIndicators` writes, as object-store keys of its output. */
+export const PUBLISHED_FILES = {
+  csv: "indicators.csv",
+  parquet: "indicators.parquet",
+  reports: "reports.json",
+} as const;
+
+export interface PublishedIndicators {
+  readonly rows: IndicatorRow[];
+  /** Every report of the lake with its status: the evidence behind the figures. */
+  readonly reports: ManifestRecord[];
+}
+
+/**
+ * Computes a framework's indicators from the lake and writes `indicators.csv`, its columnar copy
+ * `indicators.parquet`, and `reports.json` (the manifest with each report's status) to the output store.
+ */
+export async function publishIndicators(
+  dependencies: { readonly engine: QueryEngine; readonly lake: ObjectStore; readonly output: ObjectStore },
+  options: { readonly framework: Framework; readonly countries: CountryTable; readonly k?: number },
+): Promise<PublishedIndicators> {
+  const rows = await computeIndicators(dependencies.engine, options.framework, {
+    countries: options.countries,
+    k: options.k,
+  });
+  const reports = withStatus(await readManifest(dependencies.lake));
+  const encoder = new TextEncoder();
+  await dependencies.output.put(PUBLISHED_FILES.csv, encoder.encode(indicatorsToCsv(rows)), {
+    contentType: "text/csv; charset=utf-8",
+  });
+  const columns = Object.fromEntries(
+    INDICATORS_TABLE.columns.map((c) => [c.name, rows.map((row) => row[c.name as keyof IndicatorRow])]),
+  );
+  await dependencies.output.put(PUBLISHED_FILES.parquet, writeParquet(INDICATORS_TABLE, columns), {
+    contentType: "application/vnd.apache.parquet",
+  });
+  await dependencies.output.put(
+    PUBLISHED_FILES.reports,
+    encoder.encode(`${JSON.stringify(reports, null, 1)}\n`),
+    {
+      contentType: "application/json",
+    },
+  );
+  return { rows, reports };
+}

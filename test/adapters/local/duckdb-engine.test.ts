@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { DuckDbEngine } from "../../../functions/adapters/local/duckdb-engine.js";
+import { FolderStore } from "../../../functions/adapters/local/folder-store.js";
+import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
+import { lakeWithReference } from "../../helpers/movement.js";
+import { tempDir } from "../../helpers/temp.js";
+
+describe("DuckDbEngine", () => {
+  it("exposes an empty lake as empty, typed tables", async () => {
+    const engine = await DuckDbEngine.open({
+      lake: new FolderStore(await tempDir()),
+      countries: bundledCountryTable(),
+    });
+    for (const table of ["financial", "impact", "hubs", "fx_rates", "manifest"])
+      expect(await engine.query(`SELECT COUNT(*) AS n FROM ${table}`)).toEqual([{ n: 0 }]);
+    await engine.close();
+  });
+
+  it("reads the lake's Parquet and manifest, and the whole country table with Namibia as NA", async () => {
+    const lake = await lakeWithReference(await tempDir());
+    const engine = await DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
+    expect(await engine.query("SELECT kind, seq FROM manifest ORDER BY seq")).toEqual([
+      { kind: "hubs", seq: 1 },
+      { kind: "fx_rates", seq: 2 },
+    ]);
+    expect(
+      await engine.query("SELECT usd_per_unit FROM fx_rates WHERE currency = ? AND year = ?", ["EUR", 2025]),
+    ).toEqual([{ usd_per_unit: 1.1 }]);
+    expect(await engine.query("SELECT COUNT(*) AS n FROM countries")).toEqual([{ n: 250 }]);
+    expect(
+      await engine.query("SELECT name, wikimedia_region FROM countries WHERE iso_code = ?", ["NA"]),
+    ).toEqual([{ name: "Namibia", wikimedia_region: "Sub-Saharan Africa" }]);
+    await engine.close();
+  });
+
+  it("binds parameters as values, so a hostile string is only ever data", async () => {
+    const engine = await DuckDbEngine.open({
+      lake: new FolderStore(await tempDir()),
+      countries: bundledCountryTable(),
+    });
+    const hostile = "x'); DROP TABLE countries; --";
+    expect(await engine.query("SELECT ? AS value", [hostile])).toEqual([{ value: hostile }]);
+    expect(await engine.query("SELECT COUNT(*) AS n FROM countries")).toEqual([{ n: 250 }]);
+    await engine.close();
+  });
+
+  it("stages named relations for later queries, and refuses a name that is not an identifier", async () => {
+    const engine = await DuckDbEngine.open({
+      lake: new FolderStore(await tempDir()),
+      countries: bundledCountryTable(),
+    });
+    await engine.stage("south", "SELECT iso_code FROM countries WHERE economic_region = 'Global South'");
+    const [row] = await engine.query("SELECT COUNT(*) AS n FROM south");
+    expect(Number(row?.n)).toBeGreaterThan(100);
+    await expect(engine.stage("x; DROP TABLE countries", "SELECT 1")).rejects.toThrow(/invalid stage name/);
+    await engine.close();
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The benchmark: `npm run bench [-- --lines N] [--keep]`. Generates a large movement (default about one
+ * million financial lines; `--lines 10000000` for ten million), ingests it, computes every indicator, and runs
+ * the same heavy aggregation as one hand-written DuckDB query over the same Parquet for comparison. Prints
+ * throughput, times and peak memory. Not part of `npm test`: speed is measured here, never asserted.
+ */
+import { readFile, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { FolderStore } from "../../functions/adapters/local/folder-store.js";
+import { buildSiteFromRows } from "../../functions/cli/commands/build.js";
+import { computeFromLake } from "../../functions/cli/commands/compute.js";
+import { ingestReport } from "../../functions/core/ingest.js";
+import { ReferenceReader } from "../../functions/core/lake/reference-state.js";
+import { bundledCountryTable } from "../../functions/core/reference/countries.js";
+import { generateSample } from "../../functions/sample/generate.js";
+
+const { values } = parseArgs({
+  options: {
+    lines: { type: "string", default: "1000000" },
+    dir: { type: "string", default: join(".observatory", "bench") },
+    keep: { type: "boolean", default: false },
+  },
+});
+const lines = Number(values.lines);
+const dir = values.dir;
+const seconds = (since: number) => (performance.now() - since) / 1000;
+const figure = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+const mib = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MiB`;
+
+await rm(dir, { recursive: true, force: true });
+console.log(
+  `Equity Observatory benchmark: ~${lines.toLocaleString("en")} financial lines, Node ${process.version}`,
+);
+
+let started = performance.now();
+const sample = await generateSample({ outDir: join(dir, "samples"), seed: 7, financialLines: lines });
+figure(
+  "generate sample",
+  `${seconds(started).toFixed(1)} s (${sample.uploads.length} files, ${mib(sample.bytes)})`,
+);
+
+const store = new FolderStore(join(dir, "lake"));
+const dependencies = { store, countries: bundledCountryTable(), references: new ReferenceReader(store) };
+let ingestedRows = 0;
+started = performance.now();
+for (const upload of sample.uploads) {
+  const bytes = new Uint8Array(await readFile(join(dir, "samples", upload.file)));
+  const outcome = await ingestReport(dependencies, {
+    fileName: upload.file,
+    bytes,
+    uploader: upload.uploader,
+  });
+  if (outcome.status !== upload.expect)
+    throw new Error(`${upload.file}: ${outcome.status}, expected ${upload.expect}`);
+  if (outcome.status === "accepted") ingestedRows += outcome.entry.row_count;
+}
+const ingestSeconds = seconds(started);
+figure("ingest (validate + raw + Parquet + manifest)", `${ingestSeconds.toFixed(1)} s`);
+figure(
+  "ingest throughput",
+  `${Math.round(ingestedRows / ingestSeconds).toLocaleString("en")} rows/s (${ingestedRows.toLocaleString("en")} rows)`,
+);
+
+started = performance.now();
+const published = await computeFromLake({
+  lake: join(dir, "lake"),
+  out: join(dir, "out"),
+  memoryLimit: "3GB",
+});
+const computeSeconds = seconds(started);
+figure(
+  "compute (all indicators, DuckDB, from cold)",
+  `${computeSeconds.toFixed(2)} s (${published.rows.length} rows)`,
+);
+
+started = performance.now();
+const instance = await DuckDBInstance.create(":memory:", {
+  autoinstall_known_extensions: "false",
+  memory_limit: "3GB",
+});
+const connection = await instance.connect();
+const lake = store.root;
+const handWritten = `
+  WITH manifest AS (SELECT * FROM read_json($manifest, format = 'newline_delimited')),
+  current AS (SELECT report_id FROM manifest WHERE kind = 'financial' QUALIFY row_number() OVER (PARTITION BY hub_id, period ORDER BY seq DESC) = 1),
+  fx AS (SELECT f.currency, f.year, arg_max(f.usd_per_unit, m.seq) AS rate FROM read_parquet($fx) f JOIN manifest m USING (report_id) GROUP BY ALL)
+  SELECT f.year, f.country,
+    sum(f.amount::DOUBLE * coalesce(fx.rate, 1)) FILTER (WHERE f.flow = 'expense' OR f.category IN ('team_grant', 'individual_grant')) AS deployed_usd,
+    sum(f.amount::DOUBLE * coalesce(fx.rate, 1)) FILTER (WHERE f.category IN ('online_fundraising', 'local_fundraising', 'earned_income', 'external_grant')) AS raised_usd
+  FROM read_parquet($financial) f SEMI JOIN current USING (report_id)
+  LEFT JOIN fx ON fx.currency = f.currency AND fx.year = f.year
+  GROUP BY ALL`;
+const reader = await connection.runAndReadAll(handWritten, {
+  manifest: join(lake, "manifest", "*.json"),
+  fx: join(lake, "curated", "fx_rates", "*.parquet"),
+  financial: join(lake, "curated", "financial", "**", "*.parquet"),
+});
+const handSeconds = seconds(started);
+connection.closeSync();
+instance.closeSync();
+figure(
+  "hand-written DuckDB query (same aggregates)",
+  `${handSeconds.toFixed(2)} s (${reader.currentRowCount} rows)`,
+);
+figure("compute minus hand-written query", `${(computeSeconds - handSeconds).toFixed(2)} s`);
+
+started = performance.now();
+const site = await buildSiteFromRows(published.rows, join(dir, "site"), 10);
+figure(
+  "build dashboards",
+  `${seconds(started).toFixed(2)} s (${site.pages.length} pages, ${site.specs} charts)`,
+);
+let weight = 0;
+for (const page of site.pages) weight += (await stat(join(dir, "site", page))).size;
+figure("page weight (HTML, all pages)", `${(weight / 1024).toFixed(0)} KiB over ${site.pages.length} pages`);
+
+figure("lake size (curated Parquet)", mib(await folderSize(join(dir, "lake", "curated"))));
+figure("peak memory (RSS of this process)", mib(process.resourceUsage().maxRSS * 1024));
+if (!values.keep) await rm(dir, { recursive: true, force: true });
+
+async function folderSize(path: string): Promise<number> {
+  const { readdir } = await import("node:fs/promises");
+  let total = 0;
+  for (const entry of await readdir(path, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  return total;
+}

@@ -1,0 +1,247 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ingestReport } from "../../functions/core/ingest.js";
+import { readManifest, withStatus } from "../../functions/core/lake/manifest.js";
+import { readParquetRows } from "../../functions/core/lake/parquet.js";
+import { ObjectExistsError, type ObjectStore } from "../../functions/ports/object-store.js";
+import { encode, financialCsv, impactCsv, lakeAt, lakeWithReference, snapshot } from "../helpers/movement.js";
+import { tempDir } from "../helpers/temp.js";
+
+const NG_2025 = financialCsv("wm-ng", "2025", [
+  "expense,programs,1000000,NGN,NG,,",
+  "grant,team_grant,250000.50,NGN,GH,team-lagos,yes",
+  "revenue,movement_allocation,1500,USD,US,,",
+]);
+
+describe("ingestReport", () => {
+  it("keeps an accepted file byte for byte in the raw zone, named by its SHA-256", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const withBom = `\uFEFF${NG_2025}`;
+    const outcome = await lake.ingest(withBom, "wm-ng", "ng-2025.csv");
+    expect(outcome.status).toBe("accepted");
+    const sha = createHash("sha256").update(encode(withBom)).digest("hex");
+    const raw = await readFile(join(root, "raw", "wm-ng", `${sha}.csv`));
+    expect(raw.equals(Buffer.from(encode(withBom)))).toBe(true);
+  });
+
+  it("writes typed Parquet partitioned by kind, year and hub, with provenance on every row", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const outcome = await lake.ingest(NG_2025, "wm-ng");
+    if (outcome.status !== "accepted") throw new Error("expected acceptance");
+    expect(outcome.entry.curated_key).toBe(
+      `curated/financial/year=2025/hub=wm-ng/${outcome.entry.report_id}.parquet`,
+    );
+    const rows = readParquetRows(new Uint8Array(await readFile(join(root, outcome.entry.curated_key))));
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatchObject({
+      report_id: outcome.entry.report_id,
+      source_row: 3,
+      hub_id: "wm-ng",
+      period: "2025",
+      year: 2025,
+      quarter: null,
+      flow: "grant",
+      category: "team_grant",
+      amount: 250000.5,
+      currency: "NGN",
+      country: "GH",
+      counterparty_id: "team-lagos",
+      underrepresented_focus: true,
+      description: null,
+    });
+  });
+
+  it("records every accepted report in the manifest with its provenance", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    await lake.ingest(NG_2025, "wm-ng", "ng-2025.csv");
+    const entries = await readManifest(lake.store);
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(entries[2]).toMatchObject({
+      kind: "financial",
+      hub_id: "wm-ng",
+      period: "2025",
+      year: 2025,
+      uploader: "wm-ng",
+      file_name: "ng-2025.csv",
+      row_count: 3,
+      sha256: createHash("sha256").update(encode(NG_2025)).digest("hex"),
+      uploaded_at: "2026-01-01T00:00:02.000Z",
+    });
+  });
+
+  it("leaves the lake byte-for-byte unchanged when it rejects a file", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    await lake.ingest(NG_2025, "wm-ng");
+    const before = await snapshot(root);
+    const bad = financialCsv("wm-ng", "2024", [
+      "expense,programs,1.234,56,NGN,NG,,",
+      "expense,travel,5,NGN,NG,,",
+    ]);
+    const outcome = await lake.ingest(bad, "wm-ng");
+    expect(outcome.status).toBe("rejected");
+    expect(outcome.problems.length).toBeGreaterThanOrEqual(2);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it("says so and changes nothing when the same bytes come again", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const first = await lake.ingest(NG_2025, "wm-ng", "first.csv");
+    const before = await snapshot(root);
+    const again = await lake.ingest(NG_2025, "wm-ng", "again.csv");
+    expect(again.status).toBe("duplicate");
+    if (again.status !== "duplicate" || first.status !== "accepted") throw new Error("unexpected");
+    expect(again.entry.report_id).toBe(first.entry.report_id);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it("supersedes the earlier report of the same hub, kind and period, keeping it as evidence", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const first = await lake.ingest(NG_2025, "wm-ng");
+    const corrected = await lake.ingest(
+      financialCsv("wm-ng", "2025", ["expense,programs,900000,NGN,NG,,"]),
+      "wm-ng",
+    );
+    if (first.status !== "accepted" || corrected.status !== "accepted")
+      throw new Error("expected acceptance");
+    expect(corrected.supersedes?.report_id).toBe(first.entry.report_id);
+    const records = withStatus(await readManifest(lake.store));
+    expect(records.find((r) => r.report_id === first.entry.report_id)).toMatchObject({
+      status: "superseded",
+      superseded_by: corrected.entry.report_id,
+    });
+    expect(records.find((r) => r.report_id === corrected.entry.report_id)?.status).toBe("current");
+    expect(await lake.store.get(first.entry.raw_key)).toBeDefined();
+    expect(await lake.store.get(first.entry.curated_key)).toBeDefined();
+  });
+
+  it("rejects a quarterly report where an annual one of the same year counts, naming the report already there", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const annual = await lake.ingest(NG_2025, "wm-ng");
+    if (annual.status !== "accepted") throw new Error("expected acceptance");
+    const before = await snapshot(root);
+    const quarter = await lake.ingest(
+      financialCsv("wm-ng", "2025-Q2", ["expense,staff,10,NGN,NG,,"]),
+      "wm-ng",
+    );
+    expect(quarter.status).toBe("rejected");
+    expect(quarter.problems[0]).toMatchObject({ row: 2, column: "period", code: "overlap" });
+    expect(quarter.problems[0]?.message).toContain(`report ${annual.entry.report_id}`);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it("rejects an annual report where quarters of the same year count", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    expect(
+      (await lake.ingest(financialCsv("wm-ng", "2025-Q1", ["expense,staff,10,NGN,NG,,"]), "wm-ng")).status,
+    ).toBe("accepted");
+    const annual = await lake.ingest(NG_2025, "wm-ng");
+    expect(annual.status).toBe("rejected");
+    expect(annual.problems[0]?.message).toMatch(/^a quarterly report for 2025-Q1 is already there/);
+  });
+
+  it("validates hub reports against the registry and rates in the lake at the time of upload", async () => {
+    const root = await tempDir();
+    const lake = lakeAt(root);
+    const early = await lake.ingest(NG_2025, "wm-ng");
+    expect(early.problems.map((p) => p.code)).toContain("noRegistry");
+    const withReference = await lakeWithReference(await tempDir());
+    const impact = await withReference.ingest(impactCsv("wm-edu", "2024", ["BR,participants,5,"]), "wm-edu");
+    expect(impact.problems.map((p) => p.code)).toEqual(["hubNotActive"]);
+  });
+
+  it("replaces the registry with a new upload, and merges exchange rates", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const registry =
+      "hub_id,name,kind,country,active_from,active_to\nwm-ng,Wikimedia Nigeria,regional,NG,2020,\n";
+    expect((await lake.ingest(registry, "council")).status).toBe("accepted");
+    const de = await lake.ingest(financialCsv("wm-de", "2025", ["expense,staff,10,EUR,DE,,"]), "wm-de");
+    expect(de.problems.map((p) => p.code)).toEqual(["unregisteredHub"]);
+    expect((await lake.ingest("currency,year,usd_per_unit\nGHS,2025,0.08\n", "council")).status).toBe(
+      "accepted",
+    );
+    const ng = await lake.ingest(
+      financialCsv("wm-ng", "2025", ["expense,staff,10,EUR,DE,,", "expense,staff,10,GHS,GH,,"]),
+      "wm-ng",
+    );
+    expect(ng.status).toBe("accepted");
+  });
+
+  it("refuses an uploader id that is neither a hub_id nor council", async () => {
+    const lake = lakeAt(await tempDir());
+    await expect(lake.ingest(NG_2025, "../etc")).rejects.toThrow(/invalid uploader/);
+  });
+
+  it("leaves no report visible when it stops before the commit, and a retry then succeeds", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const crashing: ObjectStore = {
+      get: (key) => lake.store.get(key),
+      list: (prefix) => lake.store.list(prefix),
+      locate: (key) => lake.store.locate(key),
+      put: async (key, body, options) => {
+        if (key.startsWith("manifest/")) throw new Error("process killed");
+        await lake.store.put(key, body, options);
+      },
+    };
+    await expect(
+      ingestReport(
+        { ...lake.dependencies, store: crashing },
+        { fileName: "ng.csv", bytes: encode(NG_2025), uploader: "wm-ng" },
+      ),
+    ).rejects.toThrow("process killed");
+    expect((await readManifest(lake.store)).map((e) => e.kind)).toEqual(["hubs", "fx_rates"]);
+    const retry = await lake.ingest(NG_2025, "wm-ng");
+    expect(retry.status).toBe("accepted");
+  });
+
+  it("takes the next sequence number when another writer committed first", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    let raced = false;
+    const racing: ObjectStore = {
+      get: (key) => lake.store.get(key),
+      list: (prefix) => lake.store.list(prefix),
+      locate: (key) => lake.store.locate(key),
+      put: async (key, body, options) => {
+        if (key.startsWith("manifest/") && !raced) {
+          raced = true;
+          const other = await lake.ingest(impactCsv("wm-de", "2025", ["DE,participants,5,"]), "wm-de");
+          expect(other.status).toBe("accepted");
+        }
+        await lake.store.put(key, body, options);
+      },
+    };
+    const outcome = await ingestReport(
+      { ...lake.dependencies, store: racing },
+      { fileName: "ng.csv", bytes: encode(NG_2025), uploader: "wm-ng" },
+    );
+    expect(outcome.status).toBe("accepted");
+    const entries = await readManifest(lake.store);
+    expect(entries.map((e) => [e.seq, e.hub_id])).toEqual([
+      [1, null],
+      [2, null],
+      [3, "wm-de"],
+      [4, "wm-ng"],
+    ]);
+  });
+
+  it("never overwrites an object it must only create", async () => {
+    const lake = lakeAt(await tempDir());
+    await lake.store.put("manifest/000000000001.json", encode("{}"), { ifAbsent: true });
+    await expect(
+      lake.store.put("manifest/000000000001.json", encode("[]"), { ifAbsent: true }),
+    ).rejects.toBeInstanceOf(ObjectExistsError);
+    expect(new TextDecoder().decode(await lake.store.get("manifest/000000000001.json"))).toBe("{}");
+  });
+});

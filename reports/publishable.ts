@@ -1,0 +1,71 @@
+import type { Framework, Scope } from "../functions/core/framework/framework.js";
+import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
+import type { CountryTable } from "../functions/core/reference/countries.js";
+
+/** The rows fit to publish, and how many were held back. */
+export interface PublishableRows {
+  readonly rows: readonly IndicatorRow[];
+  /** Rows dropped: protected or unknown countries, and scopes the framework does not declare. */
+  readonly withheld: number;
+}
+
+const SCOPE_ORDER: readonly Scope[] = ["movement", "region", "hub", "country"];
+
+/** Orders scope ids within a scope: regions as the country table lists them, countries by name, hubs by id. */
+export function scopeIdOrder(countries: CountryTable): (scope: Scope, a: string, b: string) => number {
+  const regionIndex = (region: string) => {
+    const i = countries.regions.indexOf(region);
+    return i === -1 ? countries.regions.length : i;
+  };
+  const countryName = (code: string) => countries.byCode.get(code)?.name ?? code;
+  return (scope, a, b) => {
+    if (scope === "region") return regionIndex(a) - regionIndex(b) || a.localeCompare(b, "en");
+    if (scope === "country") return countryName(a).localeCompare(countryName(b), "en") || a.localeCompare(b);
+    return a.localeCompare(b, "en", { numeric: true });
+  };
+}
+
+/**
+ * Applies the publication rules to computed rows, defensively, whatever upstream already did:
+ * nothing at country scope for a protected country (or a code the country table does not know),
+ * nothing at a scope the framework does not declare for the indicator, and a suppressed row never
+ * carries a value. Rows from another framework version, for an unknown indicator, or repeated,
+ * mean the inputs do not belong together: that is an error.
+ *
+ * The result is ordered as the site shows it: framework order, then scope, scope id and year.
+ */
+export function publishableRows(
+  framework: Framework,
+  rows: readonly IndicatorRow[],
+  countries: CountryTable,
+): PublishableRows {
+  const indicators = new Map(framework.indicators.map((indicator, i) => [indicator.id, { indicator, i }]));
+  const seen = new Set<string>();
+  const published: IndicatorRow[] = [];
+  for (const row of rows) {
+    if (row.framework_version !== framework.version) {
+      throw new Error(
+        `indicator row for ${row.indicator} is from framework ${row.framework_version}, not ${framework.version}`,
+      );
+    }
+    const known = indicators.get(row.indicator);
+    if (!known) throw new Error(`indicator row for unknown indicator ${row.indicator}`);
+    const key = JSON.stringify([row.indicator, row.year, row.scope, row.scope_id]);
+    if (seen.has(key)) throw new Error(`indicator row ${key} appears twice`);
+    seen.add(key);
+    if (!known.indicator.scopes.includes(row.scope)) continue;
+    if (row.scope === "country" && countries.byCode.get(row.scope_id)?.isProtected !== false) continue;
+    const value = row.suppressed || row.value === null || !Number.isFinite(row.value) ? null : row.value;
+    published.push({ ...row, value });
+  }
+  const order = scopeIdOrder(countries);
+  const position = (id: string) => indicators.get(id)?.i ?? 0;
+  published.sort(
+    (a, b) =>
+      position(a.indicator) - position(b.indicator) ||
+      SCOPE_ORDER.indexOf(a.scope) - SCOPE_ORDER.indexOf(b.scope) ||
+      order(a.scope, a.scope_id, b.scope_id) ||
+      a.year - b.year,
+  );
+  return { rows: published, withheld: rows.length - published.length };
+}

@@ -1,16 +1,15 @@
 import { createHash } from "node:crypto";
 import { ObjectExistsError, type ObjectStore } from "../ports/object-store.js";
+import { LakeReader } from "./lake/lake-reader.js";
 import { lakeLayout, reportIdOf } from "./lake/layout.js";
 import {
   type ManifestEntry,
   nextSeq,
-  readManifest,
   supersessionKey,
   tryAppendManifestEntry,
   withStatus,
 } from "./lake/manifest.js";
 import { writeParquet } from "./lake/parquet.js";
-import { ReferenceReader } from "./lake/reference-state.js";
 import { CURATED_TABLES } from "./lake/tables.js";
 import type { CountryTable } from "./reference/countries.js";
 import { isHubReportKind, isValidUploader, type ReportKind } from "./reporting/kinds.js";
@@ -60,8 +59,8 @@ export interface IngestDependencies {
   readonly clock?: () => Date;
   /** @default 256 MiB */
   readonly maxBytes?: number;
-  /** Shared between calls to avoid re-reading reference data. */
-  readonly references?: ReferenceReader;
+  /** Shared between calls so that a session reads each manifest entry and reference file once. */
+  readonly reader?: LakeReader;
 }
 
 /** How often a writer that lost the race for a manifest sequence number re-reads and tries again. */
@@ -80,9 +79,9 @@ export async function ingestReport(
   const { store, countries } = dependencies;
   if (!isValidUploader(request.uploader))
     throw new Error(`invalid uploader id: ${JSON.stringify(request.uploader)}`);
-  const references = dependencies.references ?? new ReferenceReader(store);
+  const reader = dependencies.reader ?? new LakeReader(store);
   const sha256 = createHash("sha256").update(request.bytes).digest("hex");
-  let entries = await readManifest(store);
+  let entries = await reader.manifest();
 
   const duplicate = findDuplicate(entries, sha256, request.uploader);
   if (duplicate)
@@ -99,7 +98,7 @@ export async function ingestReport(
     uploader: request.uploader,
     kind: request.kind,
     countries,
-    reference: await references.stateAt(entries),
+    reference: await reader.referenceStateAt(entries),
     maxBytes: dependencies.maxBytes,
   });
   const { report } = validation;
@@ -159,7 +158,7 @@ export async function ingestReport(
       };
     }
     await pause(attempt);
-    entries = await readManifest(store);
+    entries = await reader.manifest();
     const raced = findDuplicate(entries, sha256, request.uploader);
     if (raced)
       return {

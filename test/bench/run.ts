@@ -12,7 +12,7 @@ import { FolderStore } from "../../functions/adapters/local/folder-store.js";
 import { buildSiteFromRows } from "../../functions/cli/commands/build.js";
 import { computeFromLake } from "../../functions/cli/commands/compute.js";
 import { ingestReport } from "../../functions/core/ingest.js";
-import { ReferenceReader } from "../../functions/core/lake/reference-state.js";
+import { LakeReader } from "../../functions/core/lake/lake-reader.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
 import { generateSample } from "../../functions/sample/generate.js";
 
@@ -42,7 +42,7 @@ figure(
 );
 
 const store = new FolderStore(join(dir, "lake"));
-const dependencies = { store, countries: bundledCountryTable(), references: new ReferenceReader(store) };
+const dependencies = { store, countries: bundledCountryTable(), reader: new LakeReader(store) };
 let ingestedRows = 0;
 started = performance.now();
 for (const upload of sample.uploads) {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { FolderStore } from "../../adapters/local/folder-store.js";
 import { ingestReport } from "../../core/ingest.js";
-import { ReferenceReader } from "../../core/lake/reference-state.js";
+import { LakeReader } from "../../core/lake/lake-reader.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
 import { generateSample } from "../../sample/generate.js";
 import { wholeNumber } from "../usage-error.js";
@@ -47,7 +47,7 @@ export async function demoCommand(args: string[]): Promise<number> {
 
   console.log(`2/4 ingesting into ${lakeDir}`);
   const store = new FolderStore(lakeDir);
-  const dependencies = { store, countries: bundledCountryTable(), references: new ReferenceReader(store) };
+  const dependencies = { store, countries: bundledCountryTable(), reader: new LakeReader(store) };
   const tally = { accepted: 0, duplicate: 0, rejected: 0 };
   const surprises: string[] = [];
   for (const upload of sample.uploads) {

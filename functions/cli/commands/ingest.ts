@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { FolderStore } from "../../adapters/local/folder-store.js";
 import { type IngestOutcome, ingestReport, rejectTooLarge } from "../../core/ingest.js";
-import { ReferenceReader } from "../../core/lake/reference-state.js";
+import { LakeReader } from "../../core/lake/lake-reader.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
 import { COUNCIL, isReportKind, isValidUploader, type ReportKind } from "../../core/reporting/kinds.js";
 import { describeProblem } from "../../core/reporting/problems.js";
@@ -48,7 +48,7 @@ export async function ingestFiles(request: {
   files: readonly string[];
 }): Promise<IngestOutcome[]> {
   const store = new FolderStore(request.lake);
-  const dependencies = { store, countries: bundledCountryTable(), references: new ReferenceReader(store) };
+  const dependencies = { store, countries: bundledCountryTable(), reader: new LakeReader(store) };
   const outcomes: IngestOutcome[] = [];
   for (const file of request.files) {
     const size = (await stat(file)).size;

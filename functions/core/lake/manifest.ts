@@ -1,5 +1,6 @@
 import { ObjectExistsError, type ObjectStore } from "../../ports/object-store.js";
 import { isHubReportKind, type ReportKind } from "../reporting/kinds.js";
+import { LakeReader } from "./lake-reader.js";
 import { lakeLayout } from "./layout.js";
 
 /** One accepted report, as recorded in the manifest. Entries are immutable once written. */
@@ -46,17 +47,7 @@ export function supersessionKey(
 
 /** Reads every manifest entry, in sequence order. */
 export async function readManifest(store: ObjectStore): Promise<ManifestEntry[]> {
-  const keys = (await store.list(lakeLayout.manifestPrefix)).filter(
-    (key) => lakeLayout.seqOfManifestKey(key) !== undefined,
-  );
-  const entries = await Promise.all(
-    keys.map(async (key) => {
-      const bytes = await store.get(key);
-      if (!bytes) throw new Error(`manifest entry ${key} vanished while being read`);
-      return JSON.parse(new TextDecoder().decode(bytes)) as ManifestEntry;
-    }),
-  );
-  return entries.sort((a, b) => a.seq - b.seq);
+  return new LakeReader(store).manifest();
 }
 
 /** Marks each entry current or superseded: the newest accepted upload of each supersession key is current. */

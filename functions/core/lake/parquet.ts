@@ -1,6 +1,5 @@
 import {
   Bool,
-  type DataType,
   Decimal,
   Float64,
   Int32,
@@ -12,20 +11,53 @@ import {
   tableToIPC,
   Utf8,
   type Vector,
-  vectorFromArray,
 } from "apache-arrow";
 import * as parquet from "parquet-wasm";
 import type { ColumnType, TableSchema } from "./tables.js";
 
 type CellValue = string | number | boolean | null;
 
-const ARROW_TYPES: Record<Exclude<ColumnType, "decimal(18,2)">, () => DataType> = {
-  string: () => new Utf8(),
-  int32: () => new Int32(),
-  int64: () => new Int64(),
-  double: () => new Float64(),
-  boolean: () => new Bool(),
-};
+/** Arrow's validity bitmap (1 = present), or undefined when nothing is null. */
+function validity(values: readonly CellValue[]): { nullBitmap: Uint8Array | undefined; nullCount: number } {
+  let nullCount = 0;
+  const bitmap = new Uint8Array(Math.ceil(values.length / 8));
+  values.forEach((value, i) => {
+    if (value === null) nullCount++;
+    else bitmap[i >> 3] = (bitmap[i >> 3] as number) | (1 << (i & 7));
+  });
+  return { nullBitmap: nullCount === 0 ? undefined : bitmap, nullCount };
+}
+
+/** UTF-8 strings written straight into one buffer with their offsets: one native encode per value, no builder. */
+function utf8Vector(values: readonly CellValue[]): Vector {
+  const valueOffsets = new Int32Array(values.length + 1);
+  let bytes = 0;
+  values.forEach((value, i) => {
+    if (value !== null) bytes += Buffer.byteLength(value as string, "utf8");
+    valueOffsets[i + 1] = bytes;
+  });
+  const data = Buffer.allocUnsafe(bytes);
+  values.forEach((value, i) => {
+    if (value !== null) data.write(value as string, valueOffsets[i] as number, "utf8");
+  });
+  return makeVector(
+    makeData({
+      type: new Utf8(),
+      length: values.length,
+      ...validity(values),
+      valueOffsets,
+      data: new Uint8Array(data),
+    }),
+  );
+}
+
+function booleanVector(values: readonly CellValue[]): Vector {
+  const data = new Uint8Array(Math.ceil(values.length / 8));
+  values.forEach((value, i) => {
+    if (value === true) data[i >> 3] = (data[i >> 3] as number) | (1 << (i & 7));
+  });
+  return makeVector(makeData({ type: new Bool(), length: values.length, ...validity(values), data }));
+}
 
 /** Money as DECIMAL(18,2): two's-complement 128-bit little-endian words of the amount in cents. */
 function decimalVector(values: readonly CellValue[]): Vector {
@@ -41,13 +73,41 @@ function decimalVector(values: readonly CellValue[]): Vector {
 }
 
 function vectorOf(type: ColumnType, values: readonly CellValue[]): Vector {
-  if (type === "decimal(18,2)") return decimalVector(values);
-  if (type === "int64")
-    return vectorFromArray(
-      values.map((v) => (v === null ? null : BigInt(v as number))),
-      new Int64(),
-    );
-  return vectorFromArray(values as unknown[], ARROW_TYPES[type]());
+  switch (type) {
+    case "string":
+      return utf8Vector(values);
+    case "boolean":
+      return booleanVector(values);
+    case "decimal(18,2)":
+      return decimalVector(values);
+    case "int32":
+      return makeVector(
+        makeData({
+          type: new Int32(),
+          length: values.length,
+          ...validity(values),
+          data: Int32Array.from(values, Number),
+        }),
+      );
+    case "int64":
+      return makeVector(
+        makeData({
+          type: new Int64(),
+          length: values.length,
+          ...validity(values),
+          data: BigInt64Array.from(values, (v) => BigInt(v === null ? 0 : (v as number))),
+        }),
+      );
+    case "double":
+      return makeVector(
+        makeData({
+          type: new Float64(),
+          length: values.length,
+          ...validity(values),
+          data: Float64Array.from(values, Number),
+        }),
+      );
+  }
 }
 
 /**

@@ -127,6 +127,16 @@ describe("observatory ingest", () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it("runs as `npx observatory` from the repository root", async () => {
+    const { execFile } = await import("node:child_process");
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile("npx", ["--no-install", "observatory", "ingest", "--help"], (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
+    );
+    expect(output).toContain("Usage: observatory ingest --lake DIR --as ID");
+  });
+
   it("describes every option in --help", async () => {
     const main = await observatory(["--help"]);
     expect(main.code).toBe(0);

@@ -26,7 +26,7 @@ export async function computeCommand(args: string[]): Promise<number> {
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
-    `computed ${published.rows.length} indicator rows from ${published.reports.filter((r) => r.status === "current").length} current reports in ${seconds} s → ${values.out}/indicators.csv`,
+    `computed ${published.rows.length} indicator rows from ${published.reports.filter((r) => r.status === "current" && r.hub_id !== null).length} current hub reports in ${seconds} s → ${values.out}/indicators.csv`,
   );
   return 0;
 }

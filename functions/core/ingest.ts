@@ -84,14 +84,7 @@ export async function ingestReport(
   let entries = await reader.manifest();
 
   const duplicate = findDuplicate(entries, sha256, request.uploader);
-  if (duplicate)
-    return {
-      status: "duplicate",
-      fileName: request.fileName,
-      kind: duplicate.kind,
-      entry: duplicate,
-      problems: [],
-    };
+  if (duplicate) return duplicateOutcome(request, duplicate);
 
   const validation = validateReport({
     bytes: request.bytes,
@@ -160,14 +153,7 @@ export async function ingestReport(
     await pause(attempt);
     entries = await reader.manifest();
     const raced = findDuplicate(entries, sha256, request.uploader);
-    if (raced)
-      return {
-        status: "duplicate",
-        fileName: request.fileName,
-        kind: raced.kind,
-        entry: raced,
-        problems: [],
-      };
+    if (raced) return duplicateOutcome(request, raced);
     const racedOverlap = findOverlap(entries, report);
     if (racedOverlap) return rejectForOverlap(request, report, racedOverlap, validation.problems);
   }
@@ -184,6 +170,16 @@ export function rejectTooLarge(fileName: string, size: number, limit: number): I
     message: messages.fileTooLarge(size, limit),
   };
   return { status: "rejected", fileName, kind: undefined, problems: [problem] };
+}
+
+function duplicateOutcome(request: IngestRequest, earlier: ManifestEntry): IngestOutcome {
+  return {
+    status: "duplicate",
+    fileName: request.fileName,
+    kind: earlier.kind,
+    entry: earlier,
+    problems: [],
+  };
 }
 
 function findDuplicate(

@@ -64,7 +64,8 @@ export const messages = {
   notANumber: (value: string) => `${quote(value)} is not a number`,
   negativeAmount: (value: string) => `${quote(value)} is negative; amounts are 0 or more`,
   tooManyDecimals: (value: string) => `${quote(value)} has more than 2 decimal places`,
-  amountTooLarge: (value: string) => `${quote(value)} is too large for an amount`,
+  amountTooLarge: (value: string) =>
+    `${quote(value)} is too large for an amount (the largest is 9999999999999.99; split the line)`,
   zeroAmount: () => "the amount is 0: accepted, but check that the line is meant to be there",
   invalidCurrency: (value: string) =>
     `${quote(value)} is not an ISO 4217 currency code (three capital letters, such as EUR)`,

@@ -92,7 +92,8 @@ const BOOLEANS: Record<string, boolean> = {
   "1": true,
   "0": false,
 };
-const MAX_AMOUNT = 1e16;
+/** Below 10^13 every amount of at most 2 decimals converts to exact cents through a double. */
+const MAX_AMOUNT = 1e13;
 const MAX_TEXT = 2000;
 const KNOWN_METRICS = new Set<string>([...FLOW_METRICS, ...STOCK_METRICS]);
 const STOCKS = new Set<string>(STOCK_METRICS);

@@ -34,7 +34,7 @@ const COLUMNS = {
   big: [1, 2, 3, 4, 5, 6, 7, 8, 9007199254740991],
   ratio: [0.1, null, 1e-9, 2.5, 0, 1, 2, 3, 4],
   flag: [true, false, true, false, false, false, false, false, true],
-  amount: [1234567.89, 0, 0.01, 99999999999999.99, 0.5, 1, 2, 3, 4],
+  amount: [1234567.89, 0, 0.01, 9999999999999.99, 0.5, 1, 2, 3, 4],
 };
 
 describe("writeParquet", () => {

@@ -217,7 +217,10 @@ describe("amount", () => {
     ["$100", '"$100" is not a number'],
     ["1e5", '"1e5" is not a number'],
     ["12.", '"12." is not a number'],
-    ["10000000000000000", '"10000000000000000" is too large for an amount'],
+    [
+      "10000000000000",
+      '"10000000000000" is too large for an amount (the largest is 9999999999999.99; split the line)',
+    ],
     ["", "amount is required and is empty"],
   ])("rejects %j", (amount, message) => {
     expect(check(financialCsv({ amount }))).toEqual([`row 2, column amount: ${message}`]);
@@ -229,6 +232,7 @@ describe("amount", () => {
     ["1234567.89", 1234567.89],
     [" 12.50 ", 12.5],
     ["999999999999.99", 999999999999.99],
+    ["9999999999999.99", 9999999999999.99],
   ])("accepts %j as %d", (amount, value) => {
     expect(accept(financialCsv({ amount })).columns.amount).toEqual([value]);
   });

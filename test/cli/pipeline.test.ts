@@ -163,6 +163,9 @@ describe("observatory serve", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);
     expect(await response.text()).toContain("Participants");
+    const busy = await observatory(["serve", site, "--port", new URL(url).port]);
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`port ${new URL(url).port} is already in use; choose another with --port`);
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

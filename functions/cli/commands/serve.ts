@@ -20,7 +20,11 @@ export async function serveCommand(args: string[]): Promise<number> {
 
 /** Serves a folder, prints its URL, and resolves when the process is interrupted (Ctrl-C or SIGTERM). */
 export async function serveUntilInterrupted(dir: string, port: number, host = "127.0.0.1"): Promise<void> {
-  const site = await serveSite(dir, { port, host });
+  const site = await serveSite(dir, { port, host }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE")
+      throw new UsageError(`port ${port} is already in use; choose another with --port`);
+    throw error;
+  });
   console.log(`serving ${dir} at ${site.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,5 +1,6 @@
 import { type FileHandle, mkdir, open } from "node:fs/promises";
 import { dirname } from "node:path";
+import { quoteCsvField } from "../core/reporting/csv.js";
 
 /** How a file is laid out: most hubs write plain CSV, spreadsheet exports use `;` and CRLF. */
 export interface CsvFormat {
@@ -12,21 +13,6 @@ export const PLAIN_CSV: CsvFormat = { delimiter: ",", lineEnding: "\n", bom: fal
 export const SPREADSHEET_EXPORT: CsvFormat = { delimiter: ";", lineEnding: "\r\n", bom: false };
 
 const FLUSH_AT = 1 << 20;
-
-/** Quotes a field when the format needs it (delimiter, quote, line break or edge spaces), RFC 4180 style. */
-export function csvField(value: string, delimiter: string): string {
-  if (
-    value.includes(delimiter) ||
-    value.includes('"') ||
-    value.includes("\n") ||
-    value.includes("\r") ||
-    value.startsWith(" ") ||
-    value.endsWith(" ")
-  ) {
-    return `"${value.replaceAll('"', '""')}"`;
-  }
-  return value;
-}
 
 /**
  * Writes a CSV file in buffered chunks, so that a file of millions of lines never sits in memory whole.
@@ -51,7 +37,7 @@ export class CsvFileWriter {
   }
 
   field(value: string): string {
-    return csvField(value, this.format.delimiter);
+    return quoteCsvField(value, this.format.delimiter);
   }
 
   /** Adds one data line (fields escaped and joined by the caller, without its line ending). */

@@ -1,5 +1,6 @@
+import { quoteCsvField } from "../core/reporting/csv.js";
 import { CATEGORIES_BY_FLOW, type Flow } from "../core/reporting/kinds.js";
-import { CsvFileWriter, type CsvFormat, csvField } from "./csv.js";
+import { CsvFileWriter, type CsvFormat } from "./csv.js";
 import type { Movement, SampleHub, Team } from "./movement.js";
 import {
   DESCRIPTION_TEMPLATES,
@@ -229,7 +230,7 @@ function financialLayout(
 ): { fixed: FixedLine[]; buckets: Bucket[] } {
   const { hub, year, quarter } = report;
   const d = report.format.delimiter;
-  const field = (value: string) => csvField(value, d);
+  const field = (value: string) => quoteCsvField(value, d);
   const prefix = (flow: Flow, category: string) =>
     `${[hub.id, report.period, flow, category].map(field).join(d)}${d}`;
   const rate = movement.fxRate(hub.profile.currency, year).usdPerUnit;

@@ -4,17 +4,14 @@
  * the same heavy aggregation as one hand-written DuckDB query over the same Parquet for comparison. Prints
  * throughput, times and peak memory. Not part of `npm test`: speed is measured here, never asserted.
  */
-import { readFile, rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { rm, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { FolderStore } from "../../functions/adapters/local/folder-store.js";
 import { buildSiteFromRows } from "../../functions/cli/commands/build.js";
 import { computeFromLake } from "../../functions/cli/commands/compute.js";
-import { ingestReport } from "../../functions/core/ingest.js";
-import { LakeReader } from "../../functions/core/lake/lake-reader.js";
-import { bundledCountryTable } from "../../functions/core/reference/countries.js";
 import { generateSample } from "../../functions/sample/generate.js";
+import { ingestSamplePlan } from "../../functions/sample/ingest-plan.js";
 
 const { values } = parseArgs({
   options: {
@@ -41,17 +38,13 @@ figure(
   `${seconds(started).toFixed(1)} s (${sample.uploads.length} files, ${mib(sample.bytes)})`,
 );
 
-const store = new FolderStore(join(dir, "lake"));
-const dependencies = { store, countries: bundledCountryTable(), reader: new LakeReader(store) };
 let ingestedRows = 0;
 started = performance.now();
-for (const upload of sample.uploads) {
-  const bytes = new Uint8Array(await readFile(join(dir, "samples", upload.file)));
-  const outcome = await ingestReport(dependencies, {
-    fileName: upload.file,
-    bytes,
-    uploader: upload.uploader,
-  });
+for await (const { upload, outcome } of ingestSamplePlan(
+  join(dir, "samples"),
+  sample.uploads,
+  join(dir, "lake"),
+)) {
   if (outcome.status !== upload.expect)
     throw new Error(`${upload.file}: ${outcome.status}, expected ${upload.expect}`);
   if (outcome.status === "accepted") ingestedRows += outcome.entry.row_count;
@@ -81,7 +74,7 @@ const instance = await DuckDBInstance.create(":memory:", {
   memory_limit: "3GB",
 });
 const connection = await instance.connect();
-const lake = store.root;
+const lake = resolve(dir, "lake");
 const handWritten = `
   WITH manifest AS (SELECT * FROM read_json($manifest, format = 'newline_delimited')),
   current AS (SELECT report_id FROM manifest WHERE kind = 'financial' QUALIFY row_number() OVER (PARTITION BY hub_id, period ORDER BY seq DESC) = 1),

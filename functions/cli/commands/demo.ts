@@ -1,11 +1,8 @@
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { FolderStore } from "../../adapters/local/folder-store.js";
-import { ingestReport } from "../../core/ingest.js";
-import { LakeReader } from "../../core/lake/lake-reader.js";
-import { bundledCountryTable } from "../../core/reference/countries.js";
 import { generateSample } from "../../sample/generate.js";
+import { ingestSamplePlan } from "../../sample/ingest-plan.js";
 import { wholeNumber } from "../usage-error.js";
 import { buildSiteFromRows } from "./build.js";
 import { computeFromLake } from "./compute.js";
@@ -46,16 +43,9 @@ export async function demoCommand(args: string[]): Promise<number> {
   );
 
   console.log(`2/4 ingesting into ${lakeDir}`);
-  const store = new FolderStore(lakeDir);
-  const dependencies = { store, countries: bundledCountryTable(), reader: new LakeReader(store) };
   const tally = { accepted: 0, duplicate: 0, rejected: 0 };
   const surprises: string[] = [];
-  for (const upload of sample.uploads) {
-    const outcome = await ingestReport(dependencies, {
-      fileName: join(samples, upload.file),
-      bytes: new Uint8Array(await readFile(join(samples, upload.file))),
-      uploader: upload.uploader,
-    });
+  for await (const { upload, outcome } of ingestSamplePlan(samples, sample.uploads, lakeDir)) {
     tally[outcome.status]++;
     if (outcome.status !== upload.expect)
       surprises.push(

@@ -122,7 +122,20 @@ export function parseCsv(text: string): ParsedCsv {
   return { delimiter, header, records, syntaxErrors };
 }
 
-/** Writes one CSV field, quoting it when it holds a delimiter, a quote or a line break. */
+/**
+ * Writes one CSV field for a file delimited by any of `delimiters`, RFC 4180 style: quoted when it holds a
+ * delimiter, a quote, a line break, or spaces at either end (which readers trim).
+ */
+export function quoteCsvField(value: string, delimiters: string): string {
+  const needsQuotes =
+    [...delimiters].some((delimiter) => value.includes(delimiter)) ||
+    /["\r\n]/.test(value) ||
+    value.startsWith(" ") ||
+    value.endsWith(" ");
+  return needsQuotes ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** Writes one CSV field that reads back the same whether the reader splits on commas or semicolons. */
 export function csvField(value: string): string {
-  return /[",;\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return quoteCsvField(value, ",;");
 }

@@ -1,0 +1,29 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { FolderStore } from "../adapters/local/folder-store.js";
+import { type IngestOutcome, ingestReport } from "../core/ingest.js";
+import { LakeReader } from "../core/lake/lake-reader.js";
+import { bundledCountryTable } from "../core/reference/countries.js";
+import type { PlannedUpload } from "./generate.js";
+
+/**
+ * Ingests a generated sample into a local lake, in the order of its plan, yielding each upload with its
+ * outcome so that the caller can compare it with what the plan expects.
+ */
+export async function* ingestSamplePlan(
+  samplesDir: string,
+  uploads: readonly PlannedUpload[],
+  lakeDir: string,
+): AsyncGenerator<{ upload: PlannedUpload; outcome: IngestOutcome }> {
+  const store = new FolderStore(lakeDir);
+  const dependencies = { store, countries: bundledCountryTable(), reader: new LakeReader(store) };
+  for (const upload of uploads) {
+    const path = join(samplesDir, upload.file);
+    const outcome = await ingestReport(dependencies, {
+      fileName: path,
+      bytes: new Uint8Array(await readFile(path)),
+      uploader: upload.uploader,
+    });
+    yield { upload, outcome };
+  }
+}

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Framework } from "../functions/core/framework/framework.js";
+import { projectPath } from "../functions/core/project-files.js";
 import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
 import type { CountryTable } from "../functions/core/reference/countries.js";
 import { type PageContext, renderPage } from "./layout.js";
@@ -33,7 +34,7 @@ export interface SiteBuild {
   readonly withheld: number;
 }
 
-const STYLESHEET = new URL("./assets/style.css", import.meta.url);
+const STYLESHEET = projectPath("reports/assets/style.css");
 const SAFE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 function json(value: unknown): string {

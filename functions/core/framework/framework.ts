@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { projectPath } from "../project-files.js";
 
 export type Lens = "opportunities" | "power" | "outcomes" | "redistribution" | "accountability";
 export type Scope = "movement" | "region" | "hub" | "country";
@@ -44,7 +45,7 @@ export interface Framework {
 }
 
 /** The folder that holds the SQL and the framework versions. */
-export const QUERIES_DIR = new URL("../../../queries/", import.meta.url).pathname;
+export const QUERIES_DIR = projectPath("queries/");
 
 const LENSES: readonly Lens[] = ["opportunities", "power", "outcomes", "redistribution", "accountability"];
 const SCOPES: readonly Scope[] = ["movement", "region", "hub", "country"];

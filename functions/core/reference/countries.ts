@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { projectPath } from "../project-files.js";
 
 /** One territory of the movement's canonical country table (`data/countries.tsv`). */
 export interface Country {
@@ -65,7 +66,7 @@ export function parseCountryTable(tsv: string): CountryTable {
 /** Where the project's copy of the country table lives; `OBSERVATORY_COUNTRY_TABLE` overrides it (Lambda bundles). */
 export function countryTablePath(): string {
   return (
-    process.env.OBSERVATORY_COUNTRY_TABLE ?? new URL("../../../data/countries.tsv", import.meta.url).pathname
+    process.env.OBSERVATORY_COUNTRY_TABLE ?? projectPath("data/countries.tsv")
   );
 }
 

@@ -3,6 +3,7 @@ import { ObjectExistsError, type ObjectStore } from "../ports/object-store.js";
 import { LakeReader } from "./lake/lake-reader.js";
 import { lakeLayout, reportIdOf } from "./lake/layout.js";
 import {
+  compareUploadOrder,
   type ManifestEntry,
   nextSeq,
   supersessionKey,
@@ -25,6 +26,10 @@ export interface IngestRequest {
   /** A hub_id, or `council`. */
   readonly uploader: string;
   readonly kind?: ReportKind;
+  /** The upload the file came through (upload API); a replay of the same upload is recognised by it. */
+  readonly uploadId?: string;
+  /** When the file reached the observatory; newer uploads supersede older ones in this order. @default now */
+  readonly receivedAt?: Date;
 }
 
 export type IngestOutcome =
@@ -35,6 +40,8 @@ export type IngestOutcome =
       readonly entry: ManifestEntry;
       /** The report this one replaces (it stays in the lake as evidence). */
       readonly supersedes: ManifestEntry | undefined;
+      /** A newer upload of the same period that was already in the lake: this one arrived late and is not current. */
+      readonly supersededBy: ManifestEntry | undefined;
       readonly problems: Problem[];
     }
   | {
@@ -84,7 +91,7 @@ export async function ingestReport(
   let entries = await reader.manifest();
 
   const duplicate = findDuplicate(entries, sha256, request.uploader);
-  if (duplicate) return duplicateOutcome(request, duplicate);
+  if (duplicate) return duplicateOutcome(dependencies, reader, request, duplicate, entries);
 
   const validation = validateReport({
     bytes: request.bytes,
@@ -130,30 +137,28 @@ export async function ingestReport(
       quarter: report.quarter,
       sha256,
       uploader: request.uploader,
-      uploaded_at: (dependencies.clock ?? (() => new Date()))().toISOString(),
+      uploaded_at: (request.receivedAt ?? (dependencies.clock ?? (() => new Date()))()).toISOString(),
+      upload_id: request.uploadId ?? null,
       file_name: request.fileName,
       row_count: rowCount,
       warning_count: validation.warningCount,
       raw_key: rawKey,
       curated_key: curatedKey,
     };
-    const supersedes = withStatus(entries).find(
-      (e) => e.status === "current" && supersessionKey(e) === supersessionKey(entry) && e.kind !== "fx_rates",
-    );
     if (await tryAppendManifestEntry(store, entry)) {
       return {
         status: "accepted",
         fileName: request.fileName,
         kind: report.kind,
         entry,
-        supersedes,
+        ...succession(entries, entry),
         problems: validation.problems,
       };
     }
     await pause(attempt);
     entries = await reader.manifest();
     const raced = findDuplicate(entries, sha256, request.uploader);
-    if (raced) return duplicateOutcome(request, raced);
+    if (raced) return duplicateOutcome(dependencies, reader, request, raced, entries);
     const racedOverlap = findOverlap(entries, report);
     if (racedOverlap) return rejectForOverlap(request, report, racedOverlap, validation.problems);
   }
@@ -172,7 +177,51 @@ export function rejectTooLarge(fileName: string, size: number, limit: number): I
   return { status: "rejected", fileName, kind: undefined, problems: [problem] };
 }
 
-function duplicateOutcome(request: IngestRequest, earlier: ManifestEntry): IngestOutcome {
+/** Where a new entry stands among the current reports of its period: what it replaces, or what replaced it. */
+function succession(
+  entries: readonly ManifestEntry[],
+  entry: ManifestEntry,
+): { supersedes: ManifestEntry | undefined; supersededBy: ManifestEntry | undefined } {
+  if (entry.kind === "fx_rates") return { supersedes: undefined, supersededBy: undefined };
+  const current = withStatus(entries).find(
+    (e) => e.status === "current" && supersessionKey(e) === supersessionKey(entry),
+  );
+  if (!current) return { supersedes: undefined, supersededBy: undefined };
+  return compareUploadOrder(current, entry) < 0
+    ? { supersedes: current, supersededBy: undefined }
+    : { supersedes: undefined, supersededBy: current };
+}
+
+/**
+ * The outcome for bytes the uploader already sent. When it is the same upload delivered again (an at-least-once
+ * event), the original acceptance is reported once more, with the problems its validation found then.
+ */
+async function duplicateOutcome(
+  dependencies: IngestDependencies,
+  reader: LakeReader,
+  request: IngestRequest,
+  earlier: ManifestEntry,
+  entries: readonly ManifestEntry[],
+): Promise<IngestOutcome> {
+  if (request.uploadId !== undefined && earlier.upload_id === request.uploadId) {
+    const before = entries.filter((e) => e.seq < earlier.seq);
+    const validation = validateReport({
+      bytes: request.bytes,
+      uploader: request.uploader,
+      kind: earlier.kind,
+      countries: dependencies.countries,
+      reference: await reader.referenceStateAt(before),
+      maxBytes: dependencies.maxBytes,
+    });
+    return {
+      status: "accepted",
+      fileName: request.fileName,
+      kind: earlier.kind,
+      entry: earlier,
+      ...succession(before, earlier),
+      problems: validation.problems,
+    };
+  }
   return {
     status: "duplicate",
     fileName: request.fileName,

@@ -2,7 +2,13 @@
 SELECT h.hub_id, h.name, h.kind, h.country, h.active_from, h.active_to
 FROM hubs h
 JOIN (
-  SELECT max_by(m.report_id, m.seq) AS report_id
-  FROM manifest m
-  WHERE m.kind = 'hubs'
+  SELECT report_id
+  FROM (
+    SELECT
+      m.report_id,
+      row_number() OVER (ORDER BY m.uploaded_at DESC, m.seq DESC) AS recency
+    FROM manifest m
+    WHERE m.kind = 'hubs'
+  ) ranked
+  WHERE recency = 1
 ) newest ON newest.report_id = h.report_id

@@ -7,6 +7,7 @@ import { bundledCountryTable } from "../../core/reference/countries.js";
 import { COUNCIL, isReportKind, isValidUploader, type ReportKind } from "../../core/reporting/kinds.js";
 import { describeProblem } from "../../core/reporting/problems.js";
 import { DEFAULT_MAX_BYTES } from "../../core/reporting/validate.js";
+import { outcomeDocument } from "../../core/uploads/result-document.js";
 import { required, UsageError } from "../usage-error.js";
 
 /** `observatory ingest`: validates files and adds the accepted ones to a local lake. */
@@ -35,7 +36,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
   }
 
   const outcomes = await ingestFiles({ lake, uploader, kind, files: positionals });
-  if (values.json) console.log(JSON.stringify(outcomes.map(outcomeToJson), null, 2));
+  if (values.json) console.log(JSON.stringify(outcomes.map(outcomeDocument), null, 2));
   else for (const outcome of outcomes) console.log(describeOutcome(outcome));
   return outcomes.some((o) => o.status === "rejected") ? 1 : 0;
 }
@@ -88,21 +89,11 @@ export function describeOutcome(outcome: IngestOutcome): string {
     return `${fileName}: already in the lake as report ${entry.report_id} (${what}, uploaded ${entry.uploaded_at}); nothing changed`;
   const supersedes = outcome.supersedes
     ? `; it supersedes report ${outcome.supersedes.report_id}, which stays as evidence`
-    : "";
+    : outcome.supersededBy
+      ? `; report ${outcome.supersededBy.report_id}, uploaded later, stays current for this period`
+      : "";
   return [
     `${fileName}: accepted as report ${entry.report_id} (${what}, ${entry.row_count} rows, #${entry.seq})${supersedes}`,
     ...details,
   ].join("\n");
-}
-
-/** The outcome of one file as the `--json` output gives it. */
-export function outcomeToJson(outcome: IngestOutcome) {
-  return {
-    file: outcome.fileName,
-    status: outcome.status,
-    kind: outcome.kind ?? null,
-    report: outcome.status === "rejected" ? null : outcome.entry,
-    supersedes: outcome.status === "accepted" ? (outcome.supersedes?.report_id ?? null) : null,
-    problems: outcome.problems,
-  };
 }

@@ -2,7 +2,7 @@ import type { ObjectStore } from "../../ports/object-store.js";
 import type { HubKind } from "../reporting/kinds.js";
 import type { HubRecord, ReferenceState } from "../reporting/validate.js";
 import { lakeLayout } from "./layout.js";
-import type { ManifestEntry } from "./manifest.js";
+import { compareUploadOrder, type ManifestEntry } from "./manifest.js";
 import { readParquetRows } from "./parquet.js";
 
 /**
@@ -35,7 +35,10 @@ export class LakeReader {
 
   /** What validation needs to know of the lake as the given entries describe it. */
   async referenceStateAt(entries: readonly ManifestEntry[]): Promise<ReferenceState> {
-    const registryEntry = entries.filter((e) => e.kind === "hubs").at(-1);
+    const registryEntry = entries
+      .filter((e) => e.kind === "hubs")
+      .sort(compareUploadOrder)
+      .at(-1);
     let hubs: Map<string, HubRecord> | undefined;
     if (registryEntry) {
       hubs = new Map();

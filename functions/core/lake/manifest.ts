@@ -15,8 +15,14 @@ export interface ManifestEntry {
   readonly quarter: number | null;
   readonly sha256: string;
   readonly uploader: string;
-  /** ISO 8601, UTC. */
+  /**
+   * When the file reached the observatory (ISO 8601, UTC, milliseconds): the ingest time for the CLI, the
+   * object's arrival in the upload bucket on AWS. Newer uploads supersede older ones in this order, whatever
+   * order they were ingested in.
+   */
   readonly uploaded_at: string;
+  /** The upload the report came from, when it came through the upload API; null for CLI ingests. */
+  readonly upload_id: string | null;
   readonly file_name: string;
   readonly row_count: number;
   readonly warning_count: number;
@@ -50,13 +56,28 @@ export async function readManifest(store: ObjectStore): Promise<ManifestEntry[]>
   return new LakeReader(store).manifest();
 }
 
-/** Marks each entry current or superseded: the newest accepted upload of each supersession key is current. */
+/**
+ * The order in which reports replace each other: by upload time, then by sequence number. Ingesting out of
+ * order (an S3 event delivered late) therefore never lets an older upload replace a newer one.
+ */
+export function compareUploadOrder(
+  a: Pick<ManifestEntry, "uploaded_at" | "seq">,
+  b: Pick<ManifestEntry, "uploaded_at" | "seq">,
+): number {
+  return a.uploaded_at < b.uploaded_at ? -1 : a.uploaded_at > b.uploaded_at ? 1 : a.seq - b.seq;
+}
+
+/**
+ * Marks each entry current or superseded: of each supersession key, the newest upload (see
+ * `compareUploadOrder`) is current. Returns the entries in sequence order.
+ */
 export function withStatus(entries: readonly ManifestEntry[]): ManifestRecord[] {
+  const inUploadOrder = [...entries].sort(compareUploadOrder);
   const newest = new Map<string, ManifestEntry>();
-  for (const entry of entries) newest.set(supersessionKey(entry), entry);
+  for (const entry of inUploadOrder) newest.set(supersessionKey(entry), entry);
   const next = new Map<string, string>();
   const previous = new Map<string, ManifestEntry>();
-  for (const entry of entries) {
+  for (const entry of inUploadOrder) {
     const key = supersessionKey(entry);
     const before = previous.get(key);
     if (before) next.set(before.report_id, entry.report_id);

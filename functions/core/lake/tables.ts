@@ -77,7 +77,7 @@ export const CURATED_TABLES: Readonly<Record<ReportKind, TableSchema>> = {
   },
 };
 
-/** The manifest: one immutable JSON entry per accepted report; `current` is derived from `seq`. */
+/** The manifest: one immutable JSON entry per accepted report; `current` is derived from upload order. */
 export const MANIFEST_TABLE: TableSchema = {
   name: "manifest",
   columns: [
@@ -91,6 +91,7 @@ export const MANIFEST_TABLE: TableSchema = {
     column("sha256", "string"),
     column("uploader", "string"),
     column("uploaded_at", "string"),
+    column("upload_id", "string", true),
     column("file_name", "string"),
     column("row_count", "int64"),
     column("warning_count", "int32"),

@@ -65,9 +65,7 @@ export function parseCountryTable(tsv: string): CountryTable {
 
 /** Where the project's copy of the country table lives; `OBSERVATORY_COUNTRY_TABLE` overrides it (Lambda bundles). */
 export function countryTablePath(): string {
-  return (
-    process.env.OBSERVATORY_COUNTRY_TABLE ?? projectPath("data/countries.tsv")
-  );
+  return process.env.OBSERVATORY_COUNTRY_TABLE ?? projectPath("data/countries.tsv");
 }
 
 let bundled: CountryTable | undefined;

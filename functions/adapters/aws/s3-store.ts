@@ -1,0 +1,187 @@
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
+  PutObjectCommand,
+  type S3Client,
+} from "@aws-sdk/client-s3";
+import { ObjectExistsError, type ObjectStore, type PutOptions } from "../../ports/object-store.js";
+
+const VALID_KEY = /^[A-Za-z0-9=_.-]+(\/[A-Za-z0-9=_.-]+)*$/;
+
+/** Raised before any request for a key the lake would never write (the same rule as `FolderStore`). */
+export class InvalidObjectKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`invalid object key: ${JSON.stringify(key)}`);
+    this.name = "InvalidObjectKeyError";
+  }
+}
+
+/** An S3 request that failed; `cause` is the SDK's error. */
+export class S3StoreError extends Error {
+  constructor(
+    readonly operation: "get" | "put" | "list",
+    readonly location: string,
+    options: { readonly cause: unknown; readonly detail?: string },
+  ) {
+    super(`S3 ${operation} of ${location} failed: ${options.detail ?? describeS3Error(options.cause)}`, {
+      cause: options.cause,
+    });
+    this.name = "S3StoreError";
+  }
+}
+
+/** How a write that S3 answers with 409 ConditionalRequestConflict is retried: full-jitter exponential backoff. */
+export interface ConflictRetryOptions {
+  /** Attempts in all, the first included. @default 6 */
+  readonly maxAttempts?: number;
+  /** @default 50 */
+  readonly baseDelayMs?: number;
+  /** @default 2000 */
+  readonly maxDelayMs?: number;
+  /** @default setTimeout */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** A number in [0, 1). @default Math.random */
+  readonly random?: () => number;
+}
+
+export interface S3ObjectStoreOptions {
+  /** Usually from `createS3Client`; only its `send` is used. */
+  readonly client: Pick<S3Client, "send">;
+  readonly bucket: string;
+  /** Prepended to every key, e.g. `"lake/"`: segments like a key's, ending in `/`. @default "" */
+  readonly keyPrefix?: string;
+  /** Keys asked for per ListObjectsV2 request (S3 returns at most 1000). @default 1000 */
+  readonly listPageSize?: number;
+  readonly conflictRetry?: ConflictRetryOptions;
+}
+
+/**
+ * The object store on S3: one bucket, optionally below a key prefix. S3 writes are atomic, and `ifAbsent` is a
+ * conditional write (`If-None-Match: *`), so exactly one of several writers creates a key. A missing key reads
+ * as undefined only if the caller may list the bucket (`s3:ListBucket`); without it S3 answers 403 and `get` throws.
+ */
+export class S3ObjectStore implements ObjectStore {
+  readonly bucket: string;
+  readonly keyPrefix: string;
+  private readonly client: Pick<S3Client, "send">;
+  private readonly listPageSize: number;
+  private readonly retry: Required<ConflictRetryOptions>;
+
+  constructor(options: S3ObjectStoreOptions) {
+    this.client = options.client;
+    this.bucket = options.bucket;
+    this.keyPrefix = options.keyPrefix ?? "";
+    if (this.keyPrefix !== "" && !(this.keyPrefix.endsWith("/") && isValidKey(this.keyPrefix.slice(0, -1))))
+      throw new Error(`invalid key prefix: ${JSON.stringify(this.keyPrefix)}`);
+    this.listPageSize = options.listPageSize ?? 1000;
+    this.retry = {
+      maxAttempts: 6,
+      baseDelayMs: 50,
+      maxDelayMs: 2000,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      random: Math.random,
+      ...options.conflictRetry,
+    };
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    const objectKey = this.objectKeyOf(key);
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: objectKey }));
+      return (await response.Body?.transformToByteArray()) ?? new Uint8Array();
+    } catch (error) {
+      const { name, status } = s3ErrorOf(error);
+      if (name === "NoSuchKey" || (status === 404 && name !== "NoSuchBucket")) return undefined;
+      throw new S3StoreError("get", this.uriOf(objectKey), { cause: error });
+    }
+  }
+
+  async put(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
+    const objectKey = this.objectKeyOf(key);
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: objectKey,
+      Body: body,
+      ContentType: options.contentType,
+      IfNoneMatch: options.ifAbsent ? "*" : undefined,
+    });
+    const { maxAttempts, baseDelayMs, maxDelayMs, sleep, random } = this.retry;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(command);
+        return;
+      } catch (error) {
+        const { name, status } = s3ErrorOf(error);
+        if (options.ifAbsent && (status === 412 || name === "PreconditionFailed"))
+          throw new ObjectExistsError(key);
+        if (status !== 409 || name !== "ConditionalRequestConflict")
+          throw new S3StoreError("put", this.uriOf(objectKey), { cause: error });
+        if (attempt >= maxAttempts)
+          throw new S3StoreError("put", this.uriOf(objectKey), {
+            cause: error,
+            detail: `concurrent writes kept conflicting with it (409 ConditionalRequestConflict, ${attempt} attempts)`,
+          });
+        await sleep(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let continuationToken: string | undefined;
+    do {
+      let page: ListObjectsV2CommandOutput;
+      try {
+        page = await this.client.send(
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: this.keyPrefix + prefix,
+            MaxKeys: this.listPageSize,
+            ContinuationToken: continuationToken,
+          }),
+        );
+      } catch (error) {
+        throw new S3StoreError("list", `${this.uriOf(this.keyPrefix + prefix)}*`, { cause: error });
+      }
+      for (const object of page.Contents ?? []) {
+        if (object.Key?.startsWith(this.keyPrefix) && !object.Key.endsWith("/"))
+          keys.push(object.Key.slice(this.keyPrefix.length));
+      }
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken);
+    return keys.sort();
+  }
+
+  locate(key: string): string {
+    return this.uriOf(this.objectKeyOf(key));
+  }
+
+  private objectKeyOf(key: string): string {
+    if (!isValidKey(key)) throw new InvalidObjectKeyError(key);
+    return this.keyPrefix + key;
+  }
+
+  private uriOf(objectKey: string): string {
+    return `s3://${this.bucket}/${objectKey}`;
+  }
+}
+
+function isValidKey(key: string): boolean {
+  return VALID_KEY.test(key) && !key.split("/").some((part) => part === "." || part === "..");
+}
+
+function s3ErrorOf(error: unknown): { name: string | undefined; status: number | undefined } {
+  const candidate = error as { name?: unknown; $metadata?: { httpStatusCode?: unknown } } | undefined;
+  return {
+    name: typeof candidate?.name === "string" ? candidate.name : undefined,
+    status:
+      typeof candidate?.$metadata?.httpStatusCode === "number" ? candidate.$metadata.httpStatusCode : undefined,
+  };
+}
+
+function describeS3Error(error: unknown): string {
+  const { name, status } = s3ErrorOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return `${name ?? "Error"}${status === undefined ? "" : ` (HTTP ${status})`}: ${message}`;
+}

@@ -1,0 +1,154 @@
+/** A stage as the query engine receives it: the relation's name and the SELECT that defines it. */
+export type Stage = readonly [name: string, sql: string];
+
+const STAGE_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/** Throws unless a stage name is a plain lower-case SQL identifier, safe to write into a query unquoted. */
+export function assertStageName(name: string): void {
+  if (!STAGE_NAME.test(name))
+    throw new Error(`invalid stage name: ${JSON.stringify(name)} (use lower-case letters, digits and _)`);
+}
+
+/**
+ * The one dialect shim between the engines: rewrites a query so that it carries the stages it reads as common
+ * table expressions, for engines without temporary tables (Athena). Only the stages the query needs, directly or
+ * through other stages, are prepended, in definition order; a stage may read only stages defined before it.
+ * Comments and trailing semicolons are dropped; a query with its own `WITH` gets one merged `WITH` list.
+ */
+export function inlineStages(stages: readonly Stage[], sql: string): string {
+  const defined = new Map<string, Statement>();
+  for (const [name, stageSql] of stages) {
+    assertStageName(name);
+    if (defined.has(name)) throw new Error(`stage ${name} is defined twice`);
+    const stage = statementOf(stageSql, `stage ${name}`);
+    if (stage.tokens.some((token) => token.text === "?"))
+      throw new Error(`stage ${name} has a ? placeholder; stages take no parameters`);
+    defined.set(name, stage);
+  }
+  const query = statementOf(sql, "the query");
+  const own = ownCommonTableExpressions(query);
+  for (const name of own.names)
+    if (defined.has(name))
+      throw new Error(
+        `the query's own WITH defines ${name}, which is also a stage; rename it so that it does not shadow the stage`,
+      );
+
+  const needed = new Set([...query.references].filter((name) => defined.has(name)));
+  const names = [...defined.keys()];
+  for (let i = names.length - 1; i >= 0; i--) {
+    const name = names[i] as string;
+    if (!needed.has(name)) continue;
+    for (const earlier of names.slice(0, i))
+      if (defined.get(name)?.references.has(earlier)) needed.add(earlier);
+  }
+  if (needed.size === 0) return query.text;
+
+  const definitions = names
+    .filter((name) => needed.has(name))
+    .map((name) => `${name} AS (\n${defined.get(name)?.text}\n)`);
+  const rest = own.bodyStart === undefined ? `\n${query.text}` : `,\n${query.text.slice(own.bodyStart)}`;
+  return `WITH\n${definitions.join(",\n")}${rest}`;
+}
+
+interface Token {
+  readonly kind: "word" | "quoted" | "string" | "comment" | "symbol";
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One SQL statement without comments or trailing semicolons, its tokens, and the identifiers it mentions. */
+interface Statement {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly references: ReadonlySet<string>;
+}
+
+function statementOf(sql: string, label: string): Statement {
+  const code = tokenize(sql, label).filter((token) => token.kind !== "comment");
+  while (code.at(-1)?.text === ";") code.pop();
+  if (code.length === 0) throw new Error(`${label} is empty`);
+  if (code.some((token) => token.text === ";"))
+    throw new Error(`${label} holds more than one statement; give it exactly one SELECT`);
+  let text = "";
+  for (const [i, token] of code.entries()) {
+    const previous = code[i - 1];
+    const gap = previous ? sql.slice(previous.end, token.start) : "";
+    text += gap.trim() === "" ? gap : gap.includes("\n") ? "\n" : " ";
+    text += token.text;
+  }
+  const tokens = tokenize(text, label);
+  const references = new Set(
+    tokens.filter((t) => t.kind === "word" || t.kind === "quoted").map((t) => identifierOf(t)),
+  );
+  return { text, tokens, references };
+}
+
+function identifierOf(token: Token): string {
+  return token.kind === "quoted"
+    ? token.text.slice(1, -1).replaceAll('""', '"').toLowerCase()
+    : token.text.toLowerCase();
+}
+
+/** The names a query's leading `WITH` defines, and where its first definition starts (undefined without one). */
+function ownCommonTableExpressions(query: Statement): { names: string[]; bodyStart: number | undefined } {
+  const tokens = query.tokens;
+  const isWord = (i: number, word: string) =>
+    tokens[i]?.kind === "word" && tokens[i]?.text.toLowerCase() === word;
+  if (!isWord(0, "with")) return { names: [], bodyStart: undefined };
+  if (isWord(1, "recursive")) throw new Error("a query with WITH RECURSIVE cannot be merged with stages");
+  const unreadable = () => new Error(`cannot read the query's WITH clause near "${query.text.slice(0, 80)}"`);
+  const names: string[] = [];
+  let i = 1;
+  for (;;) {
+    const name = tokens[i];
+    if (!name || (name.kind !== "word" && name.kind !== "quoted")) throw unreadable();
+    names.push(identifierOf(name));
+    i++;
+    if (tokens[i]?.text === "(") i = afterClosingParenthesis(tokens, i, unreadable);
+    if (!isWord(i, "as") || tokens[i + 1]?.text !== "(") throw unreadable();
+    i = afterClosingParenthesis(tokens, i + 1, unreadable);
+    if (tokens[i]?.text !== ",") break;
+    i++;
+  }
+  return { names, bodyStart: tokens[1]?.start };
+}
+
+function afterClosingParenthesis(tokens: readonly Token[], open: number, unreadable: () => Error): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (tokens[i]?.text === "(") depth++;
+    else if (tokens[i]?.text === ")" && --depth === 0) return i + 1;
+  }
+  throw unreadable();
+}
+
+const LEXEMES: readonly [Token["kind"], RegExp][] = [
+  ["comment", /--[^\n]*|\/\*[\s\S]*?\*\//y],
+  ["string", /'(?:[^']|'')*'/y],
+  ["quoted", /"(?:[^"]|"")*"/y],
+  ["word", /[A-Za-z_][A-Za-z0-9_$]*/y],
+  ["symbol", /[0-9][0-9A-Za-z_.]*|[^\sA-Za-z_]/y],
+];
+
+function tokenize(sql: string, label: string): Token[] {
+  const tokens: Token[] = [];
+  let position = 0;
+  for (;;) {
+    while (/\s/.test(sql.charAt(position))) position++;
+    if (position >= sql.length) return tokens;
+    let token: Token | undefined;
+    for (const [kind, pattern] of LEXEMES) {
+      pattern.lastIndex = position;
+      const match = pattern.exec(sql);
+      if (match) {
+        token = { kind, text: match[0], start: position, end: position + match[0].length };
+        break;
+      }
+    }
+    if (!token || (token.kind === "symbol" && /^['"]|^\/\*/.test(sql.slice(position))))
+      throw new Error(`${label} has an unterminated string, quoted name or comment`);
+    tokens.push(token);
+    position = token.end;
+  }
+}

@@ -1,0 +1,87 @@
+import { ObjectExistsError } from "../../ports/object-store.js";
+import { type IngestDependencies, ingestReport, rejectTooLarge } from "../ingest.js";
+import { DEFAULT_MAX_BYTES } from "../reporting/validate.js";
+import { outcomeDocument, type UploadResult } from "./result-document.js";
+import { uploadLayout } from "./upload-layout.js";
+
+/** A file that arrived in the upload area, as the storage event describes it. */
+export interface ArrivedUpload {
+  readonly key: string;
+  /** Its size in bytes, as the event reports it; larger files are rejected without being read. */
+  readonly size: number;
+  readonly receivedAt: Date;
+  /** Its bytes, or undefined when it is no longer there. */
+  read(): Promise<Uint8Array | undefined>;
+}
+
+export type ProcessedUpload =
+  | { readonly status: "processed"; readonly result: UploadResult }
+  /** The upload already has a result (a repeated event): nothing was done again. */
+  | { readonly status: "already-processed"; readonly result: UploadResult }
+  /** Not an upload the observatory can attribute: nothing was done. */
+  | { readonly status: "ignored"; readonly reason: string };
+
+/**
+ * Processes one upload: validates and ingests it as the CLI would, then stores its result where only its
+ * uploader can read it. Idempotent: a repeated event for the same upload changes nothing and returns the
+ * stored result, and an upload whose earlier processing stopped after the commit gets its result written now.
+ */
+export async function processUpload(
+  dependencies: IngestDependencies,
+  upload: ArrivedUpload,
+): Promise<ProcessedUpload> {
+  const location = uploadLayout.parseUploadKey(upload.key);
+  if (!location)
+    return {
+      status: "ignored",
+      reason: `${upload.key} is not an upload key (uploads/<uploader>/<upload id>.csv)`,
+    };
+  const { store } = dependencies;
+  const resultKey = uploadLayout.resultKey(location);
+  const stored = await readResult(store, resultKey);
+  if (stored) return { status: "already-processed", result: stored };
+
+  const fileName = `${location.uploadId}.csv`;
+  const maxBytes = dependencies.maxBytes ?? DEFAULT_MAX_BYTES;
+  let outcome: Parameters<typeof outcomeDocument>[0];
+  if (upload.size > maxBytes) {
+    outcome = rejectTooLarge(fileName, upload.size, maxBytes);
+  } else {
+    const bytes = await upload.read();
+    if (!bytes) return { status: "ignored", reason: `${upload.key} is no longer there` };
+    outcome = await ingestReport(dependencies, {
+      fileName,
+      bytes,
+      uploader: location.uploader,
+      uploadId: location.uploadId,
+      receivedAt: upload.receivedAt,
+    });
+  }
+  const result: UploadResult = {
+    upload_id: location.uploadId,
+    uploader: location.uploader,
+    received_at: upload.receivedAt.toISOString(),
+    processed_at: (dependencies.clock ?? (() => new Date()))().toISOString(),
+    ...outcomeDocument(outcome),
+  };
+  try {
+    await store.put(resultKey, new TextEncoder().encode(`${JSON.stringify(result, null, 1)}\n`), {
+      ifAbsent: true,
+      contentType: "application/json",
+    });
+  } catch (error) {
+    if (!(error instanceof ObjectExistsError)) throw error;
+    const written = await readResult(store, resultKey);
+    if (written) return { status: "already-processed", result: written };
+    throw error;
+  }
+  return { status: "processed", result };
+}
+
+async function readResult(
+  store: IngestDependencies["store"],
+  key: string,
+): Promise<UploadResult | undefined> {
+  const bytes = await store.get(key);
+  return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as UploadResult) : undefined;
+}

@@ -1,0 +1,53 @@
+import { isValidUploader } from "../reporting/kinds.js";
+
+/** An upload id: when it was issued, then randomness, e.g. `20261120T101500Z-3f9c2a1be0d47c65`. */
+const UPLOAD_ID = /^\d{8}T\d{6}Z-[0-9a-f]{16}$/;
+
+/** Where an upload lives, as keys of the lake's store: what the uploader sent, and what the observatory answered. */
+export interface UploadLocation {
+  /** A hub_id, or `council`. */
+  readonly uploader: string;
+  readonly uploadId: string;
+}
+
+/**
+ * Keys of the upload flow, in the raw zone (on AWS, the raw bucket):
+ * - `uploads/<uploader>/<upload_id>.csv`: the file as the uploader sent it (a presigned POST writes it);
+ * - `results/<uploader>/<upload_id>.json`: its validation result, readable by that uploader only.
+ * The uploader is the first path segment of both, so that access policies can scope each uploader to its own.
+ */
+export const uploadLayout = {
+  uploadPrefix: (uploader: string) => `uploads/${uploader}/`,
+  uploadKey: ({ uploader, uploadId }: UploadLocation) => `uploads/${uploader}/${uploadId}.csv`,
+  resultPrefix: (uploader: string) => `results/${uploader}/`,
+  resultKey: ({ uploader, uploadId }: UploadLocation) => `results/${uploader}/${uploadId}.json`,
+  /** The uploader and upload id of an upload key, or undefined when the key is not one. */
+  parseUploadKey(key: string): UploadLocation | undefined {
+    const match = /^uploads\/([^/]+)\/([^/]+)\.csv$/.exec(key);
+    if (!match) return undefined;
+    const [, uploader = "", uploadId = ""] = match;
+    return isValidUploader(uploader) && isUploadId(uploadId) ? { uploader, uploadId } : undefined;
+  },
+  /** The upload id of a result key of the uploader's, or undefined. */
+  uploadIdOfResultKey(uploader: string, key: string): string | undefined {
+    const prefix = `results/${uploader}/`;
+    if (!key.startsWith(prefix) || !key.endsWith(".json")) return undefined;
+    const uploadId = key.slice(prefix.length, -".json".length);
+    return isUploadId(uploadId) ? uploadId : undefined;
+  },
+} as const;
+
+export function isUploadId(value: string): boolean {
+  return UPLOAD_ID.test(value);
+}
+
+/** A fresh upload id; ids sort by the time they were issued. */
+export function newUploadId(now: Date, randomHex: string): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
+  const id = `${stamp}-${randomHex}`;
+  if (!isUploadId(id)) throw new Error(`not an upload id: ${id}`);
+  return id;
+}

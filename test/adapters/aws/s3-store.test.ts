@@ -1,0 +1,246 @@
+import { randomBytes } from "node:crypto";
+import {
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type PutObjectCommandInput,
+  type S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
+import { describe, expect, it } from "vitest";
+import {
+  InvalidObjectKeyError,
+  S3ObjectStore,
+  S3StoreError,
+} from "../../../functions/adapters/aws/s3-store.js";
+import { ObjectExistsError } from "../../../functions/ports/object-store.js";
+import { encode } from "../../helpers/movement.js";
+import { startS3rver } from "../../helpers/s3rver.js";
+
+const BUCKET = "lake";
+
+async function storeOnS3rver(options: { listPageSize?: number; keyPrefix?: string } = {}) {
+  const s3 = await startS3rver([BUCKET]);
+  return { s3, store: new S3ObjectStore({ client: s3.client, bucket: BUCKET, ...options }) };
+}
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) =>
+  a !== undefined && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+
+describe("S3ObjectStore on an S3-compatible server", () => {
+  it("reads back exactly the bytes it wrote: binary, empty, several megabytes, a CSV with BOM, CRLF and UTF-8", async () => {
+    const { store } = await storeOnS3rver();
+    const bodies: Record<string, Uint8Array> = {
+      "bin/every-byte": Uint8Array.from({ length: 256 }, (_, i) => i),
+      "bin/empty": new Uint8Array(),
+      "bin/large": new Uint8Array(randomBytes(5 * 1024 * 1024 + 7)),
+      "raw/wm-ng/report.csv": encode("\uFEFFhub_id,name\r\nwm-ng,Łódź São Paulo 東京 🌍\r\n"),
+    };
+    for (const [key, body] of Object.entries(bodies)) await store.put(key, body);
+    for (const [key, body] of Object.entries(bodies)) expect(sameBytes(await store.get(key), body), key).toBe(true);
+  });
+
+  it("reads a missing key as undefined, but a missing bucket as an error naming it", async () => {
+    const { s3, store } = await storeOnS3rver();
+    expect(await store.get("manifest/000000000001.json")).toBeUndefined();
+    const elsewhere = new S3ObjectStore({ client: s3.client, bucket: "no-such-bucket" });
+    await expect(elsewhere.get("manifest/000000000001.json")).rejects.toThrow(
+      /s3:\/\/no-such-bucket\/manifest\/000000000001\.json failed: NoSuchBucket/,
+    );
+    await expect(elsewhere.list("manifest/")).rejects.toBeInstanceOf(S3StoreError);
+  });
+
+  it("lists every key under a prefix in order, page after page", async () => {
+    const { store } = await storeOnS3rver({ listPageSize: 2 });
+    const keys = [
+      "manifest/000000000003.json",
+      "raw/wm-ng/b.csv",
+      "manifest/000000000001.json",
+      "manifest-old/x.json",
+      "manifest/000000000002.json",
+      "curated/hubs/r-1.parquet",
+      "manifest/000000000004.json",
+      "manifest/000000000005.json",
+    ];
+    for (const key of keys) await store.put(key, encode(key));
+    expect(await store.list("manifest/")).toEqual([
+      "manifest/000000000001.json",
+      "manifest/000000000002.json",
+      "manifest/000000000003.json",
+      "manifest/000000000004.json",
+      "manifest/000000000005.json",
+    ]);
+    expect(await store.list("manifest")).toEqual([
+      "manifest-old/x.json",
+      ...(await store.list("manifest/")),
+    ]);
+    expect(await store.list("")).toEqual([...keys].sort());
+    expect(await store.list("nothing/")).toEqual([]);
+  });
+
+  it("does not list the empty folder markers the S3 console creates", async () => {
+    const { s3, store } = await storeOnS3rver();
+    await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: "manifest/", Body: new Uint8Array() }));
+    await store.put("manifest/000000000001.json", encode("{}"));
+    expect(await store.list("manifest/")).toEqual(["manifest/000000000001.json"]);
+  });
+
+  it("keeps its objects below its key prefix, out of sight of the rest of the bucket", async () => {
+    const { s3, store } = await storeOnS3rver({ keyPrefix: "lake-a/" });
+    const neighbour = new S3ObjectStore({ client: s3.client, bucket: BUCKET, keyPrefix: "lake-b/" });
+    await store.put("manifest/000000000001.json", encode("a"));
+    await neighbour.put("manifest/000000000001.json", encode("b"));
+    expect(await store.list("")).toEqual(["manifest/000000000001.json"]);
+    expect(new TextDecoder().decode(await store.get("manifest/000000000001.json"))).toBe("a");
+    expect(store.locate("manifest/000000000001.json")).toBe(`s3://${BUCKET}/lake-a/manifest/000000000001.json`);
+    const inBucket = await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
+    expect(inBucket.Contents?.map((object) => object.Key).sort()).toEqual([
+      "lake-a/manifest/000000000001.json",
+      "lake-b/manifest/000000000001.json",
+    ]);
+    expect(() => new S3ObjectStore({ client: s3.client, bucket: BUCKET, keyPrefix: "lake" })).toThrow(
+      /invalid key prefix/,
+    );
+  });
+
+  it("locates a key as an s3:// URI an engine can read", async () => {
+    const { store } = await storeOnS3rver();
+    expect(store.locate("curated/financial/year=2025/hub=wm-ng/r-1.parquet")).toBe(
+      `s3://${BUCKET}/curated/financial/year=2025/hub=wm-ng/r-1.parquet`,
+    );
+  });
+
+  it("stores the content type it is given", async () => {
+    const { s3, store } = await storeOnS3rver();
+    await store.put("raw/wm-ng/a.csv", encode("x"), { contentType: "text/csv" });
+    const head = await s3.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: "raw/wm-ng/a.csv" }));
+    expect(head.ContentType).toBe("text/csv");
+  });
+});
+
+type Answer = "ok" | S3ServiceException;
+
+const s3Error = (name: string, httpStatusCode: number, message = name) =>
+  new S3ServiceException({
+    name,
+    message,
+    $fault: httpStatusCode >= 500 ? "server" : "client",
+    $metadata: { httpStatusCode },
+  });
+
+const preconditionFailed = () => s3Error("PreconditionFailed", 412);
+const conditionalConflict = () => s3Error("ConditionalRequestConflict", 409);
+
+/**
+ * A fake S3 that answers each request from a script. s3rver ignores `If-None-Match` (it overwrites), and S3's
+ * 409 ConditionalRequestConflict cannot be provoked on demand, so conditional writes are tested against the
+ * answers real S3 documents for them, built as the SDK builds them (`S3ServiceException` with the HTTP status).
+ */
+function scriptedS3(answers: readonly Answer[]) {
+  const requests: PutObjectCommandInput[] = [];
+  const send = async (command: PutObjectCommand) => {
+    requests.push(command.input);
+    const answer = answers[requests.length - 1] ?? answers.at(-1);
+    if (answer === undefined) throw new Error("the script has no answer for this request");
+    if (answer !== "ok") throw answer;
+    return {};
+  };
+  const delays: number[] = [];
+  const store = new S3ObjectStore({
+    client: { send } as unknown as Pick<S3Client, "send">,
+    bucket: BUCKET,
+    conflictRetry: {
+      maxAttempts: 4,
+      baseDelayMs: 100,
+      maxDelayMs: 150,
+      random: () => 0.5,
+      sleep: async (ms) => {
+        delays.push(ms);
+      },
+    },
+  });
+  return { store, requests, delays };
+}
+
+describe("S3ObjectStore conditional writes", () => {
+  it("asks S3 to create only if absent when told to, and to overwrite otherwise", async () => {
+    const { store, requests } = scriptedS3(["ok"]);
+    await store.put("manifest/000000000001.json", encode("{}"), {
+      ifAbsent: true,
+      contentType: "application/json",
+    });
+    await store.put("published/indicators.csv", encode("x"));
+    expect(requests.map((r) => [r.Key, r.IfNoneMatch, r.ContentType])).toEqual([
+      ["manifest/000000000001.json", "*", "application/json"],
+      ["published/indicators.csv", undefined, undefined],
+    ]);
+  });
+
+  it("raises ObjectExistsError when S3 answers that the key is taken (412)", async () => {
+    const { store } = scriptedS3([preconditionFailed()]);
+    const write = store.put("manifest/000000000001.json", encode("{}"), { ifAbsent: true });
+    await expect(write).rejects.toBeInstanceOf(ObjectExistsError);
+    await expect(write).rejects.toMatchObject({ key: "manifest/000000000001.json" });
+  });
+
+  it("retries a write that conflicted with a concurrent one (409), backing off exponentially with jitter", async () => {
+    const { store, requests, delays } = scriptedS3([conditionalConflict(), conditionalConflict(), "ok"]);
+    await store.put("manifest/000000000001.json", encode("{}"), { ifAbsent: true });
+    expect(requests).toHaveLength(3);
+    expect(delays).toEqual([50, 75]);
+  });
+
+  it("reports the key as taken when the concurrent writer that caused the conflict won", async () => {
+    const { store, requests } = scriptedS3([conditionalConflict(), preconditionFailed()]);
+    await expect(
+      store.put("manifest/000000000001.json", encode("{}"), { ifAbsent: true }),
+    ).rejects.toBeInstanceOf(ObjectExistsError);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("gives up after its attempts when the conflict persists, saying so", async () => {
+    const { store, requests, delays } = scriptedS3([conditionalConflict()]);
+    const write = store.put("manifest/000000000001.json", encode("{}"), { ifAbsent: true });
+    await expect(write).rejects.toBeInstanceOf(S3StoreError);
+    await expect(write).rejects.toThrow(
+      `S3 put of s3://${BUCKET}/manifest/000000000001.json failed: concurrent writes kept conflicting with it (409 ConditionalRequestConflict, 4 attempts)`,
+    );
+    expect(requests).toHaveLength(4);
+    expect(delays).toEqual([50, 75, 75]);
+  });
+
+  it.each([
+    ["AccessDenied", 403],
+    ["InternalError", 500],
+  ])("passes on %s (%i) at once, naming the object", async (name, status) => {
+    const { store, requests } = scriptedS3([s3Error(name, status, "it went wrong")]);
+    const write = store.put("raw/wm-ng/a.csv", encode("x"), { ifAbsent: true });
+    await expect(write).rejects.toThrow(
+      `S3 put of s3://${BUCKET}/raw/wm-ng/a.csv failed: ${name} (HTTP ${status}): it went wrong`,
+    );
+    await expect(write).rejects.toMatchObject({ cause: { name } });
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("S3ObjectStore keys", () => {
+  it.each([
+    "",
+    "../escape",
+    "a/../../b",
+    "a/./b",
+    "/absolute",
+    "a//b",
+    "trailing/",
+    "with space",
+    "tab\there",
+    "nul\u0000",
+    "line\nbreak",
+  ])("refuses the key %j before sending any request", async (key) => {
+    const { store, requests } = scriptedS3(["ok"]);
+    await expect(store.put(key, encode("x"))).rejects.toBeInstanceOf(InvalidObjectKeyError);
+    await expect(store.get(key)).rejects.toThrow(/invalid object key/);
+    expect(() => store.locate(key)).toThrow(InvalidObjectKeyError);
+    expect(requests).toEqual([]);
+  });
+});

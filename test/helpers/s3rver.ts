@@ -1,0 +1,73 @@
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { afterEach } from "vitest";
+import { createS3Client } from "../../functions/adapters/aws/s3-client.js";
+import { tempDir } from "./temp.js";
+
+/** The part of s3rver 3.7 (which ships no types) that the tests use. */
+interface S3rverServer {
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+type S3rverConstructor = new (options: {
+  address: string;
+  port: number;
+  silent: boolean;
+  directory: string;
+  configureBuckets: { name: string }[];
+}) => S3rverServer;
+
+const S3rver = createRequire(import.meta.url)("s3rver") as S3rverConstructor;
+
+export interface LocalS3 {
+  readonly endpoint: string;
+  /** Path-style, dummy credentials, checksums only where required (see `createS3Client`). */
+  readonly client: S3Client;
+  close(): Promise<void>;
+}
+
+const running: LocalS3[] = [];
+
+/**
+ * A real S3-compatible server (s3rver) on a free port of 127.0.0.1, storing in a temporary folder, with the
+ * named buckets created. Stopped after the test. It ignores `If-None-Match`, so conditional writes cannot be
+ * tested against it.
+ */
+export async function startS3rver(buckets: readonly string[]): Promise<LocalS3> {
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory: await tempDir("s3rver-"),
+    configureBuckets: buckets.map((name) => ({ name })),
+  });
+  const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = createS3Client({
+    region: "us-east-1",
+    endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  });
+  let closed: Promise<void> | undefined;
+  const local: LocalS3 = {
+    endpoint,
+    client,
+    close: () => {
+      closed ??= (async () => {
+        client.destroy();
+        await server.close();
+      })();
+      return closed;
+    },
+  };
+  running.push(local);
+  return local;
+}
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((local) => local.close()));
+});

@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { LoggerInterface, Spec as VegaSpec } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import vegaLiteSchema from "vega-lite/vega-lite-schema.json" with { type: "json" };
 
 /** A spec that fails the Vega-Lite schema or compiles with warnings; `problems` lists every finding. */
 export class SpecValidationError extends Error {
@@ -27,7 +27,6 @@ let schemaValidator: ValidateFunction | undefined;
 /** The official Vega-Lite schema (draft-07) compiled once per process; compiling it takes about a second. */
 function vegaLiteSchemaValidator(): ValidateFunction {
   if (!schemaValidator) {
-    const schema = createRequire(import.meta.url)("vega-lite/vega-lite-schema.json") as object;
     const ajv = new Ajv({
       strict: false,
       allErrors: true,
@@ -37,7 +36,7 @@ function vegaLiteSchemaValidator(): ValidateFunction {
         "color-hex": /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i,
       },
     });
-    schemaValidator = ajv.compile(schema);
+    schemaValidator = ajv.compile(vegaLiteSchema as object);
   }
   return schemaValidator;
 }

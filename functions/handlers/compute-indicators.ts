@@ -1,4 +1,28 @@
-/** Placeholder while the handler is being written (issue 3); replaced before the issue closes. */
-export async function handler(_event: unknown): Promise<never> {
-  throw new Error("not implemented yet");
-}
+import { AthenaClient } from "@aws-sdk/client-athena";
+import { AthenaEngine } from "../adapters/aws/athena-engine.js";
+import { PUBLISHED_PREFIX } from "../adapters/aws/published.js";
+import { createS3Client } from "../adapters/aws/s3-client.js";
+import { S3ObjectStore } from "../adapters/aws/s3-store.js";
+import { bundledCountryTable } from "../core/reference/countries.js";
+import { createComputeIndicatorsHandler } from "./compute-indicators-handler.js";
+import { env, readConfig } from "./config.js";
+import { jsonLogger } from "./log.js";
+
+const config = readConfig({
+  curatedBucket: env.string("CURATED_BUCKET"),
+  workGroup: env.string("ATHENA_WORKGROUP"),
+  database: env.string("GLUE_DATABASE"),
+});
+
+const s3 = createS3Client();
+const athena = new AthenaClient({});
+
+/** Lambda entry point of the compute step (see `createComputeIndicatorsHandler`). */
+export const handler = createComputeIndicatorsHandler({
+  lake: new S3ObjectStore({ client: s3, bucket: config.curatedBucket }),
+  published: new S3ObjectStore({ client: s3, bucket: config.curatedBucket, keyPrefix: PUBLISHED_PREFIX }),
+  openEngine: () =>
+    new AthenaEngine({ client: athena, workGroup: config.workGroup, database: config.database }),
+  countries: bundledCountryTable(),
+  logger: jsonLogger("compute-indicators"),
+});

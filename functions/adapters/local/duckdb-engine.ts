@@ -7,7 +7,7 @@ import {
   MANIFEST_TABLE,
   type TableSchema,
 } from "../../core/lake/tables.js";
-import type { CountryTable } from "../../core/reference/countries.js";
+import { type CountryTable, countryRelationRows } from "../../core/reference/countries.js";
 import { REPORT_KINDS } from "../../core/reporting/kinds.js";
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { QueryEngine, ResultRow, SqlValue } from "../../ports/query-engine.js";
@@ -141,12 +141,8 @@ export class DuckDbEngine implements QueryEngine {
   private async loadCountries(countries: CountryTable): Promise<void> {
     await this.connection.run(`CREATE TABLE countries (${columnDefinitions(COUNTRIES_TABLE)})`);
     const appender = await this.connection.createAppender("countries");
-    for (const country of countries.byCode.values()) {
-      appender.appendVarchar(country.isoCode);
-      appender.appendVarchar(country.name);
-      appender.appendVarchar(country.wikimediaRegion);
-      appender.appendVarchar(country.globalSouth ? "Global South" : "Global North");
-      appender.appendVarchar(country.isProtected ? "True" : "False");
+    for (const row of countryRelationRows(countries)) {
+      for (const column of COUNTRIES_TABLE.columns) appender.appendVarchar(row[column.name] ?? "");
       appender.endRow();
     }
     appender.flushSync();

@@ -75,3 +75,14 @@ export function bundledCountryTable(): CountryTable {
   bundled ??= parseCountryTable(readFileSync(countryTablePath(), "utf8"));
   return bundled;
 }
+
+/** The country table as the engines' `countries` relation holds it (see `COUNTRIES_TABLE`): all text, one row per country. */
+export function countryRelationRows(countries: CountryTable): Record<string, string>[] {
+  return [...countries.byCode.values()].map((country) => ({
+    iso_code: country.isoCode,
+    name: country.name,
+    wikimedia_region: country.wikimediaRegion,
+    economic_region: country.globalSouth ? "Global South" : "Global North",
+    is_protected: country.isProtected ? "True" : "False",
+  }));
+}

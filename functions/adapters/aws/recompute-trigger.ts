@@ -1,0 +1,39 @@
+import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+
+/** Asks for the indicators and the site to be recomputed after new reports arrived. */
+export type RecomputeTrigger = (acceptedAt: Date) => Promise<void>;
+
+/**
+ * A debounced trigger of the compute-and-publish workflow: every request within the same window of
+ * `debounceSeconds` names the same execution (`after-ingest-<window start>`), which waits until the window
+ * closes, so a burst of uploads causes one recompute. Step Functions refuses a second execution of the same
+ * name, and that refusal is the debounce.
+ */
+export function debouncedRecompute(options: {
+  readonly sfn: Pick<SFNClient, "send">;
+  readonly stateMachineArn: string;
+  readonly debounceSeconds: number;
+}): RecomputeTrigger {
+  const windowMs = options.debounceSeconds * 1000;
+  return async (acceptedAt) => {
+    const windowStart = Math.floor(acceptedAt.getTime() / windowMs) * windowMs;
+    const stamp = new Date(windowStart)
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}Z$/, "Z");
+    try {
+      await options.sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn: options.stateMachineArn,
+          name: `after-ingest-${stamp}`,
+          input: JSON.stringify({
+            reason: "ingest",
+            notBefore: new Date(windowStart + windowMs).toISOString(),
+          }),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import { COUNTRIES_KEY } from "../adapters/aws/athena-tables.js";
+import { loadFramework } from "../core/framework/framework.js";
+import { publishIndicators } from "../core/indicators/publish-indicators.js";
+import { writeParquet } from "../core/lake/parquet.js";
+import { COUNTRIES_TABLE } from "../core/lake/tables.js";
+import { type CountryTable, countryRelationRows } from "../core/reference/countries.js";
+import type { ObjectStore } from "../ports/object-store.js";
+import type { QueryEngine } from "../ports/query-engine.js";
+import type { Logger } from "./log.js";
+
+export interface ComputeIndicatorsDependencies {
+  /** The curated zone: curated Parquet and manifest, read by the engine and by the evidence list. */
+  readonly lake: ObjectStore;
+  /** Where `indicators.csv`, `indicators.parquet` and `reports.json` are written. */
+  readonly published: ObjectStore;
+  readonly openEngine: () => QueryEngine;
+  readonly countries: CountryTable;
+  readonly logger: Logger;
+  /** @default "2026.1" */
+  readonly frameworkVersion?: string;
+}
+
+/** What a compute run reports to the workflow. */
+export interface ComputeSummary {
+  readonly frameworkVersion: string;
+  readonly indicatorRows: number;
+  readonly reports: number;
+}
+
+/** Writes the country table where the engine's `countries` table reads it: the same rows DuckDB loads locally. */
+export async function publishCountryTable(lake: ObjectStore, countries: CountryTable): Promise<void> {
+  const rows = countryRelationRows(countries);
+  const columns = Object.fromEntries(
+    COUNTRIES_TABLE.columns.map((column) => [column.name, rows.map((row) => row[column.name] ?? null)]),
+  );
+  await lake.put(COUNTRIES_KEY, writeParquet(COUNTRIES_TABLE, columns), {
+    contentType: "application/vnd.apache.parquet",
+  });
+}
+
+/**
+ * The compute step of the publishing workflow: refreshes the country table, computes every indicator of the
+ * framework with the same SQL as `observatory compute`, and publishes the indicators and the evidence list.
+ */
+export function createComputeIndicatorsHandler(dependencies: ComputeIndicatorsDependencies) {
+  return async (): Promise<ComputeSummary> => {
+    const framework = loadFramework(dependencies.frameworkVersion);
+    await publishCountryTable(dependencies.lake, dependencies.countries);
+    const engine = dependencies.openEngine();
+    try {
+      const { rows, reports } = await publishIndicators(
+        { engine, lake: dependencies.lake, output: dependencies.published },
+        { framework, countries: dependencies.countries },
+      );
+      const summary = {
+        frameworkVersion: framework.version,
+        indicatorRows: rows.length,
+        reports: reports.length,
+      };
+      dependencies.logger.info("indicators published", { ...summary });
+      return summary;
+    } finally {
+      await engine.close();
+    }
+  };
+}

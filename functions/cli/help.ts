@@ -11,9 +11,24 @@ Commands:
   serve     serve a built site on http://127.0.0.1
   reports   list the reports in a lake (current and superseded), as evidence
   demo      generate a sample movement, ingest it, compute, build and serve (what npm start runs)
+  upload    send files to a deployed observatory (AWS) through its upload API
 
 Run 'observatory <command> --help' for a command's options.
 Exit codes: 0 success, 1 a file was rejected or the command failed, 2 usage error.`,
+  upload: `Usage: observatory upload --api URL --token TOKEN [--wait SECONDS] [--json] FILE...
+
+Sends each FILE to a deployed observatory: asks the upload API for a short-lived upload under your own
+hub's prefix, posts the file to storage, and waits for its validation result, printed as 'ingest' prints it.
+Who you upload as comes from your sign-in token (your hub, or the Global Council), never from an option.
+
+Options:
+  --api URL        the upload API's URL (or set OBSERVATORY_API), as 'cdk deploy' printed it
+  --token TOKEN    your Cognito ID token (or set OBSERVATORY_TOKEN); see README, "Deploy on AWS"
+  --wait SECONDS   how long to wait for each result (default 120; 0 returns once uploaded)
+  --json           print what became of every file as JSON
+  -h, --help       show this help
+
+Exit codes: 0 every file accepted or already there, 1 a file was rejected, refused or is still pending, 2 usage error.`,
   ingest: `Usage: observatory ingest --lake DIR --as ID [--kind KIND] [--json] FILE...
 
 Validates each FILE against the hub reporting standard and adds the accepted ones to the lake.

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import("./commands/serve.js")).serveCommand,
   reports: async () => (await import("./commands/reports.js")).reportsCommand,
   demo: async () => (await import("./commands/demo.js")).demoCommand,
+  upload: async () => (await import("./commands/upload.js")).uploadCommand,
 };
 
 /** Runs the `observatory` command line; resolves to the process exit code. */

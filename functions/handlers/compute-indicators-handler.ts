@@ -13,7 +13,7 @@ export interface ComputeIndicatorsDependencies {
   readonly lake: ObjectStore;
   /** Where `indicators.csv`, `indicators.parquet` and `reports.json` are written. */
   readonly published: ObjectStore;
-  readonly openEngine: () => QueryEngine;
+  readonly openEngine: () => QueryEngine | Promise<QueryEngine>;
   readonly countries: CountryTable;
   readonly logger: Logger;
   /** @default "2026.1" */
@@ -46,7 +46,7 @@ export function createComputeIndicatorsHandler(dependencies: ComputeIndicatorsDe
   return async (): Promise<ComputeSummary> => {
     const framework = loadFramework(dependencies.frameworkVersion);
     await publishCountryTable(dependencies.lake, dependencies.countries);
-    const engine = dependencies.openEngine();
+    const engine = await dependencies.openEngine();
     try {
       const { rows, reports } = await publishIndicators(
         { engine, lake: dependencies.lake, output: dependencies.published },

@@ -1,0 +1,152 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { describeProblem } from "../../core/reporting/problems.js";
+import type { UploadResult } from "../../core/uploads/result-document.js";
+import type { IssuedUpload } from "../../core/uploads/upload-access.js";
+import { required, UsageError, wholeNumber } from "../usage-error.js";
+
+/** How the CLI talks to a deployed upload API; `fetch` and the pause are injectable for tests. */
+export interface UploadClientOptions {
+  readonly api: string;
+  readonly token: string;
+  /** Seconds to wait for each file's result; 0 returns as soon as the file is uploaded. */
+  readonly waitSeconds: number;
+  readonly fetch?: typeof fetch;
+  readonly pollMs?: number;
+}
+
+/** What became of one file sent to the deployed observatory. */
+export type UploadReport =
+  | { readonly file: string; readonly state: "done"; readonly result: UploadResult }
+  | { readonly file: string; readonly state: "pending"; readonly uploadId: string }
+  | { readonly file: string; readonly state: "failed"; readonly message: string };
+
+/** `observatory upload`: sends files to a deployed observatory through its upload API and waits for the results. */
+export async function uploadCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      api: { type: "string" },
+      token: { type: "string" },
+      wait: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const api = required(values.api ?? process.env.OBSERVATORY_API, "--api (or OBSERVATORY_API)");
+  if (!/^https?:\/\//.test(api))
+    throw new UsageError(`--api must be an http(s) URL, not ${JSON.stringify(api)}`);
+  const token = required(values.token ?? process.env.OBSERVATORY_TOKEN, "--token (or OBSERVATORY_TOKEN)");
+  const waitSeconds = wholeNumber(values.wait, "--wait", 120, 0, 3600);
+  if (positionals.length === 0) throw new UsageError("name at least one FILE to upload");
+  for (const file of positionals) {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) throw new UsageError(`${file} is not a readable file`);
+  }
+  const reports: UploadReport[] = [];
+  for (const file of positionals) reports.push(await uploadFile(file, { api, token, waitSeconds }));
+  if (values.json) console.log(JSON.stringify(reports, null, 2));
+  else for (const report of reports) console.log(describeUpload(report));
+  return reports.every((r) => r.state === "done" && r.result.status !== "rejected") ? 0 : 1;
+}
+
+async function apiRequest<T>(
+  options: UploadClientOptions,
+  method: "GET" | "POST",
+  path: string,
+): Promise<{ status: number; body: T & { error?: string } }> {
+  const response = await (options.fetch ?? fetch)(
+    new URL(path.replace(/^\//, ""), `${options.api.replace(/\/?$/, "/")}`),
+    {
+      method,
+      headers: {
+        authorization: `Bearer ${options.token}`,
+        ...(method === "POST" && { "content-type": "application/json" }),
+      },
+      ...(method === "POST" && { body: "{}" }),
+    },
+  );
+  const text = await response.text();
+  let body: T & { error?: string };
+  try {
+    body = JSON.parse(text) as T & { error?: string };
+  } catch {
+    body = { error: `the API answered ${response.status} with no JSON: ${text.slice(0, 200)}` } as T & {
+      error?: string;
+    };
+  }
+  return { status: response.status, body };
+}
+
+/** Uploads one file: asks the API for an upload, POSTs the file to storage, then waits for its validation result. */
+export async function uploadFile(file: string, options: UploadClientOptions): Promise<UploadReport> {
+  const issued = await apiRequest<IssuedUpload>(options, "POST", "/uploads");
+  if (issued.status !== 201)
+    return {
+      file,
+      state: "failed",
+      message: `the API refused the upload (${issued.status}): ${issued.body.error}`,
+    };
+  const { upload_id: uploadId, url, fields, max_bytes: maxBytes } = issued.body;
+  const bytes = await readFile(file);
+  if (bytes.byteLength > maxBytes)
+    return {
+      file,
+      state: "failed",
+      message: `the file is ${bytes.byteLength} bytes; uploads are limited to ${maxBytes}`,
+    };
+
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append("file", new Blob([bytes], { type: "text/csv" }), basename(file));
+  const stored = await (options.fetch ?? fetch)(url, { method: "POST", body: form });
+  if (!stored.ok)
+    return {
+      file,
+      state: "failed",
+      message: `storage refused the file (${stored.status}): ${(await stored.text()).slice(0, 300)}`,
+    };
+
+  const deadline = Date.now() + options.waitSeconds * 1000;
+  for (;;) {
+    const result = await apiRequest<UploadResult>(options, "GET", `/results/${uploadId}`);
+    if (result.status === 200) return { file, state: "done", result: result.body };
+    if (result.status !== 404)
+      return { file, state: "failed", message: `the API answered ${result.status}: ${result.body.error}` };
+    if (Date.now() >= deadline) return { file, state: "pending", uploadId };
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 2000));
+  }
+}
+
+/** One file's outcome in the CLI's plain-text form, like `observatory ingest` prints it. */
+export function describeUpload(report: UploadReport): string {
+  const { file } = report;
+  if (report.state === "failed") return `${file}: not uploaded: ${report.message}`;
+  if (report.state === "pending")
+    return `${file}: uploaded as ${report.uploadId}; its result is not ready yet (GET /results/${report.uploadId} later)`;
+  const { result } = report;
+  const details = result.problems.map((problem) => `${file}: ${describeProblem(problem)}`);
+  if (result.status === "rejected") {
+    const errors = result.problems.filter((p) => p.severity === "error").length;
+    return [
+      `${file}: rejected, nothing was changed (${errors} problem${errors === 1 ? "" : "s"}):`,
+      ...details,
+    ].join("\n");
+  }
+  const entry = result.report;
+  const what = entry?.hub_id
+    ? `${entry.kind} report of ${entry.hub_id} for ${entry.period}`
+    : `${entry?.kind} reference data`;
+  if (result.status === "duplicate")
+    return `${file}: already in the lake as report ${entry?.report_id} (${what}); nothing changed`;
+  const succession = result.supersedes
+    ? `; it supersedes report ${result.supersedes}, which stays as evidence`
+    : result.superseded_by
+      ? `; report ${result.superseded_by}, uploaded later, stays current for this period`
+      : "";
+  return [
+    `${file}: accepted as report ${entry?.report_id} (${what}, ${entry?.row_count} rows)${succession}`,
+    ...details,
+  ].join("\n");
+}

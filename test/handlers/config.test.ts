@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ConfigurationError, env, readConfig } from "../../functions/handlers/config.js";
+
+const spec = {
+  rawBucket: env.string("RAW_BUCKET"),
+  curatedBucket: env.string("CURATED_BUCKET"),
+  debounceSeconds: env.integer("RECOMPUTE_DEBOUNCE_SECONDS", { min: 1, max: 3600, default: 300 }),
+  maxUploadBytes: env.integer("MAX_UPLOAD_BYTES", { min: 1, max: 1000 }),
+};
+
+describe("readConfig", () => {
+  it("reads and converts every declared variable, with defaults", () => {
+    expect(
+      readConfig(spec, { RAW_BUCKET: "raw", CURATED_BUCKET: " curated ", MAX_UPLOAD_BYTES: "1000" }),
+    ).toEqual({
+      rawBucket: "raw",
+      curatedBucket: "curated",
+      debounceSeconds: 300,
+      maxUploadBytes: 1000,
+    });
+  });
+
+  it("names every missing or malformed variable at once", () => {
+    let caught: unknown;
+    try {
+      readConfig(spec, { CURATED_BUCKET: "", RECOMPUTE_DEBOUNCE_SECONDS: "5m", MAX_UPLOAD_BYTES: "1001" });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigurationError);
+    expect((caught as ConfigurationError).problems).toEqual([
+      "RAW_BUCKET is not set",
+      "CURATED_BUCKET is not set",
+      'RECOMPUTE_DEBOUNCE_SECONDS must be an integer from 1 to 3600, not "5m"',
+      'MAX_UPLOAD_BYTES must be an integer from 1 to 1000, not "1001"',
+    ]);
+  });
+
+  it("fails a Lambda entry point at import (cold start) when its environment is incomplete", async () => {
+    const saved = { ...process.env };
+    delete process.env.RAW_BUCKET;
+    delete process.env.HUB_ACCESS_ROLE_ARN;
+    try {
+      await expect(import("../../functions/handlers/upload-api.js")).rejects.toThrow(
+        /misconfigured: RAW_BUCKET is not set; HUB_ACCESS_ROLE_ARN is not set/,
+      );
+    } finally {
+      process.env = saved;
+    }
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The compute and publish steps of the workflow. Athena cannot run here, so the compute handler is given the
+ * embedded DuckDB engine over a folder lake: the handler is engine-agnostic, and the Athena engine and the SQL's
+ * Athena form are tested on their own (test/adapters/aws, test/core/indicators/inline-stages.test.ts).
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { describe, expect, it } from "vitest";
+import { athenaTables, COUNTRIES_KEY } from "../../functions/adapters/aws/athena-tables.js";
+import { DuckDbEngine } from "../../functions/adapters/local/duckdb-engine.js";
+import { FolderStore } from "../../functions/adapters/local/folder-store.js";
+import { indicatorsFromCsv } from "../../functions/core/indicators/indicators-file.js";
+import { readParquetRows } from "../../functions/core/lake/parquet.js";
+import { bundledCountryTable, countryRelationRows } from "../../functions/core/reference/countries.js";
+import { createComputeIndicatorsHandler } from "../../functions/handlers/compute-indicators-handler.js";
+import { memoryLogger } from "../../functions/handlers/log.js";
+import { createPublishSiteHandler } from "../../functions/handlers/publish-site-handler.js";
+import type { ObjectStore, PutOptions } from "../../functions/ports/object-store.js";
+import { financialCsv, impactCsv, lakeWithReference } from "../helpers/movement.js";
+import { tempDir } from "../helpers/temp.js";
+
+/** A folder store that also remembers the content type each key was written with, as S3 would. */
+function recordingStore(root: string): ObjectStore & { contentTypes: Map<string, string | undefined> } {
+  const folder = new FolderStore(root);
+  const contentTypes = new Map<string, string | undefined>();
+  return Object.assign(Object.create(folder) as FolderStore, {
+    contentTypes,
+    async put(key: string, body: Uint8Array, options?: PutOptions) {
+      contentTypes.set(key, options?.contentType);
+      await folder.put(key, body, options);
+    },
+  });
+}
+
+async function publishedLake() {
+  const root = await tempDir();
+  const lake = await lakeWithReference(root);
+  await lake.ingest(
+    financialCsv("wm-ng", "2025", [
+      "expense,programs,1000000,NGN,NG,,",
+      "revenue,movement_allocation,1500,USD,US,,",
+    ]),
+    "wm-ng",
+  );
+  await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,40,", "NG,active_editors,12,"]), "wm-ng");
+  const published = recordingStore(join(root, "published"));
+  const logger = memoryLogger();
+  const compute = createComputeIndicatorsHandler({
+    lake: lake.store,
+    published,
+    openEngine: () => DuckDbEngine.open({ lake: lake.store, countries: bundledCountryTable() }),
+    countries: bundledCountryTable(),
+    logger,
+  });
+  return { root, lake, published, logger, summary: await compute() };
+}
+
+describe("compute step", () => {
+  it("publishes the indicators and the evidence list, and says how many it computed", async () => {
+    const { published, summary } = await publishedLake();
+    const csv = new TextDecoder().decode(await published.get("indicators.csv"));
+    const rows = indicatorsFromCsv(csv);
+    expect(summary).toEqual({ frameworkVersion: "2026.1", indicatorRows: rows.length, reports: 4 });
+    expect(
+      rows.find((r) => r.indicator === "deployed_usd" && r.scope === "movement" && r.year === 2025)?.value,
+    ).toBe(650);
+    expect(published.contentTypes.get("indicators.csv")).toBe("text/csv; charset=utf-8");
+    const reports = JSON.parse(new TextDecoder().decode(await published.get("reports.json"))) as {
+      status: string;
+    }[];
+    expect(reports.map((r) => r.status)).toEqual(["current", "current", "current", "current"]);
+  });
+
+  it("writes the country table where Athena's countries table reads it, with the columns the catalog declares", async () => {
+    const { lake } = await publishedLake();
+    const bytes = await lake.store.get(COUNTRIES_KEY);
+    if (!bytes) throw new Error(`${COUNTRIES_KEY} was not written`);
+    expect(readParquetRows(bytes)).toEqual(countryRelationRows(bundledCountryTable()));
+
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      const described = await connection.runAndReadAll("DESCRIBE SELECT * FROM read_parquet($1)", [
+        lake.store.locate(COUNTRIES_KEY),
+      ]);
+      const declared = athenaTables().find((t) => t.name === "countries");
+      expect(described.getRowObjectsJS().map((r) => [r.column_name, r.column_type])).toEqual(
+        declared?.columns.map((c) => [c.name, c.type === "string" ? "VARCHAR" : c.type]),
+      );
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});
+
+describe("publish step", () => {
+  it("builds the dashboards from the published indicators into the site store, each file with its content type", async () => {
+    const { root, published } = await publishedLake();
+    const site = recordingStore(join(root, "site"));
+    const logger = memoryLogger();
+    const publish = createPublishSiteHandler({
+      published,
+      site,
+      countries: bundledCountryTable(),
+      logger,
+      clock: () => new Date("2026-11-20T12:00:00Z"),
+    });
+    const built = await publish();
+    expect(built.pages).toBeGreaterThan(3);
+    expect(site.contentTypes.get("index.html")).toBe("text/html; charset=utf-8");
+    expect(site.contentTypes.get("style.css")).toBe("text/css; charset=utf-8");
+    const index = await readFile(join(root, "site", "index.html"), "utf8");
+    expect(index).toContain("2026-11-20");
+    expect(logger.lines.at(-1)).toMatchObject({ message: "site published", pages: built.pages });
+  });
+
+  it("refuses to publish before anything was computed", async () => {
+    const root = await tempDir();
+    const publish = createPublishSiteHandler({
+      published: new FolderStore(join(root, "published")),
+      site: new FolderStore(join(root, "site")),
+      countries: bundledCountryTable(),
+      logger: memoryLogger(),
+    });
+    await expect(publish()).rejects.toThrow(/indicators.csv has not been published yet/);
+  });
+});

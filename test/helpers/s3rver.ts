@@ -1,5 +1,5 @@
-import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { afterEach } from "vitest";
 import { createS3Client } from "../../functions/adapters/aws/s3-client.js";

@@ -39,9 +39,12 @@ export class PrefixRoutedStore implements ObjectStore {
       if (route.prefix.startsWith(prefix)) reads.push({ store: route.store, prefix: route.prefix });
       else if (prefix.startsWith(route.prefix)) reads.push({ store: route.store, prefix });
     }
-    if (!this.routes.some((route) => prefix.startsWith(route.prefix))) reads.push({ store: this.fallback, prefix });
+    if (!this.routes.some((route) => prefix.startsWith(route.prefix)))
+      reads.push({ store: this.fallback, prefix });
     const listed = await Promise.all(
-      reads.map(async (read) => (await read.store.list(read.prefix)).filter((key) => this.storeOf(key) === read.store)),
+      reads.map(async (read) =>
+        (await read.store.list(read.prefix)).filter((key) => this.storeOf(key) === read.store),
+      ),
     );
     return [...new Set(listed.flat())].sort();
   }

@@ -99,17 +99,18 @@ export class S3ObjectStore implements ObjectStore {
 
   async put(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
     const objectKey = this.objectKeyOf(key);
-    const command = new PutObjectCommand({
-      Bucket: this.bucket,
-      Key: objectKey,
-      Body: body,
-      ContentType: options.contentType,
-      IfNoneMatch: options.ifAbsent ? "*" : undefined,
-    });
     const { maxAttempts, baseDelayMs, maxDelayMs, sleep, random } = this.retry;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.client.send(command);
+        await this.client.send(
+          new PutObjectCommand({
+            Bucket: this.bucket,
+            Key: objectKey,
+            Body: body,
+            ContentType: options.contentType,
+            IfNoneMatch: options.ifAbsent ? "*" : undefined,
+          }),
+        );
         return;
       } catch (error) {
         const { name, status } = s3ErrorOf(error);
@@ -176,7 +177,9 @@ function s3ErrorOf(error: unknown): { name: string | undefined; status: number |
   return {
     name: typeof candidate?.name === "string" ? candidate.name : undefined,
     status:
-      typeof candidate?.$metadata?.httpStatusCode === "number" ? candidate.$metadata.httpStatusCode : undefined,
+      typeof candidate?.$metadata?.httpStatusCode === "number"
+        ? candidate.$metadata.httpStatusCode
+        : undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { S3Client } from "@aws-sdk/client-s3";
+import type { S3Event } from "aws-lambda";
 import { afterEach } from "vitest";
 import { createS3Client } from "../../functions/adapters/aws/s3-client.js";
 import { tempDir } from "./temp.js";
@@ -9,6 +10,7 @@ import { tempDir } from "./temp.js";
 interface S3rverServer {
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
+  on(event: "event", listener: (event: S3Event) => void): void;
 }
 type S3rverConstructor = new (options: {
   address: string;
@@ -24,6 +26,8 @@ export interface LocalS3 {
   readonly endpoint: string;
   /** Path-style, dummy credentials, checksums only where required (see `createS3Client`). */
   readonly client: S3Client;
+  /** Calls the listener with an S3 event notification (as S3 would send to Lambda) for every object written. */
+  onEvent(listener: (event: S3Event) => void): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +60,7 @@ export async function startS3rver(buckets: readonly string[]): Promise<LocalS3> 
   const local: LocalS3 = {
     endpoint,
     client,
+    onEvent: (listener) => server.on("event", listener),
     close: () => {
       closed ??= (async () => {
         client.destroy();

@@ -82,7 +82,7 @@ export class AthenaQueryError extends Error {
   }) {
     const { status, queryExecutionId, attempts, purpose } = details;
     const state = status.State === "CANCELLED" ? "CANCELLED" : "FAILED";
-    const reason = status.StateChangeReason ?? status.AthenaError?.ErrorMessage;
+    const reason = (status.StateChangeReason ?? status.AthenaError?.ErrorMessage)?.replace(/\.\s*$/, "");
     const category = status.AthenaError?.ErrorCategory;
     const type = status.AthenaError?.ErrorType;
     const retryable = status.AthenaError?.Retryable === true;
@@ -96,7 +96,7 @@ export class AthenaQueryError extends Error {
       state === "CANCELLED"
         ? "was cancelled"
         : retryable
-          ? `failed after ${attempts} attempts, each with an error Athena calls retryable`
+          ? `failed after ${attempts} attempt${attempts === 1 ? "" : "s"}, each with an error Athena calls retryable`
           : "failed";
     super(
       [
@@ -153,7 +153,10 @@ export class AthenaEngine implements QueryEngine {
     this.random = options.random ?? Math.random;
   }
 
-  /** Records a stage for later queries. Redefining a stage with different SQL is refused: queries already run saw the old one. */
+  /**
+   * Records a stage that later queries carry as a common table expression. Redefining a stage with different
+   * SQL is refused, as the queries already run read the old one.
+   */
   async stage(name: string, sql: string): Promise<void> {
     assertStageName(name);
     const existing = this.stages.find(([stageName]) => stageName === name);
@@ -163,17 +166,15 @@ export class AthenaEngine implements QueryEngine {
   }
 
   async query(sql: string, parameters: readonly SqlValue[] = []): Promise<ResultRow[]> {
-    if (this.closed) throw new Error("the Athena engine is closed");
     const queryString = inlineStages(this.stages, sql);
     const executionParameters = parameters.map((value, i) => athenaLiteral(value, i + 1));
     const maxAttempts = this.options.maxAttempts ?? 3;
     for (let attempt = 1; ; attempt++) {
+      if (this.closed) throw new Error("the Athena engine is closed");
       const id = await this.start(queryString, executionParameters);
       const status = await this.waitFor(id);
       if (status.State === "SUCCEEDED") return this.results(id);
-      const retry =
-        status.State === "FAILED" && status.AthenaError?.Retryable === true && attempt < maxAttempts;
-      if (retry && !this.closed) {
+      if (status.State === "FAILED" && status.AthenaError?.Retryable === true && attempt < maxAttempts) {
         const ceiling = Math.min(
           this.options.retryMaxDelayMs ?? 20_000,
           (this.options.retryBaseDelayMs ?? 1000) * 2 ** (attempt - 1),

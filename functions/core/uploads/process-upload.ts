@@ -1,7 +1,7 @@
 import { ObjectExistsError } from "../../ports/object-store.js";
 import { type IngestDependencies, ingestReport, rejectTooLarge } from "../ingest.js";
 import { DEFAULT_MAX_BYTES } from "../reporting/validate.js";
-import { outcomeDocument, type UploadResult } from "./result-document.js";
+import { outcomeDocument, readStoredResult, type UploadResult } from "./result-document.js";
 import { uploadLayout } from "./upload-layout.js";
 
 /** A file that arrived in the upload area, as the storage event describes it. */
@@ -38,7 +38,7 @@ export async function processUpload(
     };
   const { store } = dependencies;
   const resultKey = uploadLayout.resultKey(location);
-  const stored = await readResult(store, resultKey);
+  const stored = await readStoredResult(store, resultKey);
   if (stored) return { status: "already-processed", result: stored };
 
   const fileName = `${location.uploadId}.csv`;
@@ -71,17 +71,9 @@ export async function processUpload(
     });
   } catch (error) {
     if (!(error instanceof ObjectExistsError)) throw error;
-    const written = await readResult(store, resultKey);
+    const written = await readStoredResult(store, resultKey);
     if (written) return { status: "already-processed", result: written };
     throw error;
   }
   return { status: "processed", result };
-}
-
-async function readResult(
-  store: IngestDependencies["store"],
-  key: string,
-): Promise<UploadResult | undefined> {
-  const bytes = await store.get(key);
-  return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as UploadResult) : undefined;
 }

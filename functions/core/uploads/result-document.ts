@@ -1,3 +1,4 @@
+import type { ObjectStore } from "../../ports/object-store.js";
 import type { IngestOutcome } from "../ingest.js";
 import type { ManifestEntry } from "../lake/manifest.js";
 import type { ReportKind } from "../reporting/kinds.js";
@@ -36,4 +37,10 @@ export function outcomeDocument(outcome: IngestOutcome): OutcomeDocument {
     superseded_by: outcome.status === "accepted" ? (outcome.supersededBy?.report_id ?? null) : null,
     problems: outcome.problems,
   };
+}
+
+/** The result stored at a key, or undefined when there is none yet. */
+export async function readStoredResult(store: ObjectStore, key: string): Promise<UploadResult | undefined> {
+  const bytes = await store.get(key);
+  return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as UploadResult) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { ObjectStore } from "../../ports/object-store.js";
 import { COUNCIL, isValidUploader } from "../reporting/kinds.js";
-import type { UploadResult } from "./result-document.js";
+import { readStoredResult, type UploadResult } from "./result-document.js";
 import { isUploadId, newUploadId, uploadLayout } from "./upload-layout.js";
 
 /** Raised when a signed-in user may not upload: no hub and no Council role, or both. */
@@ -150,6 +150,5 @@ export async function readUploadResult(
   uploadId: string,
 ): Promise<UploadResult | undefined> {
   if (!isUploadId(uploadId)) return undefined;
-  const bytes = await store.get(uploadLayout.resultKey({ uploader: uploader.id, uploadId }));
-  return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as UploadResult) : undefined;
+  return readStoredResult(store, uploadLayout.resultKey({ uploader: uploader.id, uploadId }));
 }

@@ -14,6 +14,7 @@ const config = readConfig({
   stateMachineArn: env.string("RECOMPUTE_STATE_MACHINE_ARN"),
   debounceSeconds: env.integer("RECOMPUTE_DEBOUNCE_SECONDS", { min: 1, max: 3600, default: 300 }),
   maxUploadBytes: env.integer("MAX_UPLOAD_BYTES", { min: 1, max: 5 * 1024 ** 3 }),
+  evidenceRetentionDays: env.integer("EVIDENCE_RETENTION_DAYS", { min: 1, max: 36500 }),
 });
 
 const store = lakeOnS3({

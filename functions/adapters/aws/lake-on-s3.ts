@@ -1,6 +1,6 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { ObjectStore, PutOptions } from "../../ports/object-store.js";
-import { S3ObjectStore } from "./s3-store.js";
+import { type ObjectRetention, S3ObjectStore } from "./s3-store.js";
 
 /** Keys that start with `prefix` live in `store`. */
 export interface PrefixRoute {
@@ -63,17 +63,27 @@ export const RAW_BUCKET_PREFIXES = ["raw/", "uploads/", "results/"] as const;
 
 /**
  * The lake on S3: the raw zone, incoming uploads and ingest results in the raw bucket; everything else (curated
- * Parquet, manifest, published indicators) in the curated bucket, where Athena reads it.
+ * Parquet, manifest, published indicators) in the curated bucket, where Athena reads it. With `evidenceRetention`,
+ * every object written under `raw/` (the accepted files, byte for byte) is put under Object Lock for that long;
+ * uploads and results are not, so hubs can upload without computing checksums.
  */
 export function lakeOnS3(options: {
   readonly client: Pick<S3Client, "send">;
   readonly rawBucket: string;
   readonly curatedBucket: string;
+  readonly evidenceRetention?: ObjectRetention;
 }): PrefixRoutedStore {
   const raw = new S3ObjectStore({ client: options.client, bucket: options.rawBucket });
+  const evidence = options.evidenceRetention
+    ? new S3ObjectStore({
+        client: options.client,
+        bucket: options.rawBucket,
+        retention: options.evidenceRetention,
+      })
+    : raw;
   const curated = new S3ObjectStore({ client: options.client, bucket: options.curatedBucket });
   return new PrefixRoutedStore(
-    RAW_BUCKET_PREFIXES.map((prefix) => ({ prefix, store: raw })),
+    RAW_BUCKET_PREFIXES.map((prefix) => ({ prefix, store: prefix === "raw/" ? evidence : raw })),
     curated,
   );
 }

@@ -54,6 +54,19 @@ export interface S3ObjectStoreOptions {
   /** Keys asked for per ListObjectsV2 request (S3 returns at most 1000). @default 1000 */
   readonly listPageSize?: number;
   readonly conflictRetry?: ConflictRetryOptions;
+  /**
+   * Object Lock retention given to every object this store writes (the bucket must have Object Lock enabled;
+   * the SDK's default checksum, which S3 requires with a retention, must stay on). @default no retention
+   */
+  readonly retention?: ObjectRetention;
+}
+
+/** An Object Lock retention: the mode, and for how long from the write. */
+export interface ObjectRetention {
+  readonly mode: "GOVERNANCE" | "COMPLIANCE";
+  readonly days: number;
+  /** @default () => new Date() */
+  readonly clock?: () => Date;
 }
 
 /**
@@ -67,9 +80,13 @@ export class S3ObjectStore implements ObjectStore {
   private readonly client: Pick<S3Client, "send">;
   private readonly listPageSize: number;
   private readonly retry: Required<ConflictRetryOptions>;
+  private readonly retention: ObjectRetention | undefined;
 
   constructor(options: S3ObjectStoreOptions) {
     this.client = options.client;
+    this.retention = options.retention;
+    if (this.retention && !(Number.isInteger(this.retention.days) && this.retention.days > 0))
+      throw new Error(`retention must be a whole number of days above 0, not ${this.retention.days}`);
     this.bucket = options.bucket;
     this.keyPrefix = options.keyPrefix ?? "";
     if (this.keyPrefix !== "" && !(this.keyPrefix.endsWith("/") && isValidKey(this.keyPrefix.slice(0, -1))))
@@ -82,6 +99,15 @@ export class S3ObjectStore implements ObjectStore {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
       ...options.conflictRetry,
+    };
+  }
+
+  private lockOf() {
+    if (!this.retention) return {};
+    const now = (this.retention.clock ?? (() => new Date()))();
+    return {
+      ObjectLockMode: this.retention.mode,
+      ObjectLockRetainUntilDate: new Date(now.getTime() + this.retention.days * 86_400_000),
     };
   }
 
@@ -109,6 +135,7 @@ export class S3ObjectStore implements ObjectStore {
             Body: body,
             ContentType: options.contentType,
             IfNoneMatch: options.ifAbsent ? "*" : undefined,
+            ...this.lockOf(),
           }),
         );
         return;

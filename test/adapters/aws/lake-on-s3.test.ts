@@ -68,3 +68,37 @@ describe("lakeOnS3", () => {
     expect(await lake.get("raw/wm-ng/stray.csv")).toBeUndefined();
   });
 });
+
+describe("lakeOnS3 with an evidence retention", () => {
+  /** s3rver ignores Object Lock, so what the lake asks of S3 is checked on a client that records each request. */
+  it("locks every object written under raw/ for the retention, and nothing else", async () => {
+    const puts: PutObjectCommand["input"][] = [];
+    const client = {
+      send: async (command: unknown) => {
+        if (command instanceof PutObjectCommand) puts.push(command.input);
+        return {};
+      },
+    };
+    const lake = lakeOnS3({
+      client: client as never,
+      rawBucket: "raw",
+      curatedBucket: "curated",
+      evidenceRetention: { mode: "GOVERNANCE", days: 365, clock: () => new Date("2026-11-20T10:00:00Z") },
+    });
+    for (const key of [
+      "raw/wm-ng/abc.csv",
+      "uploads/wm-ng/x.csv",
+      "results/wm-ng/x.json",
+      "manifest/000000000001.json",
+    ])
+      await lake.put(key, encode("x"));
+    expect(
+      puts.map((p) => [p.Bucket, p.Key, p.ObjectLockMode, p.ObjectLockRetainUntilDate?.toISOString()]),
+    ).toEqual([
+      ["raw", "raw/wm-ng/abc.csv", "GOVERNANCE", "2027-11-20T10:00:00.000Z"],
+      ["raw", "uploads/wm-ng/x.csv", undefined, undefined],
+      ["raw", "results/wm-ng/x.json", undefined, undefined],
+      ["curated", "manifest/000000000001.json", undefined, undefined],
+    ]);
+  });
+});

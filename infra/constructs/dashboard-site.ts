@@ -1,0 +1,122 @@
+import { Duration, Stack } from "aws-cdk-lib";
+import type * as acm from "aws-cdk-lib/aws-certificatemanager";
+import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
+import type * as s3 from "aws-cdk-lib/aws-s3";
+import { Construct } from "constructs";
+import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "../../reports/security.js";
+import { acknowledgeRule } from "./nag.js";
+
+export interface DashboardSiteOptions {
+  /**
+   * Custom domain names of the site; they need `certificate`.
+   * @default - the distribution's own `*.cloudfront.net` name
+   */
+  readonly domainNames?: string[];
+  /**
+   * The certificate of `domainNames`, in us-east-1. With it, viewers need TLS 1.2 or later.
+   * @default - CloudFront's default certificate
+   */
+  readonly certificate?: acm.ICertificate;
+  /** @default cloudfront.PriceClass.PRICE_CLASS_ALL (hubs are everywhere, so are their readers) */
+  readonly priceClass?: cloudfront.PriceClass;
+  /**
+   * The ARN of an AWS WAF web ACL (scope CLOUDFRONT) to attach.
+   * @default - none
+   */
+  readonly webAclArn?: string;
+}
+
+export interface DashboardSiteProps extends DashboardSiteOptions {
+  readonly siteBucket: s3.IBucket;
+  /** Where CloudFront writes its standard logs (a bucket with ACLs enabled). */
+  readonly logBucket: s3.IBucket;
+}
+
+/**
+ * The public dashboards: a CloudFront distribution in front of the private site bucket (Origin Access Control,
+ * no public bucket), HTTPS only, with the site's security headers, including the same Content Security Policy
+ * the pages declare, set on every response.
+ */
+export class DashboardSite extends Construct {
+  readonly distribution: cloudfront.Distribution;
+  readonly responseHeadersPolicy: cloudfront.ResponseHeadersPolicy;
+
+  constructor(scope: Construct, id: string, props: DashboardSiteProps) {
+    super(scope, id);
+    this.responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, "SecurityHeaders", {
+      comment: "Equity Observatory dashboards: CSP, HSTS, no framing, no sniffing, no referrer",
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY_HEADER, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: referrerPolicyOf(REFERRER_POLICY), override: true },
+      },
+    });
+
+    const customDomain = props.certificate !== undefined;
+    this.distribution = new cloudfront.Distribution(this, "Distribution", {
+      comment: "Equity Observatory dashboards",
+      defaultRootObject: "index.html",
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(props.siteBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: this.responseHeadersPolicy,
+        compress: true,
+      },
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: props.priceClass ?? cloudfront.PriceClass.PRICE_CLASS_ALL,
+      ...(customDomain && {
+        domainNames: props.domainNames,
+        certificate: props.certificate,
+        minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+        sslSupportMethod: cloudfront.SSLMethod.SNI,
+      }),
+      webAclId: props.webAclArn,
+      enableLogging: true,
+      logBucket: props.logBucket,
+      logFilePrefix: "cloudfront/",
+    });
+
+    acknowledgeRule(
+      this.distribution,
+      "CFR1",
+      "The dashboards are public information for a movement present in every region; no country is to be excluded.",
+    );
+    if (props.webAclArn === undefined)
+      acknowledgeRule(
+        this.distribution,
+        "CFR2",
+        "The site is static, read-only and scriptless (GET/HEAD only, CSP script-src 'none'); CloudFront's built-in Shield Standard covers volumetric attacks. Pass webAclArn to attach a web ACL.",
+      );
+    if (!customDomain)
+      acknowledgeRule(
+        this.distribution,
+        "CFR4",
+        "Without a custom domain CloudFront serves its default *.cloudfront.net certificate, whose security policy cannot be raised; pass domainNames and a certificate to require TLS 1.2.",
+      );
+  }
+
+  /** The distribution's ARN, for policies that act on it (such as invalidations). */
+  get distributionArn(): string {
+    return Stack.of(this).formatArn({
+      service: "cloudfront",
+      region: "",
+      resource: "distribution",
+      resourceName: this.distribution.distributionId,
+    });
+  }
+}
+
+function referrerPolicyOf(value: string): cloudfront.HeadersReferrerPolicy {
+  const policy = Object.values(cloudfront.HeadersReferrerPolicy).find((candidate) => candidate === value);
+  if (!policy) throw new Error(`CloudFront has no referrer policy ${JSON.stringify(value)}`);
+  return policy;
+}

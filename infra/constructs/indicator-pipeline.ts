@@ -1,0 +1,217 @@
+import { Duration } from "aws-cdk-lib";
+import * as events from "aws-cdk-lib/aws-events";
+import * as targets from "aws-cdk-lib/aws-events-targets";
+import * as iam from "aws-cdk-lib/aws-iam";
+import type * as kms from "aws-cdk-lib/aws-kms";
+import * as logs from "aws-cdk-lib/aws-logs";
+import type * as s3 from "aws-cdk-lib/aws-s3";
+import * as sfn from "aws-cdk-lib/aws-stepfunctions";
+import * as tasks from "aws-cdk-lib/aws-stepfunctions-tasks";
+import { Construct } from "constructs";
+import type { DashboardSite } from "./dashboard-site.js";
+import type { LakeCatalog } from "./lake-catalog.js";
+import { CURATED_PREFIXES } from "./lake-storage.js";
+import { acknowledgeWildcardResources } from "./nag.js";
+import { ObservatoryFunction } from "./observatory-function.js";
+
+export interface IndicatorPipelineOptions {
+  /**
+   * When indicators are recomputed and the site republished even if nothing was uploaded.
+   * @default daily at 03:00 UTC
+   */
+  readonly schedule?: events.Schedule;
+  /** @default logs.RetentionDays.ONE_YEAR */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+export interface IndicatorPipelineProps extends IndicatorPipelineOptions {
+  readonly curatedBucket: s3.IBucket;
+  readonly siteBucket: s3.IBucket;
+  readonly encryptionKey: kms.IKey;
+  readonly catalog: LakeCatalog;
+  readonly site: DashboardSite;
+}
+
+/**
+ * Recomputes the indicators and republishes the dashboards, as a Step Functions standard workflow: wait until
+ * the execution's `notBefore` (when ingest debounces a burst of uploads), compute the indicators with Athena,
+ * build the site into the site bucket, then invalidate CloudFront's cache. Started by ingest and by a schedule.
+ *
+ * Each step's input is the execution's input (`{ reason, notBefore? }`) with the previous results added:
+ * `computed` (the compute Lambda's return value), then `published`.
+ */
+export class IndicatorPipeline extends Construct {
+  readonly computeFunction: ObservatoryFunction;
+  readonly publishFunction: ObservatoryFunction;
+  readonly stateMachine: sfn.StateMachine;
+  readonly logGroup: logs.LogGroup;
+  readonly scheduleRule: events.Rule;
+
+  constructor(scope: Construct, id: string, props: IndicatorPipelineProps) {
+    super(scope, id);
+    const { curatedBucket, siteBucket, encryptionKey, catalog, site } = props;
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
+
+    this.computeFunction = new ObservatoryFunction(this, "ComputeIndicators", {
+      handlerModule: "compute-indicators",
+      description: "Equity Observatory: computes the indicators with Athena and writes them under published/",
+      logEncryptionKey: encryptionKey,
+      logRetention,
+      timeout: Duration.minutes(10),
+      memorySize: 1024,
+      environment: {
+        CURATED_BUCKET: curatedBucket.bucketName,
+        ATHENA_WORKGROUP: catalog.workGroupName,
+        GLUE_DATABASE: catalog.databaseName,
+      },
+    });
+    catalog.grantQuery(this.computeFunction.role);
+    const computeWrites = [
+      curatedBucket.arnForObjects(`${CURATED_PREFIXES.countries}*`),
+      curatedBucket.arnForObjects(`${CURATED_PREFIXES.published}*`),
+    ];
+    this.computeFunction.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: computeWrites }),
+    );
+    acknowledgeWildcardResources(
+      this.computeFunction.role,
+      computeWrites,
+      "The compute step writes the country table and the published indicators; each grant is limited to that one prefix.",
+    );
+
+    this.publishFunction = new ObservatoryFunction(this, "PublishSite", {
+      handlerModule: "publish-site",
+      description: "Equity Observatory: builds the dashboards from published/ into the site bucket",
+      logEncryptionKey: encryptionKey,
+      logRetention,
+      timeout: Duration.minutes(5),
+      memorySize: 1769,
+      environment: {
+        CURATED_BUCKET: curatedBucket.bucketName,
+        SITE_BUCKET: siteBucket.bucketName,
+      },
+    });
+    const publishedObjects = curatedBucket.arnForObjects(`${CURATED_PREFIXES.published}*`);
+    const siteObjects = siteBucket.arnForObjects("*");
+    for (const statement of [
+      new iam.PolicyStatement({
+        actions: ["s3:ListBucket"],
+        resources: [curatedBucket.bucketArn],
+        conditions: { StringLike: { "s3:prefix": [`${CURATED_PREFIXES.published}*`] } },
+      }),
+      new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [publishedObjects] }),
+      new iam.PolicyStatement({ actions: ["kms:Decrypt"], resources: [encryptionKey.keyArn] }),
+      new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: [siteObjects] }),
+    ])
+      this.publishFunction.addToRolePolicy(statement);
+    acknowledgeWildcardResources(
+      this.publishFunction.role,
+      [publishedObjects],
+      "The publish step reads only what the compute step published, under the published/ prefix.",
+    );
+    acknowledgeWildcardResources(
+      this.publishFunction.role,
+      [siteObjects],
+      "The publish step writes the whole site (pages, specs, data, stylesheet) into the site bucket, which holds nothing else.",
+    );
+
+    this.logGroup = new logs.LogGroup(this, "StateMachineLogGroup", {
+      retention: logRetention,
+      encryptionKey,
+    });
+    this.stateMachine = new sfn.StateMachine(this, "StateMachine", {
+      comment: "Equity Observatory: recompute the indicators and republish the dashboards",
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromChainable(this.definition(site)),
+      timeout: Duration.hours(2),
+      tracingEnabled: true,
+      logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
+    });
+    this.acknowledgeStateMachinePermissions();
+
+    this.scheduleRule = new events.Rule(this, "Schedule", {
+      description: "Equity Observatory: recompute the indicators and republish the dashboards",
+      schedule: props.schedule ?? events.Schedule.cron({ minute: "0", hour: "3" }),
+      targets: [
+        new targets.SfnStateMachine(this.stateMachine, {
+          input: events.RuleTargetInput.fromObject({ reason: "schedule" }),
+          retryAttempts: 3,
+        }),
+      ],
+    });
+  }
+
+  /** Lets `grantee` start executions of the workflow. */
+  grantStartExecution(grantee: iam.IGrantable): iam.Grant {
+    return this.stateMachine.grantStartExecution(grantee);
+  }
+
+  private definition(site: DashboardSite): sfn.IChainable {
+    const failed = new sfn.Fail(this, "RecomputeFailed", {
+      error: "RecomputeFailed",
+      causePath: "$.error.Cause",
+    });
+    const catchAll = { errors: [sfn.Errors.ALL], resultPath: "$.error" };
+
+    const compute = new tasks.LambdaInvoke(this, "ComputeIndicatorsStep", {
+      stateName: "ComputeIndicators",
+      lambdaFunction: this.computeFunction.function,
+      payloadResponseOnly: true,
+      resultPath: "$.computed",
+      retryOnServiceExceptions: true,
+    }).addCatch(failed, catchAll);
+
+    const publish = new tasks.LambdaInvoke(this, "PublishSiteStep", {
+      stateName: "PublishSite",
+      lambdaFunction: this.publishFunction.function,
+      payloadResponseOnly: true,
+      resultPath: "$.published",
+      retryOnServiceExceptions: true,
+    }).addCatch(failed, catchAll);
+
+    const invalidate = new tasks.CallAwsService(this, "InvalidateCacheStep", {
+      stateName: "InvalidateCache",
+      service: "cloudfront",
+      action: "createInvalidation",
+      iamAction: "cloudfront:CreateInvalidation",
+      iamResources: [site.distributionArn],
+      parameters: {
+        DistributionId: site.distribution.distributionId,
+        InvalidationBatch: {
+          CallerReference: sfn.JsonPath.stringAt("$$.Execution.Name"),
+          Paths: { Quantity: 1, Items: ["/*"] },
+        },
+      },
+      resultPath: sfn.JsonPath.DISCARD,
+    })
+      .addRetry({
+        errors: ["CloudFront.TooManyInvalidationsInProgressException", "CloudFront.CloudFrontException"],
+        interval: Duration.seconds(30),
+        maxAttempts: 5,
+        backoffRate: 2,
+      })
+      .addCatch(failed, catchAll);
+
+    compute.next(publish).next(invalidate);
+    const waitUntilNotBefore = new sfn.Wait(this, "WaitUntilNotBefore", {
+      time: sfn.WaitTime.timestampPath("$.notBefore"),
+    }).next(compute);
+    return new sfn.Choice(this, "DebouncedByIngest", { stateName: "NotBeforeGiven" })
+      .when(sfn.Condition.isPresent("$.notBefore"), waitUntilNotBefore)
+      .otherwise(compute);
+  }
+
+  private acknowledgeStateMachinePermissions(): void {
+    const role = this.stateMachine.role;
+    acknowledgeWildcardResources(
+      role,
+      ["*"],
+      "Only for the actions that support no resource-level permissions: X-Ray trace writes and sampling, and the CloudWatch Logs log-delivery APIs that Step Functions logging requires.",
+    );
+    acknowledgeWildcardResources(
+      role,
+      [this.computeFunction.function, this.publishFunction.function].map((fn) => `${fn.functionArn}:*`),
+      "Invoking the versions and aliases (ARN suffix :*) of exactly the two functions this workflow runs.",
+    );
+  }
+}

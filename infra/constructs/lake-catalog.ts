@@ -1,0 +1,205 @@
+import { Aws, Stack } from "aws-cdk-lib";
+import * as athena from "aws-cdk-lib/aws-athena";
+import * as glue from "aws-cdk-lib/aws-glue";
+import * as iam from "aws-cdk-lib/aws-iam";
+import type * as kms from "aws-cdk-lib/aws-kms";
+import type * as s3 from "aws-cdk-lib/aws-s3";
+import { Construct } from "constructs";
+import { type AthenaTableDefinition, athenaTables } from "../../functions/adapters/aws/athena-tables.js";
+import { CURATED_PREFIXES, QUERY_RESULTS_PREFIX } from "./lake-storage.js";
+import { acknowledgeWildcardResources } from "./nag.js";
+
+const PARQUET = {
+  inputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
+  outputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
+  serializationLibrary: "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe",
+  classification: "parquet",
+};
+const JSON_LINES = {
+  inputFormat: "org.apache.hadoop.mapred.TextInputFormat",
+  outputFormat: "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+  serializationLibrary: "org.openx.data.jsonserde.JsonSerDe",
+  classification: "json",
+};
+
+export interface LakeCatalogOptions {
+  /** @default "equity_observatory" */
+  readonly databaseName?: string;
+  /** @default "equity-observatory" */
+  readonly workGroupName?: string;
+  /**
+   * The most a single query may scan before Athena cancels it: a guard against a runaway query's cost.
+   * @default 1 GiB (1_073_741_824 bytes)
+   */
+  readonly bytesScannedCutoffPerQuery?: number;
+}
+
+export interface LakeCatalogProps extends LakeCatalogOptions {
+  readonly curatedBucket: s3.IBucket;
+  readonly queryResultsBucket: s3.IBucket;
+  /** The key of the lake's buckets; Athena encrypts query results with it. */
+  readonly encryptionKey: kms.IKey;
+}
+
+/**
+ * The Glue database and tables that let Athena query the curated lake, one table per entry of `athenaTables()`
+ * (the single source of truth shared with the code), with partition projection on `year` instead of crawlers; and
+ * the Athena workgroup every query runs in, whose settings (encrypted results, scan cutoff) clients cannot
+ * override.
+ */
+export class LakeCatalog extends Construct {
+  readonly databaseName: string;
+  readonly workGroupName: string;
+  readonly database: glue.CfnDatabase;
+  readonly tables: readonly glue.CfnTable[];
+  readonly workGroup: athena.CfnWorkGroup;
+  private readonly props: LakeCatalogProps;
+
+  constructor(scope: Construct, id: string, props: LakeCatalogProps) {
+    super(scope, id);
+    this.props = props;
+    this.databaseName = props.databaseName ?? "equity_observatory";
+    this.workGroupName = props.workGroupName ?? "equity-observatory";
+
+    this.database = new glue.CfnDatabase(this, "Database", {
+      catalogId: Aws.ACCOUNT_ID,
+      databaseInput: {
+        name: this.databaseName,
+        description: "Equity Observatory: curated hub reports, reference data and the manifest",
+      },
+    });
+
+    this.tables = athenaTables().map(
+      (table) =>
+        new glue.CfnTable(this, `Table-${table.name}`, {
+          catalogId: Aws.ACCOUNT_ID,
+          databaseName: this.database.ref,
+          tableInput: this.tableInput(table),
+        }),
+    );
+
+    this.workGroup = new athena.CfnWorkGroup(this, "WorkGroup", {
+      name: this.workGroupName,
+      description: "Equity Observatory: indicator queries over the curated lake",
+      state: "ENABLED",
+      recursiveDeleteOption: false,
+      workGroupConfiguration: {
+        enforceWorkGroupConfiguration: true,
+        publishCloudWatchMetricsEnabled: true,
+        bytesScannedCutoffPerQuery: props.bytesScannedCutoffPerQuery ?? 1_073_741_824,
+        engineVersion: { selectedEngineVersion: "AUTO" },
+        requesterPaysEnabled: false,
+        resultConfiguration: {
+          outputLocation: props.queryResultsBucket.s3UrlForObject(QUERY_RESULTS_PREFIX),
+          expectedBucketOwner: Aws.ACCOUNT_ID,
+          encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKey: props.encryptionKey.keyArn },
+        },
+      },
+    });
+  }
+
+  /** The workgroup's ARN. */
+  get workGroupArn(): string {
+    return Stack.of(this).formatArn({
+      service: "athena",
+      resource: "workgroup",
+      resourceName: this.workGroupName,
+    });
+  }
+
+  /**
+   * Lets `grantee` run queries in the workgroup over the lake's tables: Athena and Glue read access, read access
+   * to the curated objects, the manifest and the query results (Athena reads and writes them as the caller), and
+   * the key.
+   */
+  grantQuery(grantee: iam.IGrantable): void {
+    const stack = Stack.of(this);
+    const { curatedBucket, queryResultsBucket, encryptionKey } = this.props;
+    const curatedObjects = [
+      curatedBucket.arnForObjects(`${CURATED_PREFIXES.curated}*`),
+      curatedBucket.arnForObjects(`${CURATED_PREFIXES.manifest}*`),
+    ];
+    const queryResultObjects = queryResultsBucket.arnForObjects(`${QUERY_RESULTS_PREFIX}*`);
+    const glueArn = (resource: string, resourceName?: string) =>
+      stack.formatArn({ service: "glue", resource, resourceName });
+    const statements = [
+      new iam.PolicyStatement({
+        actions: [
+          "athena:StartQueryExecution",
+          "athena:GetQueryExecution",
+          "athena:GetQueryResults",
+          "athena:StopQueryExecution",
+        ],
+        resources: [this.workGroupArn],
+      }),
+      new iam.PolicyStatement({
+        actions: [
+          "glue:GetDatabase",
+          "glue:GetTable",
+          "glue:GetTables",
+          "glue:GetPartition",
+          "glue:GetPartitions",
+        ],
+        resources: [
+          glueArn("catalog"),
+          glueArn("database", this.databaseName),
+          ...athenaTables().map((table) => glueArn("table", `${this.databaseName}/${table.name}`)),
+        ],
+      }),
+      new iam.PolicyStatement({
+        actions: ["s3:ListBucket", "s3:GetBucketLocation"],
+        resources: [curatedBucket.bucketArn, queryResultsBucket.bucketArn],
+      }),
+      new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: curatedObjects }),
+      new iam.PolicyStatement({
+        actions: ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+        resources: [queryResultObjects],
+      }),
+      new iam.PolicyStatement({
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        resources: [encryptionKey.keyArn],
+      }),
+    ];
+    for (const statement of statements) grantee.grantPrincipal.addToPrincipalPolicy(statement);
+    acknowledgeWildcardResources(
+      grantee,
+      curatedObjects,
+      "Athena reads every object under a table's location; the grant is limited to the curated/ and manifest/ prefixes that the Glue tables point at.",
+    );
+    acknowledgeWildcardResources(
+      grantee,
+      [queryResultObjects],
+      "Athena names each result object after its query id, unknown in advance; the grant is limited to the workgroup's output prefix.",
+    );
+  }
+
+  private tableInput(table: AthenaTableDefinition): glue.CfnTable.TableInputProperty {
+    const format = table.format === "parquet" ? PARQUET : JSON_LINES;
+    const location = this.props.curatedBucket.s3UrlForObject(table.prefix);
+    const projection = table.yearProjection
+      ? {
+          "projection.enabled": "true",
+          "projection.year.type": "integer",
+          "projection.year.range": `${table.yearProjection.from},${table.yearProjection.to}`,
+          "storage.location.template": this.props.curatedBucket.s3UrlForObject(
+            `${table.prefix}year=\${year}/`,
+          ),
+        }
+      : {};
+    return {
+      name: table.name,
+      tableType: "EXTERNAL_TABLE",
+      parameters: { classification: format.classification, EXTERNAL: "TRUE", ...projection },
+      partitionKeys: table.partitionKeys.map((column) => ({ name: column.name, type: column.type })),
+      storageDescriptor: {
+        location,
+        columns: table.columns.map((column) => ({ name: column.name, type: column.type })),
+        inputFormat: format.inputFormat,
+        outputFormat: format.outputFormat,
+        serdeInfo: { serializationLibrary: format.serializationLibrary },
+        compressed: false,
+        storedAsSubDirectories: false,
+      },
+    };
+  }
+}

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Framework } from "../functions/core/framework/framework.js";
-import { projectPath } from "../functions/core/project-files.js";
 import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
+import { projectPath } from "../functions/core/project-files.js";
 import type { CountryTable } from "../functions/core/reference/countries.js";
 import { type PageContext, renderPage } from "./layout.js";
 import { en, type Messages } from "./messages.js";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { ObjectExistsError, type ObjectStore } from "../ports/object-store.js";
+import { fullJitterDelay } from "./backoff.js";
 import { LakeReader } from "./lake/lake-reader.js";
 import { lakeLayout, reportIdOf } from "./lake/layout.js";
 import {
@@ -288,6 +289,7 @@ async function putOnce(
 }
 
 function pause(attempt: number): Promise<void> {
-  const ceiling = Math.min(200, 5 * 2 ** Math.min(attempt, 6));
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+  return new Promise((resolve) =>
+    setTimeout(resolve, fullJitterDelay(attempt + 1, { baseMs: 5, capMs: 200 })),
+  );
 }

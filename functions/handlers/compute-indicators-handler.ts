@@ -1,7 +1,7 @@
 import { COUNTRIES_KEY } from "../adapters/aws/athena-tables.js";
 import { loadFramework } from "../core/framework/framework.js";
 import { publishIndicators } from "../core/indicators/publish-indicators.js";
-import { writeParquet } from "../core/lake/parquet.js";
+import { columnsOfRows, writeParquet } from "../core/lake/parquet.js";
 import { COUNTRIES_TABLE } from "../core/lake/tables.js";
 import { type CountryTable, countryRelationRows } from "../core/reference/countries.js";
 import type { ObjectStore } from "../ports/object-store.js";
@@ -29,10 +29,7 @@ export interface ComputeSummary {
 
 /** Writes the country table where the engine's `countries` table reads it: the same rows DuckDB loads locally. */
 export async function publishCountryTable(lake: ObjectStore, countries: CountryTable): Promise<void> {
-  const rows = countryRelationRows(countries);
-  const columns = Object.fromEntries(
-    COUNTRIES_TABLE.columns.map((column) => [column.name, rows.map((row) => row[column.name] ?? null)]),
-  );
+  const columns = columnsOfRows(COUNTRIES_TABLE, countryRelationRows(countries));
   await lake.put(COUNTRIES_KEY, writeParquet(COUNTRIES_TABLE, columns), {
     contentType: "application/vnd.apache.parquet",
   });

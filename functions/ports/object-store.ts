@@ -6,6 +6,16 @@ export class ObjectExistsError extends Error {
   }
 }
 
+const OBJECT_KEY = /^[A-Za-z0-9=_.-]+(\/[A-Za-z0-9=_.-]+)*$/;
+
+/**
+ * Whether a key is one the lake would ever write: `/`-separated segments of letters, digits and `=_.-`, none of
+ * them `.` or `..`. Every store refuses other keys before touching storage.
+ */
+export function isValidObjectKey(key: string): boolean {
+  return OBJECT_KEY.test(key) && !key.split("/").some((part) => part === "." || part === "..");
+}
+
 /** Options of a write. */
 export interface PutOptions {
   /** Write only if no object exists at the key (S3 `If-None-Match: *`); otherwise raise `ObjectExistsError`. */

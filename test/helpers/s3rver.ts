@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { S3Event } from "aws-lambda";
 import { afterEach } from "vitest";
-import { createS3Client } from "../../functions/adapters/aws/s3-client.js";
+import { createS3Client, type S3ClientOptions } from "../../functions/adapters/aws/s3-client.js";
 import { tempDir } from "./temp.js";
 
 /** The part of s3rver 3.7 (which ships no types) that the tests use. */
@@ -26,6 +26,8 @@ export interface LocalS3 {
   readonly endpoint: string;
   /** Path-style, dummy credentials, checksums only where required (see `createS3Client`). */
   readonly client: S3Client;
+  /** How to reach the server, for clients built on other credentials (s3rver accepts any). */
+  readonly clientOptions: Omit<S3ClientOptions, "credentials">;
   /** Calls the listener with an S3 event notification (as S3 would send to Lambda) for every object written. */
   onEvent(listener: (event: S3Event) => void): void;
   close(): Promise<void>;
@@ -48,18 +50,22 @@ export async function startS3rver(buckets: readonly string[]): Promise<LocalS3> 
   });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = createS3Client({
+  const clientOptions = {
     region: "us-east-1",
     endpoint,
     forcePathStyle: true,
-    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
+  } as const;
+  const client = createS3Client({
+    ...clientOptions,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
   });
   let closed: Promise<void> | undefined;
   const local: LocalS3 = {
     endpoint,
     client,
+    clientOptions,
     onEvent: (listener) => server.on("event", listener),
     close: () => {
       closed ??= (async () => {

@@ -10,6 +10,7 @@ import {
   StopQueryExecutionCommand,
   type StopQueryExecutionOutput,
 } from "@aws-sdk/client-athena";
+import { fullJitterDelay } from "../../core/backoff.js";
 import { assertStageName, inlineStages, type Stage } from "../../core/indicators/inline-stages.js";
 import type { QueryEngine, ResultRow, SqlValue } from "../../ports/query-engine.js";
 
@@ -175,11 +176,11 @@ export class AthenaEngine implements QueryEngine {
       const status = await this.waitFor(id);
       if (status.State === "SUCCEEDED") return this.results(id);
       if (status.State === "FAILED" && status.AthenaError?.Retryable === true && attempt < maxAttempts) {
-        const ceiling = Math.min(
-          this.options.retryMaxDelayMs ?? 20_000,
-          (this.options.retryBaseDelayMs ?? 1000) * 2 ** (attempt - 1),
-        );
-        await this.sleep(this.random() * ceiling);
+        const bounds = {
+          baseMs: this.options.retryBaseDelayMs ?? 1000,
+          capMs: this.options.retryMaxDelayMs ?? 20_000,
+        };
+        await this.sleep(fullJitterDelay(attempt, bounds, this.random));
         continue;
       }
       throw new AthenaQueryError({

@@ -1,4 +1,5 @@
 import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { basicUtcTimestamp } from "../../core/uploads/upload-layout.js";
 
 /** Asks for the indicators and the site to be recomputed after new reports arrived. */
 export type RecomputeTrigger = (acceptedAt: Date) => Promise<void>;
@@ -17,15 +18,11 @@ export function debouncedRecompute(options: {
   const windowMs = options.debounceSeconds * 1000;
   return async (acceptedAt) => {
     const windowStart = Math.floor(acceptedAt.getTime() / windowMs) * windowMs;
-    const stamp = new Date(windowStart)
-      .toISOString()
-      .replace(/[-:]/g, "")
-      .replace(/\.\d{3}Z$/, "Z");
     try {
       await options.sfn.send(
         new StartExecutionCommand({
           stateMachineArn: options.stateMachineArn,
-          name: `after-ingest-${stamp}`,
+          name: `after-ingest-${basicUtcTimestamp(new Date(windowStart))}`,
           input: JSON.stringify({
             reason: "ingest",
             notBefore: new Date(windowStart + windowMs).toISOString(),

@@ -5,9 +5,13 @@ import {
   PutObjectCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import { ObjectExistsError, type ObjectStore, type PutOptions } from "../../ports/object-store.js";
-
-const VALID_KEY = /^[A-Za-z0-9=_.-]+(\/[A-Za-z0-9=_.-]+)*$/;
+import { fullJitterDelay } from "../../core/backoff.js";
+import {
+  isValidObjectKey,
+  ObjectExistsError,
+  type ObjectStore,
+  type PutOptions,
+} from "../../ports/object-store.js";
 
 /** Raised before any request for a key the lake would never write (the same rule as `FolderStore`). */
 export class InvalidObjectKeyError extends Error {
@@ -89,7 +93,10 @@ export class S3ObjectStore implements ObjectStore {
       throw new Error(`retention must be a whole number of days above 0, not ${this.retention.days}`);
     this.bucket = options.bucket;
     this.keyPrefix = options.keyPrefix ?? "";
-    if (this.keyPrefix !== "" && !(this.keyPrefix.endsWith("/") && isValidKey(this.keyPrefix.slice(0, -1))))
+    if (
+      this.keyPrefix !== "" &&
+      !(this.keyPrefix.endsWith("/") && isValidObjectKey(this.keyPrefix.slice(0, -1)))
+    )
       throw new Error(`invalid key prefix: ${JSON.stringify(this.keyPrefix)}`);
     this.listPageSize = options.listPageSize ?? 1000;
     this.retry = {
@@ -150,7 +157,7 @@ export class S3ObjectStore implements ObjectStore {
             cause: error,
             detail: `concurrent writes kept conflicting with it (409 ConditionalRequestConflict, ${attempt} attempts)`,
           });
-        await sleep(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+        await sleep(fullJitterDelay(attempt, { baseMs: baseDelayMs, capMs: maxDelayMs }, random));
       }
     }
   }
@@ -186,17 +193,13 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   private objectKeyOf(key: string): string {
-    if (!isValidKey(key)) throw new InvalidObjectKeyError(key);
+    if (!isValidObjectKey(key)) throw new InvalidObjectKeyError(key);
     return this.keyPrefix + key;
   }
 
   private uriOf(objectKey: string): string {
     return `s3://${this.bucket}/${objectKey}`;
   }
-}
-
-function isValidKey(key: string): boolean {
-  return VALID_KEY.test(key) && !key.split("/").some((part) => part === "." || part === "..");
 }
 
 function s3ErrorOf(error: unknown): { name: string | undefined; status: number | undefined } {

@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
-import { ObjectExistsError, type ObjectStore, type PutOptions } from "../../ports/object-store.js";
+import {
+  isValidObjectKey,
+  ObjectExistsError,
+  type ObjectStore,
+  type PutOptions,
+} from "../../ports/object-store.js";
 
 const TEMP_PREFIX = ".tmp-";
-const VALID_KEY = /^[A-Za-z0-9=_.-]+(\/[A-Za-z0-9=_.-]+)*$/;
 
 /**
  * The object store of the embedded default: a folder on disk. Writes go to a temporary file first and are then
@@ -75,8 +79,7 @@ export class FolderStore implements ObjectStore {
   }
 
   private pathOf(key: string): string {
-    if (!VALID_KEY.test(key) || key.split("/").some((part) => part === "." || part === ".."))
-      throw new Error(`invalid object key: ${JSON.stringify(key)}`);
+    if (!isValidObjectKey(key)) throw new Error(`invalid object key: ${JSON.stringify(key)}`);
     const path = join(this.root, ...key.split("/"));
     if (!path.startsWith(this.root + sep)) throw new Error(`invalid object key: ${JSON.stringify(key)}`);
     return path;

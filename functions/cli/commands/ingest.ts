@@ -5,9 +5,9 @@ import { type IngestOutcome, ingestReport, rejectTooLarge } from "../../core/ing
 import { LakeReader } from "../../core/lake/lake-reader.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
 import { COUNCIL, isReportKind, isValidUploader, type ReportKind } from "../../core/reporting/kinds.js";
-import { describeProblem } from "../../core/reporting/problems.js";
 import { DEFAULT_MAX_BYTES } from "../../core/reporting/validate.js";
 import { outcomeDocument } from "../../core/uploads/result-document.js";
+import { describeRejection, describeReport, describeSuccession, problemLines } from "../outcome-text.js";
 import { required, UsageError } from "../usage-error.js";
 
 /** `observatory ingest`: validates files and adds the accepted ones to a local lake. */
@@ -73,27 +73,17 @@ export async function ingestFiles(request: {
 /** The outcome of one file in the CLI's plain-text form. */
 export function describeOutcome(outcome: IngestOutcome): string {
   const { fileName } = outcome;
-  const details = outcome.problems.map((problem) => `${fileName}: ${describeProblem(problem)}`);
-  if (outcome.status === "rejected") {
-    const errors = outcome.problems.filter((p) => p.severity === "error").length;
-    return [
-      `${fileName}: rejected, nothing was changed (${errors} problem${errors === 1 ? "" : "s"}):`,
-      ...details,
-    ].join("\n");
-  }
+  if (outcome.status === "rejected") return describeRejection(fileName, outcome.problems);
   const { entry } = outcome;
-  const what = entry.hub_id
-    ? `${entry.kind} report of ${entry.hub_id} for ${entry.period}`
-    : `${entry.kind} reference data`;
+  const what = describeReport(entry);
   if (outcome.status === "duplicate")
     return `${fileName}: already in the lake as report ${entry.report_id} (${what}, uploaded ${entry.uploaded_at}); nothing changed`;
-  const supersedes = outcome.supersedes
-    ? `; it supersedes report ${outcome.supersedes.report_id}, which stays as evidence`
-    : outcome.supersededBy
-      ? `; report ${outcome.supersededBy.report_id}, uploaded later, stays current for this period`
-      : "";
+  const succession = describeSuccession(
+    outcome.supersedes?.report_id ?? null,
+    outcome.supersededBy?.report_id ?? null,
+  );
   return [
-    `${fileName}: accepted as report ${entry.report_id} (${what}, ${entry.row_count} rows, #${entry.seq})${supersedes}`,
-    ...details,
+    `${fileName}: accepted as report ${entry.report_id} (${what}, ${entry.row_count} rows, #${entry.seq})${succession}`,
+    ...problemLines(fileName, outcome.problems),
   ].join("\n");
 }

@@ -1,9 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { describeProblem } from "../../core/reporting/problems.js";
 import type { UploadResult } from "../../core/uploads/result-document.js";
 import type { IssuedUpload } from "../../core/uploads/upload-access.js";
+import { describeRejection, describeReport, describeSuccession, problemLines } from "../outcome-text.js";
 import { required, UsageError, wholeNumber } from "../usage-error.js";
 
 /** How the CLI talks to a deployed upload API; `fetch` and the pause are injectable for tests. */
@@ -126,27 +126,13 @@ export function describeUpload(report: UploadReport): string {
   if (report.state === "pending")
     return `${file}: uploaded as ${report.uploadId}; its result is not ready yet (GET /results/${report.uploadId} later)`;
   const { result } = report;
-  const details = result.problems.map((problem) => `${file}: ${describeProblem(problem)}`);
-  if (result.status === "rejected") {
-    const errors = result.problems.filter((p) => p.severity === "error").length;
-    return [
-      `${file}: rejected, nothing was changed (${errors} problem${errors === 1 ? "" : "s"}):`,
-      ...details,
-    ].join("\n");
-  }
   const entry = result.report;
-  const what = entry?.hub_id
-    ? `${entry.kind} report of ${entry.hub_id} for ${entry.period}`
-    : `${entry?.kind} reference data`;
+  if (result.status === "rejected" || !entry) return describeRejection(file, result.problems);
+  const what = describeReport(entry);
   if (result.status === "duplicate")
-    return `${file}: already in the lake as report ${entry?.report_id} (${what}); nothing changed`;
-  const succession = result.supersedes
-    ? `; it supersedes report ${result.supersedes}, which stays as evidence`
-    : result.superseded_by
-      ? `; report ${result.superseded_by}, uploaded later, stays current for this period`
-      : "";
+    return `${file}: already in the lake as report ${entry.report_id} (${what}); nothing changed`;
   return [
-    `${file}: accepted as report ${entry?.report_id} (${what}, ${entry?.row_count} rows)${succession}`,
-    ...details,
+    `${file}: accepted as report ${entry.report_id} (${what}, ${entry.row_count} rows)${describeSuccession(result.supersedes, result.superseded_by)}`,
+    ...problemLines(file, result.problems),
   ].join("\n");
 }

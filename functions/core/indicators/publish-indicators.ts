@@ -2,7 +2,7 @@ import type { ObjectStore } from "../../ports/object-store.js";
 import type { QueryEngine } from "../../ports/query-engine.js";
 import type { Framework } from "../framework/framework.js";
 import { type ManifestRecord, readManifest, withStatus } from "../lake/manifest.js";
-import { writeParquet } from "../lake/parquet.js";
+import { columnsOfRows, writeParquet } from "../lake/parquet.js";
 import { INDICATORS_TABLE } from "../lake/tables.js";
 import type { CountryTable } from "../reference/countries.js";
 import { computeIndicators } from "./compute.js";
@@ -39,12 +39,13 @@ export async function publishIndicators(
   await dependencies.output.put(PUBLISHED_FILES.csv, encoder.encode(indicatorsToCsv(rows)), {
     contentType: "text/csv; charset=utf-8",
   });
-  const columns = Object.fromEntries(
-    INDICATORS_TABLE.columns.map((c) => [c.name, rows.map((row) => row[c.name as keyof IndicatorRow])]),
+  await dependencies.output.put(
+    PUBLISHED_FILES.parquet,
+    writeParquet(INDICATORS_TABLE, columnsOfRows(INDICATORS_TABLE, rows)),
+    {
+      contentType: "application/vnd.apache.parquet",
+    },
   );
-  await dependencies.output.put(PUBLISHED_FILES.parquet, writeParquet(INDICATORS_TABLE, columns), {
-    contentType: "application/vnd.apache.parquet",
-  });
   await dependencies.output.put(
     PUBLISHED_FILES.reports,
     encoder.encode(`${JSON.stringify(reports, null, 1)}\n`),

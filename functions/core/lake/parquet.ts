@@ -110,6 +110,16 @@ function vectorOf(type: ColumnType, values: readonly CellValue[]): Vector {
   }
 }
 
+/** Rows as the columns `writeParquet` takes, in the schema's order; a row without a column gives null. */
+export function columnsOfRows(schema: TableSchema, rows: readonly object[]): Record<string, CellValue[]> {
+  return Object.fromEntries(
+    schema.columns.map((column) => [
+      column.name,
+      rows.map((row) => (row as Record<string, CellValue | undefined>)[column.name] ?? null),
+    ]),
+  );
+}
+
 /**
  * Writes typed columns as a ZSTD-compressed Parquet file with the table's schema. Every column of the schema
  * must be given, all of the same length.

@@ -1,5 +1,5 @@
 import { ObjectExistsError } from "../../ports/object-store.js";
-import { type IngestDependencies, ingestReport, rejectTooLarge } from "../ingest.js";
+import { type IngestDependencies, type IngestOutcome, ingestReport, rejectTooLarge } from "../ingest.js";
 import { DEFAULT_MAX_BYTES } from "../reporting/validate.js";
 import { outcomeDocument, readStoredResult, type UploadResult } from "./result-document.js";
 import { uploadLayout } from "./upload-layout.js";
@@ -43,7 +43,7 @@ export async function processUpload(
 
   const fileName = `${location.uploadId}.csv`;
   const maxBytes = dependencies.maxBytes ?? DEFAULT_MAX_BYTES;
-  let outcome: Parameters<typeof outcomeDocument>[0];
+  let outcome: IngestOutcome;
   if (upload.size > maxBytes) {
     outcome = rejectTooLarge(fileName, upload.size, maxBytes);
   } else {

@@ -41,13 +41,17 @@ export function isUploadId(value: string): boolean {
   return UPLOAD_ID.test(value);
 }
 
-/** A fresh upload id; ids sort by the time they were issued. */
-export function newUploadId(now: Date, randomHex: string): string {
-  const stamp = now
+/** A UTC time to the second in ISO 8601's basic format, e.g. `20261120T101500Z`: safe in keys and names. */
+export function basicUtcTimestamp(time: Date): string {
+  return time
     .toISOString()
     .replace(/[-:]/g, "")
     .replace(/\.\d{3}Z$/, "Z");
-  const id = `${stamp}-${randomHex}`;
+}
+
+/** A fresh upload id; ids sort by the time they were issued. */
+export function newUploadId(now: Date, randomHex: string): string {
+  const id = `${basicUtcTimestamp(now)}-${randomHex}`;
   if (!isUploadId(id)) throw new Error(`not an upload id: ${id}`);
   return id;
 }

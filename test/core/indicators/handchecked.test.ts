@@ -6,11 +6,9 @@ import { loadFramework } from "../../../functions/core/framework/framework.js";
 import { computeIndicators } from "../../../functions/core/indicators/compute.js";
 import { indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
 import { parseCsv } from "../../../functions/core/reporting/csv.js";
-import type { ReportKind } from "../../../functions/core/reporting/kinds.js";
-import { lakeAt } from "../../helpers/movement.js";
-import { tempDir } from "../../helpers/temp.js";
+import { HANDCHECKED_FIXTURE, ingestHandchecked } from "../../helpers/handchecked.js";
 
-const FIXTURE = new URL("../../fixtures/handchecked/", import.meta.url).pathname;
+const FIXTURE = HANDCHECKED_FIXTURE;
 
 /**
  * The hand-checked fixture (test/fixtures/handchecked): a few hubs over two years, with expected values worked
@@ -18,17 +16,9 @@ const FIXTURE = new URL("../../fixtures/handchecked/", import.meta.url).pathname
  */
 describe("indicators of the hand-checked fixture", () => {
   it("match the independently derived values, row for row", async () => {
-    const lake = lakeAt(await tempDir());
-    const uploads = JSON.parse(await readFile(join(FIXTURE, "uploads.json"), "utf8")) as {
-      file: string;
-      uploader: string;
-      kind: ReportKind;
-    }[];
-    for (const upload of uploads) {
-      const text = await readFile(join(FIXTURE, upload.file), "utf8");
-      const outcome = await lake.ingest(text, upload.uploader, upload.file, upload.kind);
-      expect(outcome.status, `${upload.file}: ${JSON.stringify(outcome.problems)}`).toBe("accepted");
-    }
+    const { lake, outcomes } = await ingestHandchecked();
+    for (const { file, outcome } of outcomes)
+      expect(outcome.status, `${file}: ${JSON.stringify(outcome.problems)}`).toBe("accepted");
     const engine = await DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
     const rows = await computeIndicators(engine, loadFramework(), {
       countries: lake.dependencies.countries,

@@ -7,10 +7,8 @@ import { computeIndicators, loadStages, readQuery } from "../../../functions/cor
 import { indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
 import { inlineStages, type Stage } from "../../../functions/core/indicators/inline-stages.js";
 import { parseCsv } from "../../../functions/core/reporting/csv.js";
-import type { ReportKind } from "../../../functions/core/reporting/kinds.js";
 import type { QueryEngine, ResultRow, SqlValue } from "../../../functions/ports/query-engine.js";
-import { lakeAt } from "../../helpers/movement.js";
-import { tempDir } from "../../helpers/temp.js";
+import { HANDCHECKED_FIXTURE, ingestHandchecked } from "../../helpers/handchecked.js";
 import { parseTrino, unportableFunctions } from "../../queries/trino-functions.js";
 
 const STAGES: Stage[] = [
@@ -118,24 +116,12 @@ class InlinedStagesEngine implements QueryEngine {
   }
 }
 
-const FIXTURE = new URL("../../fixtures/handchecked/", import.meta.url).pathname;
+const FIXTURE = HANDCHECKED_FIXTURE;
 
 async function handcheckedLake() {
-  const lake = lakeAt(await tempDir());
-  const uploads = JSON.parse(await readFile(join(FIXTURE, "uploads.json"), "utf8")) as {
-    file: string;
-    uploader: string;
-    kind: ReportKind;
-  }[];
-  for (const upload of uploads) {
-    const outcome = await lake.ingest(
-      await readFile(join(FIXTURE, upload.file), "utf8"),
-      upload.uploader,
-      upload.file,
-      upload.kind,
-    );
-    if (outcome.status !== "accepted") throw new Error(`${upload.file} was ${outcome.status}`);
-  }
+  const { lake, outcomes } = await ingestHandchecked();
+  for (const { file, outcome } of outcomes)
+    if (outcome.status !== "accepted") throw new Error(`${file} was ${outcome.status}`);
   return lake;
 }
 

@@ -1,0 +1,28 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { IngestOutcome } from "../../functions/core/ingest.js";
+import type { ReportKind } from "../../functions/core/reporting/kinds.js";
+import { lakeAt } from "./movement.js";
+import { tempDir } from "./temp.js";
+
+/** The hand-checked fixture (see its derivation.md): uploads, and the figures worked out without the SQL. */
+export const HANDCHECKED_FIXTURE = new URL("../fixtures/handchecked/", import.meta.url).pathname;
+
+/** Ingests the fixture's uploads, in their order, into a fresh folder lake; returns the lake and every outcome. */
+export async function ingestHandchecked() {
+  const lake = lakeAt(await tempDir());
+  const uploads = JSON.parse(await readFile(join(HANDCHECKED_FIXTURE, "uploads.json"), "utf8")) as {
+    file: string;
+    uploader: string;
+    kind: ReportKind;
+  }[];
+  const outcomes: { file: string; outcome: IngestOutcome }[] = [];
+  for (const upload of uploads) {
+    const text = await readFile(join(HANDCHECKED_FIXTURE, upload.file), "utf8");
+    outcomes.push({
+      file: upload.file,
+      outcome: await lake.ingest(text, upload.uploader, upload.file, upload.kind),
+    });
+  }
+  return { lake, outcomes };
+}

@@ -1,34 +1,76 @@
 import { readFile } from "node:fs/promises";
+import type { Spec as VegaSpec } from "vega";
+import type { DashboardData } from "../functions/core/dashboards/dashboard-data.js";
 import type { Framework } from "../functions/core/framework/framework.js";
 import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
+import type { ManifestRecord } from "../functions/core/lake/manifest.js";
 import { projectPath } from "../functions/core/project-files.js";
 import type { CountryTable } from "../functions/core/reference/countries.js";
-import { type PageContext, renderPage } from "./layout.js";
-import { en, type Messages } from "./messages.js";
-import { type ContentContext, frameworkPage, lensPage, overviewPage, type RenderedChart } from "./pages.js";
-import { publishableRows } from "./publishable.js";
+import { tableToCsv } from "./csv-download.js";
+import {
+  type DashboardChartInput,
+  dashboardCharts,
+  regionMoneyChart,
+  regionSharesChart,
+  slugOf,
+} from "./dashboard-charts.js";
+import { type Page, type PageContext, renderPage, type SiteLanguage } from "./layout.js";
+import { CATALOGUES, type Language } from "./messages.js";
+import {
+  type ContentContext,
+  evidencePage,
+  frameworkPage,
+  hubPage,
+  hubsPage,
+  lensPage,
+  overviewPage,
+  type RenderedChart,
+  reconciliationSection,
+  regionPage,
+  regionsPage,
+  regionsWithData,
+} from "./pages.js";
+import { evidenceReports, publishableDashboard, publishableRows } from "./publishable.js";
 import { renderSvg } from "./render-svg.js";
 import type { SiteWriter } from "./site-writer.js";
-import { lensCharts } from "./specs.js";
+import {
+  CHART_DATASET,
+  type Chart,
+  type ChartOptions,
+  chartValues,
+  forTextDirection,
+  lensCharts,
+} from "./specs.js";
 import { validateSpec } from "./validate-spec.js";
 
 /** Everything a site is built from. */
 export interface SiteInput {
+  /** The framework the figures were computed with. */
   readonly framework: Framework;
+  /** Every framework version published so far, oldest first; the framework page says what changed. @default [framework] */
+  readonly frameworks?: readonly Framework[];
   /** The computed indicators; publication rules are applied again here (see `publishableRows`). */
   readonly indicators: readonly IndicatorRow[];
+  /** The datasets the dashboards draw besides the indicators (see `computeDashboardData`). */
+  readonly dashboard: DashboardData;
+  /** The lake's reports with their status: the evidence behind the figures. */
+  readonly reports: readonly ManifestRecord[];
   readonly countries: CountryTable;
   /** ISO timestamp shown in every footer; fixed by the caller so that builds are reproducible. */
   readonly generatedAt: string;
   /** The disclosure threshold the figures were suppressed with. */
   readonly k: number;
+  /** The browser script (see `bundleClientScript`), published as `site.js`. */
+  readonly clientScript: string;
+  /** The languages to publish, the first at the site root and each other in its own folder. @default every catalogue */
+  readonly languages?: readonly Language[];
 }
 
 /** What a build wrote. */
 export interface SiteBuild {
-  /** The HTML pages, in nav order. */
+  /** The HTML pages of every language, the first language's in nav order first. */
   readonly pages: string[];
-  /** How many Vega-Lite specs were validated, rendered and published. */
+  /** How many Vega-Lite specs were validated, rendered and published (all languages). */
   readonly specs: number;
   /** Input rows held back from publication (protected countries, undeclared scopes). */
   readonly withheld: number;
@@ -41,53 +83,162 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-function rowsJson(rows: readonly IndicatorRow[]): string {
+function rowsJson(rows: readonly unknown[]): string {
   return rows.length === 0 ? "[]\n" : `[\n${rows.map((row) => `  ${JSON.stringify(row)}`).join(",\n")}\n]\n`;
 }
 
+/** The compiled Vega spec as the browser loads it: the chart's dataset without its values, which come from the data file. */
+function withoutValues(compiled: VegaSpec): VegaSpec {
+  return {
+    ...compiled,
+    data: (compiled.data ?? []).map((data) => {
+      if (data.name !== CHART_DATASET) return data;
+      const { values: _values, ...rest } = data as { values?: unknown; name: string };
+      return rest as typeof data;
+    }),
+  };
+}
+
+/** The title read out for a chart: the indicator's title and the chart's. */
+function chartLabel(chart: Chart, framework: Framework): string {
+  const indicator = chart.indicator ? framework.indicators.find((i) => i.id === chart.indicator) : undefined;
+  return indicator && chart.kind !== "lorenz" ? `${indicator.title}: ${chart.title}` : chart.title;
+}
+
 /**
- * Builds the published dashboards: an overview, one page per lens, the framework page, the
- * stylesheet, every chart's Vega-Lite spec under `specs/` and the published rows as
- * `data/indicators.json`. Every spec is validated (schema and compiler) before it is rendered to
- * SVG and inlined; the pages need no script. All side effects go through `writer`.
+ * Builds the published dashboards in every language: the overview, a page per lens, the regions and
+ * each region, the hubs and each hub, the evidence and the framework; each chart's Vega-Lite spec,
+ * CSV and (for charts that follow the page's filters) compiled spec and data file; the stylesheet,
+ * the script, and the published rows, dashboard data and evidence as JSON. Every spec is validated
+ * (schema and compiler) before it is rendered to SVG and inlined, so every page reads without
+ * script. All side effects go through `writer`.
  */
-export async function buildSite(
-  input: SiteInput,
-  writer: SiteWriter,
-  messages: Messages = en,
-): Promise<SiteBuild> {
+export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<SiteBuild> {
   const { framework, countries, generatedAt, k } = input;
   if (!Number.isInteger(k) || k < 1)
     throw new Error(`disclosure threshold k must be a positive integer, not ${k}`);
   for (const id of [...framework.lenses.map((lens) => lens.id), ...framework.indicators.map((i) => i.id)]) {
     if (!SAFE_ID.test(id)) throw new Error(`framework id ${JSON.stringify(id)} cannot name a page or file`);
   }
+  const frameworks = input.frameworks ?? [framework];
+  if (frameworks.at(-1)?.version !== framework.version)
+    throw new Error(`the last framework version must be ${framework.version}, the one the figures use`);
   const { rows, withheld } = publishableRows(framework, input.indicators, countries);
-  const pageContext: PageContext = { framework, generatedAt, messages };
-  const context: ContentContext = { ...pageContext, rows, countries, k };
+  const dashboard = publishableDashboard(framework, input.dashboard, countries);
+  const reports = evidenceReports(input.reports);
+  const languageCodes = input.languages ?? (Object.keys(CATALOGUES) as Language[]);
+  const languages: SiteLanguage[] = languageCodes.map((code, i) => ({
+    code,
+    messages: CATALOGUES[code],
+    folder: i === 0 ? "" : `${code}/`,
+  }));
 
-  const pages = [overviewPage(context)];
+  const pages: string[] = [];
   let specs = 0;
-  for (const lens of framework.lenses) {
-    const rendered: RenderedChart[] = [];
-    for (const chart of lensCharts(framework, lens.id, rows, { k, regions: countries.regions, messages })) {
+  for (const language of languages) {
+    const pageContext: PageContext = {
+      framework,
+      generatedAt,
+      messages: language.messages,
+      languages,
+      language,
+    };
+    const context: ContentContext = { ...pageContext, rows, dashboard, reports, frameworks, countries, k };
+    const regions = regionsWithData(context);
+    const slugs = new Map<string, string>();
+    for (const region of regions) {
+      const other = slugs.get(slugOf(region));
+      if (other !== undefined) throw new Error(`regions ${other} and ${region} would share a page`);
+      slugs.set(slugOf(region), region);
+    }
+    const options: ChartOptions = { k, regions: countries.regions, messages: language.messages };
+    const render = async (original: Chart): Promise<RenderedChart> => {
+      const chart = { ...original, spec: forTextDirection(original.spec, language.messages.dir) };
       const compiled = validateSpec(chart.name, chart.spec);
+      const base = language.folder;
       const specPath = `specs/${chart.name}.vl.json`;
-      await writer.write(specPath, json(chart.spec));
+      const csvPath = `data/charts/${chart.name}.csv`;
+      await writer.write(base + specPath, json(chart.spec));
+      await writer.write(base + csvPath, tableToCsv(chart.table));
+      let interactive: RenderedChart["interactive"] = null;
+      if (chart.filters.length > 0) {
+        interactive = {
+          vegaPath: `specs/${chart.name}.vg.json`,
+          valuesPath: `data/charts/${chart.name}.json`,
+        };
+        await writer.write(base + interactive.vegaPath, JSON.stringify(withoutValues(compiled)));
+        await writer.write(
+          base + interactive.valuesPath,
+          JSON.stringify({
+            title: chartLabel(chart, framework),
+            values: chartValues(chart.spec),
+            descriptions: chart.descriptions ?? {},
+          }),
+        );
+      }
       const svg = await renderSvg(compiled, {
-        id: `chart-${chart.name}`,
-        title: `${framework.indicators.find((i) => i.id === chart.indicator)?.title ?? chart.indicator}: ${chart.title}`,
+        id: `svg-${chart.name.replace(/\./g, "-")}`,
+        title: chartLabel(chart, framework),
         description: chart.description,
       });
-      rendered.push({ chart, svg, specPath });
       specs += 1;
-    }
-    pages.push(lensPage(lens, rendered, context));
-  }
-  pages.push(frameworkPage(context));
+      return { chart, svg, specPath, csvPath, interactive };
+    };
 
-  for (const page of pages) await writer.write(page.file, renderPage(page, pageContext));
+    const chartInput: DashboardChartInput = {
+      rows,
+      indicators: framework.indicators,
+      lorenz: dashboard.lorenz,
+      allocations: dashboard.allocations,
+      reportingStatus: dashboard.reporting_status,
+      hubs: dashboard.hubs,
+    };
+    const special = dashboardCharts(chartInput, options);
+    const built: Page[] = [overviewPage(context)];
+    for (const lens of framework.lenses) {
+      const extras: readonly Chart[] =
+        lens.id === "opportunities" || lens.id === "redistribution" || lens.id === "accountability"
+          ? special[lens.id]
+          : [];
+      const replaced = new Set(extras.map((chart) => chart.replaces));
+      const charts: RenderedChart[] = [];
+      for (const chart of lensCharts(framework, lens.id, rows, options)) {
+        if (!replaced.has(chart.name)) charts.push(await render(chart));
+      }
+      let reconciliation: RenderedChart | undefined;
+      for (const chart of extras) {
+        const rendered = await render(chart);
+        if (chart.kind === "reconciliation") reconciliation = rendered;
+        else charts.push(rendered);
+      }
+      const extra = lens.id === "redistribution" ? reconciliationSection(reconciliation, context) : "";
+      built.push(lensPage(lens, charts, context, extra));
+    }
+    built.push(regionsPage(context));
+    for (const region of regions) {
+      const charts: RenderedChart[] = [];
+      for (const chart of [
+        regionMoneyChart(region, chartInput, options),
+        regionSharesChart(region, chartInput, options),
+      ]) {
+        if (chart) charts.push(await render(chart));
+      }
+      built.push(regionPage(region, charts, context));
+    }
+    built.push(hubsPage(context));
+    for (const hub of dashboard.hubs) built.push(hubPage(hub, context));
+    built.push(evidencePage(context));
+    built.push(frameworkPage(context));
+    for (const page of built) {
+      await writer.write(language.folder + page.file, renderPage(page, pageContext));
+      pages.push(language.folder + page.file);
+    }
+  }
+
   await writer.write("style.css", await readFile(STYLESHEET, "utf8"));
+  await writer.write("site.js", input.clientScript);
   await writer.write("data/indicators.json", rowsJson(rows));
-  return { pages: pages.map((page) => page.file), specs, withheld };
+  await writer.write("data/reports.json", rowsJson(reports));
+  await writer.write("data/dashboard.json", json(dashboard));
+  return { pages, specs, withheld };
 }

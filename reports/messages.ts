@@ -1,4 +1,6 @@
 import type { Direction, Scope, Unit } from "../functions/core/framework/framework.js";
+import { ar } from "./messages-ar.js";
+import { es } from "./messages-es.js";
 
 /**
  * Every string the published site shows that does not come from the framework or the data.
@@ -90,6 +92,146 @@ export interface Messages {
   readonly disclosureParticipants: string;
   readonly disclosureNone: string;
 
+  /** Text direction of the language. */
+  readonly dir: "ltr" | "rtl";
+  /** The language's own name, for the language switcher. */
+  readonly languageName: string;
+  readonly languageNav: string;
+
+  readonly navRegions: string;
+  readonly navHubs: string;
+  readonly navEvidence: string;
+  readonly navMain: string;
+
+  readonly filtersLegend: string;
+  readonly filterYear: string;
+  readonly filterRegion: string;
+  readonly filterAllRegions: string;
+  readonly filterHub: string;
+  readonly filterAllHubs: string;
+  readonly filterAllYears: string;
+  readonly filterShareHint: string;
+
+  readonly downloadCsv: string;
+  readonly evidenceLink: string;
+  readonly showTable: string;
+
+  readonly columnYear: string;
+  readonly columnNote: string;
+  readonly columnRegion: string;
+  readonly columnPart: string;
+  readonly columnSeries: string;
+  readonly columnDirection: string;
+  readonly columnHub: string;
+  readonly columnAllocated: string;
+  readonly columnReceived: string;
+  readonly columnGap: string;
+  readonly columnState: string;
+  readonly columnFinancial: string;
+  readonly columnImpact: string;
+  readonly columnIndicator: string;
+  readonly columnScope: string;
+  readonly columnKind: string;
+  readonly columnPeriod: string;
+  readonly columnUploaded: string;
+  readonly columnRows: string;
+  readonly columnSha: string;
+  readonly columnVersions: string;
+  readonly columnRegionsFed: string;
+  readonly columnMovement: string;
+
+  chartSuppressedReason(k: number): string;
+  chartLorenzTitle(year: number, gini: string | null): string;
+  describeLorenz(year: number, bottomHalf: string, topTenth: string, title: string): string;
+  readonly axisEditorShare: string;
+  readonly axisFundingShare: string;
+  readonly lorenzCaption: string;
+  readonly theilBetween: string;
+  readonly theilWithin: string;
+  chartTheilTitle(firstYear: number, lastYear: number): string;
+  describeTheil(years: readonly string[]): string;
+  describeTheilYear(year: number, total: string, between: string, within: string): string;
+  readonly seriesRaised: string;
+  readonly seriesDeployed: string;
+  chartRaisedDeployedTitle(year: number): string;
+  describeRaisedDeployed(year: number, regions: readonly string[]): string;
+  describeRaisedDeployedRegion(label: string, raised: string, deployed: string): string;
+  readonly netReceives: string;
+  readonly netGives: string;
+  readonly axisNetTransfer: string;
+  readonly netTransferNote: string;
+  chartNetTransferTitle(year: number): string;
+  describeNetTransfer(year: number, points: readonly string[]): string;
+  readonly allocationStates: Readonly<Record<"matched" | "gap" | "not-reported" | "not-allocated", string>>;
+  chartReconciliationTitle(year: number): string;
+  describeReconciliation(year: number, hubs: number, flagged: readonly string[]): string;
+  readonly reconciliationNote: string;
+  readonly axisAllocationGap: string;
+  readonly reconciliationCaption: string;
+  readonly reconciliationHeading: string;
+  readonly reconciliationLede: string;
+  readonly reportingStates: Readonly<Record<"complete" | "partial" | "missing", string>>;
+  chartReportingGridTitle(firstYear: number, lastYear: number): string;
+  describeReportingYear(year: number, counts: readonly (readonly [string, number])[]): string;
+  describeReportingGrid(years: readonly string[], lastYear: number, notComplete: readonly string[]): string;
+  readonly reportingGridNote: string;
+  chartRegionMoneyTitle(firstYear: number, lastYear: number): string;
+  describeRegionMoney(region: string, years: readonly string[]): string;
+  chartRegionSharesTitle(year: number): string;
+  describeRegionShares(region: string, year: number, items: readonly string[]): string;
+  describeVersus(indicator: string, region: string, movement: string): string;
+
+  headlineStatement(indicator: string, value: string, year: number): string | null;
+  headlineGeneric(title: string, value: string, year: number): string;
+  comparedWith(trend: "up" | "down" | "unchanged", previous: string, previousYear: number): string;
+  readonly targetMet: string;
+  readonly targetMissed: string;
+  targetLabel(target: string): string;
+  readonly headlineCurrent: string;
+
+  readonly regionsHeading: string;
+  readonly regionsLede: string;
+  regionLede(region: string, year: number | null): string;
+  readonly regionFiguresHeading: string;
+  readonly regionHubsHeading: string;
+  readonly regionNoHubs: string;
+  readonly regionEvidenceHeading: string;
+  regionFiguresCaption(region: string): string;
+  readonly hubsHeading: string;
+  readonly hubsLede: string;
+  hubLede(kind: string, region: string | null): string;
+  readonly hubKinds: Readonly<Record<"regional" | "thematic" | "linguistic" | "global", string>>;
+  readonly hubSeat: string;
+  readonly hubSeatWithheld: string;
+  readonly hubRegion: string;
+  readonly hubActive: string;
+  hubActiveYears(from: number, to: number | null): string;
+  readonly hubReportingHeading: string;
+  readonly hubAllocationsHeading: string;
+  readonly hubNoAllocations: string;
+  readonly hubReportsHeading: string;
+  readonly hubNoReports: string;
+  readonly hubRegionContext: string;
+  readonly evidenceHeading: string;
+  readonly evidenceLede: string;
+  evidenceYearHeading(year: number): string;
+  readonly evidenceReferenceHeading: string;
+  readonly evidenceReferenceLede: string;
+  readonly evidenceNone: string;
+  readonly statusCurrent: string;
+  readonly statusSuperseded: string;
+  supersededBy(reportId: string): string;
+  earlierVersions(count: number): string;
+  readonly reportKinds: Readonly<Record<string, string>>;
+  readonly frameworkChangesHeading: string;
+  frameworkChangesLede(from: string, to: string): string;
+  readonly frameworkAdded: string;
+  readonly frameworkRemoved: string;
+  frameworkChanged(fields: readonly string[]): string;
+  readonly frameworkUnchanged: string;
+  readonly frameworkOnlyVersion: string;
+  readonly printedFrom: string;
+
   readonly units: Readonly<Record<Unit, string>>;
   readonly directions: Readonly<Record<Direction, string>>;
   readonly scopes: Readonly<Record<Scope, string>>;
@@ -102,6 +244,219 @@ export const en: Messages = {
   lang: "en",
   numberLocale: "en-US",
   dateLocale: "en-GB",
+
+  dir: "ltr",
+  languageName: "English",
+  languageNav: "Language",
+
+  navRegions: "Regions",
+  navHubs: "Hubs",
+  navEvidence: "Evidence",
+  navMain: "Pages",
+
+  filtersLegend: "Show",
+  filterYear: "Year",
+  filterRegion: "Highlight region",
+  filterAllRegions: "All regions",
+  filterHub: "Hub",
+  filterAllHubs: "All hubs",
+  filterAllYears: "All years",
+  filterShareHint: "The address of this page keeps your choice, so you can share it.",
+
+  downloadCsv: "Data (CSV)",
+  evidenceLink: "Reports behind these figures",
+  showTable: "Data table",
+
+  columnYear: "Year",
+  columnNote: "Note",
+  columnRegion: "Region",
+  columnPart: "Part",
+  columnSeries: "Series",
+  columnDirection: "Direction",
+  columnHub: "Hub",
+  columnAllocated: "Allocated by the global fund",
+  columnReceived: "Reported received by the hub",
+  columnGap: "Difference (received − allocated)",
+  columnState: "Status",
+  columnFinancial: "Financial",
+  columnImpact: "Impact",
+  columnIndicator: "Indicator",
+  columnScope: "Scope",
+  columnKind: "Kind",
+  columnPeriod: "Period",
+  columnUploaded: "Uploaded (UTC)",
+  columnRows: "Rows",
+  columnSha: "SHA-256",
+  columnVersions: "Earlier versions",
+  columnRegionsFed: "Regions fed",
+  columnMovement: "Movement",
+
+  chartSuppressedReason: (k) => `Suppressed: fewer than ${k} participants in the region that year`,
+  chartLorenzTitle: (year, gini) =>
+    gini === null
+      ? `Funding per editor across countries, ${year}`
+      : `Funding per editor across countries, ${year}: Gini ${gini}`,
+  describeLorenz: (year, bottomHalf, topTenth, title) =>
+    `${title}. In ${year}, the half of editors in the least-funded countries received ${bottomHalf} of deployed funds; the tenth in the best-funded countries received ${topTenth}. The dashed line is equal funding per editor.`,
+  axisEditorShare: "Share of active editors (countries from least to most funded per editor)",
+  axisFundingShare: "Share of deployed funds",
+  lorenzCaption: "Lorenz curve of funding per editor, at every 5% of editors",
+  theilBetween: "Between regions",
+  theilWithin: "Within regions",
+  chartTheilTitle: (first, last) =>
+    first === last ? `Theil index by part, ${first}` : `Theil index by part, ${first}–${last}`,
+  describeTheil: (years) =>
+    `Theil index of funding per editor, split into the part between regions and the part within them. ${years.join(" ")}`,
+  describeTheilYear: (year, total, between, within) =>
+    `${year}: ${total} in all, ${between} between regions and ${within} within them.`,
+  seriesRaised: "Raised",
+  seriesDeployed: "Deployed",
+  chartRaisedDeployedTitle: (year) => `Raised and deployed by region, ${year}`,
+  describeRaisedDeployed: (year, regions) =>
+    `Money raised in and deployed in each region in ${year}. ${regions.join(" ")}`,
+  describeRaisedDeployedRegion: (label, raised, deployed) =>
+    `${label}: raised ${raised}, deployed ${deployed}.`,
+  netReceives: "Receives more than it raises",
+  netGives: "Raises more than it receives",
+  axisNetTransfer: "Net transfer (deployed − raised)",
+  netTransferNote: "Right of zero: the region receives more than it raises; left: it gives",
+  chartNetTransferTitle: (year) => `Net transfers by region, ${year}`,
+  describeNetTransfer: (year, points) =>
+    `Net transfer of each region in ${year}, deployed minus raised: ${points.join("; ")}.`,
+  allocationStates: {
+    matched: "matched",
+    gap: "gap",
+    "not-reported": "not reported by the hub",
+    "not-allocated": "no allocation recorded",
+  },
+  chartReconciliationTitle: (year) => `Global fund allocations against hub receipts, ${year}`,
+  describeReconciliation: (year, hubs, flagged) =>
+    flagged.length === 0
+      ? `In ${year}, what all ${hubs} hubs report receiving matches the global fund's allocations.`
+      : `In ${year}, ${flagged.length} of ${hubs} hubs do not match the global fund's allocations: ${flagged.join("; ")}.`,
+  reconciliationNote:
+    "A gap is a difference of more than 1% (and at least 1 US dollar) between the two reports",
+  axisAllocationGap: "Received minus allocated",
+  reconciliationCaption: "Global fund allocations and hub receipts, by year and hub",
+  reconciliationHeading: "Reconciliation of global fund allocations",
+  reconciliationLede:
+    "What the global fund reports allocating to each hub, against what the hub reports having received. Differences are flagged, not judged: a late report, an exchange rate or an error can explain them.",
+  reportingStates: { complete: "complete", partial: "partial", missing: "missing" },
+  chartReportingGridTitle: (first, last) =>
+    first === last ? `Reporting by hub, ${first}` : `Reporting by hub, ${first}–${last}`,
+  describeReportingYear: (year, counts) =>
+    `${year}: ${counts.map(([label, count]) => `${count} ${label}`).join(", ")}.`,
+  describeReportingGrid: (years, lastYear, notComplete) =>
+    `Whether each active hub reported its finances and impact in full. ${years.join(" ")}${
+      notComplete.length > 0 ? ` Not complete in ${lastYear}: ${notComplete.join("; ")}.` : ""
+    }`,
+  reportingGridNote:
+    "✓ complete: an annual report or all four quarters, for finances and impact; ◐ partial; ✗ missing",
+  chartRegionMoneyTitle: (first, last) =>
+    first === last ? `Raised and deployed, ${first}` : `Raised and deployed, ${first}–${last}`,
+  describeRegionMoney: (region, years) =>
+    `Money raised in and deployed in ${region}, by year. ${years.join(" ")}`,
+  chartRegionSharesTitle: (year) => `Shares against the movement, ${year}`,
+  describeRegionShares: (region, year, items) =>
+    `${region} against the whole movement in ${year}: ${items.join("; ")}.`,
+  describeVersus: (indicator, region, movement) => `${indicator} ${region} (movement ${movement})`,
+
+  headlineStatement: (indicator, value, year) => {
+    switch (indicator) {
+      case "deployed_usd":
+        return `The movement deployed ${value} in ${year}`;
+      case "deployed_per_editor_usd":
+        return `${value} was deployed per active editor in ${year}`;
+      case "global_south_share":
+        return `${value} of deployed funds reached the Global South in ${year}`;
+      case "funding_gini":
+        return `Funding per editor across countries had a Gini of ${value} in ${year}`;
+      case "funding_theil":
+        return `The Theil index of funding per editor was ${value} in ${year}`;
+      case "underrepresented_grant_share":
+        return `${value} of grant money went to underrepresented communities in ${year}`;
+      case "local_revenue_share":
+        return `Hubs raised ${value} of their revenue themselves in ${year}`;
+      case "board_global_south_share":
+        return `${value} of hub board members were from the Global South in ${year}`;
+      case "board_women_share":
+        return `${value} of hub board members were women in ${year}`;
+      case "participants":
+        return `${value} people took part in ${year}`;
+      case "newcomer_share":
+        return `${value} of participants were newcomers in ${year}`;
+      case "gender_diverse_share":
+        return `${value} of participants who gave their gender were women or non-binary in ${year}`;
+      case "content_per_1k_usd":
+        return `${value} pieces of content were created per 1,000 US dollars deployed in ${year}`;
+      case "raised_usd":
+        return `The movement raised ${value} in ${year}`;
+      case "redistribution_intensity":
+        return `${value} of deployed funds were redistributed between regions in ${year}`;
+      case "reporting_rate":
+        return `${value} of active hubs reported in full for ${year}`;
+      default:
+        return null;
+    }
+  },
+  headlineGeneric: (title, value, year) => `${title}: ${value} in ${year}`,
+  comparedWith: (trend, previous, previousYear) =>
+    trend === "unchanged"
+      ? `, unchanged from ${previousYear}`
+      : `, ${trend} from ${previous} in ${previousYear}`,
+  targetMet: "target met",
+  targetMissed: "target not met",
+  targetLabel: (target) => `Target: ${target}`,
+  headlineCurrent: "Latest figure",
+
+  regionsHeading: "Regions",
+  regionsLede:
+    "Each region's figures in context: the money raised and deployed there, its shares against the whole movement, and the hubs seated there.",
+  regionLede: (region, year) =>
+    year === null
+      ? `No figures have been published for ${region} yet.`
+      : `Figures for ${region}, latest year ${year}, beside the whole movement.`,
+  regionFiguresHeading: "Every indicator for this region",
+  regionHubsHeading: "Hubs seated in this region",
+  regionNoHubs: "No hub is seated in this region.",
+  regionEvidenceHeading: "Reports behind this region's figures",
+  regionFiguresCaption: (region) =>
+    `${region}: every region indicator by year, with the movement's latest figure`,
+  hubsHeading: "Hubs",
+  hubsLede: "Every hub of the current registry: how it reports, and what the global fund allocated to it.",
+  hubLede: (kind, region) => (region === null ? `A ${kind} hub.` : `A ${kind} hub seated in ${region}.`),
+  hubKinds: { regional: "regional", thematic: "thematic", linguistic: "linguistic", global: "global fund" },
+  hubSeat: "Seat",
+  hubSeatWithheld: "withheld (protected country)",
+  hubRegion: "Region",
+  hubActive: "Active",
+  hubActiveYears: (from, to) => (to === null ? `since ${from}` : `${from}–${to}`),
+  hubReportingHeading: "Reporting by year",
+  hubAllocationsHeading: "Global fund allocations and receipts",
+  hubNoAllocations: "No allocation to or receipt by this hub has been reported.",
+  hubReportsHeading: "Reports",
+  hubNoReports: "This hub has no accepted reports.",
+  hubRegionContext: "Figures for the region of the hub's seat",
+  evidenceHeading: "Evidence",
+  evidenceLede:
+    "Every accepted report the figures are computed from: who uploaded it and when, its size and its SHA-256, so that anyone holding the file can check it is the one used. Earlier versions that a newer upload superseded are listed with the report that replaced them.",
+  evidenceYearHeading: (year) => `Reports for ${year}`,
+  evidenceReferenceHeading: "Reference data",
+  evidenceReferenceLede: "The hub registry and exchange rates that the Global Council maintains.",
+  evidenceNone: "No reports match.",
+  statusCurrent: "current",
+  statusSuperseded: "superseded",
+  supersededBy: (reportId) => `superseded by ${reportId}`,
+  earlierVersions: (count) => (count === 1 ? "1 earlier version" : `${count} earlier versions`),
+  reportKinds: { financial: "financial", impact: "impact", hubs: "hub registry", fx_rates: "exchange rates" },
+  frameworkChangesHeading: "What changed",
+  frameworkChangesLede: (from, to) => `Changes from framework ${from} to ${to}.`,
+  frameworkAdded: "added",
+  frameworkRemoved: "removed",
+  frameworkChanged: (fields) => `changed: ${fields.join(", ")}`,
+  frameworkUnchanged: "No indicator changed.",
+  frameworkOnlyVersion: "This is the first published version of the framework.",
+  printedFrom: "Printed from",
 
   siteTitle: "Equity Observatory",
   siteTagline: "How the movement's resources are shared, governed and used",
@@ -208,7 +563,7 @@ export const en: Messages = {
 };
 
 /** The catalogues the site can be published in. */
-export const CATALOGUES = { en } as const satisfies Record<string, Messages>;
+export const CATALOGUES = { en, es, ar } as const satisfies Record<string, Messages>;
 
 /** A language the site can be published in. */
 export type Language = keyof typeof CATALOGUES;

@@ -1,5 +1,7 @@
+import type { DashboardData } from "../functions/core/dashboards/dashboard-data.js";
 import type { Framework, Scope } from "../functions/core/framework/framework.js";
 import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
+import type { ManifestRecord } from "../functions/core/lake/manifest.js";
 import type { CountryTable } from "../functions/core/reference/countries.js";
 
 /** The rows fit to publish, and how many were held back. */
@@ -68,4 +70,58 @@ export function publishableRows(
       a.year - b.year,
   );
   return { rows: published, withheld: rows.length - published.length };
+}
+
+/** A report as the evidence page publishes it: no file name or storage keys, which are internal. */
+export interface EvidenceReport {
+  readonly report_id: string;
+  readonly kind: string;
+  readonly hub_id: string | null;
+  readonly period: string | null;
+  readonly year: number | null;
+  readonly sha256: string;
+  readonly uploader: string;
+  readonly uploaded_at: string;
+  readonly row_count: number;
+  readonly status: "current" | "superseded";
+  readonly superseded_by: string | null;
+}
+
+/** The evidence list as published: each report's public fields, in upload order. */
+export function evidenceReports(records: readonly ManifestRecord[]): EvidenceReport[] {
+  return [...records]
+    .sort((a, b) => a.seq - b.seq)
+    .map((record) => ({
+      report_id: record.report_id,
+      kind: record.kind,
+      hub_id: record.hub_id,
+      period: record.period,
+      year: record.year,
+      sha256: record.sha256,
+      uploader: record.uploader,
+      uploaded_at: record.uploaded_at,
+      row_count: record.row_count,
+      status: record.status,
+      superseded_by: record.superseded_by,
+    }));
+}
+
+/**
+ * The dashboard data fit to publish: a hub's seat is kept only where the country table knows it and
+ * it is not protected (hub pages then say the seat is withheld), and everything must come from the
+ * framework version the indicators were computed with.
+ */
+export function publishableDashboard(
+  framework: Framework,
+  data: DashboardData,
+  countries: CountryTable,
+): DashboardData {
+  if (data.framework_version !== framework.version)
+    throw new Error(`dashboard data is from framework ${data.framework_version}, not ${framework.version}`);
+  return {
+    ...data,
+    hubs: data.hubs.map((hub) =>
+      countries.byCode.get(hub.country)?.isProtected === false ? hub : { ...hub, country: "" },
+    ),
+  };
 }

@@ -1,7 +1,8 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, resolve, sep } from "node:path";
+import { join, resolve, sep } from "node:path";
+import { contentTypeOf } from "./content-types.js";
 import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "./security.js";
 
 /** A running static server; `close()` stops it and drops open connections. */
@@ -10,22 +11,6 @@ export interface RunningSite {
   readonly url: string;
   close(): Promise<void>;
 }
-
-/** Content types by file extension; anything else is served as `application/octet-stream`. */
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-  ".csv": "text/csv; charset=utf-8",
-  ".woff2": "font/woff2",
-};
 
 /** Headers sent with every response, found or not. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -95,7 +80,7 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
   }
   const body = await readFile(file);
   const headers = {
-    "Content-Type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
+    "Content-Type": contentTypeOf(file),
     "Content-Length": String(body.length),
   };
   send(response, 200, headers, request.method === "HEAD" ? undefined : body);

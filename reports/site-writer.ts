@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { ObjectStore } from "../functions/ports/object-store.js";
+import { contentTypeOf } from "./content-types.js";
 
 /**
  * The one side effect of a site build: writing a file at a relative, slash-separated path.
@@ -59,24 +60,13 @@ export function memorySiteWriter(): MemorySiteWriter {
   };
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".csv": "text/csv; charset=utf-8",
-  ".arrow": "application/vnd.apache.arrow.file",
-  ".parquet": "application/vnd.apache.parquet",
-};
-
 /** A {@link SiteWriter} onto an object store (on AWS, the site bucket behind CloudFront), with each file's content type. */
 export function objectStoreSiteWriter(store: ObjectStore): SiteWriter {
   return {
     async write(path, content) {
       const body = typeof content === "string" ? new TextEncoder().encode(content) : content;
       await store.put(checkSitePath(path), body, {
-        contentType: CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
+        contentType: contentTypeOf(path),
       });
     },
   };

@@ -103,6 +103,18 @@ export function globalFundBudget(movement: Movement, year: number): Record<strin
   };
 }
 
+/**
+ * The share of the global fund's allocation for a year that a hub's own financial reports book: 1, except for
+ * the scenario's shortfall (part of it) and unreported allocation (none).
+ */
+export function bookedAllocationShare(movement: Movement, hub: SampleHub, year: number): number {
+  const yearAt = (yearIndex: number) => movement.years[Math.min(yearIndex, movement.years.length - 1)];
+  const { allocationShortfall: shortfall, unreportedAllocation: unreported } = SCENARIO;
+  if (hub.id === unreported.hub && year === yearAt(unreported.yearIndex)) return 0;
+  if (hub.id === shortfall.hub && year === yearAt(shortfall.yearIndex)) return shortfall.bookedShare;
+  return 1;
+}
+
 /** Money a hub spends in a year, in US dollars: what decides how many line items its reports carry. */
 export function yearlySpendUsd(movement: Movement, hub: SampleHub, year: number): number {
   if (!hub.isGlobal) return movement.hubYear(hub, year).spendUsd;
@@ -279,15 +291,20 @@ function financialLayout(
     }
   } else {
     const allocationUsd = movement.hubYear(hub, year).allocationUsd;
-    if (allocationUsd > 0) {
+    const booked = bookedAllocationShare(movement, hub, year);
+    if (allocationUsd > 0 && booked > 0) {
       fixed.push({
         position: "first",
         prefix: prefix("revenue", "movement_allocation"),
-        amount: toAmount(allocationUsd * instalment),
+        amount: toAmount(allocationUsd * instalment * booked),
         country: movement.globalFund.profile.seat,
         counterparty: "",
         focus: "",
-        description: field("Allocation from the global fund"),
+        description: field(
+          booked < 1
+            ? "Allocation from the global fund, first instalments (the last arrived after the books closed)"
+            : "Allocation from the global fund",
+        ),
       });
     }
   }

@@ -5,6 +5,7 @@ import { COLUMNS, COUNCIL } from "../core/reporting/kinds.js";
 import { writeBadFiles } from "./bad-files.js";
 import { CsvFileWriter, type CsvFormat, PLAIN_CSV, SPREADSHEET_EXPORT } from "./csv.js";
 import {
+  bookedAllocationShare,
   type FinancialReport,
   minimumFinancialLines,
   writeFinancialReport,
@@ -341,6 +342,14 @@ function reportNotes(movement: Movement, slot: ReportSlot): string[] {
   if (spreadsheet) notes.push("exported from a spreadsheet with semicolons and CRLF line endings");
   if (kind === "financial" && financialFormat(hub, year, bomYear(movement)).bom) {
     notes.push("saved with a UTF-8 byte order mark");
+  }
+  if (kind === "financial" && !hub.isGlobal && movement.hubYear(hub, year).allocationUsd > 0) {
+    const booked = bookedAllocationShare(movement, hub, year);
+    if (booked === 0) notes.push("leaving out the allocation it received from the global fund");
+    else if (booked < 1)
+      notes.push(
+        "booking only part of its allocation from the global fund, the last instalment after its books closed",
+      );
   }
   if (kind === "financial" && hub.id === SCENARIO.noDescriptions)
     notes.push("without the optional description column");

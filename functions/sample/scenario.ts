@@ -33,6 +33,13 @@ export const SCENARIO = {
   correction: { hub: "nigeria", yearIndex: 1, quarter: 2 },
   /** A report uploaded twice, byte for byte. */
   duplicate: { hub: "nepal", kind: "financial" as const, yearIndex: 1 },
+  /**
+   * A hub whose financial report books only part of the global fund's allocation for a year (the last
+   * instalment arrived after its books closed): the reconciliation shows a gap.
+   */
+  allocationShortfall: { hub: "east-africa", yearIndex: 1, bookedShare: 0.75 },
+  /** A hub whose financial report for a year leaves out the allocation it received: shown as not reported. */
+  unreportedAllocation: { hub: "sahel", yearIndex: 2 },
   /** A first small activity in a country where the movement had no hub yet. */
   pilot: { hub: "gender-equity", country: "US", where: "the United States", yearIndex: 0 },
 } as const;

@@ -81,6 +81,7 @@ export class IndicatorPipeline extends Construct {
 
     this.publishFunction = new ObservatoryFunction(this, "PublishSite", {
       handlerModule: "publish-site",
+      bundleClientScript: true,
       description: "Equity Observatory: builds the dashboards from published/ into the site bucket",
       logEncryptionKey: encryptionKey,
       logRetention,

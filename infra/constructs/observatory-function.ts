@@ -8,6 +8,7 @@ import { Charset, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-no
 import * as logs from "aws-cdk-lib/aws-logs";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { CLIENT_BUNDLE } from "../../reports/client/bundle-path.js";
 import { acknowledgeWildcardResources } from "./nag.js";
 
 /** The repository root: what the bundler resolves from and where the run-time project files are copied from. */
@@ -42,6 +43,11 @@ export interface ObservatoryFunctionProps {
   readonly handlerModule: string;
   /** What the function does, for the console and the template. */
   readonly description: string;
+  /**
+   * Whether to build the dashboards' browser script into the bundle (at `reports/assets/site.js`).
+   * @default false
+   */
+  readonly bundleClientScript?: boolean;
   /** The key that encrypts the function's log group. */
   readonly logEncryptionKey: kms.IKey;
   /**
@@ -124,7 +130,8 @@ export class ObservatoryFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => copyProjectFiles(inputDir, outputDir),
+          afterBundling: (inputDir, outputDir) =>
+            copyProjectFiles(inputDir, outputDir, props.bundleClientScript ?? false),
         },
       },
     });
@@ -154,9 +161,11 @@ export class ObservatoryFunction extends Construct {
   }
 }
 
-function copyProjectFiles(inputDir: string, outputDir: string): string[] {
-  return BUNDLED_PROJECT_FILES.flatMap(([source, destination]) => {
+function copyProjectFiles(inputDir: string, outputDir: string, withClientScript: boolean): string[] {
+  const copies = BUNDLED_PROJECT_FILES.flatMap(([source, destination]) => {
     const target = join(outputDir, destination);
     return [`mkdir -p "${join(target, "..")}"`, `cp -R "${join(inputDir, source)}" "${target}"`];
   });
+  const clientScript = `node "${join(inputDir, "bin/run-ts.mjs")}" "${join(inputDir, "reports/client/write-bundle.ts")}" "${join(outputDir, CLIENT_BUNDLE)}"`;
+  return withClientScript ? [...copies, clientScript] : copies;
 }

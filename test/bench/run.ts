@@ -8,10 +8,11 @@ import { rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { buildSiteFromRows } from "../../functions/cli/commands/build.js";
+import { buildSiteFromPublished } from "../../functions/cli/commands/build.js";
 import { computeFromLake } from "../../functions/cli/commands/compute.js";
 import { generateSample } from "../../functions/sample/generate.js";
 import { ingestSamplePlan } from "../../functions/sample/ingest-plan.js";
+import { pageWeights } from "./page-weight.js";
 
 const { values } = parseArgs({
   options: {
@@ -100,14 +101,15 @@ figure(
 figure("compute minus hand-written query", `${(computeSeconds - handSeconds).toFixed(2)} s`);
 
 started = performance.now();
-const site = await buildSiteFromRows(published.rows, join(dir, "site"), 10);
+const site = await buildSiteFromPublished(published, join(dir, "site"), 10);
 figure(
-  "build dashboards",
+  "build dashboards (all languages)",
   `${seconds(started).toFixed(2)} s (${site.pages.length} pages, ${site.specs} charts)`,
 );
-let weight = 0;
-for (const page of site.pages) weight += (await stat(join(dir, "site", page))).size;
-figure("page weight (HTML, all pages)", `${(weight / 1024).toFixed(0)} KiB over ${site.pages.length} pages`);
+console.log("page weight per page type (what a first visit transfers: page, stylesheet, script, chart data)");
+for (const weight of await pageWeights(join(dir, "site"), site.pages)) {
+  figure(`  ${weight.type} (${weight.pages} pages, e.g. ${weight.example})`, weight.summary);
+}
 
 figure("lake size (curated Parquet)", mib(await folderSize(join(dir, "lake", "curated"))));
 figure("peak memory (RSS of this process)", mib(process.resourceUsage().maxRSS * 1024));

@@ -106,11 +106,14 @@ describe("publish step", () => {
       countries: bundledCountryTable(),
       logger,
       clock: () => new Date("2026-11-20T12:00:00Z"),
+      clientScript: async () => "/* site.js */",
     });
     const built = await publish();
     expect(built.pages).toBeGreaterThan(3);
     expect(site.contentTypes.get("index.html")).toBe("text/html; charset=utf-8");
     expect(site.contentTypes.get("style.css")).toBe("text/css; charset=utf-8");
+    expect(site.contentTypes.get("site.js")).toBe("text/javascript; charset=utf-8");
+    expect(site.contentTypes.get("ar/evidence.html")).toBe("text/html; charset=utf-8");
     const index = await readFile(join(root, "site", "index.html"), "utf8");
     expect(index).toContain("2026-11-20");
     expect(logger.lines.at(-1)).toMatchObject({ message: "site published", pages: built.pages });
@@ -123,6 +126,7 @@ describe("publish step", () => {
       site: new FolderStore(join(root, "site")),
       countries: bundledCountryTable(),
       logger: memoryLogger(),
+      clientScript: async () => "/* site.js */",
     });
     await expect(publish()).rejects.toThrow(/indicators.csv has not been published yet/);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { QUERIES_DIR } from "../../functions/core/framework/framework.js";
 import { functionNames, parseTrino, unportableFunctions } from "./trino-functions.js";
 
-const SQL_FILES = ["stages", "indicators", "checks"].flatMap((folder) =>
+const SQL_FILES = ["stages", "indicators", "checks", "dashboards"].flatMap((folder) =>
   readdirSync(join(QUERIES_DIR, folder))
     .filter((name) => name.endsWith(".sql"))
     .map((name) => `${folder}/${name}`),

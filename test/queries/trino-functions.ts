@@ -21,6 +21,7 @@ export const PORTABLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "min",
   "min_by",
   "nullif",
+  "round",
   "row_number",
   "sum",
 ]);

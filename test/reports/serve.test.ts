@@ -91,7 +91,8 @@ describe("serveSite", () => {
     for (const path of ["/", "/missing.html"]) {
       const { headers } = await get(site, path);
       expect(headers["content-security-policy"]).toContain("default-src 'none'");
-      expect(headers["content-security-policy"]).toContain("script-src 'none'");
+      expect(headers["content-security-policy"]).toContain("script-src 'self';");
+      expect(headers["content-security-policy"]).toContain("connect-src 'self';");
       expect(headers["content-security-policy"]).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect(headers["x-content-type-options"]).toBe("nosniff");
       expect(headers["referrer-policy"]).toBe("no-referrer");

@@ -7,6 +7,7 @@ import {
   axisFormat,
   byRegionChart,
   type Chart,
+  chartValues,
   indicatorCharts,
   lensCharts,
   movementChart,
@@ -28,8 +29,7 @@ function indicator(id: string): IndicatorDefinition {
 }
 
 function dataOf(chart: Chart | null): Record<string, unknown>[] {
-  const spec = chart?.spec as { data?: { values?: Record<string, unknown>[] } } | undefined;
-  return spec?.data?.values ?? [];
+  return chart ? chartValues(chart.spec) : [];
 }
 
 function allCharts(rows: readonly IndicatorRow[]): Chart[] {
@@ -72,7 +72,7 @@ describe("generated Vega-Lite specs", () => {
     const charts = allCharts(everyIndicatorRows());
     const units = new Set(framework.indicators.map((definition) => definition.unit));
     for (const unit of units) {
-      const ofUnit = charts.filter((chart) => indicator(chart.indicator).unit === unit);
+      const ofUnit = charts.filter((chart) => indicator(chart.indicator ?? "").unit === unit);
       expect(ofUnit.length, unit).toBeGreaterThan(0);
     }
     expect(new Set(charts.map((chart) => chart.kind))).toEqual(
@@ -106,9 +106,15 @@ describe("suppressed and empty figures", () => {
     expect(overTime.filter((row) => row.region === MENA)).toEqual([
       { year: 2025, region: MENA, panel: "Middle East & North\nAfrica", value: 12, label: "12" },
     ]);
-    for (const chart of charts) {
+    for (const chart of charts.filter((c) => c.kind !== "by-region")) {
       for (const row of dataOf(chart)) expect(row.value).not.toBeNull();
     }
+    const byRegion = dataOf(charts.find((chart) => chart.kind === "by-region") ?? null);
+    expect(byRegion.filter((row) => row.region === MENA)).toEqual([
+      { year: 2023, region: MENA, value: null, label: "suppressed", labelAt: 0 },
+      { year: 2024, region: MENA, value: null, label: "suppressed", labelAt: 0 },
+      { year: 2025, region: MENA, value: 12, label: "12", labelAt: 12 },
+    ]);
   });
 
   it("are named in the chart's subtitle and text description", () => {
@@ -122,7 +128,7 @@ describe("suppressed and empty figures", () => {
     );
   });
 
-  it("in the latest year are left out of the bars and listed under the title", () => {
+  it("keep their row in the by-region chart, with the word instead of a bar, in every year", () => {
     const rows = [
       indicatorRow("newcomer_share", 2025, "region", "South Asia", 0.41),
       indicatorRow("newcomer_share", 2025, "region", MENA, "suppressed"),
@@ -130,12 +136,31 @@ describe("suppressed and empty figures", () => {
       indicatorRow("newcomer_share", 2024, "region", "Sub-Saharan Africa", 0.3),
     ];
     const chart = byRegionChart(indicator("newcomer_share"), rows, options);
-    expect(dataOf(chart)).toEqual([{ region: "South Asia", value: 0.41, label: "41.0%" }]);
-    expect((chart?.spec.title as { subtitle: string[] } | undefined)?.subtitle).toEqual([
-      `Suppressed (fewer than 10 participants): ${MENA}`,
-      "No value (denominator was zero): North America",
-      "No data for 2025: Sub-Saharan Africa",
+    const in2025 = dataOf(chart).filter((row) => row.year === 2025);
+    expect(in2025).toEqual([
+      { year: 2025, region: MENA, value: null, label: "suppressed", labelAt: 0 },
+      { year: 2025, region: "North America", value: null, label: "no value", labelAt: 0 },
+      { year: 2025, region: "South Asia", value: 0.41, label: "41.0%", labelAt: 0.41 },
+      { year: 2025, region: "Sub-Saharan Africa", value: null, label: "no data", labelAt: 0 },
     ]);
+    expect((chart?.spec.title as { subtitle: string[] } | undefined)?.subtitle).toEqual([
+      "Suppressed: fewer than 10 participants in the region that year",
+    ]);
+    expect(chart?.descriptions?.["2025"]).toContain("South Asia: 41.0%");
+    expect(chart?.descriptions?.["2025"]).toContain(`${MENA}: suppressed`);
+    expect(chart?.descriptions?.["2024"]).toContain("Sub-Saharan Africa: 30.0%");
+  });
+
+  it("follow the year filter: the chart starts at the latest year with a figure, and titles every year", () => {
+    const chart = byRegionChart(indicator("newcomer_share"), FIXTURE_ROWS, options);
+    expect(chart?.filters).toEqual(["year", "region"]);
+    const params = (chart?.spec as { params?: { name: string; value: unknown }[] } | undefined)?.params ?? [];
+    expect(params.find((p) => p.name === "year")?.value).toBe(2025);
+    expect(params.find((p) => p.name === "titles")?.value).toEqual({
+      "2023": "By region, 2023",
+      "2024": "By region, 2024",
+      "2025": "By region, 2025",
+    });
   });
 
   it("make no chart at all when nothing is left to draw", () => {

@@ -2,11 +2,13 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite, type SiteBuild } from "../../../reports/build-site.js";
+import { bundleClientScript } from "../../../reports/client/bundle.js";
 import { directorySiteWriter } from "../../../reports/site-writer.js";
-import { loadFramework } from "../../core/framework/framework.js";
-import type { IndicatorRow } from "../../core/indicators/indicator-row.js";
+import { readDashboardData } from "../../core/dashboards/dashboard-data.js";
+import { frameworkHistory } from "../../core/framework/framework.js";
 import { indicatorsFromCsv } from "../../core/indicators/indicators-file.js";
-import { PUBLISHED_FILES } from "../../core/indicators/publish-indicators.js";
+import { PUBLISHED_FILES, type PublishedIndicators } from "../../core/indicators/publish-indicators.js";
+import type { ManifestRecord } from "../../core/lake/manifest.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
 import { required, UsageError, wholeNumber } from "../usage-error.js";
 import { computeFromLake } from "./compute.js";
@@ -27,33 +29,53 @@ export async function buildCommand(args: string[]): Promise<number> {
     throw new UsageError("give either --lake or --indicators");
   const k = wholeNumber(values.k, "--k", 10, 1);
   const started = performance.now();
-  let rows: IndicatorRow[];
-  if (values.lake !== undefined) {
-    rows = (await computeFromLake({ lake: values.lake, out: join(out, "data"), k })).rows;
-  } else {
-    rows = indicatorsFromCsv(await readFile(join(values.indicators as string, PUBLISHED_FILES.csv), "utf8"));
-  }
-  const site = await buildSiteFromRows(rows, out, k);
+  const published =
+    values.lake !== undefined
+      ? await computeFromLake({ lake: values.lake, out: join(out, "data"), k })
+      : await readPublished(values.indicators as string);
+  const site = await buildSiteFromPublished(published, out, k);
   console.log(
     `built ${site.pages.length} pages and ${site.specs} charts in ${((performance.now() - started) / 1000).toFixed(2)} s → ${out}/index.html`,
   );
   return 0;
 }
 
-/** Builds the site from indicator rows into a folder. */
-export async function buildSiteFromRows(
-  rows: readonly IndicatorRow[],
+/** Reads what `observatory compute` wrote: the indicators, the dashboard data and the evidence list. */
+export async function readPublished(dir: string): Promise<PublishedIndicators> {
+  const read = async (file: string) => {
+    try {
+      return await readFile(join(dir, file), "utf8");
+    } catch {
+      throw new UsageError(`${join(dir, file)} is missing: run observatory compute --out ${dir} first`);
+    }
+  };
+  return {
+    rows: indicatorsFromCsv(await read(PUBLISHED_FILES.csv)),
+    dashboard: readDashboardData(await read(PUBLISHED_FILES.dashboard)),
+    reports: JSON.parse(await read(PUBLISHED_FILES.reports)) as ManifestRecord[],
+  };
+}
+
+/** Builds the site, in every language, from published indicators into a folder. */
+export async function buildSiteFromPublished(
+  published: PublishedIndicators,
   out: string,
   k: number,
 ): Promise<SiteBuild> {
-  const version = rows[0]?.framework_version ?? "2026.1";
+  const frameworks = frameworkHistory(published.dashboard.framework_version);
+  const framework = frameworks.at(-1);
+  if (!framework) throw new UsageError(`no framework ${published.dashboard.framework_version} is shipped`);
   return buildSite(
     {
-      framework: loadFramework(version),
-      indicators: rows,
+      framework,
+      frameworks,
+      indicators: published.rows,
+      dashboard: published.dashboard,
+      reports: published.reports,
       countries: bundledCountryTable(),
       generatedAt: new Date().toISOString(),
       k,
+      clientScript: await bundleClientScript(),
     },
     directorySiteWriter(out),
   );

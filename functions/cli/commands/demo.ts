@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { generateSample } from "../../sample/generate.js";
 import { ingestSamplePlan } from "../../sample/ingest-plan.js";
 import { wholeNumber } from "../usage-error.js";
-import { buildSiteFromRows } from "./build.js";
+import { buildSiteFromPublished } from "./build.js";
 import { computeFromLake } from "./compute.js";
 import { describeOutcome } from "./ingest.js";
 import { serveUntilInterrupted } from "./serve.js";
@@ -67,7 +67,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   console.log(`    ${published.rows.length} indicator rows in ${join(out, "indicators.csv")}`);
 
   console.log(`4/4 building the dashboards → ${site}`);
-  const built = await buildSiteFromRows(published.rows, site, 10);
+  const built = await buildSiteFromPublished(published, site, 10);
   console.log(`    ${built.pages.length} pages, ${built.specs} charts`);
 
   if (values["no-serve"]) return 0;

@@ -79,3 +79,11 @@ export function frameworkVersions(queriesDir = QUERIES_DIR): string[] {
     .filter((v): v is string => v !== undefined)
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
+
+/** Every shipped framework version up to and including `version`, oldest first, loaded and checked. */
+export function frameworkHistory(version: string, queriesDir = QUERIES_DIR): Framework[] {
+  const versions = frameworkVersions(queriesDir);
+  const until = versions.indexOf(version);
+  if (until === -1) throw new Error(`framework ${version} is not shipped in ${queriesDir}`);
+  return versions.slice(0, until + 1).map((v) => loadFramework(v, queriesDir));
+}

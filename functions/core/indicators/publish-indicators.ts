@@ -1,5 +1,6 @@
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { QueryEngine } from "../../ports/query-engine.js";
+import { computeDashboardData, type DashboardData, dashboardToJson } from "../dashboards/dashboard-data.js";
 import type { Framework } from "../framework/framework.js";
 import { type ManifestRecord, readManifest, withStatus } from "../lake/manifest.js";
 import { columnsOfRows, writeParquet } from "../lake/parquet.js";
@@ -14,17 +15,21 @@ export const PUBLISHED_FILES = {
   csv: "indicators.csv",
   parquet: "indicators.parquet",
   reports: "reports.json",
+  dashboard: "dashboard.json",
 } as const;
 
 export interface PublishedIndicators {
   readonly rows: IndicatorRow[];
   /** Every report of the lake with its status: the evidence behind the figures. */
   readonly reports: ManifestRecord[];
+  /** The datasets the dashboards draw besides the indicators, computed by the same engine. */
+  readonly dashboard: DashboardData;
 }
 
 /**
  * Computes a framework's indicators from the lake and writes `indicators.csv`, its columnar copy
- * `indicators.parquet`, and `reports.json` (the manifest with each report's status) to the output store.
+ * `indicators.parquet`, `reports.json` (the manifest with each report's status) and `dashboard.json` (the
+ * dashboards' other datasets, computed on the same engine right after the indicators) to the output store.
  */
 export async function publishIndicators(
   dependencies: { readonly engine: QueryEngine; readonly lake: ObjectStore; readonly output: ObjectStore },
@@ -33,6 +38,9 @@ export async function publishIndicators(
   const rows = await computeIndicators(dependencies.engine, options.framework, {
     countries: options.countries,
     k: options.k,
+  });
+  const dashboard = await computeDashboardData(dependencies.engine, {
+    frameworkVersion: options.framework.version,
   });
   const reports = withStatus(await readManifest(dependencies.lake));
   const encoder = new TextEncoder();
@@ -53,5 +61,8 @@ export async function publishIndicators(
       contentType: "application/json",
     },
   );
-  return { rows, reports };
+  await dependencies.output.put(PUBLISHED_FILES.dashboard, encoder.encode(dashboardToJson(dashboard)), {
+    contentType: "application/json",
+  });
+  return { rows, reports, dashboard };
 }

@@ -2,6 +2,11 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DuckDbEngine } from "../../../functions/adapters/local/duckdb-engine.js";
+import {
+  computeDashboardData,
+  DASHBOARD_QUERIES,
+  lorenzVertices,
+} from "../../../functions/core/dashboards/dashboard-data.js";
 import { loadFramework } from "../../../functions/core/framework/framework.js";
 import { computeIndicators, loadStages, readQuery } from "../../../functions/core/indicators/compute.js";
 import { indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
@@ -157,16 +162,29 @@ function differences(actual: Figures, expected: Figures): string[] {
   return found;
 }
 
+/** The same data with every number matched to 1e-9 relative, as floating-point summation order allows. */
+function roughly(value: unknown): unknown {
+  if (typeof value === "number") return expect.closeTo(value, 9 - Math.log10(Math.max(1, Math.abs(value))));
+  if (Array.isArray(value)) return value.map(roughly);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, roughly(child)]));
+  return value;
+}
+
 describe("stages inlined, tested on both sides", () => {
-  it("DuckDB: every indicator of the hand-checked fixture is the same with stages inlined as staged", async () => {
+  it("DuckDB: every indicator and dashboard dataset of the hand-checked fixture is the same inlined as staged", async () => {
     const lake = await handcheckedLake();
     const open = () => DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
     const options = { countries: lake.dependencies.countries, k: 10 };
     const staged = await open();
     const stagedRows = await computeIndicators(staged, loadFramework(), options);
+    const stagedDashboard = await computeDashboardData(staged, { frameworkVersion: "2026.1" });
+    const stagedVertices = await lorenzVertices(staged);
     await staged.close();
     const inlinedEngine = new InlinedStagesEngine(await open());
     const inlinedRows = await computeIndicators(inlinedEngine, loadFramework(), options);
+    const inlinedDashboard = await computeDashboardData(inlinedEngine, { frameworkVersion: "2026.1" });
+    const inlinedVertices = await lorenzVertices(inlinedEngine);
     await inlinedEngine.close();
 
     expect(inlinedEngine.stages.map(([name]) => name)).toEqual(loadStages().map(([name]) => name));
@@ -175,12 +193,18 @@ describe("stages inlined, tested on both sides", () => {
     expect(expected.size).toBe(121);
     expect(differences(inlinedFigures, figures(indicatorsToCsv(stagedRows)))).toEqual([]);
     expect(differences(inlinedFigures, expected)).toEqual([]);
+
+    expect(inlinedDashboard.allocations.length).toBeGreaterThan(0);
+    expect(inlinedDashboard.lorenz.length).toBeGreaterThan(0);
+    expect(inlinedDashboard).toEqual(roughly(stagedDashboard));
+    expect(inlinedVertices).toEqual(roughly(stagedVertices));
   });
 
   const queries = [
     ...loadFramework().indicators.map((indicator) => indicator.query),
     "checks/unconverted_lines.sql",
     "checks/region_participants.sql",
+    ...Object.values(DASHBOARD_QUERIES),
   ];
   it.each(queries)("Trino: %s with its stages inlined parses and calls only shared functions", (file) => {
     const sql = inlineStages(loadStages(), readQuery(file));

@@ -184,4 +184,7 @@ start()
   .then(() => {
     document.documentElement.dataset.ready = "true";
   })
-  .catch(report);
+  .catch((error: unknown) => {
+    document.documentElement.dataset.ready = "error";
+    report(error);
+  });

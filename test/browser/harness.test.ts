@@ -60,7 +60,11 @@ describe("browser test harness", () => {
     const files: Record<string, string> = {
       "style.css": "body { font-family: sans-serif; margin: 2rem; }\n",
       "dot.svg": DOT,
-      "index.html": html("Clean", `<p>Nothing wrong here.</p><img src="dot.svg" alt="A black dot">`),
+      "own.js": `document.documentElement.dataset.own = "ran";\n`,
+      "index.html": html(
+        "Clean",
+        `<p>Nothing wrong here.</p><img src="dot.svg" alt="A black dot"><script src="own.js"></script>`,
+      ),
       "missing-image.html": html("Missing image", `<img src="missing.png" alt="A chart that is not there">`),
       "inline-script.html": html(
         "Inline script",
@@ -87,7 +91,10 @@ describe("browser test harness", () => {
     for (const javaScriptEnabled of [true, false]) {
       const opened = await openPage(browser, site.url, { javaScriptEnabled });
       try {
+        const ownScript = () => opened.page.evaluate(() => document.documentElement.dataset.own);
+        expect(await ownScript()).toBe(javaScriptEnabled ? "ran" : undefined);
         expect(await scanAccessibility(opened.page)).toEqual([]);
+        expect(await ownScript()).toBe(javaScriptEnabled ? "ran" : undefined);
         expect(opened.problems()).toEqual([]);
       } finally {
         await opened.close();

@@ -95,7 +95,9 @@ describe("observatory build and reports", () => {
       join(dir, "site"),
     ]);
     expect(fromIndicators.code).toBe(0);
-    expect(fromIndicators.stdout).toMatch(/built 7 pages and \d+ charts/);
+    const pages = Number(/built (\d+) pages and \d+ charts/.exec(fromIndicators.stdout)?.[1]);
+    expect(pages % 3).toBe(0);
+    expect(pages / 3).toBeGreaterThan(12);
     const fromLake = await observatory(["build", "--lake", lake, "--out", join(dir, "site2")]);
     expect(fromLake.code).toBe(0);
     for (const page of [
@@ -105,10 +107,19 @@ describe("observatory build and reports", () => {
       "outcomes.html",
       "redistribution.html",
       "accountability.html",
+      "regions.html",
+      "hubs.html",
+      "evidence.html",
       "framework.html",
     ]) {
       expect(await readFile(join(dir, "site2", page), "utf8")).toContain("framework 2026.1");
+      expect(await readFile(join(dir, "site2", "es", page), "utf8")).toContain('<html lang="es" dir="ltr">');
+      expect(await readFile(join(dir, "site2", "ar", page), "utf8")).toContain('<html lang="ar" dir="rtl">');
     }
+    expect((await readFile(join(dir, "site2", "site.js"), "utf8")).length).toBeGreaterThan(100_000);
+    const missing = await observatory(["build", "--indicators", join(dir, "nothing"), "--out", join(dir, "site3")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("indicators.csv is missing: run observatory compute --out");
     expect(await readFile(join(dir, "site2", "data", "indicators.csv"), "utf8")).toContain("deployed_usd");
   });
 

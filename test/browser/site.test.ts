@@ -1,0 +1,296 @@
+/**
+ * The published dashboards in a real browser: Debian's Chromium driven by playwright-core, against the
+ * fixture site built with the real browser script and served over HTTP with the site's security headers.
+ * Screenshots of every page type are kept in test-results/screenshots/ (not committed).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFramework } from "../../functions/core/framework/framework.js";
+import { bundledCountryTable } from "../../functions/core/reference/countries.js";
+import { buildSite } from "../../reports/build-site.js";
+import { bundleClientScript } from "../../reports/client/bundle.js";
+import { type RunningSite, serveSite } from "../../reports/serve.js";
+import { directorySiteWriter } from "../../reports/site-writer.js";
+import {
+  launchChromium,
+  type OpenedPage,
+  openPage,
+  saveScreenshot,
+  scanAccessibility,
+} from "../helpers/browser.js";
+import { FIXTURE_DASHBOARD, FIXTURE_REPORTS } from "../reports/fixtures/dashboard.js";
+import { FIXTURE_GENERATED_AT, FIXTURE_K, FIXTURE_ROWS } from "../reports/fixtures/indicator-rows.js";
+
+/** One page of each type, in each language where the type differs by language only in text. */
+const PAGE_TYPES = [
+  ["overview", "index.html"],
+  ["lens-opportunities", "opportunities.html"],
+  ["lens-power", "power.html"],
+  ["lens-outcomes", "outcomes.html"],
+  ["lens-redistribution", "redistribution.html"],
+  ["lens-accountability", "accountability.html"],
+  ["regions", "regions.html"],
+  ["region", "region-sub-saharan-africa.html"],
+  ["hubs", "hubs.html"],
+  ["hub", "hub-hub-ke.html"],
+  ["evidence", "evidence.html"],
+  ["framework", "framework.html"],
+  ["overview-es", "es/index.html"],
+  ["lens-redistribution-ar", "ar/redistribution.html"],
+  ["evidence-ar", "ar/evidence.html"],
+] as const;
+
+/** Names that must never appear on the site: the protected seats of two fixture hubs. */
+const PROTECTED_SEATS = ["Bangladesh", "Egypt"];
+
+let site: RunningSite;
+let browser: Browser;
+/** The built site, kept for the whole file (the per-test temp folders are removed after each test). */
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "observatory-browser-"));
+  await buildSite(
+    {
+      framework: loadFramework(),
+      indicators: FIXTURE_ROWS,
+      dashboard: FIXTURE_DASHBOARD,
+      reports: FIXTURE_REPORTS,
+      countries: bundledCountryTable(),
+      generatedAt: FIXTURE_GENERATED_AT,
+      k: FIXTURE_K,
+      clientScript: await bundleClientScript(),
+    },
+    directorySiteWriter(dir),
+  );
+  site = await serveSite(dir);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<OpenedPage> {
+  const opened = await openPage(browser, site.url + path, options);
+  if (options.javaScriptEnabled !== false) {
+    await opened.page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, {
+      timeout: 20_000,
+    });
+    const ready = await opened.page.evaluate(() => document.documentElement.dataset.ready);
+    expect(ready, opened.problems().join("\n")).toBe("true");
+  }
+  return opened;
+}
+
+/** The text of every `<text>` in a chart's SVG, live or static. */
+async function chartText(page: Page, chart: string): Promise<string[]> {
+  return page.locator(`[id="chart-${chart}"] svg text`).allTextContents();
+}
+
+describe.each(PAGE_TYPES)("the %s page", (name, path) => {
+  it("loads with no console error, no failed request, charts drawn with marks, and no axe violation", async () => {
+    const opened = await open(path);
+    try {
+      const { page } = opened;
+      const figures = await page.locator("figure.chart-figure").count();
+      for (let i = 0; i < figures; i++) {
+        const figure = page.locator("figure.chart-figure").nth(i);
+        const marks = await figure.locator("svg path, svg rect, svg line, svg text").count();
+        expect(marks, `${path} chart ${i}`).toBeGreaterThan(3);
+      }
+      const interactive = await page.locator("figure[data-chart]").count();
+      expect(await page.locator("figure[data-chart].is-live .chart-live svg").count()).toBe(interactive);
+      expect(await scanAccessibility(page)).toEqual([]);
+      const text = await page.locator("body").innerText();
+      for (const seat of PROTECTED_SEATS) expect(text).not.toContain(seat);
+      await saveScreenshot(page, name);
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe("filters", () => {
+  it("change the charts and the URL, and a shared URL opens on the same view", async () => {
+    const opened = await open("redistribution.html");
+    try {
+      const { page } = opened;
+      expect(await page.locator("form.filters").isVisible()).toBe(true);
+      expect(await chartText(page, "money.raised-deployed")).toContain("Raised and deployed by region, 2025");
+      await page.selectOption('select[name="year"]', "2023");
+      await page.waitForFunction(() => window.location.search.includes("year=2023"));
+      expect(await chartText(page, "money.raised-deployed")).toContain("Raised and deployed by region, 2023");
+      expect(await chartText(page, "net_transfer_usd.diverging")).toContain("Net transfers by region, 2023");
+      await page.selectOption('select[name="region"]', "South Asia");
+      await page.waitForFunction(
+        () => new URL(window.location.href).searchParams.get("region") === "South Asia",
+      );
+      const evidence = await page.locator("a.evidence-link").first().getAttribute("href");
+      expect(evidence).toContain("year=2023");
+      expect(evidence).toContain("region=South+Asia");
+      const shared = page.url();
+      const again = await open(shared.slice(site.url.length));
+      try {
+        expect(await again.page.locator('select[name="year"]').inputValue()).toBe("2023");
+        expect(await again.page.locator('select[name="region"]').inputValue()).toBe("South Asia");
+        expect(await chartText(again.page, "money.raised-deployed")).toContain(
+          "Raised and deployed by region, 2023",
+        );
+        expect(again.problems()).toEqual([]);
+      } finally {
+        await again.close();
+      }
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("ignore values in the URL that the page does not offer", async () => {
+    const opened = await open("redistribution.html?year=1999&region=%3Cscript%3E");
+    try {
+      expect(await opened.page.locator('select[name="year"]').inputValue()).toBe("2025");
+      expect(await opened.page.locator('select[name="region"]').inputValue()).toBe("");
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("narrow the evidence to a year, a region or a hub", async () => {
+    const opened = await open("evidence.html?year=2025&region=Sub-Saharan+Africa");
+    try {
+      const { page } = opened;
+      const visible = await page
+        .locator(".evidence-table tr[data-year]:visible")
+        .evaluateAll((rows) => rows.map((row) => row.id));
+      expect(visible.sort()).toEqual([
+        "report-r-de-fin-2025",
+        "report-r-ke-fin-2025",
+        "report-r-ke-imp-2025",
+      ]);
+      await page.selectOption('select[name="hub"]', "hub-ke");
+      await page.waitForFunction(() => window.location.search.includes("hub=hub-ke"));
+      expect(await page.locator(".evidence-table tr[data-year]:visible").count()).toBe(2);
+      await page.selectOption('select[name="year"]', "2024");
+      expect(await page.locator(".evidence-table tr[data-year]:visible").count()).toBe(0);
+      expect(await page.locator("#evidence-empty").isVisible()).toBe(true);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("work from the keyboard, after a skip link", async () => {
+    const opened = await open("redistribution.html");
+    try {
+      const { page } = opened;
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+      await page.keyboard.press("Enter");
+      expect(page.url()).toContain("#main");
+      await page.focus('select[name="year"]');
+      await page.keyboard.press("ArrowDown");
+      await page.waitForFunction(() => window.location.search.includes("year=2024"));
+      expect(await chartText(page, "money.raised-deployed")).toContain("Raised and deployed by region, 2024");
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe("disclosure on the rendered pages", () => {
+  it("shows a suppressed region figure as the word in the chart, for the year picked", async () => {
+    const opened = await open("outcomes.html?year=2024");
+    try {
+      const labels = await chartText(opened.page, "participants.by-region");
+      expect(labels).toContain("Middle East & North Africa");
+      expect(labels).toContain("suppressed");
+      const bars = opened.page.locator('[id="chart-participants.by-region"] svg g.mark-rect path');
+      expect(await bars.count()).toBe(7);
+      const description = await opened.page
+        .locator('[id="chart-participants.by-region-description"]')
+        .textContent();
+      expect(description).toContain("Middle East & North Africa: suppressed");
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("never names a hub's protected seat", async () => {
+    const opened = await open("hub-hub-bd.html");
+    try {
+      expect(await opened.page.locator("dl.facts").innerText()).toContain("withheld (protected country)");
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe("reading without JavaScript, printing, right to left, downloads", () => {
+  it("shows every chart as SVG with its data table, and no filters, when scripts do not run", async () => {
+    const opened = await open("redistribution.html", { javaScriptEnabled: false });
+    try {
+      const { page } = opened;
+      expect(await page.locator("form.filters").isVisible()).toBe(false);
+      const figures = await page.locator("figure.chart-figure").count();
+      expect(figures).toBeGreaterThan(3);
+      expect(await page.locator("figure.chart-figure svg.chart").count()).toBe(figures);
+      expect(await page.locator("figure.chart-figure details.chart-data table").count()).toBe(figures);
+      expect(await chartText(page, "money.raised-deployed")).toContain("Raised and deployed by region, 2025");
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("prints a region page without navigation, filters or links", async () => {
+    const opened = await open("region-sub-saharan-africa.html");
+    try {
+      const { page } = opened;
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator(".site-nav").isVisible()).toBe(false);
+      expect(await page.locator(".chart-links").first().isVisible()).toBe(false);
+      expect(await page.locator("figure.chart-figure svg").first().isVisible()).toBe(true);
+      expect(await page.locator("table.figures").isVisible()).toBe(true);
+      const pdf = await page.pdf({ format: "A4" });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("lays Arabic pages out right to left, with the framework's English isolated", async () => {
+    const opened = await open("ar/opportunities.html");
+    try {
+      const { page } = opened;
+      expect(
+        await page.evaluate(() => getComputedStyle(document.querySelector("main") as Element).direction),
+      ).toBe("rtl");
+      expect(await page.locator("h1 bdi[lang=en]").textContent()).toBe("Opportunities");
+      const lorenz = await chartText(page, "funding.lorenz");
+      expect(lorenz.some((text) => text.includes("Gini 0.581"))).toBe(true);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("downloads a chart's data as CSV with formulas neutralised", async () => {
+    const opened = await open("accountability.html");
+    try {
+      const href = await opened.page.locator('[id="chart-reporting.grid"] a[download]').getAttribute("href");
+      const response = await opened.page.request.get(new URL(href ?? "", opened.page.url()).toString());
+      expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+      const csv = await response.text();
+      expect(csv).toContain(`"'=HYPERLINK(""http://evil.example""`);
+    } finally {
+      await opened.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js
 import type { ManifestRecord } from "../functions/core/lake/manifest.js";
 import { projectPath } from "../functions/core/project-files.js";
 import type { CountryTable } from "../functions/core/reference/countries.js";
+import { CLIENT_FILE_NAME, type ClientFiles } from "./client/client-files.js";
 import { tableToCsv } from "./csv-download.js";
 import {
   type DashboardChartInput,
@@ -60,8 +61,8 @@ export interface SiteInput {
   readonly generatedAt: string;
   /** The disclosure threshold the figures were suppressed with. */
   readonly k: number;
-  /** The browser script (see `bundleClientScript`), published as `site.js`. */
-  readonly clientScript: string;
+  /** The browser files (see `bundleClientScript`), published at the site root: `site.js` and its chunks. */
+  readonly clientFiles: ClientFiles;
   /** The languages to publish, the first at the site root and each other in its own folder. @default every catalogue */
   readonly languages?: readonly Language[];
 }
@@ -115,6 +116,7 @@ function chartLabel(chart: Chart, framework: Framework): string {
  */
 export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<SiteBuild> {
   const { framework, countries, generatedAt, k } = input;
+  if (input.clientFiles["site.js"] === undefined) throw new Error("the browser files must include site.js");
   if (!Number.isInteger(k) || k < 1)
     throw new Error(`disclosure threshold k must be a positive integer, not ${k}`);
   for (const id of [...framework.lenses.map((lens) => lens.id), ...framework.indicators.map((i) => i.id)]) {
@@ -236,7 +238,11 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
   }
 
   await writer.write("style.css", await readFile(STYLESHEET, "utf8"));
-  await writer.write("site.js", input.clientScript);
+  for (const [name, text] of Object.entries(input.clientFiles)) {
+    if (!CLIENT_FILE_NAME.test(name))
+      throw new Error(`browser file ${JSON.stringify(name)} is not a site script`);
+    await writer.write(name, text);
+  }
   await writer.write("data/indicators.json", rowsJson(rows));
   await writer.write("data/reports.json", rowsJson(reports));
   await writer.write("data/dashboard.json", json(dashboard));

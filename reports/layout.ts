@@ -32,6 +32,8 @@ export interface Page {
   readonly main: SafeHtml;
   /** The nav entry to mark as current, when the page is below one (a region page is under Regions). */
   readonly section?: string;
+  /** Whether the page loads the browser script: it has filters or charts that follow them. */
+  readonly scripted?: boolean;
 }
 
 /** The path from a language's folder back to the site root, where the shared files are. */
@@ -85,8 +87,12 @@ export function renderPage(page: Page, context: PageContext): string {
 <meta name="referrer" content="${REFERRER_POLICY}">
 <title>${messages.pageTitle(page.title)}</title>
 <link rel="stylesheet" href="${root}style.css">
-${alternates}<script type="module" src="${root}site.js"></script>
-</head>
+${alternates}${
+  page.scripted
+    ? html`<script type="module" src="${root}site.js"></script>
+`
+    : ""
+}</head>
 <body>
 <a class="skip-link" href="#main">${messages.skipToContent}</a>
 <header class="site-header">

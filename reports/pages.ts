@@ -390,7 +390,12 @@ ${filterForm(charts, context)}<nav class="toc" aria-label="${messages.lensConten
 ${indicators.map((indicator) => html`<li><a href="#${indicator.id}">${frameworkText(indicator.title, context)}</a></li>\n`)}</ol>
 </nav>
 ${sections}${extra}`;
-  return { file: `${lens.id}.html`, title: lens.title, main };
+  return {
+    file: `${lens.id}.html`,
+    title: lens.title,
+    main,
+    scripted: charts.some((rendered) => rendered.interactive !== null),
+  };
 }
 
 /** The reconciliation section of the redistribution page: its chart and the full table. */
@@ -589,7 +594,7 @@ ${referenceRows}</tbody>
 </table></div>
 </section>
 `;
-  return { file: "evidence.html", title: messages.evidenceHeading, main };
+  return { file: "evidence.html", title: messages.evidenceHeading, main, scripted: sections.length > 0 };
 }
 
 function compareReports(context: ContentContext) {

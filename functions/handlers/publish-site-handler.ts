@@ -1,4 +1,5 @@
 import { buildSite } from "../../reports/build-site.js";
+import type { ClientFiles } from "../../reports/client/client-files.js";
 import { objectStoreSiteWriter } from "../../reports/site-writer.js";
 import { readDashboardData } from "../core/dashboards/dashboard-data.js";
 import { frameworkHistory } from "../core/framework/framework.js";
@@ -16,8 +17,8 @@ export interface PublishSiteDependencies {
   readonly site: ObjectStore;
   readonly countries: CountryTable;
   readonly logger: Logger;
-  /** The browser script published as `site.js` (on Lambda, the bundle built beside the code). */
-  readonly clientScript: () => Promise<string>;
+  /** The browser files published at the site root (on Lambda, the bundle built beside the code). */
+  readonly clientFiles: () => Promise<ClientFiles>;
   /** @default () => new Date() */
   readonly clock?: () => Date;
 }
@@ -45,7 +46,7 @@ export function createPublishSiteHandler(dependencies: PublishSiteDependencies) 
         countries: dependencies.countries,
         generatedAt: (dependencies.clock ?? (() => new Date()))().toISOString(),
         k: framework.disclosure.k_default,
-        clientScript: await dependencies.clientScript(),
+        clientFiles: await dependencies.clientFiles(),
       },
       objectStoreSiteWriter(dependencies.site),
     );

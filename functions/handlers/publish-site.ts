@@ -1,5 +1,6 @@
-import { readFile } from "node:fs/promises";
-import { CLIENT_BUNDLE } from "../../reports/client/bundle-path.js";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { CLIENT_BUNDLE_DIR } from "../../reports/client/client-files.js";
 import { PUBLISHED_PREFIX } from "../adapters/aws/published.js";
 import { createS3Client } from "../adapters/aws/s3-client.js";
 import { S3ObjectStore } from "../adapters/aws/s3-store.js";
@@ -16,11 +17,19 @@ const config = readConfig({
 
 const s3 = createS3Client();
 
+/** The browser files built beside the code at bundling time. */
+async function readClientFiles(): Promise<Record<string, string>> {
+  const dir = projectPath(CLIENT_BUNDLE_DIR);
+  const files: Record<string, string> = {};
+  for (const name of await readdir(dir)) files[name] = await readFile(join(dir, name), "utf8");
+  return files;
+}
+
 /** Lambda entry point of the publish step (see `createPublishSiteHandler`). */
 export const handler = createPublishSiteHandler({
   published: new S3ObjectStore({ client: s3, bucket: config.curatedBucket, keyPrefix: PUBLISHED_PREFIX }),
   site: new S3ObjectStore({ client: s3, bucket: config.siteBucket }),
   countries: bundledCountryTable(),
   logger: jsonLogger("publish-site"),
-  clientScript: () => readFile(projectPath(CLIENT_BUNDLE), "utf8"),
+  clientFiles: readClientFiles,
 });

@@ -3,10 +3,10 @@
  * each chart is already there as SVG with its data table. The script adds the page's filters (year,
  * region, hub), keeps them in the URL so a view can be shared, and redraws the charts that follow
  * them with Vega in the browser. Vega's expressions run in vega-interpreter, so the Content
- * Security Policy needs no `unsafe-eval`.
+ * Security Policy needs no `unsafe-eval`. Vega is a separate chunk, loaded only when a page has a
+ * chart to draw, so the evidence page's filters cost a few KiB.
  */
-import { parse, type Spec, View } from "vega";
-import { expressionInterpreter } from "vega-interpreter";
+import type { Spec, View } from "vega";
 
 /** The filters a page can have, as they appear in its URL. */
 const FILTER_NAMES = ["year", "region", "hub"] as const;
@@ -26,6 +26,16 @@ interface LiveChart {
   readonly data: ChartData;
   readonly filters: readonly string[];
   readonly description: HTMLElement;
+}
+
+let vegaRuntime: Promise<typeof import("vega") & typeof import("vega-interpreter")> | undefined;
+
+function loadVega() {
+  vegaRuntime ??= Promise.all([import("vega"), import("vega-interpreter")]).then(([vega, interpreter]) => ({
+    ...vega,
+    ...interpreter,
+  }));
+  return vegaRuntime;
 }
 
 async function fetchJson<T>(url: string): Promise<T> {
@@ -77,7 +87,11 @@ async function mount(figure: HTMLElement): Promise<LiveChart> {
   const specUrl = figure.dataset.spec;
   const valuesUrl = figure.dataset.values;
   if (!specUrl || !valuesUrl) throw new Error(`chart ${figure.id} names no spec or data`);
-  const [spec, data] = await Promise.all([fetchJson<Spec>(specUrl), fetchJson<ChartData>(valuesUrl)]);
+  const [spec, data, vega] = await Promise.all([
+    fetchJson<Spec>(specUrl),
+    fetchJson<ChartData>(valuesUrl),
+    loadVega(),
+  ]);
   const frame = figure.querySelector<HTMLElement>(".chart-frame");
   if (!frame) throw new Error(`chart ${figure.id} has no frame`);
   const live = document.createElement("div");
@@ -88,8 +102,8 @@ async function mount(figure: HTMLElement): Promise<LiveChart> {
   description.className = "visually-hidden";
   description.id = `${figure.id}-description`;
   live.setAttribute("aria-describedby", description.id);
-  const view = new View(parse(spec, undefined, { ast: true }), {
-    expr: expressionInterpreter,
+  const view = new vega.View(vega.parse(spec, undefined, { ast: true }), {
+    expr: vega.expressionInterpreter,
     renderer: "svg",
     container: live,
     hover: false,

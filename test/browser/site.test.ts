@@ -62,7 +62,7 @@ beforeAll(async () => {
       countries: bundledCountryTable(),
       generatedAt: FIXTURE_GENERATED_AT,
       k: FIXTURE_K,
-      clientScript: await bundleClientScript(),
+      clientFiles: await bundleClientScript(),
     },
     directorySiteWriter(dir),
   );
@@ -78,7 +78,8 @@ afterAll(async () => {
 
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<OpenedPage> {
   const opened = await openPage(browser, site.url + path, options);
-  if (options.javaScriptEnabled !== false) {
+  const scripted = (await opened.page.locator('script[type="module"]').count()) > 0;
+  if (options.javaScriptEnabled !== false && scripted) {
     await opened.page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, {
       timeout: 20_000,
     });

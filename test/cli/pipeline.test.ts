@@ -117,7 +117,13 @@ describe("observatory build and reports", () => {
       expect(await readFile(join(dir, "site2", "ar", page), "utf8")).toContain('<html lang="ar" dir="rtl">');
     }
     expect((await readFile(join(dir, "site2", "site.js"), "utf8")).length).toBeGreaterThan(100_000);
-    const missing = await observatory(["build", "--indicators", join(dir, "nothing"), "--out", join(dir, "site3")]);
+    const missing = await observatory([
+      "build",
+      "--indicators",
+      join(dir, "nothing"),
+      "--out",
+      join(dir, "site3"),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("indicators.csv is missing: run observatory compute --out");
     expect(await readFile(join(dir, "site2", "data", "indicators.csv"), "utf8")).toContain("deployed_usd");

@@ -106,7 +106,7 @@ describe("publish step", () => {
       countries: bundledCountryTable(),
       logger,
       clock: () => new Date("2026-11-20T12:00:00Z"),
-      clientScript: async () => "/* site.js */",
+      clientFiles: async () => ({ "site.js": "/* site.js */" }),
     });
     const built = await publish();
     expect(built.pages).toBeGreaterThan(3);
@@ -126,7 +126,7 @@ describe("publish step", () => {
       site: new FolderStore(join(root, "site")),
       countries: bundledCountryTable(),
       logger: memoryLogger(),
-      clientScript: async () => "/* site.js */",
+      clientFiles: async () => ({ "site.js": "/* site.js */" }),
     });
     await expect(publish()).rejects.toThrow(/indicators.csv has not been published yet/);
   });

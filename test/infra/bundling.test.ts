@@ -3,7 +3,7 @@
  * asset must hold its ESM bundle and the project files the code reads at run time.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -89,6 +89,18 @@ describe("the Lambda bundles", () => {
           },
         );
         expect(printed.trim()).toBe("function");
+      });
+
+      it("carries the dashboards' browser script only when it publishes the site", () => {
+        const script = file("reports/assets/client/site.js");
+        if (bundle.functionPath.includes("PublishSite")) {
+          expect(readFileSync(script, "utf8")).toMatch(/^(var|const|let|import|function|\(|!)/);
+          const chunks = readdirSync(file("reports/assets/client"));
+          expect(chunks.length).toBeGreaterThan(1);
+          expect(chunks.every((name) => /^site(-[A-Za-z0-9]+)?\.js$/.test(name))).toBe(true);
+        } else {
+          expect(existsSync(script)).toBe(false);
+        }
       });
 
       it("holds the SQL of the framework", () => {

@@ -75,7 +75,7 @@ export async function buildSiteFromPublished(
       countries: bundledCountryTable(),
       generatedAt: new Date().toISOString(),
       k,
-      clientScript: await bundleClientScript(),
+      clientFiles: await bundleClientScript(),
     },
     directorySiteWriter(out),
   );

@@ -24,8 +24,8 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
 /**
  * For each page type, the heaviest page's first-visit transfer: its HTML, the stylesheet and the
- * script it loads, and the compiled specs and data files its interactive charts fetch; raw and
- * gzip-compressed (what CloudFront serves).
+ * script it loads, the Vega chunk and the compiled specs and data files its interactive charts
+ * fetch; raw and gzip-compressed (what CloudFront serves).
  */
 export async function pageWeights(siteDir: string, pages: readonly string[]): Promise<PageWeight[]> {
   const sizes = async (path: string) => {
@@ -40,6 +40,20 @@ export async function pageWeights(siteDir: string, pages: readonly string[]): Pr
       ...[...html.matchAll(/<script type="module" src="([^"]+)">/g)].map((m) => m[1] ?? ""),
       ...[...html.matchAll(/data-(?:spec|values)="([^"]+)"/g)].map((m) => m[1] ?? ""),
     ].map((href) => join(folder, href));
+    const script = linked.find((path) => path.endsWith("site.js"));
+    if (script && html.includes("data-chart=")) {
+      const queue = [script];
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        const source = await readFile(join(siteDir, next), "utf8");
+        for (const match of source.matchAll(/\.\/(site-[A-Za-z0-9]+\.js)/g)) {
+          const chunk = join(dirname(script), match[1] ?? "");
+          if (!linked.includes(chunk)) {
+            linked.push(chunk);
+            queue.push(chunk);
+          }
+        }
+      }
+    }
     let raw = 0;
     let gzip = 0;
     for (const path of [page, ...linked]) {

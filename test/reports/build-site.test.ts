@@ -30,7 +30,13 @@ const LENS_PAGES = [
   "accountability.html",
 ];
 /** The pages that load the script: those with filters (accountability has no chart by region or year). */
-const SCRIPTED = ["opportunities.html", "power.html", "outcomes.html", "redistribution.html", "evidence.html"];
+const SCRIPTED = [
+  "opportunities.html",
+  "power.html",
+  "outcomes.html",
+  "redistribution.html",
+  "evidence.html",
+];
 const REGION_PAGES = [
   "region-central-and-eastern-europe-and-central-asia.html",
   "region-east-southeast-asia-and-pacific.html",

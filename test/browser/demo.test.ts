@@ -1,0 +1,73 @@
+/**
+ * `npm start`'s site on the sample movement, in Debian's Chromium: the demo is run as `npm start` runs it
+ * (without serving), then each page type is opened over HTTP and must load clean, draw its charts and pass axe.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningSite, serveSite } from "../../reports/serve.js";
+import { launchChromium, openPage, scanAccessibility } from "../helpers/browser.js";
+import { observatory } from "../helpers/cli.js";
+
+let dir: string;
+let site: RunningSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "observatory-demo-site-"));
+  const demo = await observatory(["demo", "--dir", dir, "--no-serve", "--lines", "1000"]);
+  expect(demo.code, demo.stderr).toBe(0);
+  site = await serveSite(join(dir, "site"));
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe.each([
+  "index.html",
+  "opportunities.html",
+  "redistribution.html",
+  "accountability.html",
+  "region-sub-saharan-africa.html",
+  "hub-east-africa.html",
+  "evidence.html",
+  "ar/redistribution.html",
+])("the sample movement's %s", (path) => {
+  it("loads clean, draws its charts and has no axe violation", async () => {
+    const opened = await openPage(browser, site.url + path);
+    try {
+      const { page } = opened;
+      if ((await page.locator('script[type="module"]').count()) > 0) {
+        await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, {
+          timeout: 20_000,
+        });
+        expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBe("true");
+      }
+      const figures = await page.locator("figure.chart-figure").count();
+      expect(await page.locator("figure.chart-figure svg").count()).toBe(figures);
+      expect(await scanAccessibility(page)).toEqual([]);
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe("the sample movement's reconciliation", () => {
+  it("flags the allocation gaps the sample plants", async () => {
+    const opened = await openPage(browser, `${site.url}redistribution.html`);
+    try {
+      const flagged = await opened.page.locator("#reconciliation tr.flagged").allInnerTexts();
+      expect(flagged.some((row) => row.includes("East Africa Hub") && row.includes("gap"))).toBe(true);
+      expect(flagged.some((row) => row.includes("not reported by the hub"))).toBe(true);
+    } finally {
+      await opened.close();
+    }
+  });
+});

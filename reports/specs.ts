@@ -262,6 +262,18 @@ function cellText(row: IndicatorRow | undefined, unit: Unit, messages: Messages)
   return formatCell(cellOf(row), unit, messages);
 }
 
+/** A row's figure for a chart's data table: the value, or none and the word for why. */
+function tableFigure(
+  row: IndicatorRow,
+  unit: Unit,
+  messages: Messages,
+): { value: number | null; note: string } {
+  const cell = cellOf(row);
+  return cell.kind === "value"
+    ? { value: cell.value, note: "" }
+    : { value: null, note: cellText(row, unit, messages) };
+}
+
 /** The movement's figure for each year, as bars (amounts) or a line (rates and indices), labelled. */
 export function movementChart(
   indicator: IndicatorDefinition,
@@ -352,14 +364,7 @@ export function movementChart(
         { key: "value", label: indicator.title, unit: indicator.unit },
         { key: "note", label: messages.columnNote },
       ],
-      rows: own.map((row) => {
-        const cell = cellOf(row);
-        return {
-          year: row.year,
-          value: cell.kind === "value" ? cell.value : null,
-          note: cell.kind === "value" ? "" : cellText(row, indicator.unit, messages),
-        };
-      }),
+      rows: own.map((row) => ({ year: row.year, ...tableFigure(row, indicator.unit, messages) })),
     },
     filters: [],
     evidence: { year: last.year },
@@ -592,15 +597,11 @@ export function regionsOverTimeChart(
         { key: "value", label: indicator.title, unit: indicator.unit },
         { key: "note", label: messages.columnNote },
       ],
-      rows: own.map((row) => {
-        const cell = cellOf(row);
-        return {
-          region: row.scope_id,
-          year: row.year,
-          value: cell.kind === "value" ? cell.value : null,
-          note: cell.kind === "value" ? "" : cellText(row, indicator.unit, messages),
-        };
-      }),
+      rows: own.map((row) => ({
+        region: row.scope_id,
+        year: row.year,
+        ...tableFigure(row, indicator.unit, messages),
+      })),
     },
     filters: ["region"],
     evidence: {},

@@ -20,6 +20,7 @@ import { PUBLISHED_FILES, publishIndicators } from "../../../functions/core/indi
 import { csvField } from "../../../functions/core/reporting/csv.js";
 import { ingestHandchecked } from "../../helpers/handchecked.js";
 import { FX_CSV, financialCsv, impactCsv, lakeAt } from "../../helpers/movement.js";
+import { roughly } from "../../helpers/roughly.js";
 import { tempDir } from "../../helpers/temp.js";
 
 /** The trapezoid Gini of a year's exact Lorenz vertices: 1 − Σ (x_k − x_{k−1})(y_k + y_{k−1}), from (0, 0). */
@@ -399,13 +400,4 @@ function hub(
   active_from: number,
 ) {
   return { hub_id, name, kind, country, region, active_from, active_to: null };
-}
-
-/** The same data with every number matched to 1e-9 relative, as floating-point summation order allows. */
-function roughly(value: unknown): unknown {
-  if (typeof value === "number") return expect.closeTo(value, 9 - Math.log10(Math.max(1, Math.abs(value))));
-  if (Array.isArray(value)) return value.map(roughly);
-  if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, roughly(child)]));
-  return value;
 }

@@ -14,6 +14,7 @@ import { inlineStages, type Stage } from "../../../functions/core/indicators/inl
 import { parseCsv } from "../../../functions/core/reporting/csv.js";
 import type { QueryEngine, ResultRow, SqlValue } from "../../../functions/ports/query-engine.js";
 import { HANDCHECKED_FIXTURE, ingestHandchecked } from "../../helpers/handchecked.js";
+import { roughly } from "../../helpers/roughly.js";
 import { parseTrino, unportableFunctions } from "../../queries/trino-functions.js";
 
 const STAGES: Stage[] = [
@@ -160,15 +161,6 @@ function differences(actual: Figures, expected: Figures): string[] {
   }
   for (const key of actual.keys()) if (!expected.has(key)) found.push(`unexpected ${key}`);
   return found;
-}
-
-/** The same data with every number matched to 1e-9 relative, as floating-point summation order allows. */
-function roughly(value: unknown): unknown {
-  if (typeof value === "number") return expect.closeTo(value, 9 - Math.log10(Math.max(1, Math.abs(value))));
-  if (Array.isArray(value)) return value.map(roughly);
-  if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, roughly(child)]));
-  return value;
 }
 
 describe("stages inlined, tested on both sides", () => {

@@ -912,7 +912,7 @@ export function regionSharesChart(
         type: "nominal",
         title: null,
         sort: indicators.map((i) => i.title),
-        axis: { labelLimit: 260 },
+        axis: { labelLimit: 380 },
       },
       x: {
         field: "value",

@@ -12,6 +12,22 @@ function earlierVersions(count: number): string {
   return `${count} إصدار سابق`;
 }
 
+/** "N reports: show the list", with the Arabic number agreement (1, 2, 3–10, 11–99, and the rest). */
+function reportsCount(count: number): string {
+  const rest = count % 100;
+  const reports =
+    count === 1
+      ? "تقرير واحد"
+      : count === 2
+        ? "تقريران"
+        : rest >= 3 && rest <= 10
+          ? `${count} تقارير`
+          : rest >= 11 && rest <= 99
+            ? `${count} تقريرًا`
+            : `${count} تقرير`;
+  return `${reports}: عرض القائمة`;
+}
+
 /** The Arabic catalogue (right to left; Latin digits, so figures match the charts). */
 export const ar: Messages = {
   lang: "ar",
@@ -219,6 +235,7 @@ export const ar: Messages = {
   statusSuperseded: "مُستبدَل",
   supersededBy: (reportId) => `حل محله ${reportId}`,
   earlierVersions,
+  reportsCount,
   reportKinds: { financial: "مالي", impact: "أثر", hubs: "سجل المراكز", fx_rates: "أسعار الصرف" },
   frameworkChangesHeading: "ما الذي تغيّر",
   frameworkChangesLede: (from, to) => `التغييرات بين الإصدار ${from} والإصدار ${to} من الإطار.`,

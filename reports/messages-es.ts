@@ -221,6 +221,7 @@ export const es: Messages = {
   statusSuperseded: "sustituido",
   supersededBy: (reportId) => `sustituido por ${reportId}`,
   earlierVersions: (count) => (count === 1 ? "1 versión anterior" : `${count} versiones anteriores`),
+  reportsCount: (count) => (count === 1 ? "1 informe: ver la lista" : `${count} informes: ver la lista`),
   reportKinds: {
     financial: "financiero",
     impact: "impacto",

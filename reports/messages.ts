@@ -222,6 +222,7 @@ export interface Messages {
   readonly statusSuperseded: string;
   supersededBy(reportId: string): string;
   earlierVersions(count: number): string;
+  reportsCount(count: number): string;
   readonly reportKinds: Readonly<Record<string, string>>;
   readonly frameworkChangesHeading: string;
   frameworkChangesLede(from: string, to: string): string;
@@ -448,6 +449,7 @@ export const en: Messages = {
   statusSuperseded: "superseded",
   supersededBy: (reportId) => `superseded by ${reportId}`,
   earlierVersions: (count) => (count === 1 ? "1 earlier version" : `${count} earlier versions`),
+  reportsCount: (count) => (count === 1 ? "1 report: show the list" : `${count} reports: show the list`),
   reportKinds: { financial: "financial", impact: "impact", hubs: "hub registry", fx_rates: "exchange rates" },
   frameworkChangesHeading: "What changed",
   frameworkChangesLede: (from, to) => `Changes from framework ${from} to ${to}.`,

@@ -645,7 +645,12 @@ ${hubs.map((hub) => html`<li><a href="${hubFile(hub.hub_id)}">${hub.name}</a> <s
 <section aria-labelledby="evidence-heading" class="region-evidence">
 <h2 id="evidence-heading">${messages.regionEvidenceHeading}</h2>
 <p><a href="${evidenceHref({ region })}">${messages.evidenceLink}</a></p>
-${fed.length > 0 ? reportsTable(messages.regionEvidenceHeading, fed, context, { regionsOf }) : html`<p class="empty">${messages.evidenceNone}</p>`}
+${
+  fed.length > 0
+    ? html`<details class="region-reports"><summary>${messages.reportsCount(fed.length)}</summary>
+${reportsTable(messages.regionEvidenceHeading, fed, context, { regionsOf })}</details>`
+    : html`<p class="empty">${messages.evidenceNone}</p>`
+}
 </section>
 `;
   return { file: regionFile(region), title: region, main, section: "regions.html" };

@@ -157,6 +157,7 @@ const SAMPLES: { readonly [K in FunctionKey]: readonly Parameters<Messages[K]>[]
   evidenceYearHeading: [[2025]],
   supersededBy: [["rep-0042"]],
   earlierVersions: [[1], [2], [5], [12], [100]],
+  reportsCount: [[1], [2], [5], [12], [100]],
   frameworkChangesLede: [["2025.2", "2026.1"]],
   frameworkChanged: [[["formula", "unit"]]],
 };
@@ -176,7 +177,7 @@ function tokensOf(args: readonly unknown[]): string[] {
 const NUMBER_IN_WORDS: Readonly<Record<Language, readonly string[]>> = {
   en: [],
   es: [],
-  ar: ["earlierVersions"],
+  ar: ["earlierVersions", "reportsCount"],
 };
 
 function call(messages: Messages, key: FunctionKey, args: readonly unknown[]): unknown {

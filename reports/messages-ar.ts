@@ -328,6 +328,7 @@ export const ar: Messages = {
   disclosureParticipants: "يُحجب على مستوى المنطقة عندما يقل عدد المشاركين عن k",
   disclosureNone: "يُنشر كاملًا",
 
+  changeReadings: { better: "أفضل", worse: "أسوأ" },
   units: {
     usd: "دولار أمريكي",
     usd_per_editor: "دولار أمريكي لكل محرر نشط",

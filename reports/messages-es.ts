@@ -321,6 +321,7 @@ export const es: Messages = {
   disclosureParticipants: "Se omite en el ámbito regional cuando participaron menos de k personas",
   disclosureNone: "Se publica íntegramente",
 
+  changeReadings: { better: "mejor", worse: "peor" },
   units: {
     usd: "Dólares estadounidenses",
     usd_per_editor: "Dólares estadounidenses por editor activo",

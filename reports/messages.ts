@@ -233,6 +233,8 @@ export interface Messages {
   readonly frameworkOnlyVersion: string;
   readonly printedFrom: string;
 
+  /** How a change reads against the indicator's direction, shown after the change. */
+  readonly changeReadings: Readonly<Record<"better" | "worse", string>>;
   readonly units: Readonly<Record<Unit, string>>;
   readonly directions: Readonly<Record<Direction, string>>;
   readonly scopes: Readonly<Record<Scope, string>>;
@@ -542,6 +544,7 @@ export const en: Messages = {
   disclosureParticipants: "Suppressed at region scope when fewer than k people took part",
   disclosureNone: "Published in full",
 
+  changeReadings: { better: "better", worse: "worse" },
   units: {
     usd: "US dollars",
     usd_per_editor: "US dollars per active editor",

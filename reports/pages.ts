@@ -177,6 +177,18 @@ export function regionsWithData(context: ContentContext): string[] {
   return [...known, ...[...present].filter((region) => !known.includes(region)).sort()];
 }
 
+/** " (better)" or " (worse)" after a change, when the indicator has a direction; nothing for context indicators. */
+function changeReading(
+  indicator: IndicatorDefinition,
+  trend: "up" | "down",
+  messages: Messages,
+): SafeHtml | string {
+  if (indicator.direction === "context") return "";
+  const better = (trend === "up") === (indicator.direction === "higher_is_better");
+  const reading = better ? "better" : "worse";
+  return html` <span class="reading reading-${reading}">(${messages.changeReadings[reading]})</span>`;
+}
+
 function headline(indicator: IndicatorDefinition, context: ContentContext, year: number): SafeHtml {
   const { messages, rows } = context;
   const link = html`<a class="headline-link" href="${indicator.lens}.html#${indicator.id}">${frameworkText(indicator.title, context)}</a>`;
@@ -204,7 +216,7 @@ function headline(indicator: IndicatorDefinition, context: ContentContext, year:
       change =
         moved.trend === "unchanged"
           ? html`<p class="headline-change">${messages.headlineUnchanged(year - 1)}</p>`
-          : html`<p class="headline-change"><span class="arrow" aria-hidden="true">${moved.trend === "up" ? "▲" : "▼"}</span> ${messages.headlineChange(moved.trend, moved.magnitude, year - 1)}</p>`;
+          : html`<p class="headline-change"><span class="arrow" aria-hidden="true">${moved.trend === "up" ? "▲" : "▼"}</span> ${messages.headlineChange(moved.trend, moved.magnitude, year - 1)}${changeReading(indicator, moved.trend, messages)}</p>`;
     } else {
       sentence = `${statement}.`;
       change = html`<p class="headline-change">${messages.headlineNoPrevious(year - 1)}</p>`;

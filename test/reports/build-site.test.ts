@@ -246,7 +246,9 @@ describe("the fixture site", () => {
     const overview = site.text("index.html");
     expect(overview).toContain("Headline figures for the whole movement in 2025");
     expect(overview).toMatch(/<p class="headline-value">\$47\.9M<\/p>/);
-    expect(overview).toContain("up 6.9% from 2024");
+    expect(overview).toContain("up 6.9% from 2024</p>");
+    expect(overview).toContain('up 1.6 pp from 2024 <span class="reading reading-better">(better)</span>');
+    expect(overview).toContain('down 0.017 from 2024 <span class="reading reading-better">(better)</span>');
     expect(overview).toContain(
       '<p class="headline-sentence">41.2% of deployed funds reached the Global South in 2025, up from 39.6% in 2024.</p>',
     );

@@ -40,6 +40,7 @@ const RECORD_KEYS = [
   "reportingStates",
   "hubKinds",
   "reportKinds",
+  "changeReadings",
 ] as const satisfies readonly (keyof Messages)[];
 
 /** Sample arguments for every function entry; a new function in `Messages` must get some here. */

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { Spec as VegaSpec } from "vega";
 import type { DashboardData } from "../functions/core/dashboards/dashboard-data.js";
-import type { Framework } from "../functions/core/framework/framework.js";
+import { type Framework, frameworkHistory } from "../functions/core/framework/framework.js";
 import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
+import type { PublishedIndicators } from "../functions/core/indicators/publish-indicators.js";
 import type { ManifestRecord } from "../functions/core/lake/manifest.js";
 import { projectPath } from "../functions/core/project-files.js";
 import type { CountryTable } from "../functions/core/reference/countries.js";
@@ -247,4 +248,36 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
   await writer.write("data/reports.json", rowsJson(reports));
   await writer.write("data/dashboard.json", json(dashboard));
   return { pages, specs, withheld };
+}
+
+/**
+ * Builds the site from what the compute step published, with the framework those figures name and
+ * every earlier version; `k` defaults to the framework's.
+ */
+export async function buildPublishedSite(
+  published: PublishedIndicators,
+  options: {
+    readonly countries: CountryTable;
+    readonly generatedAt: string;
+    readonly clientFiles: ClientFiles;
+    readonly k?: number;
+  },
+  writer: SiteWriter,
+): Promise<SiteBuild> {
+  const frameworks = frameworkHistory(published.dashboard.framework_version);
+  const framework = frameworks[frameworks.length - 1] as Framework;
+  return buildSite(
+    {
+      framework,
+      frameworks,
+      indicators: published.rows,
+      dashboard: published.dashboard,
+      reports: published.reports,
+      countries: options.countries,
+      generatedAt: options.generatedAt,
+      k: options.k ?? framework.disclosure.k_default,
+      clientFiles: options.clientFiles,
+    },
+    writer,
+  );
 }

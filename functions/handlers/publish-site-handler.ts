@@ -1,11 +1,7 @@
-import { buildSite } from "../../reports/build-site.js";
+import { buildPublishedSite } from "../../reports/build-site.js";
 import type { ClientFiles } from "../../reports/client/client-files.js";
 import { objectStoreSiteWriter } from "../../reports/site-writer.js";
-import { readDashboardData } from "../core/dashboards/dashboard-data.js";
-import { frameworkHistory } from "../core/framework/framework.js";
-import { indicatorsFromCsv } from "../core/indicators/indicators-file.js";
-import { PUBLISHED_FILES } from "../core/indicators/publish-indicators.js";
-import type { ManifestRecord } from "../core/lake/manifest.js";
+import { readPublishedIndicators } from "../core/indicators/publish-indicators.js";
 import type { CountryTable } from "../core/reference/countries.js";
 import type { ObjectStore } from "../ports/object-store.js";
 import type { Logger } from "./log.js";
@@ -25,27 +21,12 @@ export interface PublishSiteDependencies {
 
 /** The publish step of the workflow: rebuilds the dashboards from the published indicators into the site bucket. */
 export function createPublishSiteHandler(dependencies: PublishSiteDependencies) {
-  const read = async (key: string) => {
-    const bytes = await dependencies.published.get(key);
-    if (!bytes) throw new Error(`${key} has not been published yet; run the compute step first`);
-    return new TextDecoder().decode(bytes);
-  };
   return async (): Promise<{ readonly pages: number; readonly charts: number }> => {
-    const rows = indicatorsFromCsv(await read(PUBLISHED_FILES.csv));
-    const dashboard = readDashboardData(await read(PUBLISHED_FILES.dashboard));
-    const reports = JSON.parse(await read(PUBLISHED_FILES.reports)) as ManifestRecord[];
-    const frameworks = frameworkHistory(dashboard.framework_version);
-    const framework = frameworks[frameworks.length - 1] as (typeof frameworks)[number];
-    const build = await buildSite(
+    const build = await buildPublishedSite(
+      await readPublishedIndicators(dependencies.published),
       {
-        framework,
-        frameworks,
-        indicators: rows,
-        dashboard,
-        reports,
         countries: dependencies.countries,
         generatedAt: (dependencies.clock ?? (() => new Date()))().toISOString(),
-        k: framework.disclosure.k_default,
         clientFiles: await dependencies.clientFiles(),
       },
       objectStoreSiteWriter(dependencies.site),

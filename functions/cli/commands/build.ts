@@ -1,14 +1,14 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite, type SiteBuild } from "../../../reports/build-site.js";
+import { buildPublishedSite, type SiteBuild } from "../../../reports/build-site.js";
 import { bundleClientScript } from "../../../reports/client/bundle.js";
 import { directorySiteWriter } from "../../../reports/site-writer.js";
-import { readDashboardData } from "../../core/dashboards/dashboard-data.js";
-import { frameworkHistory } from "../../core/framework/framework.js";
-import { indicatorsFromCsv } from "../../core/indicators/indicators-file.js";
-import { PUBLISHED_FILES, type PublishedIndicators } from "../../core/indicators/publish-indicators.js";
-import type { ManifestRecord } from "../../core/lake/manifest.js";
+import { FolderStore } from "../../adapters/local/folder-store.js";
+import {
+  NotPublishedError,
+  type PublishedIndicators,
+  readPublishedIndicators,
+} from "../../core/indicators/publish-indicators.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
 import { required, UsageError, wholeNumber } from "../usage-error.js";
 import { computeFromLake } from "./compute.js";
@@ -42,18 +42,13 @@ export async function buildCommand(args: string[]): Promise<number> {
 
 /** Reads what `observatory compute` wrote: the indicators, the dashboard data and the evidence list. */
 export async function readPublished(dir: string): Promise<PublishedIndicators> {
-  const read = async (file: string) => {
-    try {
-      return await readFile(join(dir, file), "utf8");
-    } catch {
-      throw new UsageError(`${join(dir, file)} is missing: run observatory compute --out ${dir} first`);
-    }
-  };
-  return {
-    rows: indicatorsFromCsv(await read(PUBLISHED_FILES.csv)),
-    dashboard: readDashboardData(await read(PUBLISHED_FILES.dashboard)),
-    reports: JSON.parse(await read(PUBLISHED_FILES.reports)) as ManifestRecord[],
-  };
+  try {
+    return await readPublishedIndicators(new FolderStore(dir));
+  } catch (error) {
+    if (error instanceof NotPublishedError)
+      throw new UsageError(`${join(dir, error.file)} is missing: run observatory compute --out ${dir} first`);
+    throw error;
+  }
 }
 
 /** Builds the site, in every language, from published indicators into a folder. */
@@ -62,20 +57,13 @@ export async function buildSiteFromPublished(
   out: string,
   k: number,
 ): Promise<SiteBuild> {
-  const frameworks = frameworkHistory(published.dashboard.framework_version);
-  const framework = frameworks.at(-1);
-  if (!framework) throw new UsageError(`no framework ${published.dashboard.framework_version} is shipped`);
-  return buildSite(
+  return buildPublishedSite(
+    published,
     {
-      framework,
-      frameworks,
-      indicators: published.rows,
-      dashboard: published.dashboard,
-      reports: published.reports,
       countries: bundledCountryTable(),
       generatedAt: new Date().toISOString(),
-      k,
       clientFiles: await bundleClientScript(),
+      k,
     },
     directorySiteWriter(out),
   );

@@ -1,6 +1,11 @@
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { QueryEngine } from "../../ports/query-engine.js";
-import { computeDashboardData, type DashboardData, dashboardToJson } from "../dashboards/dashboard-data.js";
+import {
+  computeDashboardData,
+  type DashboardData,
+  dashboardToJson,
+  readDashboardData,
+} from "../dashboards/dashboard-data.js";
 import type { Framework } from "../framework/framework.js";
 import { type ManifestRecord, readManifest, withStatus } from "../lake/manifest.js";
 import { columnsOfRows, writeParquet } from "../lake/parquet.js";
@@ -8,7 +13,7 @@ import { INDICATORS_TABLE } from "../lake/tables.js";
 import type { CountryTable } from "../reference/countries.js";
 import { computeIndicators } from "./compute.js";
 import type { IndicatorRow } from "./indicator-row.js";
-import { indicatorsToCsv } from "./indicators-file.js";
+import { indicatorsFromCsv, indicatorsToCsv } from "./indicators-file.js";
 
 /** The files `publishIndicators` writes, as object-store keys of its output. */
 export const PUBLISHED_FILES = {
@@ -24,6 +29,28 @@ export interface PublishedIndicators {
   readonly reports: ManifestRecord[];
   /** The datasets the dashboards draw besides the indicators, computed by the same engine. */
   readonly dashboard: DashboardData;
+}
+
+/** A file the site is built from has not been published (the compute step has not run there). */
+export class NotPublishedError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} has not been published yet; run the compute step first`);
+    this.name = "NotPublishedError";
+  }
+}
+
+/** Reads back what `publishIndicators` wrote: the indicators, the evidence list and the dashboard data. */
+export async function readPublishedIndicators(store: ObjectStore): Promise<PublishedIndicators> {
+  const read = async (file: string) => {
+    const bytes = await store.get(file);
+    if (!bytes) throw new NotPublishedError(file);
+    return new TextDecoder().decode(bytes);
+  };
+  return {
+    rows: indicatorsFromCsv(await read(PUBLISHED_FILES.csv)),
+    dashboard: readDashboardData(await read(PUBLISHED_FILES.dashboard)),
+    reports: JSON.parse(await read(PUBLISHED_FILES.reports)) as ManifestRecord[],
+  };
 }
 
 /**

@@ -94,12 +94,14 @@ export async function ingestReport(
   const duplicate = findDuplicate(entries, sha256, request.uploader);
   if (duplicate) return duplicateOutcome(dependencies, reader, request, duplicate, entries);
 
+  const receivedAt = request.receivedAt ?? (dependencies.clock ?? (() => new Date()))();
   const validation = validateReport({
     bytes: request.bytes,
     uploader: request.uploader,
     kind: request.kind,
     countries,
     reference: await reader.referenceStateAt(entries),
+    now: receivedAt,
     maxBytes: dependencies.maxBytes,
   });
   const { report } = validation;
@@ -138,7 +140,7 @@ export async function ingestReport(
       quarter: report.quarter,
       sha256,
       uploader: request.uploader,
-      uploaded_at: (request.receivedAt ?? (dependencies.clock ?? (() => new Date()))()).toISOString(),
+      uploaded_at: receivedAt.toISOString(),
       upload_id: request.uploadId ?? null,
       file_name: request.fileName,
       row_count: rowCount,
@@ -212,6 +214,7 @@ async function duplicateOutcome(
       kind: earlier.kind,
       countries: dependencies.countries,
       reference: await reader.referenceStateAt(before),
+      now: new Date(earlier.uploaded_at),
       maxBytes: dependencies.maxBytes,
     });
     return {

@@ -39,7 +39,7 @@ export async function writeBadFiles(outDir: string, movement: Movement): Promise
     SPREADSHEET_EXPORT,
     [...FINANCIAL_COLUMNS, "approved_by"],
     [
-      `andes;${andes};revenue;movement_allocation;1.734.250.000,00;COP;US;;;Asignación del fondo global;M. Rojas`,
+      `andes;${andes};revenue;movement_allocation;1.734.250.000,00;COP;CO;;;Asignación del fondo global;M. Rojas`,
       `andes;${andes};revenue;local_fundraising;12.450.300,50;COP;CO;;;Donaciones individuales;M. Rojas`,
       `andes;${andes};expense;programs;48.900.000,00;COP;CO;;;Editatón, Medellín;M. Rojas`,
       `andes;${andes};expense;programs;3.120,75;VES;VE;;;Taller en Caracas;M. Rojas`,
@@ -59,7 +59,7 @@ export async function writeBadFiles(outDir: string, movement: Movement): Promise
     PLAIN_CSV,
     FINANCIAL_COLUMNS,
     [
-      `ghana,${ghana},revenue,movement_allocation,4520000.00,GHS,US,,,Allocation from the global fund`,
+      `ghana,${ghana},revenue,movement_allocation,4520000.00,GHS,GH,,,Allocation from the global fund`,
       `ghana,${ghana},expense,programs,182500.00,GHS,GH,,,"Twi Wikipedia edit-a-thon, Kumasi"`,
       `nigeria,${ghana},expense,programs,2450000.00,NGN,NG,,,"Edit-a-thon, Lagos"`,
       `ghana,${ghana},expense,travel,35000.00,GHS,GH,,,Trip to Tamale`,

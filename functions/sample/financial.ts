@@ -297,7 +297,7 @@ function financialLayout(
         position: "first",
         prefix: prefix("revenue", "movement_allocation"),
         amount: toAmount(allocationUsd * instalment * booked),
-        country: movement.globalFund.profile.seat,
+        country: hub.profile.seat,
         counterparty: "",
         focus: "",
         description: field(

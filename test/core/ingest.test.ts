@@ -5,8 +5,17 @@ import { describe, expect, it } from "vitest";
 import { ingestReport } from "../../functions/core/ingest.js";
 import { readManifest, withStatus } from "../../functions/core/lake/manifest.js";
 import { readParquetRows } from "../../functions/core/lake/parquet.js";
+import type { Problem } from "../../functions/core/reporting/problems.js";
 import { ObjectExistsError, type ObjectStore } from "../../functions/ports/object-store.js";
-import { encode, financialCsv, impactCsv, lakeAt, lakeWithReference, snapshot } from "../helpers/movement.js";
+import {
+  encode,
+  financialCsv,
+  HUBS_CSV,
+  impactCsv,
+  lakeAt,
+  lakeWithReference,
+  snapshot,
+} from "../helpers/movement.js";
 import { tempDir } from "../helpers/temp.js";
 
 const NG_2025 = financialCsv("wm-ng", "2025", [
@@ -243,5 +252,176 @@ describe("ingestReport", () => {
       lake.store.put("manifest/000000000001.json", encode("[]"), { ifAbsent: true }),
     ).rejects.toBeInstanceOf(ObjectExistsError);
     expect(new TextDecoder().decode(await lake.store.get("manifest/000000000001.json"))).toBe("{}");
+  });
+});
+
+describe("ingestReport under reporting standard 1.1", () => {
+  /** Files the lake must refuse, each with the one problem it has; the lake helper's clock is in 2026. */
+  const rejections: [string, string, string, Partial<Problem>][] = [
+    [
+      "a period after the year of the upload",
+      "wm-ng",
+      financialCsv("wm-ng", "9999", ["expense,programs,5,USD,NG,,"]),
+      {
+        row: 2,
+        column: "period",
+        code: "futurePeriod",
+        message: '"9999" lies in the future: 9999 is after 2026, the year of this upload (UTC)',
+      },
+    ],
+    [
+      "a registry year beyond the year of the upload + 10",
+      "council",
+      `${HUBS_CSV}wm-gh,Ghana Hub,regional,GH,9999,\n`,
+      {
+        row: 6,
+        column: "active_from",
+        code: "registryYearOutOfRange",
+        message:
+          '"9999" is outside the years the registry accepts: 2000 to 2036 (the year of this upload + 10)',
+      },
+    ],
+    [
+      "an inverted exchange rate",
+      "council",
+      "currency,year,usd_per_unit\nNGN,2026,1540.25\n",
+      {
+        row: 2,
+        column: "usd_per_unit",
+        code: "rateLooksInverted",
+        message:
+          '"1540.25" differs by a factor of more than 10 from the rate for NGN in 2025 (0.00065), and looks inverted: NGN per US dollar instead of US dollars per NGN; its reciprocal is 0.000649245',
+      },
+    ],
+    [
+      "a NUL in a counterparty id",
+      "wm-ng",
+      financialCsv("wm-ng", "2025", ["grant,team_grant,5,NGN,NG,team-\u0000lagos,"]),
+      {
+        row: 2,
+        column: "counterparty_id",
+        code: "controlCharacter",
+        message:
+          "the cell contains the control character U+0000 (null), not allowed in a cell (a tab is); remove it",
+      },
+    ],
+    [
+      "a right-to-left override in a team id",
+      "wm-ng",
+      "hub_id,period,team_id,country,metric,value\nwm-ng,2025,team-\u202elagos,NG,participants,5\n",
+      {
+        row: 2,
+        column: "team_id",
+        code: "bidiCharacter",
+        message:
+          "the cell contains the bidirectional formatting character U+202E (right-to-left override), which can show text in another order than it is stored; remove it",
+      },
+    ],
+    [
+      "a near-miss metric name",
+      "wm-ng",
+      impactCsv("wm-ng", "2025", ["NG,participants,40,", "NG,active_editor,12,"]),
+      {
+        row: 3,
+        column: "metric",
+        code: "nearMissMetric",
+        message:
+          '"active_editor" is not a metric of framework 2026.1, but it is within two edits of active_editors: write active_editors if that is what it counts (1 row); a new metric needs a name further from the known ones',
+      },
+    ],
+    [
+      "an amount with two readings",
+      "wm-ng",
+      financialCsv("wm-ng", "2025", ["expense,programs,99,999,NGN,NG,,"]).replace("99,999", '"99,999"'),
+      {
+        row: 2,
+        column: "amount",
+        code: "ambiguousNumber",
+        message:
+          '"99,999" is ambiguous: 99999 if the , separates thousands, or 99.999 if it is the decimal separator (write the number without thousands separators, with . as the decimal separator)',
+      },
+    ],
+  ];
+
+  it.each(rejections)(
+    "rejects %s and leaves the lake byte for byte as it was",
+    async (_, uploader, text, problem) => {
+      const root = await tempDir();
+      const lake = await lakeWithReference(root);
+      const before = await snapshot(root);
+      const outcome = await lake.ingest(text, uploader);
+      expect(outcome.status).toBe("rejected");
+      expect(outcome.problems).toEqual([{ severity: "error", ...problem }]);
+      expect(await snapshot(root)).toEqual(before);
+    },
+  );
+
+  it("takes the year of the upload from when the file was received", async () => {
+    const lake = await lakeWithReference(await tempDir());
+    const report = financialCsv("wm-ng", "2027", ["expense,programs,5,USD,NG,,"]);
+    const early = await ingestReport(lake.dependencies, {
+      fileName: "ng.csv",
+      bytes: encode(report),
+      uploader: "wm-ng",
+      receivedAt: new Date("2026-12-31T23:59:59Z"),
+    });
+    expect(early.problems.map((p) => p.code)).toEqual(["futurePeriod"]);
+    const inTime = await ingestReport(lake.dependencies, {
+      fileName: "ng.csv",
+      bytes: encode(report),
+      uploader: "wm-ng",
+      receivedAt: new Date("2027-01-01T00:00:00Z"),
+    });
+    expect(inTime.status).toBe("accepted");
+    if (inTime.status === "accepted") expect(inTime.entry.uploaded_at).toBe("2027-01-01T00:00:00.000Z");
+  });
+
+  it("checks a rate against the newest upload of each year, by upload time", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const newer = await lake.ingest("currency,year,usd_per_unit\nNGN,2025,0.005\n", "council");
+    expect(newer.status).toBe("accepted");
+    const late = await ingestReport(lake.dependencies, {
+      fileName: "late.csv",
+      bytes: encode("currency,year,usd_per_unit\nNGN,2025,0.0006\n"),
+      uploader: "council",
+      receivedAt: new Date("2025-12-01T00:00:00Z"),
+    });
+    expect(late.status).toBe("accepted");
+    const before = await snapshot(root);
+    const outcome = await lake.ingest("currency,year,usd_per_unit\nNGN,2026,0.0004\n", "council");
+    expect(outcome.problems).toEqual([
+      {
+        severity: "error",
+        code: "rateOutOfRange",
+        row: 2,
+        column: "usd_per_unit",
+        message:
+          '"0.0004" US dollars per NGN differs by a factor of more than 10 from the rate for NGN in 2025 (0.005); check the rate (usd_per_unit is US dollars per one NGN)',
+      },
+    ]);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it("accepts a movement_allocation line outside the hub's seat with a warning", async () => {
+    const lake = await lakeWithReference(await tempDir());
+    const outcome = await lake.ingest(
+      financialCsv("wm-ng", "2025", [
+        "revenue,movement_allocation,1500,USD,NG,,",
+        "revenue,movement_allocation,10,USD,US,,",
+      ]),
+      "wm-ng",
+    );
+    expect(outcome.status).toBe("accepted");
+    expect(outcome.problems).toEqual([
+      {
+        severity: "warning",
+        code: "allocationOutsideSeat",
+        row: 3,
+        column: "country",
+        message:
+          '"US" is not the seat of hub "wm-ng" (NG): a movement_allocation line is booked in the country of the hub that receives it, where the money is spent from; accepted, but check the country',
+      },
+    ]);
   });
 });

@@ -169,6 +169,8 @@ function checkHubReport(kind: ReportKind, uploader: string, csv: ParsedCsv, stat
       if (GLOBAL_ONLY.has(category) && !isGlobal) problems.push(`${category} from a hub that is not global`);
       if (category === "movement_allocation" && isGlobal)
         problems.push("movement_allocation from the global fund");
+      if (category === "movement_allocation" && hub && !isGlobal && r.country !== hub.country)
+        problems.push(`movement_allocation booked in ${r.country}, not in the hub's seat ${hub.country}`);
       const counterparty = r.counterparty_id ?? "";
       if (category === "team_grant" && !/^team-[a-z0-9-]+$/.test(counterparty))
         problems.push(`team ${counterparty}`);

@@ -7,7 +7,8 @@ import { readParquetRows } from "./parquet.js";
 
 /**
  * Reads the lake for ingest: its manifest, and what validation needs to know of it (the registry of the newest
- * `hubs` upload, every exchange rate). Manifest entries and curated files are immutable, so each is read once
+ * `hubs` upload, every exchange rate with its value: of several uploads of a (currency, year), the newest
+ * upload's, as the indicators read it). Manifest entries and curated files are immutable, so each is read once
  * and cached: a session that ingests many files reads each entry once, not once per file.
  */
 export class LakeReader {
@@ -53,11 +54,25 @@ export class LakeReader {
         });
       }
     }
-    const rates = new Set<string>();
-    for (const entry of entries.filter((e) => e.kind === "fx_rates")) {
-      for (const row of await this.rows(entry.curated_key)) rates.add(`${row.currency}/${row.year}`);
+    const ratesByCurrency = new Map<string, Map<number, number>>();
+    const rateUploads = entries.filter((e) => e.kind === "fx_rates").sort(compareUploadOrder);
+    for (const entry of rateUploads) {
+      for (const row of await this.rows(entry.curated_key)) {
+        const currency = String(row.currency);
+        let byYear = ratesByCurrency.get(currency);
+        if (!byYear) {
+          byYear = new Map();
+          ratesByCurrency.set(currency, byYear);
+        }
+        byYear.set(Number(row.year), Number(row.usd_per_unit));
+      }
     }
-    return { hubs, hasRate: (currency, year) => rates.has(`${currency}/${year}`) };
+    const none: ReadonlyMap<number, number> = new Map();
+    return {
+      hubs,
+      hasRate: (currency, year) => ratesByCurrency.get(currency)?.has(year) ?? false,
+      ratesOf: (currency) => ratesByCurrency.get(currency) ?? none,
+    };
   }
 
   private async rows(key: string) {

@@ -1,8 +1,13 @@
+import { codePointName, escapeForbiddenCharacters } from "./characters.js";
+import type { RateReference } from "./rate-checks.js";
+
 /**
  * Every sentence that ingest says to an uploader, in one place. Each is plain English, names the value
- * it is about and, where it can, says what to do instead.
+ * it is about and, where it can, says what to do instead. A value from the file is always quoted with its
+ * control and bidirectional characters escaped, never echoed raw.
  */
-const quote = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+const quote = (value: string) =>
+  escapeForbiddenCharacters(JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value));
 const list = (values: readonly string[]) => values.join(", ");
 /** A size in bytes, KiB or MiB with at most one decimal, rounded up so that a file over a limit never reads as equal to it. */
 const size = (bytes: number) => {
@@ -10,6 +15,53 @@ const size = (bytes: number) => {
   const mebibytes = bytes >= 1048576;
   return `${Math.ceil((bytes / (mebibytes ? 1048576 : 1024)) * 10) / 10} ${mebibytes ? "MiB" : "KiB"}`;
 };
+
+/** A number in plain decimal notation (never `6.5e-7`), to `significant` digits when given. */
+const plain = (value: number, significant?: number) => {
+  const text = String(significant === undefined ? value : Number(value.toPrecision(significant)));
+  const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!match) return text;
+  const [, sign, whole = "", fraction = "", exponent = "0"] = match;
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+};
+const and = (values: readonly string[]) =>
+  values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`;
+
+/** Control characters that have a name a reader may know. */
+const CONTROL_NAMES: Readonly<Record<number, string>> = {
+  0: "null",
+  10: "line feed, a line break",
+  11: "vertical tab",
+  12: "form feed",
+  13: "carriage return, a line break",
+  27: "escape",
+  127: "delete",
+  133: "next line",
+};
+const BIDI_NAMES: Readonly<Record<number, string>> = {
+  8234: "left-to-right embedding",
+  8235: "right-to-left embedding",
+  8236: "pop directional formatting",
+  8237: "left-to-right override",
+  8238: "right-to-left override",
+  8294: "left-to-right isolate",
+  8295: "right-to-left isolate",
+  8296: "first strong isolate",
+  8297: "pop directional isolate",
+};
+const characters = (codes: readonly number[], names: Readonly<Record<number, string>>) =>
+  and(codes.map((code) => (names[code] ? `${codePointName(code)} (${names[code]})` : codePointName(code))));
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
+/** One rate of the lake a new rate was checked against, as a message names it. */
+const rateReference = (currency: string, reference: RateReference) =>
+  reference.replaced
+    ? `the rate it replaces (${plain(reference.usdPerUnit)} for ${currency} in ${reference.year})`
+    : `the rate for ${currency} in ${reference.year} (${plain(reference.usdPerUnit)})`;
 
 export const messages = {
   fileTooLarge: (bytes: number, limit: number) =>
@@ -47,6 +99,10 @@ export const messages = {
   unregisteredHub: (value: string) => `${quote(value)} is not a registered hub`,
   hubNotActive: (hub: string, year: number, from: number, to: number | null) =>
     `hub ${quote(hub)} is not active in ${year} (active ${from}${to === null ? " onwards" : `–${to}`})`,
+  futurePeriod: (value: string, year: number, uploadYear: number) =>
+    `${quote(value)} lies in the future: ${year} is after ${uploadYear}, the year of this upload (UTC)`,
+  registryYearOutOfRange: (value: string, earliest: number, latest: number) =>
+    `${quote(value)} is outside the years the registry accepts: ${earliest} to ${latest} (the year of this upload + 10)`,
   invalidPeriod: (value: string) =>
     `${quote(value)} is not a period: write a year (2025) or a quarter (2025-Q3)`,
   invalidYear: (value: string) => `${quote(value)} is not a year (write four digits, such as 2025)`,
@@ -59,8 +115,10 @@ export const messages = {
   notForGlobalFund: (category: string) =>
     `the global fund cannot report ${category}: it is how hubs report what they receive from the fund`,
   decimalComma: (value: string) => `${quote(value)} is not a number (use . as the decimal separator)`,
-  thousandsSeparator: (value: string) =>
-    `${quote(value)} is not a number (write it without thousands separators: ${value.replace(/[, \u00a0\u202f]/g, "")})`,
+  thousandsSeparator: (value: string, plainValue: string) =>
+    `${quote(value)} is not a number (write it without thousands separators: ${plainValue})`,
+  ambiguousNumber: (value: string, separator: string, asThousands: string, asDecimal: string) =>
+    `${quote(value)} is ambiguous: ${asThousands} if the ${separator} separates thousands, or ${asDecimal} if it is the decimal separator (write the number without thousands separators, with . as the decimal separator)`,
   notANumber: (value: string) => `${quote(value)} is not a number`,
   negativeAmount: (value: string) => `${quote(value)} is negative; amounts are 0 or more`,
   tooManyDecimals: (value: string) => `${quote(value)} has more than 2 decimal places`,
@@ -69,6 +127,8 @@ export const messages = {
   zeroAmount: () => "the amount is 0: accepted, but check that the line is meant to be there",
   invalidCurrency: (value: string) =>
     `${quote(value)} is not an ISO 4217 currency code (three capital letters, such as EUR)`,
+  allocationOutsideSeat: (country: string, hub: string, seat: string) =>
+    `${quote(country)} is not the seat of hub ${quote(hub)} (${seat}): a movement_allocation line is booked in the country of the hub that receives it, where the money is spent from; accepted, but check the country`,
   missingRate: (currency: string, year: number) =>
     `there is no exchange rate for ${currency} in ${year}: the Global Council must upload one before this report`,
   invalidCountry: (value: string) =>
@@ -87,6 +147,8 @@ export const messages = {
   integerTooLarge: (value: string) => `${quote(value)} is too large`,
   invalidMetric: (value: string) =>
     `${quote(value)} is not a metric name (lower-case letters, digits and underscores)`,
+  nearMissMetric: (metric: string, known: string, rows: number) =>
+    `${quote(metric)} is not a metric of framework 2026.1, but it is within two edits of ${known}: write ${known} if that is what it counts (${rows} ${plural(rows, "row", "rows")}); a new metric needs a name further from the known ones`,
   unknownMetric: (metric: string, rows: number) =>
     `${quote(metric)} is not a metric of framework 2026.1: accepted and stored (${rows} row${rows === 1 ? "" : "s"}), but not yet used in any indicator`,
   invalidLanguage: (value: string) => `${quote(value)} is not a language code (such as en, yo or pt-br)`,
@@ -104,6 +166,19 @@ export const messages = {
   usdRateIgnored: () => "USD needs no row: its rate is always 1",
   duplicateRate: (currency: string, year: number, firstRow: number) =>
     `the rate for ${currency} in ${year} is given twice (first in row ${firstRow})`,
+  rateOutOfRange: (value: string, currency: string, references: readonly RateReference[]) =>
+    `${quote(value)} US dollars per ${currency} differs by a factor of more than 10 from ${and(references.map((r) => rateReference(currency, r)))}; check the rate (usd_per_unit is US dollars per one ${currency})`,
+  rateLooksInverted: (
+    value: string,
+    currency: string,
+    references: readonly RateReference[],
+    reciprocal: number,
+  ) =>
+    `${quote(value)} differs by a factor of more than 10 from ${and(references.map((r) => rateReference(currency, r)))}, and looks inverted: ${currency} per US dollar instead of US dollars per ${currency}; its reciprocal is ${plain(reciprocal, 6)}`,
+  controlCharacter: (codes: readonly number[]) =>
+    `the cell contains the control ${plural(codes.length, "character", "characters")} ${characters(codes, CONTROL_NAMES)}, not allowed in a cell (a tab is); remove ${plural(codes.length, "it", "them")}`,
+  bidiCharacter: (codes: readonly number[]) =>
+    `the cell contains the bidirectional formatting ${plural(codes.length, "character", "characters")} ${characters(codes, BIDI_NAMES)}, which can show text in another order than it is stored; remove ${plural(codes.length, "it", "them")}`,
   overlap: (existingPeriod: string, reportId: string, period: string) =>
     `a ${existingPeriod.includes("-Q") ? "quarterly" : "annual"} report for ${existingPeriod} is already there (report ${reportId}); annual and quarterly reports of the same year cannot both count, so ${period} cannot be added — replace the existing report with one for the same period instead`,
   moreProblems: (count: number) => `…and ${count} more problem${count === 1 ? "" : "s"} not listed`,

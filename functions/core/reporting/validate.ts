@@ -1,5 +1,10 @@
 import { CURATED_TABLES } from "../lake/tables.js";
 import type { CountryTable } from "../reference/countries.js";
+import {
+  escapeForbiddenCharacters,
+  findForbiddenCharacters,
+  removeForbiddenCharacters,
+} from "./characters.js";
 import { type CsvRecord, parseCsv } from "./csv.js";
 import {
   CATEGORIES_BY_FLOW,
@@ -16,7 +21,10 @@ import {
   STOCK_METRICS,
 } from "./kinds.js";
 import { messages } from "./messages.js";
+import { nearMissOf } from "./metric-names.js";
+import { diagnoseNumberFormat, type NumberFormatOptions } from "./numbers.js";
 import { type Problem, ProblemCollector } from "./problems.js";
+import { checkRate, rateReferences } from "./rate-checks.js";
 
 /** A hub of the registry, as the validation of hub reports needs it. */
 export interface HubRecord {
@@ -33,6 +41,11 @@ export interface ReferenceState {
   /** The current hub registry; undefined while none has been uploaded. */
   readonly hubs: ReadonlyMap<string, HubRecord> | undefined;
   hasRate(currency: string, year: number): boolean;
+  /**
+   * The rates of a currency in the lake, US dollars per unit by year (empty when it has none); of several
+   * uploads of the same (currency, year), the newest upload's rate, as the indicators use it.
+   */
+  ratesOf(currency: string): ReadonlyMap<number, number>;
 }
 
 export interface ValidationInput {
@@ -42,6 +55,8 @@ export interface ValidationInput {
   readonly kind?: ReportKind;
   readonly countries: CountryTable;
   readonly reference: ReferenceState;
+  /** When the file is ingested: no report period may lie after its year (UTC), and registry years are bounded by it. */
+  readonly now: Date;
   /** @default 256 MiB */
   readonly maxBytes?: number;
   /** How many problems are listed before the rest are only counted. @default 1000 */
@@ -77,8 +92,6 @@ const HUB_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 const PERIOD = /^(\d{4})(?:-Q([1-4]))?$/;
 const YEAR = /^\d{4}$/;
 const AMOUNT = /^\d+(?:\.\d{1,2})?$/;
-const DECIMAL_COMMA = /^-?\d{1,3}(?:[. \u00a0\u202f]\d{3})+,\d+$|^-?\d+,(?:\d{1,2}|\d{4,})$|^-?0,\d+$/;
-const THOUSANDS = /^-?\d{1,3}(?:[, \u00a0\u202f]\d{3})+(?:\.\d+)?$/;
 const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const INTEGER = /^\d+$/;
@@ -95,7 +108,14 @@ const BOOLEANS: Record<string, boolean> = {
 /** Below 10^13 every amount of at most 2 decimals converts to exact cents through a double. */
 const MAX_AMOUNT = 1e13;
 const MAX_TEXT = 2000;
-const KNOWN_METRICS = new Set<string>([...FLOW_METRICS, ...STOCK_METRICS]);
+const KNOWN_METRIC_NAMES: readonly string[] = [...FLOW_METRICS, ...STOCK_METRICS];
+const KNOWN_METRICS = new Set<string>(KNOWN_METRIC_NAMES);
+/** Registry years (active_from, active_to) lie between this year and the year of the upload + 10. */
+const EARLIEST_REGISTRY_YEAR = 2000;
+const REGISTRY_YEARS_AHEAD = 10;
+const AMOUNT_FORMAT: NumberFormatOptions = { decimalComma: true, ambiguousDot: true };
+const VALUE_FORMAT: NumberFormatOptions = { decimalComma: false, ambiguousDot: true };
+const RATE_FORMAT: NumberFormatOptions = { decimalComma: true, ambiguousDot: false };
 const STOCKS = new Set<string>(STOCK_METRICS);
 
 /** Columns whose presence tells a kind apart when the uploader does not name it. */
@@ -156,6 +176,14 @@ export function validateReport(input: ValidationInput): ValidationResult {
     );
     return false;
   });
+  const unterminated = new Set(
+    csv.syntaxErrors.filter((e) => e.kind === "unterminated_quote").map((e) => e.row),
+  );
+  checkTextCells(
+    rows.filter((record) => !unterminated.has(record.row)),
+    headerNames,
+    collector,
+  );
   const context: RowContext = { input, collector, layout, rows };
   const report = VALIDATORS[kind](context);
   return done(kind, report);
@@ -199,6 +227,11 @@ function recogniseKind(header: string[], row: number, collector: ProblemCollecto
   return undefined;
 }
 
+/** How a problem names a column: by its header cell (escaped, as it comes from the file), or by position. */
+function columnLabel(name: string, index: number): string {
+  return name === "" ? `${index + 1}` : escapeForbiddenCharacters(name);
+}
+
 /** Column positions of a valid header, by column name. */
 type Layout = Map<string, number>;
 
@@ -218,7 +251,7 @@ function checkHeader(
         "unknownColumn",
         messages.unknownColumn(name, kind, allowed),
         row,
-        name || `${index + 1}`,
+        columnLabel(name, index),
       );
     } else if (layout.has(name)) {
       collector.error("duplicateColumn", messages.duplicateColumn(name), row, name);
@@ -242,6 +275,49 @@ function checkUploader(kind: ReportKind, uploader: string, collector: ProblemCol
   } else if (!isHubReportKind(kind) && uploader !== COUNCIL) {
     collector.error("onlyCouncilUploadsReference", messages.onlyCouncilUploadsReference(kind, uploader));
   }
+}
+
+/**
+ * Reports every cell that holds a control or bidirectional formatting character, and takes those characters out
+ * of the record, so that the other rules judge the rest of the cell instead of repeating the same problem (the
+ * file is rejected all the same). A row whose quote is never closed is left out: its problem is the quote.
+ */
+function checkTextCells(rows: CsvRecord[], header: string[], collector: ProblemCollector): void {
+  for (const record of rows) {
+    record.fields.forEach((field, index) => {
+      const found = findForbiddenCharacters(field);
+      if (!found) return;
+      const column = columnLabel(header[index] ?? "", index);
+      if (found.control.length > 0)
+        collector.error("controlCharacter", messages.controlCharacter(found.control), record.row, column);
+      if (found.bidi.length > 0)
+        collector.error("bidiCharacter", messages.bidiCharacter(found.bidi), record.row, column);
+      record.fields[index] = removeForbiddenCharacters(field);
+    });
+  }
+}
+
+/** A problem of a value written with other separators than the standard's, if it is one. */
+function reportNumberFormat(
+  value: string,
+  options: NumberFormatOptions,
+  row: number,
+  column: string,
+  collector: ProblemCollector,
+): boolean {
+  const problem = diagnoseNumberFormat(value, options);
+  if (!problem) return false;
+  if (problem.code === "decimalComma")
+    collector.error("decimalComma", messages.decimalComma(value), row, column);
+  else if (problem.code === "ambiguousNumber")
+    collector.error(
+      "ambiguousNumber",
+      messages.ambiguousNumber(value, problem.separator, problem.asThousands, problem.asDecimal),
+      row,
+      column,
+    );
+  else collector.error("thousandsSeparator", messages.thousandsSeparator(value, problem.plain), row, column);
+  return true;
 }
 
 interface RowContext {
@@ -329,6 +405,11 @@ function checkIdentity(context: RowContext): ReportIdentity | undefined {
   if (!identityValid || !periodMatch) return undefined;
   const year = Number(periodMatch[1]);
   const quarter = periodMatch[2] === undefined ? null : Number(periodMatch[2]);
+  const uploadYear = input.now.getUTCFullYear();
+  if (year > uploadYear) {
+    collector.error("futurePeriod", messages.futurePeriod(period, year, uploadYear), first.row, "period");
+    return undefined;
+  }
 
   const registry = input.reference.hubs;
   let hub: HubRecord | undefined;
@@ -366,20 +447,24 @@ function checkText(value: string, column: string, row: number, context: RowConte
   return value === "" ? null : value;
 }
 
-/** Parses an amount: a plain decimal with `.`, at most 2 places; says precisely what is wrong otherwise. */
+/**
+ * Parses an amount: a plain decimal with `.`, at most 2 places; says precisely what is wrong otherwise, never
+ * suggesting a number of another magnitude.
+ */
 function parseAmount(value: string, row: number, context: RowContext): number | undefined {
   const { collector } = context;
-  if (value === "") collector.error("required", messages.required("amount"), row, "amount");
-  else if (AMOUNT.test(value)) {
+  if (value === "") {
+    collector.error("required", messages.required("amount"), row, "amount");
+    return undefined;
+  }
+  if (AMOUNT.test(value)) {
     const amount = Number(value);
-    if (amount >= MAX_AMOUNT)
-      collector.error("amountTooLarge", messages.amountTooLarge(value), row, "amount");
-    else return amount;
-  } else if (DECIMAL_COMMA.test(value))
-    collector.error("decimalComma", messages.decimalComma(value), row, "amount");
-  else if (THOUSANDS.test(value))
-    collector.error("thousandsSeparator", messages.thousandsSeparator(value), row, "amount");
-  else if (DECIMAL.test(value) && value.startsWith("-"))
+    if (amount < MAX_AMOUNT) return amount;
+    collector.error("amountTooLarge", messages.amountTooLarge(value), row, "amount");
+    return undefined;
+  }
+  if (reportNumberFormat(value, AMOUNT_FORMAT, row, "amount", collector)) return undefined;
+  if (DECIMAL.test(value) && value.startsWith("-"))
     collector.error("negativeAmount", messages.negativeAmount(value), row, "amount");
   else if (/^\d+\.\d{3,}$/.test(value))
     collector.error("tooManyDecimals", messages.tooManyDecimals(value), row, "amount");
@@ -436,7 +521,22 @@ function validateFinancial(context: RowContext): ValidatedReport | undefined {
       collector.error("missingRate", messages.missingRate(currency, identity.year), row, "currency");
     }
     const country = cell("country");
-    checkCountry(country, row, context);
+    const countryValid = checkCountry(country, row, context);
+    const hub = identity?.hub;
+    if (
+      countryValid &&
+      flow === "revenue" &&
+      category === "movement_allocation" &&
+      hub &&
+      hub.kind !== "global" &&
+      country !== hub.country
+    )
+      collector.warning(
+        "allocationOutsideSeat",
+        messages.allocationOutsideSeat(country, hub.hubId, hub.country),
+        row,
+        "country",
+      );
 
     const counterparty = cell("counterparty_id");
     if (counterparty === "" && (category === "team_grant" || category === "hub_allocation"))
@@ -515,7 +615,11 @@ function validateImpact(context: RowContext): ValidatedReport | undefined {
   const identity = checkIdentity(context);
   const columns = emptyColumns("impact");
   const totals = new Map<string, { total: number; firstRow: number }>();
-  const unknownMetrics = new Map<string, { rows: number; firstRow: number }>();
+  /** Each unknown metric, with the known one it is a near miss of (an error) or none (a warning). */
+  const unknownMetrics = new Map<
+    string,
+    { nearMissOf: string | undefined; rows: number; firstRow: number }
+  >();
   const stockKeys = new Map<string, number>();
 
   for (const record of rows) {
@@ -533,7 +637,11 @@ function validateImpact(context: RowContext): ValidatedReport | undefined {
       collector.error("invalidMetric", messages.invalidMetric(metric), row, "metric");
       metricValid = false;
     } else if (!KNOWN_METRICS.has(metric)) {
-      const seen = unknownMetrics.get(metric) ?? { rows: 0, firstRow: row };
+      const seen = unknownMetrics.get(metric) ?? {
+        nearMissOf: nearMissOf(metric, KNOWN_METRIC_NAMES),
+        rows: 0,
+        firstRow: row,
+      };
       seen.rows++;
       unknownMetrics.set(metric, seen);
     }
@@ -541,11 +649,10 @@ function validateImpact(context: RowContext): ValidatedReport | undefined {
     const valueText = cell("value");
     let value: number | undefined;
     if (valueText === "") collector.error("required", messages.required("value"), row, "value");
-    else if (THOUSANDS.test(valueText) && !valueText.startsWith("-"))
-      collector.error("thousandsSeparator", messages.thousandsSeparator(valueText), row, "value");
-    else if (!INTEGER.test(valueText))
-      collector.error("notAnInteger", messages.notAnInteger(valueText), row, "value");
-    else if (!Number.isSafeInteger(Number(valueText)))
+    else if (!INTEGER.test(valueText)) {
+      if (valueText.startsWith("-") || !reportNumberFormat(valueText, VALUE_FORMAT, row, "value", collector))
+        collector.error("notAnInteger", messages.notAnInteger(valueText), row, "value");
+    } else if (!Number.isSafeInteger(Number(valueText)))
       collector.error("integerTooLarge", messages.integerTooLarge(valueText), row, "value");
     else value = Number(valueText);
 
@@ -582,8 +689,17 @@ function validateImpact(context: RowContext): ValidatedReport | undefined {
     }
   }
 
-  for (const [metric, seen] of unknownMetrics)
-    collector.warning("unknownMetric", messages.unknownMetric(metric, seen.rows), seen.firstRow, "metric");
+  for (const [metric, seen] of unknownMetrics) {
+    if (seen.nearMissOf !== undefined)
+      collector.error(
+        "nearMissMetric",
+        messages.nearMissMetric(metric, seen.nearMissOf, seen.rows),
+        seen.firstRow,
+        "metric",
+      );
+    else
+      collector.warning("unknownMetric", messages.unknownMetric(metric, seen.rows), seen.firstRow, "metric");
+  }
   checkImpactTotals(totals, collector);
   return hubReport("impact", identity, rows.length, columns);
 }
@@ -636,6 +752,26 @@ function parseYear(
   return undefined;
 }
 
+/** A year of the registry: four digits, from 2000 to the year of the upload + 10. */
+function parseRegistryYear(
+  value: string,
+  column: string,
+  row: number,
+  context: RowContext,
+): number | undefined {
+  const year = parseYear(value, column, row, context.collector);
+  if (year === undefined) return undefined;
+  const latest = context.input.now.getUTCFullYear() + REGISTRY_YEARS_AHEAD;
+  if (year >= EARLIEST_REGISTRY_YEAR && year <= latest) return year;
+  context.collector.error(
+    "registryYearOutOfRange",
+    messages.registryYearOutOfRange(value, EARLIEST_REGISTRY_YEAR, latest),
+    row,
+    column,
+  );
+  return undefined;
+}
+
 function validateHubs(context: RowContext): ValidatedReport | undefined {
   const { collector, layout, rows } = context;
   const columns = emptyColumns("hubs");
@@ -659,9 +795,9 @@ function validateHubs(context: RowContext): ValidatedReport | undefined {
       collector.error("invalidEnum", messages.invalidEnum("kind", kind, HUB_KINDS), row, "kind");
     const country = cell("country");
     checkCountry(country, row, context);
-    const activeFrom = parseYear(cell("active_from"), "active_from", row, collector);
+    const activeFrom = parseRegistryYear(cell("active_from"), "active_from", row, context);
     const activeToText = cell("active_to");
-    const activeTo = activeToText === "" ? null : parseYear(activeToText, "active_to", row, collector);
+    const activeTo = activeToText === "" ? null : parseRegistryYear(activeToText, "active_to", row, context);
     if (activeFrom !== undefined && typeof activeTo === "number" && activeTo < activeFrom)
       collector.error(
         "activeToBeforeFrom",
@@ -691,6 +827,37 @@ function validateHubs(context: RowContext): ValidatedReport | undefined {
   };
 }
 
+/**
+ * A rate may differ by a factor of at most 10 from the rate it replaces and from the currency's rate for the
+ * nearest other year already in the lake (both, when two years are equally near).
+ */
+function checkRateAgainstLake(
+  currency: string,
+  year: number,
+  rate: number,
+  rateText: string,
+  row: number,
+  context: RowContext,
+): void {
+  const references = rateReferences(context.input.reference.ratesOf(currency), year);
+  const check = checkRate(rate, references);
+  if (!check) return;
+  if (check.reciprocal !== undefined)
+    context.collector.error(
+      "rateLooksInverted",
+      messages.rateLooksInverted(rateText, currency, check.outliers, check.reciprocal),
+      row,
+      "usd_per_unit",
+    );
+  else
+    context.collector.error(
+      "rateOutOfRange",
+      messages.rateOutOfRange(rateText, currency, check.outliers),
+      row,
+      "usd_per_unit",
+    );
+}
+
 function validateFxRates(context: RowContext): ValidatedReport | undefined {
   const { collector, layout, rows } = context;
   const columns = emptyColumns("fx_rates");
@@ -707,16 +874,17 @@ function validateFxRates(context: RowContext): ValidatedReport | undefined {
     const rateText = cell("usd_per_unit");
     const rate = DECIMAL.test(rateText) ? Number(rateText) : undefined;
     if (rateText === "") collector.error("required", messages.required("usd_per_unit"), row, "usd_per_unit");
-    else if (DECIMAL_COMMA.test(rateText))
-      collector.error("decimalComma", messages.decimalComma(rateText), row, "usd_per_unit");
-    else if (rate === undefined)
-      collector.error("notANumber", messages.notANumber(rateText), row, "usd_per_unit");
-    else if (!(rate > 0) || !Number.isFinite(rate))
+    else if (rate === undefined) {
+      if (!reportNumberFormat(rateText, RATE_FORMAT, row, "usd_per_unit", collector))
+        collector.error("notANumber", messages.notANumber(rateText), row, "usd_per_unit");
+    } else if (!(rate > 0) || !Number.isFinite(rate))
       collector.error("nonPositiveRate", messages.nonPositiveRate(rateText), row, "usd_per_unit");
     else if (currency === "USD" && rate !== 1)
       collector.error("usdRate", messages.usdRate(rateText), row, "usd_per_unit");
     else if (currency === "USD")
       collector.warning("usdRateIgnored", messages.usdRateIgnored(), row, "currency");
+    else if (currencyValid && year !== undefined)
+      checkRateAgainstLake(currency, year, rate, rateText, row, context);
 
     if (currencyValid && year !== undefined) {
       const key = `${currency}/${year}`;

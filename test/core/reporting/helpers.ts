@@ -30,16 +30,40 @@ export const HUBS: ReadonlyMap<string, HubRecord> = new Map([
   hub("wm-old", "thematic", "FR", 2018, 2022),
 ]);
 
-/** Exchange rates exist for EUR and NGN in 2024 and 2025 only. */
-const RATES = new Set(["EUR/2024", "EUR/2025", "NGN/2024", "NGN/2025"]);
+/** Exchange rates, US dollars per unit by currency and year. */
+export type RateTable = Readonly<Record<string, Readonly<Record<number, number>>>>;
 
-export const REFERENCE: ReferenceState = {
-  hubs: HUBS,
-  hasRate: (currency, year) => RATES.has(`${currency}/${year}`),
+/** Exchange rates exist for EUR and NGN in 2024 and 2025 only. */
+export const RATES: RateTable = {
+  EUR: { 2024: 1.0824, 2025: 1.08 },
+  NGN: { 2024: 0.00068, 2025: 0.00065 },
 };
 
+/** The reference state of a lake with this registry (or none) and these rates. */
+export function referenceWith(
+  hubs: ReadonlyMap<string, HubRecord> | undefined,
+  rates: RateTable,
+): ReferenceState {
+  const byCurrency = new Map(
+    Object.entries(rates).map(([currency, byYear]) => [
+      currency,
+      new Map(Object.entries(byYear).map(([year, rate]) => [Number(year), rate])),
+    ]),
+  );
+  return {
+    hubs,
+    hasRate: (currency, year) => byCurrency.get(currency)?.has(year) ?? false,
+    ratesOf: (currency) => byCurrency.get(currency) ?? new Map(),
+  };
+}
+
+export const REFERENCE: ReferenceState = referenceWith(HUBS, RATES);
+
 /** The state of a fresh lake: no registry, no rates. */
-export const EMPTY_REFERENCE: ReferenceState = { hubs: undefined, hasRate: () => false };
+export const EMPTY_REFERENCE: ReferenceState = referenceWith(undefined, {});
+
+/** When the tests' files are ingested, unless a test says otherwise: the upload year is 2026. */
+export const NOW = new Date("2026-06-15T12:00:00Z");
 
 export type Cells = Readonly<Record<string, string>>;
 
@@ -130,6 +154,8 @@ export interface CheckOptions {
   readonly uploader?: string;
   readonly kind?: ReportKind;
   readonly reference?: ReferenceState;
+  /** @default NOW */
+  readonly now?: Date;
   readonly maxBytes?: number;
   readonly maxProblems?: number;
 }
@@ -142,6 +168,7 @@ export function validate(content: string | Uint8Array, options: CheckOptions = {
     kind: options.kind,
     countries: bundledCountryTable(),
     reference: options.reference ?? REFERENCE,
+    now: options.now ?? NOW,
     maxBytes: options.maxBytes,
     maxProblems: options.maxProblems,
   });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES_BY_FLOW, FLOWS } from "../../../functions/core/reporting/kinds.js";
-import { accept, type Cells, check, EMPTY_REFERENCE, financialCsv, REFERENCE, validate } from "./helpers.js";
+import {
+  accept,
+  type Cells,
+  check,
+  EMPTY_REFERENCE,
+  financialCsv,
+  HUBS,
+  referenceWith,
+  validate,
+} from "./helpers.js";
 
 /** A line of the global fund (uploading as global-fund), in US dollars. */
 const fund = (cells: Cells = {}): Cells => ({
@@ -12,6 +21,8 @@ const fund = (cells: Cells = {}): Cells => ({
 const asFund = { uploader: "global-fund" } as const;
 
 const MIXED = "one file is one report, for one hub and one period";
+const IF_DECIMAL =
+  "if it is the decimal separator (write the number without thousands separators, with . as the decimal separator)";
 
 describe("identity: one hub, one period, the uploader's own", () => {
   it("rejects a hub_id that is not the uploader", () => {
@@ -206,11 +217,18 @@ describe("amount", () => {
     ["1 234,56", '"1 234,56" is not a number (use . as the decimal separator)'],
     ["1\u00a0234,56", '"1\u00a0234,56" is not a number (use . as the decimal separator)'],
     ["1,234,567.00", '"1,234,567.00" is not a number (write it without thousands separators: 1234567.00)'],
-    ["1,234", '"1,234" is not a number (write it without thousands separators: 1234)'],
+    ["1 234 567", '"1 234 567" is not a number (write it without thousands separators: 1234567)'],
+    ["1.234.567", '"1.234.567" is not a number (write it without thousands separators: 1234567)'],
+    ["1,234", `"1,234" is ambiguous: 1234 if the , separates thousands, or 1.234 ${IF_DECIMAL}`],
+    ["99,999", `"99,999" is ambiguous: 99999 if the , separates thousands, or 99.999 ${IF_DECIMAL}`],
+    ["-1,234", `"-1,234" is ambiguous: -1234 if the , separates thousands, or -1.234 ${IF_DECIMAL}`],
+    ["1.500", `"1.500" is ambiguous: 1500 if the . separates thousands, or 1.500 ${IF_DECIMAL}`],
     ["-5", '"-5" is negative; amounts are 0 or more'],
     ["-0.01", '"-0.01" is negative; amounts are 0 or more'],
     ["-0", '"-0" is negative; amounts are 0 or more'],
-    ["12.345", '"12.345" has more than 2 decimal places'],
+    ["12.345", `"12.345" is ambiguous: 12345 if the . separates thousands, or 12.345 ${IF_DECIMAL}`],
+    ["1234.567", '"1234.567" has more than 2 decimal places'],
+    ["-1.234", '"-1.234" is negative; amounts are 0 or more'],
     ["0.001", '"0.001" has more than 2 decimal places'],
     ["abc", '"abc" is not a number'],
     ["12 EUR", '"12 EUR" is not a number'],
@@ -281,7 +299,7 @@ describe("currency", () => {
   });
 
   it("needs no rate for USD", () => {
-    const noRates = { hubs: REFERENCE.hubs, hasRate: () => false };
+    const noRates = referenceWith(HUBS, {});
     expect(check(financialCsv({ currency: "USD" }), { reference: noRates })).toEqual([]);
   });
 });
@@ -408,7 +426,7 @@ describe("free text", () => {
     "'; DROP TABLE financial; --",
     "Wiki Loves Africa 🌍🎉 👩🏾‍💻",
     "ويكيبيديا بالعربية: ورشة عمل",
-    "עברית \u202eevil\u202c mixed",
+    "עברית evil mixed",
     'a "quoted", semicolon; value',
     "NULL",
   ];

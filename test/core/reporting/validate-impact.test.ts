@@ -72,7 +72,17 @@ describe("value", () => {
     ["12,5", '"12,5" is not a whole number of 0 or more'],
     ["ten", '"ten" is not a whole number of 0 or more'],
     ["1e3", '"1e3" is not a whole number of 0 or more'],
-    ["1,000", '"1,000" is not a number (write it without thousands separators: 1000)'],
+    [
+      "1,000",
+      '"1,000" is ambiguous: 1000 if the , separates thousands, or 1.000 if it is the decimal separator (write the number without thousands separators, with . as the decimal separator)',
+    ],
+    [
+      "1.000",
+      '"1.000" is ambiguous: 1000 if the . separates thousands, or 1.000 if it is the decimal separator (write the number without thousands separators, with . as the decimal separator)',
+    ],
+    ["1 000", '"1 000" is not a number (write it without thousands separators: 1000)'],
+    ["1,000,000", '"1,000,000" is not a number (write it without thousands separators: 1000000)'],
+    ["-1,000", '"-1,000" is not a whole number of 0 or more'],
     ["9007199254740993", '"9007199254740993" is too large'],
     ["", "value is required and is empty"],
   ])("rejects %j", (value, message) => {

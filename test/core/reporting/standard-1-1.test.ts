@@ -50,12 +50,20 @@ describe("periods must not lie in the future", () => {
     expect(check(financialCsv({ period, currency: "USD" }))).toEqual([]);
   });
 
-  it("reads the year of the upload in UTC", () => {
+  it("reads the year of the upload in UTC, whatever the machine's time zone", () => {
     const file = financialCsv({ period: "2027", currency: "USD" });
-    expect(check(file, at("2027-01-01T00:30:00+01:00"))).toEqual([
-      'row 2, column period: "2027" lies in the future: 2027 is after 2026, the year of this upload (UTC)',
-    ]);
-    expect(check(file, at("2026-12-31T23:30:00-01:00"))).toEqual([]);
+    const zone = process.env.TZ;
+    process.env.TZ = "Pacific/Kiritimati";
+    try {
+      expect(new Date("2026-12-31T12:00:00Z").getFullYear()).toBe(2027);
+      expect(check(file, at("2026-12-31T12:00:00Z"))).toEqual([
+        'row 2, column period: "2027" lies in the future: 2027 is after 2026, the year of this upload (UTC)',
+      ]);
+      expect(check(file, at("2026-12-31T23:30:00-01:00"))).toEqual([]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
 

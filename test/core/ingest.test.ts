@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type IngestOutcome, ingestReport } from "../../functions/core/ingest.js";
 import { readManifest, withStatus } from "../../functions/core/lake/manifest.js";
 import { readParquetRows } from "../../functions/core/lake/parquet.js";
@@ -378,6 +378,34 @@ describe("ingestReport at commit time, after losing the race for a sequence numb
     expect(outcome.entry.seq).toBe(4);
     expect(await lake.store.get(outcome.entry.raw_key)).toBeDefined();
     expect(await lake.store.get(outcome.entry.curated_key)).toBeDefined();
+  });
+
+  it("leaves nothing behind when it never gets a sequence number, and says why", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const before = await snapshot(root);
+    const alwaysTaken: ObjectStore = {
+      get: (key) => lake.store.get(key),
+      list: (prefix) => lake.store.list(prefix),
+      locate: (key) => lake.store.locate(key),
+      delete: (key) => lake.store.delete(key),
+      put: async (key, body, options) => {
+        if (key.startsWith("manifest/")) throw new ObjectExistsError(key);
+        await lake.store.put(key, body, options);
+      },
+    };
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    try {
+      await expect(
+        ingestReport(
+          { ...lake.dependencies, store: alwaysTaken },
+          { fileName: "ng.csv", bytes: encode(NG_2025), uploader: "wm-ng" },
+        ),
+      ).rejects.toThrow("could not commit ng.csv: the manifest kept changing (100 attempts)");
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(await snapshot(root)).toEqual(before);
   });
 
   it("never deletes an object that another manifest entry names", async () => {

@@ -79,6 +79,23 @@ const MAX_COMMIT_ATTEMPTS = 100;
  * the raw zone, as typed Parquet in the curated zone, and commits it with a new manifest entry — last, so that
  * a crash before the commit leaves nothing visible. A rejected file changes nothing.
  * Safe to run concurrently from several processes on the same lake.
+ *
+ * What the file is checked against — the registry, the exchange rates, the reports already there (duplicates,
+ * annual/quarterly overlap) — is the manifest as read before validation, entries 1..n. The commit creates entry
+ * n + 1 only if it is absent, and every writer creates only the number after the last entry it read, so no
+ * entry n + 2 can exist before n + 1 does. When the create succeeds, no other report was committed between the
+ * read and the commit: the lake the file was checked against is exactly the one its entry follows, and nothing
+ * needs checking again. (This needs a store that lists what it has created, which the local folder and S3 do.)
+ * When the create fails, another writer committed first: the manifest is read again, and the file is checked
+ * again against what changed — a duplicate, an overlap, and, when a registry or exchange-rate upload came in
+ * between, the whole validation against the new reference data — before it tries the next number.
+ *
+ * A file rejected at that point (or that never gets a number) leaves nothing behind: its raw and curated
+ * objects are deleted again, except any a manifest entry names. No other writer can be about to commit the
+ * same objects, since they are named by content and uploader: such a writer would be checked against the same
+ * manifest and rejected alike, or have committed first, which makes this file its duplicate. When the commit
+ * fails in any other way (the process dies, the store errs), whether the entry was written is unknown, so the
+ * objects stay: nothing names them, and compute counts only reports the manifest names.
  */
 export async function ingestReport(
   dependencies: IngestDependencies,
@@ -95,15 +112,18 @@ export async function ingestReport(
   if (duplicate) return duplicateOutcome(dependencies, reader, request, duplicate, entries);
 
   const receivedAt = request.receivedAt ?? (dependencies.clock ?? (() => new Date()))();
-  const validation = validateReport({
-    bytes: request.bytes,
-    uploader: request.uploader,
-    kind: request.kind,
-    countries,
-    reference: await reader.referenceStateAt(entries),
-    now: receivedAt,
-    maxBytes: dependencies.maxBytes,
-  });
+  const validateAt = async (state: readonly ManifestEntry[]) =>
+    validateReport({
+      bytes: request.bytes,
+      uploader: request.uploader,
+      kind: request.kind,
+      countries,
+      reference: await reader.referenceStateAt(state),
+      now: receivedAt,
+      maxBytes: dependencies.maxBytes,
+    });
+  let validation = await validateAt(entries);
+  let validatedThrough = nextSeq(entries) - 1;
   const { report } = validation;
   if (!report)
     return {
@@ -162,12 +182,43 @@ export async function ingestReport(
     entries = await reader.manifest();
     const raced = findDuplicate(entries, sha256, request.uploader);
     if (raced) return duplicateOutcome(dependencies, reader, request, raced, entries);
+    if (referenceChangedSince(entries, validatedThrough)) {
+      validation = await validateAt(entries);
+      validatedThrough = nextSeq(entries) - 1;
+      if (!validation.report) {
+        await removeUnnamed(store, reader, [rawKey, curatedKey]);
+        return {
+          status: "rejected",
+          fileName: request.fileName,
+          kind: validation.kind,
+          problems: validation.problems,
+        };
+      }
+    }
     const racedOverlap = findOverlap(entries, report);
-    if (racedOverlap) return rejectForOverlap(request, report, racedOverlap, validation.problems);
+    if (racedOverlap) {
+      await removeUnnamed(store, reader, [rawKey, curatedKey]);
+      return rejectForOverlap(request, report, racedOverlap, validation.problems);
+    }
   }
+  await removeUnnamed(store, reader, [rawKey, curatedKey]);
   throw new Error(
     `could not commit ${request.fileName}: the manifest kept changing (${MAX_COMMIT_ATTEMPTS} attempts)`,
   );
+}
+
+/** Whether a registry or exchange-rate upload was committed after entry `seq`: what validation reads changed. */
+function referenceChangedSince(entries: readonly ManifestEntry[], seq: number): boolean {
+  return entries.some((e) => e.seq > seq && !isHubReportKind(e.kind));
+}
+
+/**
+ * Deletes the objects an upload wrote before it was rejected at commit time, except any that a manifest entry
+ * names (read afresh), so that a rejected upload leaves nothing in the lake.
+ */
+async function removeUnnamed(store: ObjectStore, reader: LakeReader, keys: readonly string[]): Promise<void> {
+  const named = new Set((await reader.manifest()).flatMap((e) => [e.raw_key, e.curated_key]));
+  for (const key of keys) if (!named.has(key)) await store.delete(key);
 }
 
 /** The outcome for a file too large to read: rejected before its bytes are loaded. */

@@ -34,6 +34,12 @@ export interface ObjectStore {
   put(key: string, body: Uint8Array, options?: PutOptions): Promise<void>;
   /** Every key that starts with the prefix, in lexicographic order. */
   list(prefix: string): Promise<string[]>;
+  /**
+   * Removes the object at the key, so that `get` and `list` no longer see it; removing a key that holds nothing
+   * succeeds. Where the storage keeps versions under a retention lock (the S3 raw bucket), the locked bytes stay
+   * as an older version: see `S3ObjectStore.delete`. Ingest uses it only for objects no manifest entry names.
+   */
+  delete(key: string): Promise<void>;
   /** A location an engine can read the key from (a file path or an `s3://` URI). */
   locate(key: string): string;
 }

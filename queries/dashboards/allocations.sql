@@ -3,6 +3,8 @@
 -- counterparty_id, and the recipient's own revenue lines of category movement_allocation. One row per year and
 -- hub with either side. A gap is |received − allocated| > max(1 USD, 1% of the larger side), both sides of the
 -- comparison rounded to the cent, so that the rounding of a conversion cannot tip a difference over the line.
+-- Each line's dollars are an exact DECIMAL (to 10^-12 USD), as in stages/05_financial_facts.sql, so the sums do
+-- not depend on the order in which the engine adds the lines up.
 WITH allocation_lines AS (
   SELECT
     f.year,
@@ -11,7 +13,10 @@ WITH allocation_lines AS (
     f.flow,
     f.category,
     f.counterparty_id,
-    CAST(f.amount AS DOUBLE) * CASE WHEN f.currency = 'USD' THEN 1.0 ELSE x.usd_per_unit END AS amount_usd
+    CASE
+      WHEN f.currency = 'USD' THEN CAST(f.amount AS DECIMAL(38, 12))
+      ELSE CAST(CAST(f.amount AS DOUBLE) * x.usd_per_unit AS DECIMAL(38, 12))
+    END AS amount_usd
   FROM financial f
   JOIN current_reports r ON r.report_id = f.report_id
   LEFT JOIN exchange_rates x ON x.currency = f.currency AND x.year = f.year
@@ -23,7 +28,7 @@ sides AS (
     year,
     counterparty_id AS hub_id,
     amount_usd AS allocated_usd,
-    CAST(0 AS DOUBLE) AS received_usd,
+    CAST(0 AS DECIMAL(38, 12)) AS received_usd,
     1 AS allocated_lines,
     0 AS received_lines
   FROM allocation_lines
@@ -32,7 +37,7 @@ sides AS (
   SELECT
     year,
     hub_id,
-    CAST(0 AS DOUBLE) AS allocated_usd,
+    CAST(0 AS DECIMAL(38, 12)) AS allocated_usd,
     amount_usd AS received_usd,
     0 AS allocated_lines,
     1 AS received_lines
@@ -53,11 +58,11 @@ totals AS (
 SELECT
   year,
   hub_id,
-  allocated_usd,
-  received_usd,
+  CAST(allocated_usd AS DOUBLE) AS allocated_usd,
+  CAST(received_usd AS DOUBLE) AS received_usd,
   allocated_lines,
   received_lines,
-  received_usd - allocated_usd AS gap_usd,
+  CAST(received_usd - allocated_usd AS DOUBLE) AS gap_usd,
   CASE
     WHEN received_lines = 0 THEN 'not-reported'
     WHEN allocated_lines = 0 THEN 'not-allocated'

@@ -1,6 +1,7 @@
 -- language_diversity: Shannon entropy −Σ_l p_l ln p_l of content_created by language (rows with no language
 -- are left out). A row exists where content or participants (which disclosure control reads) exist; its value
--- is null when none of the content has a language.
+-- is null when none of the content has a language. The terms are summed as exact DECIMALs (to 10^-30), so the
+-- figure does not depend on the order in which the engine adds them up.
 WITH by_language AS (
   SELECT f.year, g.region, f.language, SUM(f.value) AS content
   FROM impact_facts f
@@ -19,12 +20,12 @@ region_shares AS (
   WHERE region IS NOT NULL
 ),
 movement_entropy AS (
-  SELECT year, -SUM(CASE WHEN share > 0 THEN share * ln(share) ELSE 0.0 END) AS value
+  SELECT year, -CAST(SUM(CAST(CASE WHEN share > 0 THEN share * ln(share) ELSE 0.0 END AS DECIMAL(38, 30))) AS DOUBLE) AS value
   FROM movement_shares
   GROUP BY year
 ),
 region_entropy AS (
-  SELECT year, region, -SUM(CASE WHEN share > 0 THEN share * ln(share) ELSE 0.0 END) AS value
+  SELECT year, region, -CAST(SUM(CAST(CASE WHEN share > 0 THEN share * ln(share) ELSE 0.0 END AS DECIMAL(38, 30))) AS DOUBLE) AS value
   FROM region_shares
   GROUP BY year, region
 ),

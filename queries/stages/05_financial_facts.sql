@@ -1,5 +1,6 @@
 -- The one scan of the financial lines: current reports only, converted to US dollars at the year's rate,
--- summed per hub, flow, category, country and focus.
+-- summed per hub, flow, category, country and focus. Each line's dollars are an exact DECIMAL (to 10^-12 USD),
+-- so the sums are exact and do not depend on the order in which the engine adds the lines up.
 SELECT
   f.year,
   f.hub_id,
@@ -9,7 +10,12 @@ SELECT
   f.country,
   f.underrepresented_focus,
   COUNT(*) AS line_count,
-  SUM(CAST(f.amount AS DOUBLE) * CASE WHEN f.currency = 'USD' THEN 1.0 ELSE x.usd_per_unit END) AS amount_usd
+  SUM(
+    CASE
+      WHEN f.currency = 'USD' THEN CAST(f.amount AS DECIMAL(38, 12))
+      ELSE CAST(CAST(f.amount AS DOUBLE) * x.usd_per_unit AS DECIMAL(38, 12))
+    END
+  ) AS amount_usd
 FROM financial f
 JOIN current_reports r ON r.report_id = f.report_id
 LEFT JOIN exchange_rates x ON x.currency = f.currency AND x.year = f.year

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { ingestReport } from "../../functions/core/ingest.js";
+import { describe, expect, it, vi } from "vitest";
+import { type IngestOutcome, ingestReport } from "../../functions/core/ingest.js";
 import { readManifest, withStatus } from "../../functions/core/lake/manifest.js";
 import { readParquetRows } from "../../functions/core/lake/parquet.js";
+import { messages } from "../../functions/core/reporting/messages.js";
 import type { Problem } from "../../functions/core/reporting/problems.js";
 import { ObjectExistsError, type ObjectStore } from "../../functions/ports/object-store.js";
 import {
@@ -21,7 +22,7 @@ import { tempDir } from "../helpers/temp.js";
 const NG_2025 = financialCsv("wm-ng", "2025", [
   "expense,programs,1000000,NGN,NG,,",
   "grant,team_grant,250000.50,NGN,GH,team-lagos,yes",
-  "revenue,movement_allocation,1500,USD,US,,",
+  "revenue,movement_allocation,1500,USD,NG,,",
 ]);
 
 describe("ingestReport", () => {
@@ -198,6 +199,7 @@ describe("ingestReport", () => {
       get: (key) => lake.store.get(key),
       list: (prefix) => lake.store.list(prefix),
       locate: (key) => lake.store.locate(key),
+      delete: (key) => lake.store.delete(key),
       put: async (key, body, options) => {
         if (key.startsWith("manifest/")) throw new Error("process killed");
         await lake.store.put(key, body, options);
@@ -222,6 +224,7 @@ describe("ingestReport", () => {
       get: (key) => lake.store.get(key),
       list: (prefix) => lake.store.list(prefix),
       locate: (key) => lake.store.locate(key),
+      delete: (key) => lake.store.delete(key),
       put: async (key, body, options) => {
         if (key.startsWith("manifest/") && !raced) {
           raced = true;
@@ -245,6 +248,29 @@ describe("ingestReport", () => {
     ]);
   });
 
+  it("leaves the raw and curated files in place when the commit fails in an unknown way (it may have landed)", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const failing: ObjectStore = {
+      get: (key) => lake.store.get(key),
+      list: (prefix) => lake.store.list(prefix),
+      locate: (key) => lake.store.locate(key),
+      delete: (key) => lake.store.delete(key),
+      put: async (key, body, options) => {
+        if (key.startsWith("manifest/")) throw new Error("connection reset");
+        await lake.store.put(key, body, options);
+      },
+    };
+    await expect(
+      ingestReport(
+        { ...lake.dependencies, store: failing },
+        { fileName: "ng.csv", bytes: encode(NG_2025), uploader: "wm-ng" },
+      ),
+    ).rejects.toThrow("connection reset");
+    const sha = createHash("sha256").update(encode(NG_2025)).digest("hex");
+    expect(await lake.store.list("raw/wm-ng/")).toEqual([`raw/wm-ng/${sha}.csv`]);
+  });
+
   it("never overwrites an object it must only create", async () => {
     const lake = lakeAt(await tempDir());
     await lake.store.put("manifest/000000000001.json", encode("{}"), { ifAbsent: true });
@@ -252,6 +278,174 @@ describe("ingestReport", () => {
       lake.store.put("manifest/000000000001.json", encode("[]"), { ifAbsent: true }),
     ).rejects.toBeInstanceOf(ObjectExistsError);
     expect(new TextDecoder().decode(await lake.store.get("manifest/000000000001.json"))).toBe("{}");
+  });
+});
+
+/**
+ * A store whose first manifest commit loses the race: just before it, another writer commits through the real
+ * store (taking the sequence number this one is about to claim). `lakeWithoutLoser` is the lake right after
+ * that commit without the files the losing upload had written by then (`loserFiles`): what it must leave.
+ */
+function losingFirstCommit(store: ObjectStore, root: string, otherWriter: () => Promise<IngestOutcome>) {
+  const race: { other?: IngestOutcome; loserFiles: string[]; lakeWithoutLoser?: Map<string, string> } = {
+    loserFiles: [],
+  };
+  const wrapped: ObjectStore = {
+    get: (key) => store.get(key),
+    list: (prefix) => store.list(prefix),
+    locate: (key) => store.locate(key),
+    delete: (key) => store.delete(key),
+    put: async (key, body, options) => {
+      if (key.startsWith("manifest/") && !race.other) {
+        race.other = await otherWriter();
+        const lake = await snapshot(root);
+        for (const file of race.loserFiles) {
+          expect(lake.has(`/${file}`), file).toBe(true);
+          lake.delete(`/${file}`);
+        }
+        race.lakeWithoutLoser = lake;
+      }
+      if (!key.startsWith("manifest/")) race.loserFiles.push(key);
+      await store.put(key, body, options);
+    },
+  };
+  return { store: wrapped, race };
+}
+
+describe("ingestReport at commit time, after losing the race for a sequence number", () => {
+  it("rejects a file that another writer's report now overlaps, and leaves nothing of it in the lake", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const quarter = financialCsv("wm-ng", "2025-Q1", ["expense,staff,10,NGN,NG,,"]);
+    const { store, race } = losingFirstCommit(lake.store, root, () => lake.ingest(quarter, "wm-ng"));
+    const outcome = await ingestReport(
+      { ...lake.dependencies, store },
+      { fileName: "ng-2025.csv", bytes: encode(NG_2025), uploader: "wm-ng" },
+    );
+    if (race.other?.status !== "accepted") throw new Error("the other writer should have committed");
+    expect(outcome.status).toBe("rejected");
+    expect(outcome.problems[0]).toEqual({
+      severity: "error",
+      code: "overlap",
+      row: 2,
+      column: "period",
+      message: messages.overlap("2025-Q1", race.other.entry.report_id, "2025"),
+    });
+    expect(race.loserFiles).toHaveLength(2);
+    expect(await snapshot(root)).toEqual(race.lakeWithoutLoser);
+    expect((await readManifest(lake.store)).map((e) => e.period)).toEqual([null, null, "2025-Q1"]);
+  });
+
+  it("re-validates against a registry that changed meanwhile: a report for a hub just closed is rejected, leaving nothing", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const closing = HUBS_CSV.replace(
+      "wm-ng,Wikimedia Nigeria,regional,NG,2020,",
+      "wm-ng,Wikimedia Nigeria,regional,NG,2020,2024",
+    );
+    const { store, race } = losingFirstCommit(lake.store, root, () => lake.ingest(closing, "council"));
+    const outcome = await ingestReport(
+      { ...lake.dependencies, store },
+      { fileName: "ng-2025.csv", bytes: encode(NG_2025), uploader: "wm-ng" },
+    );
+    expect(race.other?.status).toBe("accepted");
+    expect(outcome.status).toBe("rejected");
+    expect(outcome.problems).toEqual([
+      {
+        severity: "error",
+        code: "hubNotActive",
+        row: 2,
+        column: "period",
+        message: messages.hubNotActive("wm-ng", 2025, 2020, 2024),
+      },
+    ]);
+    expect(race.loserFiles).toHaveLength(2);
+    expect(await snapshot(root)).toEqual(race.lakeWithoutLoser);
+  });
+
+  it("re-validates against rates and registry that changed meanwhile, and commits with the next number when the file still passes", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const { store, race } = losingFirstCommit(lake.store, root, () =>
+      lake.ingest("currency,year,usd_per_unit\nGHS,2025,0.08\n", "council"),
+    );
+    const outcome = await ingestReport(
+      { ...lake.dependencies, store },
+      { fileName: "ng-2025.csv", bytes: encode(NG_2025), uploader: "wm-ng" },
+    );
+    expect(race.other?.status).toBe("accepted");
+    expect(outcome.status).toBe("accepted");
+    if (outcome.status !== "accepted") throw new Error("expected acceptance");
+    expect(outcome.entry.seq).toBe(4);
+    expect(await lake.store.get(outcome.entry.raw_key)).toBeDefined();
+    expect(await lake.store.get(outcome.entry.curated_key)).toBeDefined();
+  });
+
+  it("leaves nothing behind when it never gets a sequence number, and says why", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const before = await snapshot(root);
+    const alwaysTaken: ObjectStore = {
+      get: (key) => lake.store.get(key),
+      list: (prefix) => lake.store.list(prefix),
+      locate: (key) => lake.store.locate(key),
+      delete: (key) => lake.store.delete(key),
+      put: async (key, body, options) => {
+        if (key.startsWith("manifest/")) throw new ObjectExistsError(key);
+        await lake.store.put(key, body, options);
+      },
+    };
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    try {
+      await expect(
+        ingestReport(
+          { ...lake.dependencies, store: alwaysTaken },
+          { fileName: "ng.csv", bytes: encode(NG_2025), uploader: "wm-ng" },
+        ),
+      ).rejects.toThrow("could not commit ng.csv: the manifest kept changing (100 attempts)");
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it("never deletes an object that another manifest entry names", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const sha = createHash("sha256").update(encode(NG_2025)).digest("hex");
+    const rawKey = `raw/wm-ng/${sha}.csv`;
+    const curatedKey = `curated/financial/year=2025/hub=wm-ng/r-${sha.slice(0, 16)}.parquet`;
+    const { store } = losingFirstCommit(lake.store, root, async () => {
+      const entry = {
+        report_id: "r-00000000000000aa",
+        seq: 3,
+        kind: "financial",
+        hub_id: "wm-ng",
+        period: "2025-Q1",
+        year: 2025,
+        quarter: 1,
+        sha256: "00".repeat(32),
+        uploader: "wm-ng",
+        uploaded_at: "2026-01-01T00:00:00.000Z",
+        upload_id: null,
+        file_name: "elsewhere.csv",
+        row_count: 3,
+        warning_count: 0,
+        raw_key: rawKey,
+        curated_key: curatedKey,
+      };
+      await lake.store.put("manifest/000000000003.json", encode(`${JSON.stringify(entry)}\n`), {
+        ifAbsent: true,
+      });
+      return { status: "rejected", fileName: "elsewhere.csv", kind: "financial", problems: [] };
+    });
+    const outcome = await ingestReport(
+      { ...lake.dependencies, store },
+      { fileName: "ng-2025.csv", bytes: encode(NG_2025), uploader: "wm-ng" },
+    );
+    expect(outcome.problems[0]?.code).toBe("overlap");
+    expect(await lake.store.get(rawKey)).toBeDefined();
+    expect(await lake.store.get(curatedKey)).toBeDefined();
   });
 });
 

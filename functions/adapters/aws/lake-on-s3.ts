@@ -33,6 +33,10 @@ export class PrefixRoutedStore implements ObjectStore {
     return this.storeOf(key).put(key, body, options);
   }
 
+  delete(key: string): Promise<void> {
+    return this.storeOf(key).delete(key);
+  }
+
   async list(prefix: string): Promise<string[]> {
     const reads: { store: ObjectStore; prefix: string }[] = [];
     for (const route of this.routes) {

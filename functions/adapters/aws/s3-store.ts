@@ -1,4 +1,5 @@
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
@@ -24,7 +25,7 @@ export class InvalidObjectKeyError extends Error {
 /** An S3 request that failed; `cause` is the SDK's error. */
 export class S3StoreError extends Error {
   constructor(
-    readonly operation: "get" | "put" | "list",
+    readonly operation: "get" | "put" | "list" | "delete",
     readonly location: string,
     options: { readonly cause: unknown; readonly detail?: string },
   ) {
@@ -186,6 +187,26 @@ export class S3ObjectStore implements ObjectStore {
       continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (continuationToken);
     return keys.sort();
+  }
+
+  /**
+   * Removes the object at the key: a DeleteObject without a VersionId, so that `get` and `list` no longer see it
+   * (S3 answers 204 whether or not the key held anything).
+   *
+   * On a versioned bucket with Object Lock — the raw bucket, whose `raw/` objects are written in governance
+   * mode — this never removes locked bytes: S3 adds a delete marker as the key's current version and keeps the
+   * locked version, unchanged, as a noncurrent version until its retention ends. Object Lock allows exactly
+   * this; removing the version itself would need its VersionId and, in governance mode, the
+   * `s3:BypassGovernanceRetention` permission with `x-amz-bypass-governance-retention`, which this store never
+   * sends. Ingest deletes only objects no manifest entry names (the files of an upload that was then rejected).
+   */
+  async delete(key: string): Promise<void> {
+    const objectKey = this.objectKeyOf(key);
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey }));
+    } catch (error) {
+      throw new S3StoreError("delete", this.uriOf(objectKey), { cause: error });
+    }
   }
 
   locate(key: string): string {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import {
   isValidObjectKey,
@@ -11,12 +11,21 @@ import {
 const TEMP_PREFIX = ".tmp-";
 
 /**
+ * How old (by modification time) a temporary file must be before it counts as abandoned. A writer's temporary
+ * file lives only while its bytes are written and flushed (every write moves its modification time) and is
+ * renamed or removed at once after the flush, so one untouched for ten minutes belongs to no live writer.
+ */
+export const ABANDONED_WRITE_AGE_MS = 10 * 60_000;
+
+/**
  * The object store of the embedded default: a folder on disk. Writes go to a temporary file first and are then
  * renamed into place (or hard-linked, which fails if the name is taken, for `ifAbsent`), so readers — and other
- * processes — never see half an object.
+ * processes — never see half an object. A process killed mid-write leaves its temporary file behind (invisible
+ * to `get` and `list`); before its first write, each store removes those older than `ABANDONED_WRITE_AGE_MS`.
  */
 export class FolderStore implements ObjectStore {
   readonly root: string;
+  private sweep: Promise<unknown> | undefined;
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -33,6 +42,8 @@ export class FolderStore implements ObjectStore {
 
   async put(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
     const path = this.pathOf(key);
+    this.sweep ??= this.removeAbandonedWrites();
+    await this.sweep;
     await mkdir(dirname(path), { recursive: true });
     const temporary = join(dirname(path), `${TEMP_PREFIX}${randomBytes(8).toString("hex")}`);
     await writeFile(temporary, body, { flush: true });
@@ -72,6 +83,40 @@ export class FolderStore implements ObjectStore {
     };
     await walk(directory);
     return keys.sort();
+  }
+
+  /** Removes the object's file; removing a key that holds nothing succeeds. Folders are left in place. */
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  /**
+   * Removes the temporary files of writes that never finished (a process killed mid-write) anywhere under the
+   * root, when untouched for at least `olderThanMs`: younger ones may belong to a writer still at work, in this
+   * process or another. Returns the paths removed, relative to the root.
+   */
+  async removeAbandonedWrites(olderThanMs = ABANDONED_WRITE_AGE_MS): Promise<string[]> {
+    const cutoff = Date.now() - olderThanMs;
+    const removed: string[] = [];
+    const ignoreVanished = (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+      return undefined;
+    };
+    const walk = async (relative: string): Promise<void> => {
+      const entries = await readdir(join(this.root, relative), { withFileTypes: true }).catch(ignoreVanished);
+      for (const entry of entries ?? []) {
+        const path = relative === "" ? entry.name : `${relative}/${entry.name}`;
+        if (entry.isDirectory()) await walk(path);
+        else if (entry.isFile() && entry.name.startsWith(TEMP_PREFIX)) {
+          const info = await stat(join(this.root, path)).catch(ignoreVanished);
+          if (!info || info.mtimeMs > cutoff) continue;
+          await rm(join(this.root, path), { force: true });
+          removed.push(path);
+        }
+      }
+    };
+    await walk("");
+    return removed.sort();
   }
 
   locate(key: string): string {

@@ -1,22 +1,20 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ObjectStore } from "../../ports/object-store.js";
 import type { QueryEngine } from "../../ports/query-engine.js";
 import { type Framework, QUERIES_DIR, type Scope } from "../framework/framework.js";
+import { assertLakeIntegrity, LakeIntegrityError } from "../lake/integrity.js";
 import type { CountryTable } from "../reference/countries.js";
 import type { IndicatorRow } from "./indicator-row.js";
 
-/** Raised when the lake's data contradicts what ingest guarantees; computing stops rather than publish wrong figures. */
-export class LakeIntegrityError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "LakeIntegrityError";
-  }
-}
+export { LakeIntegrityError } from "../lake/integrity.js";
 
 export interface ComputeOptions {
   /** Region outcomes figures with fewer participants than this are suppressed. @default the framework's k */
   readonly k?: number;
   readonly countries: CountryTable;
+  /** The lake the engine reads: lets an integrity failure name the stray file at fault (see `assertLakeIntegrity`). */
+  readonly lake?: ObjectStore;
   /** @default the project's `queries/` */
   readonly queriesDir?: string;
 }
@@ -52,6 +50,7 @@ export async function computeIndicators(
   const queriesDir = options.queriesDir ?? QUERIES_DIR;
   const k = options.k ?? framework.disclosure.k_default;
   for (const [name, sql] of loadStages(queriesDir)) await engine.stage(name, sql);
+  await assertLakeIntegrity(engine, { lake: options.lake, queriesDir });
 
   const [unconverted] = await engine.query(readQuery("checks/unconverted_lines.sql", queriesDir));
   if (Number(unconverted?.lines ?? 0) > 0)

@@ -65,6 +65,7 @@ export async function publishIndicators(
   const rows = await computeIndicators(dependencies.engine, options.framework, {
     countries: options.countries,
     k: options.k,
+    lake: dependencies.lake,
   });
   const dashboard = await computeDashboardData(dependencies.engine, {
     frameworkVersion: options.framework.version,

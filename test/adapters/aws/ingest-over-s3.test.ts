@@ -11,7 +11,7 @@ import { type IngestOutcome, ingestReport } from "../../../functions/core/ingest
 import { readManifest } from "../../../functions/core/lake/manifest.js";
 import { readParquetRows } from "../../../functions/core/lake/parquet.js";
 import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
-import type { ObjectStore } from "../../../functions/ports/object-store.js";
+import { ObjectExistsError, type ObjectStore } from "../../../functions/ports/object-store.js";
 import { encode, financialCsv } from "../../helpers/movement.js";
 import { type LocalS3, startS3rver } from "../../helpers/s3rver.js";
 import { tempDir } from "../../helpers/temp.js";
@@ -181,5 +181,47 @@ describe("ingestReport on the S3 lake", () => {
       year: 2025,
       value: 480,
     });
+  });
+
+  /**
+   * s3rver ignores If-None-Match (it overwrites), so the race for a sequence number is played by a wrapper that
+   * refuses to create a manifest entry that exists, as S3 does with a 412.
+   */
+  it("leaves nothing in either bucket when an upload loses the race to an overlapping report", async () => {
+    const { s3, store, ingest } = await s3Lake();
+    for (const [file, uploader] of EXAMPLES.slice(0, 2)) await ingest(await example(file), uploader, file);
+    let other: IngestOutcome | undefined;
+    let afterOther: Map<string, string>[] = [];
+    const written: string[] = [];
+    const racing: ObjectStore = {
+      get: (key) => store.get(key),
+      list: (prefix) => store.list(prefix),
+      locate: (key) => store.locate(key),
+      delete: (key) => store.delete(key),
+      put: async (key, body, options) => {
+        if (key.startsWith("manifest/") && !other) {
+          other = await ingest(await example("financial.csv"), "wm-ng", "financial.csv");
+          afterOther = [await bucketContents(s3, RAW), await bucketContents(s3, CURATED)];
+        }
+        if (options?.ifAbsent && key.startsWith("manifest/") && (await store.get(key)))
+          throw new ObjectExistsError(key);
+        if (!key.startsWith("manifest/")) written.push(key);
+        await store.put(key, body, options);
+      },
+    };
+    const annual = encode(financialCsv("wm-ng", "2025", ["expense,programs,1000,NGN,NG,,"]));
+    const outcome = await lakeIn(racing)(annual, "wm-ng", "annual.csv");
+    expect(other?.status).toBe("accepted");
+    expect(outcome.status).toBe("rejected");
+    expect(outcome.problems[0]?.code).toBe("overlap");
+    expect(written).toEqual([
+      `raw/wm-ng/${sha256(annual)}.csv`,
+      expect.stringMatching(/^curated\/financial\/year=2025\/hub=wm-ng\/r-[0-9a-f]{16}\.parquet$/),
+    ]);
+    const [raw, curated] = afterOther as [Map<string, string>, Map<string, string>];
+    expect(raw.has(written[0] as string) && curated.has(written[1] as string)).toBe(true);
+    raw.delete(written[0] as string);
+    curated.delete(written[1] as string);
+    expect([await bucketContents(s3, RAW), await bucketContents(s3, CURATED)]).toEqual([raw, curated]);
   });
 });

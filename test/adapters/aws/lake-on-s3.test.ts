@@ -55,6 +55,15 @@ describe("lakeOnS3", () => {
     expect(await lake.list("nothing/")).toEqual([]);
   });
 
+  it("deletes each key in the bucket that holds it", async () => {
+    const { s3, lake } = await lakeOnS3rver();
+    for (const key of [...CURATED_KEYS, ...RAW_KEYS]) await lake.put(key, encode(key));
+    await lake.delete("raw/wm-ng/0a1b.csv");
+    await lake.delete("curated/financial/year=2025/hub=wm-ng/r-0a1b.parquet");
+    expect(await keysIn(s3, RAW)).toEqual(RAW_KEYS.filter((key) => key !== "raw/wm-ng/0a1b.csv"));
+    expect(await keysIn(s3, CURATED)).toEqual(CURATED_KEYS.slice(1));
+  });
+
   it("lists only what it can read back, not objects left in the other bucket", async () => {
     const { s3, lake } = await lakeOnS3rver();
     await lake.put("raw/wm-ng/0a1b.csv", encode("evidence"));

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import {
+  type DeleteObjectCommand,
+  type DeleteObjectCommandInput,
   HeadObjectCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandInput,
@@ -118,6 +120,47 @@ describe("S3ObjectStore on an S3-compatible server", () => {
     await store.put("raw/wm-ng/a.csv", encode("x"), { contentType: "text/csv" });
     const head = await s3.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: "raw/wm-ng/a.csv" }));
     expect(head.ContentType).toBe("text/csv");
+  });
+});
+
+describe("S3ObjectStore deletes", () => {
+  it("deletes an object so that neither get nor list sees it, and deleting nothing succeeds", async () => {
+    const { s3, store } = await storeOnS3rver({ keyPrefix: "lake/" });
+    await store.put("raw/wm-ng/a.csv", encode("a"));
+    await store.put("raw/wm-ng/b.csv", encode("b"));
+    await store.delete("raw/wm-ng/a.csv");
+    expect(await store.get("raw/wm-ng/a.csv")).toBeUndefined();
+    expect(await store.list("raw/")).toEqual(["raw/wm-ng/b.csv"]);
+    await store.delete("raw/wm-ng/a.csv");
+    const inBucket = await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
+    expect(inBucket.Contents?.map((object) => object.Key)).toEqual(["lake/raw/wm-ng/b.csv"]);
+    const elsewhere = new S3ObjectStore({ client: s3.client, bucket: "no-such-bucket" });
+    await expect(elsewhere.delete("raw/wm-ng/b.csv")).rejects.toThrow(
+      /^S3 delete of s3:\/\/no-such-bucket\/raw\/wm-ng\/b\.csv failed: NoSuchBucket/,
+    );
+  });
+
+  /**
+   * s3rver keeps no versions and ignores Object Lock, so what the store asks of S3 is checked on a client that
+   * records each request: a plain delete (a delete marker on a versioned bucket), never a version's removal or a
+   * bypass of the governance-mode retention.
+   */
+  it("asks S3 for a plain delete: no version id, no bypass of the Object Lock retention", async () => {
+    const requests: DeleteObjectCommandInput[] = [];
+    const store = new S3ObjectStore({
+      client: {
+        send: async (command: DeleteObjectCommand) => {
+          requests.push(command.input);
+          return {};
+        },
+      } as unknown as Pick<S3Client, "send">,
+      bucket: "observatory-raw",
+      retention: { mode: "GOVERNANCE", days: 365 },
+    });
+    await store.delete("raw/wm-ng/0a1b.csv");
+    expect(requests).toEqual([{ Bucket: "observatory-raw", Key: "raw/wm-ng/0a1b.csv" }]);
+    await expect(store.delete("../escape")).rejects.toBeInstanceOf(InvalidObjectKeyError);
+    expect(requests).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
-import { readdir } from "node:fs/promises";
+import { mkdir, readdir, utimes, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FolderStore } from "../../../functions/adapters/local/folder-store.js";
+import { ABANDONED_WRITE_AGE_MS, FolderStore } from "../../../functions/adapters/local/folder-store.js";
 import { ObjectExistsError } from "../../../functions/ports/object-store.js";
 import { encode } from "../../helpers/movement.js";
 import { tempDir } from "../../helpers/temp.js";
@@ -61,6 +62,59 @@ describe("FolderStore", () => {
     expect(
       results.filter((r) => r.status === "rejected" && r.reason instanceof ObjectExistsError),
     ).toHaveLength(19);
+  });
+
+  it("deletes an object so that neither get nor list sees it, and deleting nothing succeeds", async () => {
+    const root = await tempDir();
+    const store = new FolderStore(root);
+    await store.put("raw/wm-ng/a.csv", encode("a"));
+    await store.put("raw/wm-ng/b.csv", encode("b"));
+    await store.delete("raw/wm-ng/a.csv");
+    expect(await store.get("raw/wm-ng/a.csv")).toBeUndefined();
+    expect(await store.list("raw/")).toEqual(["raw/wm-ng/b.csv"]);
+    await store.delete("raw/wm-ng/a.csv");
+    await store.delete("raw/nobody/none.csv");
+    expect(await readdir(root, { recursive: true })).toEqual(["raw", "raw/wm-ng", "raw/wm-ng/b.csv"]);
+    await expect(store.delete("../escape")).rejects.toThrow(/invalid object key/);
+  });
+
+  it("removes the temporary files of writes killed long ago before its first write, never a recent one", async () => {
+    const root = await tempDir();
+    const leftovers = {
+      stale: [
+        "raw/wm-ng/.tmp-0123456789abcdef",
+        "curated/financial/year=2025/hub=wm-ng/.tmp-00000000000000aa",
+      ],
+      recent: ["manifest/.tmp-fedcba9876543210"],
+    };
+    const longAgo = new Date(Date.now() - ABANDONED_WRITE_AGE_MS - 60_000);
+    for (const path of [...leftovers.stale, ...leftovers.recent]) {
+      await mkdir(join(root, path, ".."), { recursive: true });
+      await writeFile(join(root, path), "half a file");
+      if (leftovers.stale.includes(path)) await utimes(join(root, path), longAgo, longAgo);
+    }
+    const store = new FolderStore(root);
+    expect(await store.list("")).toEqual([]);
+    await store.put("raw/wm-ng/a.csv", encode("a"));
+    const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
+      .sort();
+    expect(files).toEqual(["manifest/.tmp-fedcba9876543210", "raw/wm-ng/a.csv"]);
+  });
+
+  it("reports the abandoned temporary files it removes, by age", async () => {
+    const root = await tempDir();
+    await mkdir(join(root, "raw"), { recursive: true });
+    await writeFile(join(root, "raw/.tmp-1111111111111111"), "x");
+    await writeFile(join(root, "raw/not-temporary.csv"), "x");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(join(root, "raw/.tmp-1111111111111111"), hourAgo, hourAgo);
+    await utimes(join(root, "raw/not-temporary.csv"), hourAgo, hourAgo);
+    const store = new FolderStore(root);
+    expect(await store.removeAbandonedWrites(2 * 3_600_000)).toEqual([]);
+    expect(await store.removeAbandonedWrites()).toEqual(["raw/.tmp-1111111111111111"]);
+    expect(await readdir(join(root, "raw"))).toEqual(["not-temporary.csv"]);
   });
 
   it.each(["../escape", "a/../../b", "/absolute", "a//b", "with space", "a/./b", ""])(

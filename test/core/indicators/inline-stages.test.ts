@@ -104,6 +104,11 @@ describe("inlineStages", () => {
       "exchange_rates",
       "financial_facts",
     ]);
+    expect(inlined(inlineStages(loadStages(), readQuery("checks/report_rows.sql")))).toEqual([
+      "current_reports",
+      "counted_reports",
+      "curated_rows",
+    ]);
   });
 });
 
@@ -196,6 +201,7 @@ describe("stages inlined, tested on both sides", () => {
     ...loadFramework().indicators.map((indicator) => indicator.query),
     "checks/unconverted_lines.sql",
     "checks/region_participants.sql",
+    "checks/report_rows.sql",
     ...Object.values(DASHBOARD_QUERIES),
   ];
   it.each(queries)("Trino: %s with its stages inlined parses and calls only shared functions", (file) => {

@@ -10,7 +10,7 @@
  * on the requests, as S3 would receive them.
  */
 import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, S3Event } from "aws-lambda";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { lakeOnS3 } from "../../functions/adapters/aws/lake-on-s3.js";
@@ -22,7 +22,6 @@ import { ingestReport } from "../../functions/core/ingest.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
 import type { UploadResult } from "../../functions/core/uploads/result-document.js";
 import { basicUtcTimestamp } from "../../functions/core/uploads/upload-layout.js";
-import { bundleClientScript } from "../../reports/client/bundle.js";
 import { CLIENT_BUNDLE_DIR } from "../../reports/client/client-files.js";
 import { encode, FX_CSV, financialCsv, HUBS_CSV, impactCsv, lakeWithReference } from "../helpers/movement.js";
 import { type LocalS3, startS3rver } from "../helpers/s3rver.js";
@@ -150,7 +149,7 @@ describe("ingest-upload.ts", () => {
     ).toBeTruthy();
 
     const others = puts().filter((r) => r !== write);
-    expect(others.map((r) => r.bucket + "/" + r.key.replace(/[^/]+$/, ""))).toEqual([
+    expect(others.map((r) => `${r.bucket}/${r.key.replace(/[^/]+$/, "")}`)).toEqual([
       `${CURATED}/curated/financial/year=2025/hub=wm-ng/`,
       `${CURATED}/manifest/`,
       `${RAW}/results/wm-ng/`,
@@ -202,5 +201,198 @@ describe("ingest-upload.ts", () => {
     await expect(handler(await fixture<S3Event>("s3-upload-created.json"))).rejects.toThrow(
       "event for bucket observatory-raw, but this function ingests uploads of another-raw-bucket",
     );
+  });
+});
+
+describe("compute-indicators.ts", () => {
+  it("queries in ATHENA_WORKGROUP on GLUE_DATABASE and publishes to CURATED_BUCKET, with the run's k", async () => {
+    await startEndpoints([CURATED]);
+    const { handler } = await coldStart<{ handler: () => Promise<unknown> }>(
+      "../../functions/handlers/compute-indicators.js",
+      {
+        CURATED_BUCKET: CURATED,
+        ATHENA_WORKGROUP: "observatory-analytics",
+        GLUE_DATABASE: "observatory_lake",
+      },
+    );
+    expect(await handler()).toEqual({ frameworkVersion: "2026.1", indicatorRows: 0, reports: 0 });
+
+    const starts = calls.filter((c) => c.operation === "StartQueryExecution");
+    expect(starts.length).toBeGreaterThanOrEqual(loadFramework().indicators.length);
+    for (const start of starts) {
+      expect(start.input).toMatchObject({
+        WorkGroup: "observatory-analytics",
+        QueryExecutionContext: { Catalog: "AwsDataCatalog", Database: "observatory_lake" },
+      });
+      expect(start.input, "results go where the workgroup enforces").not.toHaveProperty(
+        "ResultConfiguration",
+      );
+    }
+    expect(new Set(calls.map((c) => c.service))).toEqual(new Set(["athena"]));
+
+    expect(puts().map((r) => `${r.bucket}/${r.key}`)).toEqual([
+      `${CURATED}/curated/countries/countries.parquet`,
+      ...["indicators.csv", "indicators.parquet", "reports.json", "dashboard.json", "run.json"].map(
+        (file) => `${CURATED}/published/${file}`,
+      ),
+    ]);
+    const published = new S3ObjectStore({ client: s3.client, bucket: CURATED, keyPrefix: "published/" });
+    expect(new TextDecoder().decode(await published.get("run.json"))).toBe(
+      '{\n "framework_version": "2026.1",\n "k": 10\n}\n',
+    );
+  });
+});
+
+/**
+ * A copy of the project as a Lambda bundle lays it out (`OBSERVATORY_HOME`): the project's files, and the
+ * prebuilt browser files in `CLIENT_BUNDLE_DIR`.
+ */
+async function bundleHome(clientFiles: Record<string, string>): Promise<string> {
+  const home = await tempDir("bundle-");
+  const copy = async (source: string, target: string, replaced: readonly string[]): Promise<void> => {
+    const [head, ...rest] = replaced as [string, ...string[]];
+    await mkdir(target, { recursive: true });
+    for (const name of await readdir(source)) {
+      if (name !== head) await symlink(join(source, name), join(target, name));
+      else if (rest.length > 0) await copy(join(source, name), join(target, name), rest);
+    }
+    if (rest.length === 0) {
+      await mkdir(join(target, head), { recursive: true });
+      for (const [name, text] of Object.entries(clientFiles)) await writeFile(join(target, head, name), text);
+    }
+  };
+  await copy(REPOSITORY, home, CLIENT_BUNDLE_DIR.split("/"));
+  return home;
+}
+
+describe("publish-site.ts", () => {
+  it("builds the site from CURATED_BUCKET's published/ into SITE_BUCKET, with the k compute used", async () => {
+    await startEndpoints([CURATED, SITE]);
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    await lake.ingest(financialCsv("wm-ng", "2025", ["expense,programs,1000000,NGN,NG,,"]), "wm-ng");
+    await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,4,"]), "wm-ng");
+    const engine = await DuckDbEngine.open({ lake: lake.store, countries: bundledCountryTable() });
+    try {
+      await publishIndicators(
+        {
+          engine,
+          lake: lake.store,
+          output: new S3ObjectStore({ client: s3.client, bucket: CURATED, keyPrefix: "published/" }),
+        },
+        { framework: loadFramework("2026.1"), countries: bundledCountryTable(), k: 3 },
+      );
+    } finally {
+      await engine.close();
+    }
+    const home = await bundleHome({ "site.js": "/* the prebuilt browser script */" });
+
+    const { handler } = await coldStart<{ handler: () => Promise<{ pages: number }> }>(
+      "../../functions/handlers/publish-site.js",
+      { CURATED_BUCKET: CURATED, SITE_BUCKET: SITE, OBSERVATORY_HOME: home },
+    );
+    const { pages } = await handler();
+
+    const reads = s3Requests.filter((r) => r.method === "GET");
+    expect(new Set(reads.map((r) => `${r.bucket}/${r.key}`))).toEqual(
+      new Set(
+        ["indicators.csv", "dashboard.json", "reports.json", "run.json"].map(
+          (f) => `${CURATED}/published/${f}`,
+        ),
+      ),
+    );
+    const written = puts();
+    expect(new Set(written.map((r) => r.bucket))).toEqual(new Set([SITE]));
+    expect(written.filter((r) => r.key.endsWith(".html"))).toHaveLength(pages);
+    const site = new S3ObjectStore({ client: s3.client, bucket: SITE });
+    expect(new TextDecoder().decode(await site.get("site.js"))).toBe("/* the prebuilt browser script */");
+    expect(new TextDecoder().decode(await site.get("framework.html"))).toContain(
+      "In this publication, k = 3.",
+    );
+  });
+});
+
+describe("upload-api.ts", () => {
+  const HUB_ROLE = "arn:aws:iam::123456789012:role/observatory-hub-access";
+  const COUNCIL_ROLE = "arn:aws:iam::123456789012:role/observatory-council-access";
+  const configuration = {
+    RAW_BUCKET: RAW,
+    HUB_ACCESS_ROLE_ARN: HUB_ROLE,
+    COUNCIL_ACCESS_ROLE_ARN: COUNCIL_ROLE,
+    COUNCIL_GROUP: "observatory-council",
+    MAX_UPLOAD_BYTES: "4096",
+    UPLOAD_URL_TTL_SECONDS: "120",
+  };
+  type ApiHandler = {
+    handler: (
+      event: APIGatewayProxyEventV2WithJWTAuthorizer,
+    ) => Promise<{ statusCode?: number; body?: string }>;
+  };
+
+  it("issues a hub's upload through HUB_ACCESS_ROLE_ARN, into RAW_BUCKET, capped at MAX_UPLOAD_BYTES for UPLOAD_URL_TTL_SECONDS", async () => {
+    await startEndpoints([RAW]);
+    const { handler } = await coldStart<ApiHandler>("../../functions/handlers/upload-api.js", configuration);
+    const before = Date.now();
+    const response = await handler(await fixture("api-post-uploads-hub.json"));
+    const after = Date.now();
+    expect(response.statusCode).toBe(201);
+    const issued = JSON.parse(response.body ?? "") as {
+      url: string;
+      fields: Record<string, string>;
+      max_bytes: number;
+    };
+    expect(calls.map((c) => [c.service, c.operation])).toEqual([["sts", "AssumeRole"]]);
+    expect(calls[0]?.input).toMatchObject({
+      RoleArn: HUB_ROLE,
+      RoleSessionName: "uploader-wm-ng",
+      "Tags.member.1.Key": "hub_id",
+      "Tags.member.1.Value": "wm-ng",
+    });
+    expect(issued.url).toBe(`${endpoints.s3}/${RAW}`);
+    expect(issued.max_bytes).toBe(4096);
+    expect(issued.fields["X-Amz-Security-Token"]).toBe(SESSION.token);
+    const policy = JSON.parse(Buffer.from(issued.fields.Policy ?? "", "base64").toString("utf8")) as {
+      expiration: string;
+      conditions: unknown[];
+    };
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([["content-length-range", 1, 4096], { bucket: RAW }]),
+    );
+    const expires = Date.parse(policy.expiration);
+    expect(expires).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 120_000);
+    expect(expires).toBeLessThanOrEqual(after + 120_000);
+  });
+
+  it("issues a council upload through COUNCIL_ACCESS_ROLE_ARN to members of COUNCIL_GROUP", async () => {
+    await startEndpoints([RAW]);
+    const { handler } = await coldStart<ApiHandler>("../../functions/handlers/upload-api.js", configuration);
+    const event = await fixture<APIGatewayProxyEventV2WithJWTAuthorizer>("api-post-uploads-council.json");
+    const claims = event.requestContext.authorizer.jwt.claims;
+    expect(claims["cognito:groups"]).toBe("[global-council]");
+    const notAMember = await handler(event);
+    expect(notAMember.statusCode).toBe(403);
+    claims["cognito:groups"] = "[observatory-council]";
+    const member = await handler(event);
+    expect(member.statusCode).toBe(201);
+    expect(calls.map((c) => c.input.RoleArn)).toEqual([COUNCIL_ROLE]);
+    expect(calls[0]?.input).not.toHaveProperty("Tags.member.1.Key");
+  });
+
+  it("reads a hub's result from RAW_BUCKET with the hub's session, not the function's role", async () => {
+    await startEndpoints([RAW]);
+    const uploadId = "20261120T100000Z-0123456789abcdef";
+    const stored = { upload_id: uploadId, uploader: "wm-ng", status: "accepted" };
+    await new S3ObjectStore({ client: s3.client, bucket: RAW }).put(
+      `results/wm-ng/${uploadId}.json`,
+      encode(JSON.stringify(stored)),
+    );
+    const { handler } = await coldStart<ApiHandler>("../../functions/handlers/upload-api.js", configuration);
+    const response = await handler(await fixture("api-get-result-hub.json"));
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body ?? "")).toEqual(stored);
+    const [read] = s3Requests.filter((r) => r.method === "GET");
+    expect(read).toMatchObject({ bucket: RAW, key: `results/wm-ng/${uploadId}.json` });
+    expect(read?.headers["x-amz-security-token"]).toBe(SESSION.token);
+    expect(calls.map((c) => c.input.RoleArn)).toEqual([HUB_ROLE]);
   });
 });

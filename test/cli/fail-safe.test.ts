@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ingestFiles } from "../../functions/cli/commands/ingest.js";
+import { describeUpload, uploadFile } from "../../functions/cli/commands/upload.js";
 import { FileAccessError, fileErrorReason } from "../../functions/cli/file-errors.js";
 import { visible } from "../../functions/cli/terminal-text.js";
 import { type CliResult, observatory } from "../helpers/cli.js";
@@ -95,6 +96,23 @@ describe("what a file holds is echoed escaped", () => {
     expect(printed[0]).toBe(`${visible(file)}: rejected, nothing was changed (1 error):`);
     expect(printed[0]).toContain("bad\\nx.csv: accepted as report");
     expect(result.stdout).not.toContain("\u001b");
+  });
+
+  it("nor can what the upload API or a hand-edited manifest sends back", async () => {
+    expect(
+      describeUpload({ file: "a.csv", state: "failed", message: `refused\n${FORGED}\u001b[0m` }).split("\n"),
+    ).toEqual([`a.csv: not uploaded: refused\\n${FORGED}\\x1B[0m`]);
+
+    const dir = await tempDir();
+    const lake = await referenceLake(dir);
+    const [first] = (await readdir(join(lake, "manifest"))).sort();
+    const entryPath = join(lake, "manifest", first as string);
+    const entry = JSON.parse(await readFile(entryPath, "utf8")) as { uploader: string };
+    await writeFile(entryPath, JSON.stringify({ ...entry, uploader: "council\n99  r-forged\u001b[8m" }));
+    const table = await observatory(["reports", "--lake", lake]);
+    expect(table.code).toBe(0);
+    expect(lines(table.stdout)).toHaveLength(3);
+    expect(table.stdout).toContain("council\\n99  r-forged\\x1B[8m");
   });
 
   it("escapes C0 and C1 controls, DEL and bidirectional characters visibly, and nothing else", () => {
@@ -203,6 +221,24 @@ describe("file-system errors", () => {
     expect(unreadable?.status === "unreadable" && unreadable.error.message).toBe(
       `${vanished}: it does not exist (any more: was it moved or deleted while the command ran?): check the path and run again`,
     );
+  });
+
+  it("report a file that cannot be read for upload without asking the API for an upload", async () => {
+    const dir = await tempDir();
+    const report = await uploadFile(join(dir, "gone.csv"), {
+      api: "http://127.0.0.1:9/",
+      token: "token",
+      waitSeconds: 0,
+      fetch: async () => {
+        throw new Error("the API must not be asked");
+      },
+    });
+    expect(report).toEqual({
+      file: join(dir, "gone.csv"),
+      state: "failed",
+      message:
+        "not read: it does not exist (any more: was it moved or deleted while the command ran?): check the path and run again",
+    });
   });
 
   it("name a folder given as a file, and a missing file, as usage errors before anything changes", async () => {

@@ -84,8 +84,18 @@ async function apiRequest<T>(
   return { status: response.status, body };
 }
 
-/** Uploads one file: asks the API for an upload, POSTs the file to storage, then waits for its validation result. */
+/**
+ * Uploads one file: reads it, asks the API for an upload, POSTs the file to storage, then waits for its validation
+ * result. A file that cannot be read is reported as not uploaded, with what to do.
+ */
 export async function uploadFile(file: string, options: UploadClientOptions): Promise<UploadReport> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    return { file, state: "failed", message: `not read: ${fileErrorReason(error, "read")}` };
+  }
   const issued = await apiRequest<IssuedUpload>(options, "POST", "/uploads");
   if (issued.status !== 201)
     return {
@@ -94,13 +104,6 @@ export async function uploadFile(file: string, options: UploadClientOptions): Pr
       message: `the API refused the upload (${issued.status}): ${issued.body.error}`,
     };
   const { upload_id: uploadId, url, fields, max_bytes: maxBytes } = issued.body;
-  let bytes: Uint8Array<ArrayBuffer>;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (error) {
-    if (!isFileSystemError(error)) throw error;
-    return { file, state: "failed", message: `not read: ${fileErrorReason(error, "read")}` };
-  }
   if (bytes.byteLength > maxBytes)
     return {
       file,

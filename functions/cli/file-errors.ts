@@ -4,9 +4,10 @@ import { UsageError } from "./usage-error.js";
 /** What the CLI was doing with a file when the system refused. */
 export type FileAction = "read" | "write" | "open";
 
-/** An error of the file system (Node's `ErrnoException`): it has a code such as `ENOENT`. */
+/** An error of the system (Node's `ErrnoException`): its code is an errno name such as `ENOENT`. */
 export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  return typeof code === "string" && /^E[A-Z0-9]+$/.test(code);
 }
 
 const WRITING_CALLS = new Set(["mkdir", "rename", "link", "write", "unlink", "rm", "rmdir", "copyfile"]);

@@ -251,8 +251,8 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
 }
 
 /**
- * Builds the site from what the compute step published, with the framework those figures name and
- * every earlier version; `k` defaults to the framework's.
+ * Builds the site from what the compute step published, with the framework version and k its run used
+ * (`published.run`) and every earlier framework version.
  */
 export async function buildPublishedSite(
   published: PublishedIndicators,
@@ -260,11 +260,10 @@ export async function buildPublishedSite(
     readonly countries: CountryTable;
     readonly generatedAt: string;
     readonly clientFiles: ClientFiles;
-    readonly k?: number;
   },
   writer: SiteWriter,
 ): Promise<SiteBuild> {
-  const frameworks = frameworkHistory(published.dashboard.framework_version);
+  const frameworks = frameworkHistory(published.run.frameworkVersion);
   const framework = frameworks[frameworks.length - 1] as Framework;
   return buildSite(
     {
@@ -275,7 +274,7 @@ export async function buildPublishedSite(
       reports: published.reports,
       countries: options.countries,
       generatedAt: options.generatedAt,
-      k: options.k ?? framework.disclosure.k_default,
+      k: published.run.k,
       clientFiles: options.clientFiles,
     },
     writer,

@@ -3,6 +3,7 @@ export const HELP: Record<string, string> = {
   main: `observatory — the Equity Observatory pipeline on the embedded default (a local folder lake, DuckDB)
 
 Usage: observatory <command> [options]
+       observatory --version
 
 Commands:
   ingest    validate hub reports and reference data, and add the good ones to a lake
@@ -13,7 +14,8 @@ Commands:
   demo      generate a sample movement, ingest it, compute, build and serve (what npm start runs)
   upload    send files to a deployed observatory (AWS) through its upload API
 
-Run 'observatory <command> --help' for a command's options.
+Run 'observatory <command> --help' for a command's options; 'observatory --version' prints the version.
+What a file holds (names, values) is printed with control characters escaped, e.g. \\n or \\x1B.
 Exit codes: 0 success, 1 a file was rejected or the command failed, 2 usage error.`,
   upload: `Usage: observatory upload --api URL --token TOKEN [--wait SECONDS] [--json] FILE...
 
@@ -34,6 +36,7 @@ Exit codes: 0 every file accepted or already there, 1 a file was rejected, refus
 Validates each FILE against the hub reporting standard and adds the accepted ones to the lake.
 A rejected file changes nothing; every problem of it is printed as
   FILE: row N, column C: plain sentence          (the header is row 1)
+A file that cannot be read is named with what to do; the other files still go in.
 
 Options:
   --lake DIR     the lake folder (created if missing)
@@ -42,30 +45,34 @@ Options:
   --json         print the outcome of every file as JSON
   -h, --help     show this help
 
-Exit codes: 0 every file accepted (warnings allowed) or already there, 1 a file was rejected, 2 usage error.`,
+Exit codes: 0 every file accepted (warnings allowed) or already there, 1 a file was rejected or could not be
+read, 2 usage error.`,
   compute: `Usage: observatory compute --lake DIR --out DIR [--k N] [--framework VERSION]
 
 Computes every indicator of the framework with DuckDB and writes to --out:
   indicators.csv       framework_version,indicator,year,scope,scope_id,value,suppressed
   indicators.parquet   the same, columnar, for the dashboards
   reports.json         every report in the lake with its status, the evidence behind the figures
+  dashboard.json       the dashboards' other datasets
+  run.json             the framework version and k used; 'build --indicators' publishes with them
 
 Options:
-  --lake DIR             the lake folder
+  --lake DIR             the lake folder (it must hold ingested reports)
   --out DIR              where to write (created if missing)
   --k N                  disclosure threshold: region outcomes figures with fewer participants are suppressed (default 10)
   --framework VERSION    the framework version (default 2026.1)
   -h, --help             show this help`,
-  build: `Usage: observatory build (--lake DIR | --indicators DIR) --out DIR [--k N]
+  build: `Usage: observatory build (--lake DIR [--k N] | --indicators DIR) --out DIR
 
 Builds the static dashboard site into --out, either computing from a lake or from the output of
-'observatory compute' (a folder with indicators.csv and reports.json).
+'observatory compute' (a folder with indicators.csv, dashboard.json, reports.json and run.json), with the
+framework version and k that compute used.
 
 Options:
-  --lake DIR          compute from this lake first
+  --lake DIR          compute from this lake first (it must hold ingested reports)
   --indicators DIR    use the output of 'observatory compute'
   --out DIR           where to write the site
-  --k N               disclosure threshold when computing (default 10)
+  --k N               disclosure threshold when computing from --lake (default 10)
   -h, --help          show this help`,
   serve: `Usage: observatory serve DIR [--port N] [--host HOST]
 
@@ -81,7 +88,7 @@ Lists every accepted report in the lake with its hub, kind, period, upload time,
 row count and status (current or superseded).
 
 Options:
-  --lake DIR     the lake folder
+  --lake DIR     the lake folder (it must hold ingested reports)
   --json         print as JSON
   -h, --help     show this help`,
   demo: `Usage: observatory demo [--dir DIR] [--port N] [--seed N] [--lines N] [--no-serve]

@@ -1,18 +1,21 @@
 import type { ManifestEntry } from "../core/lake/manifest.js";
 import { describeProblem, type Problem } from "../core/reporting/problems.js";
+import { visible, visibleLines } from "./terminal-text.js";
 
-/** Each problem of a file as `FILE: row N, column C: sentence`. */
+/**
+ * Each problem of a file as `FILE: row N, column C: sentence`, one line each: what the file holds (its name,
+ * column names, values) is escaped with `visible`, so it can neither steer the terminal nor start a line.
+ */
 export function problemLines(file: string, problems: readonly Problem[]): string[] {
-  return problems.map((problem) => `${file}: ${describeProblem(problem)}`);
+  return problems.map((problem) => visible(`${file}: ${describeProblem(problem)}`));
 }
 
-/** A rejected file: the count of its errors, then every problem. */
-export function describeRejection(file: string, problems: readonly Problem[]): string {
-  const errors = problems.filter((p) => p.severity === "error").length;
-  return [
-    `${file}: rejected, nothing was changed (${errors} problem${errors === 1 ? "" : "s"}):`,
+/** A rejected file: how many errors it has (listed or not), then every problem listed. */
+export function describeRejection(file: string, problems: readonly Problem[], errorCount: number): string {
+  return visibleLines([
+    `${file}: rejected, nothing was changed (${errorCount} error${errorCount === 1 ? "" : "s"}):`,
     ...problemLines(file, problems),
-  ].join("\n");
+  ]);
 }
 
 /** What a report is, e.g. `financial report of wm-ng for 2025` or `hubs reference data`. */

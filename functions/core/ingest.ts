@@ -58,6 +58,8 @@ export type IngestOutcome =
       readonly fileName: string;
       readonly kind: ReportKind | undefined;
       readonly problems: Problem[];
+      /** Every error found, also those beyond the problems listed. */
+      readonly errorCount: number;
     };
 
 export interface IngestDependencies {
@@ -131,6 +133,7 @@ export async function ingestReport(
       fileName: request.fileName,
       kind: validation.kind,
       problems: validation.problems,
+      errorCount: validation.errorCount,
     };
 
   const overlap = findOverlap(entries, report);
@@ -192,6 +195,7 @@ export async function ingestReport(
           fileName: request.fileName,
           kind: validation.kind,
           problems: validation.problems,
+          errorCount: validation.errorCount,
         };
       }
     }
@@ -228,7 +232,7 @@ export function rejectTooLarge(fileName: string, size: number, limit: number): I
     code: "fileTooLarge",
     message: messages.fileTooLarge(size, limit),
   };
-  return { status: "rejected", fileName, kind: undefined, problems: [problem] };
+  return { status: "rejected", fileName, kind: undefined, problems: [problem], errorCount: 1 };
 }
 
 /** Where a new entry stands among the current reports of its period: what it replaces, or what replaced it. */
@@ -325,6 +329,7 @@ function rejectForOverlap(
     fileName: request.fileName,
     kind: report.kind,
     problems: [problem, ...warnings],
+    errorCount: 1,
   };
 }
 

@@ -21,6 +21,7 @@ const store = lakeOnS3({
   client: createS3Client(),
   rawBucket: config.rawBucket,
   curatedBucket: config.curatedBucket,
+  evidenceRetention: { mode: "GOVERNANCE", days: config.evidenceRetentionDays },
 });
 
 /** Lambda entry point of ingest (see `createIngestUploadHandler`). */

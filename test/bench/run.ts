@@ -101,7 +101,7 @@ figure(
 figure("compute minus hand-written query", `${(computeSeconds - handSeconds).toFixed(2)} s`);
 
 started = performance.now();
-const site = await buildSiteFromPublished(published, join(dir, "site"), 10);
+const site = await buildSiteFromPublished(published, join(dir, "site"));
 figure(
   "build dashboards (all languages)",
   `${seconds(started).toFixed(2)} s (${site.pages.length} pages, ${site.specs} charts)`,

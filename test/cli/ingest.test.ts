@@ -66,7 +66,7 @@ describe("observatory ingest", () => {
       good as string,
     ]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${bad}: rejected, nothing was changed (2 problems):`);
+    expect(result.stdout).toContain(`${bad}: rejected, nothing was changed (2 errors):`);
     expect(result.stdout).toContain(
       `${bad}: row 2, column amount: "1.234,56" is not a number (use . as the decimal separator)`,
     );
@@ -117,7 +117,10 @@ describe("observatory ingest", () => {
     [["ingest", "--lake", "l", "--as", "Bad Hub", "x.csv"], /--as must be a hub_id/],
     [["ingest", "--lake", "l", "--as", "council", "--kind", "budget", "x.csv"], /--kind must be financial/],
     [["ingest", "--lake", "l", "--as", "council"], /name at least one FILE/],
-    [["ingest", "--lake", "l", "--as", "council", "missing.csv"], /missing\.csv is not a readable file/],
+    [
+      ["ingest", "--lake", "l", "--as", "council", "missing.csv"],
+      /missing\.csv does not exist: check the path/,
+    ],
     [["ingest", "--lake", "l", "--as", "council", "--colour", "x.csv"], /Unknown option '--colour'/],
     [["frobnicate"], /unknown command 'frobnicate'/],
   ])("exits 2 on a usage error: %j", async (args, message) => {

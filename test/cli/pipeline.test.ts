@@ -48,7 +48,9 @@ describe("observatory compute", () => {
     const lake = await smallLake(dir);
     const result = await observatory(["compute", "--lake", lake, "--out", join(dir, "out")]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/computed \d+ indicator rows from 2 current hub reports/);
+    expect(result.stdout).toMatch(
+      /computed \d+ indicator rows of framework 2026\.1 \(k = 10\) from 2 current hub reports/,
+    );
     const csv = await readFile(join(dir, "out", "indicators.csv"), "utf8");
     expect(csv.split("\n")[0]).toBe("framework_version,indicator,year,scope,scope_id,value,suppressed");
     expect(csv).toContain("2026.1,deployed_usd,2025,movement,movement,650,false");
@@ -128,7 +130,9 @@ describe("observatory build and reports", () => {
       join(dir, "site3"),
     ]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("indicators.csv is missing: run observatory compute --out");
+    expect(missing.stderr).toContain(
+      `--indicators ${join(dir, "nothing")} is not a folder of computed indicators: run observatory compute --out`,
+    );
     expect(await readFile(join(dir, "site2", "data", "indicators.csv"), "utf8")).toContain("deployed_usd");
   });
 

@@ -437,7 +437,13 @@ describe("ingestReport at commit time, after losing the race for a sequence numb
       await lake.store.put("manifest/000000000003.json", encode(`${JSON.stringify(entry)}\n`), {
         ifAbsent: true,
       });
-      return { status: "rejected", fileName: "elsewhere.csv", kind: "financial", problems: [] };
+      return {
+        status: "rejected",
+        fileName: "elsewhere.csv",
+        kind: "financial",
+        problems: [],
+        errorCount: 0,
+      };
     });
     const outcome = await ingestReport(
       { ...lake.dependencies, store },

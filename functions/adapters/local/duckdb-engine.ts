@@ -41,6 +41,15 @@ function columnDefinitions(schema: TableSchema): string {
   return schema.columns.map((c) => `${c.name} ${DUCKDB_TYPES[c.type]}`).join(", ");
 }
 
+/**
+ * A file path as a pattern that DuckDB's file readers match only literally: they read `*`, `?` and `[` as glob
+ * characters, so each is written as a one-character class (`[*]`, `[?]`, `[[]`). A lake in `/data/lake[2]` must
+ * not read `/data/lake2`, nor `/data/lake*` every lake beside it.
+ */
+export function literalPathPattern(path: string): string {
+  return path.replace(/[*?[]/g, (character) => `[${character}]`);
+}
+
 function toPlain(value: unknown): SqlValue {
   if (typeof value === "bigint") return Number(value);
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
@@ -50,7 +59,8 @@ function toPlain(value: unknown): SqlValue {
 
 /**
  * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place. Paths reach
- * SQL only through bound variables, never through string concatenation. Extensions are never downloaded.
+ * SQL only through bound variables, never through string concatenation, and are matched literally (see
+ * `literalPathPattern`). Extensions are never downloaded.
  */
 export class DuckDbEngine implements QueryEngine {
   private constructor(
@@ -134,7 +144,7 @@ export class DuckDbEngine implements QueryEngine {
 
   private async setVariable(name: string, paths: string[]): Promise<void> {
     const statement = await this.connection.prepare(`SET VARIABLE ${name} = string_split($1, chr(0))`);
-    statement.bindVarchar(1, paths.join("\u0000"));
+    statement.bindVarchar(1, paths.map(literalPathPattern).join("\u0000"));
     await statement.run();
   }
 

@@ -4,6 +4,8 @@ import { FolderStore } from "../../adapters/local/folder-store.js";
 import { frameworkVersions, loadFramework } from "../../core/framework/framework.js";
 import { type PublishedIndicators, publishIndicators } from "../../core/indicators/publish-indicators.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
+import { existingLake } from "../lake-folder.js";
+import { visible } from "../terminal-text.js";
 import { required, UsageError, wholeNumber } from "../usage-error.js";
 
 /** `observatory compute`: every indicator of the framework, from a local lake, into a folder. */
@@ -26,12 +28,17 @@ export async function computeCommand(args: string[]): Promise<number> {
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
-    `computed ${published.rows.length} indicator rows from ${published.reports.filter((r) => r.status === "current" && r.hub_id !== null).length} current hub reports in ${seconds} s → ${values.out}/indicators.csv`,
+    visible(
+      `computed ${published.rows.length} indicator rows of framework ${published.run.frameworkVersion} (k = ${published.run.k}) from ${published.reports.filter((r) => r.status === "current" && r.hub_id !== null).length} current hub reports in ${seconds} s → ${values.out}/indicators.csv`,
+    ),
   );
   return 0;
 }
 
-/** Computes and writes the indicators of a local lake with embedded DuckDB. */
+/**
+ * Computes and writes the indicators of a local lake with embedded DuckDB, with `run.json` naming the framework
+ * version and k used. A lake folder that does not exist or holds no manifest is a usage error.
+ */
 export async function computeFromLake(request: {
   lake: string;
   out: string;
@@ -44,7 +51,7 @@ export async function computeFromLake(request: {
     throw new UsageError(
       `--framework must be one of ${frameworkVersions().join(", ")}, not ${JSON.stringify(version)}`,
     );
-  const lake = new FolderStore(request.lake);
+  const lake = await existingLake(request.lake);
   const countries = bundledCountryTable();
   const engine = await DuckDbEngine.open({ lake, countries, memoryLimit: request.memoryLimit });
   try {

@@ -67,7 +67,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   console.log(`    ${published.rows.length} indicator rows in ${join(out, "indicators.csv")}`);
 
   console.log(`4/4 building the dashboards → ${site}`);
-  const built = await buildSiteFromPublished(published, site, 10);
+  const built = await buildSiteFromPublished(published, site);
   console.log(`    ${built.pages.length} pages, ${built.specs} charts`);
 
   if (values["no-serve"]) return 0;

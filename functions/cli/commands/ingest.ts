@@ -6,9 +6,21 @@ import { LakeReader } from "../../core/lake/lake-reader.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
 import { COUNCIL, isReportKind, isValidUploader, type ReportKind } from "../../core/reporting/kinds.js";
 import { DEFAULT_MAX_BYTES } from "../../core/reporting/validate.js";
-import { outcomeDocument } from "../../core/uploads/result-document.js";
+import { type OutcomeDocument, outcomeDocument } from "../../core/uploads/result-document.js";
+import { checkInputFile, FileAccessError, fileErrorReason, isFileSystemError } from "../file-errors.js";
 import { describeRejection, describeReport, describeSuccession, problemLines } from "../outcome-text.js";
+import { terminalJson, visible, visibleLines } from "../terminal-text.js";
 import { required, UsageError } from "../usage-error.js";
+
+/** A file that could not be read: nothing of it reached the lake. */
+export interface UnreadableFile {
+  readonly status: "unreadable";
+  readonly fileName: string;
+  readonly error: FileAccessError;
+}
+
+/** What became of one file named to `ingest`. */
+export type FileOutcome = IngestOutcome | UnreadableFile;
 
 /** `observatory ingest`: validates files and adds the accepted ones to a local lake. */
 export async function ingestCommand(args: string[]): Promise<number> {
@@ -30,60 +42,107 @@ export async function ingestCommand(args: string[]): Promise<number> {
   if (kind !== undefined && !isReportKind(kind))
     throw new UsageError(`--kind must be financial, impact, hubs or fx_rates, not ${JSON.stringify(kind)}`);
   if (positionals.length === 0) throw new UsageError("name at least one FILE to ingest");
-  for (const file of positionals) {
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) throw new UsageError(`${file} is not a readable file`);
-  }
+  await checkLakeFolder(lake);
+  for (const file of positionals) await checkInputFile(file);
 
-  const outcomes = await ingestFiles({ lake, uploader, kind, files: positionals });
-  if (values.json) console.log(JSON.stringify(outcomes.map(outcomeDocument), null, 2));
-  else for (const outcome of outcomes) console.log(describeOutcome(outcome));
-  return outcomes.some((o) => o.status === "rejected") ? 1 : 0;
+  const outcomes: FileOutcome[] = [];
+  try {
+    await ingestFiles({ lake, uploader, kind, files: positionals }, (outcome) => {
+      outcomes.push(outcome);
+      if (!values.json) console.log(describeOutcome(outcome));
+    });
+  } finally {
+    if (values.json) console.log(terminalJson(outcomes.map(fileOutcomeDocument)));
+  }
+  return outcomes.some((o) => o.status === "rejected" || o.status === "unreadable") ? 1 : 0;
 }
 
-/** Ingests files one after the other into a local lake. */
-export async function ingestFiles(request: {
-  lake: string;
-  uploader: string;
-  kind?: ReportKind;
-  files: readonly string[];
-}): Promise<IngestOutcome[]> {
+/** The lake folder of `ingest` may be missing (it is created), but not a file or out of reach. */
+async function checkLakeFolder(lake: string): Promise<void> {
+  const info = await stat(lake).catch((error: unknown) => {
+    if (!isFileSystemError(error)) throw error;
+    if (error.code === "ENOENT") return undefined;
+    throw new UsageError(`--lake ${lake}: ${fileErrorReason(error, "open")}`);
+  });
+  if (info && !info.isDirectory())
+    throw new UsageError(
+      `--lake ${lake} is a file, not a lake folder: name a folder (it is created if missing)`,
+    );
+}
+
+/**
+ * Ingests files one after the other into a local lake, handing each outcome over as soon as it is known. A file
+ * that cannot be read is reported as unreadable and the others still go in; a failure of the lake itself stops
+ * the run (after the outcomes of the files before it were handed over).
+ */
+export async function ingestFiles(
+  request: { lake: string; uploader: string; kind?: ReportKind; files: readonly string[] },
+  onOutcome: (outcome: FileOutcome) => void = () => {},
+): Promise<FileOutcome[]> {
   const store = new FolderStore(request.lake);
   const dependencies = { store, countries: bundledCountryTable(), reader: new LakeReader(store) };
-  const outcomes: IngestOutcome[] = [];
+  const outcomes: FileOutcome[] = [];
   for (const file of request.files) {
-    const size = (await stat(file)).size;
-    if (size > DEFAULT_MAX_BYTES) {
-      outcomes.push(rejectTooLarge(file, size, DEFAULT_MAX_BYTES));
+    let bytes: Uint8Array;
+    try {
+      const size = (await stat(file)).size;
+      if (size > DEFAULT_MAX_BYTES) {
+        const tooLarge = rejectTooLarge(file, size, DEFAULT_MAX_BYTES);
+        outcomes.push(tooLarge);
+        onOutcome(tooLarge);
+        continue;
+      }
+      bytes = new Uint8Array(await readFile(file));
+    } catch (error) {
+      if (!isFileSystemError(error)) throw error;
+      const unreadable: UnreadableFile = {
+        status: "unreadable",
+        fileName: file,
+        error: new FileAccessError(file, error, "read"),
+      };
+      outcomes.push(unreadable);
+      onOutcome(unreadable);
       continue;
     }
-    const bytes = new Uint8Array(await readFile(file));
-    outcomes.push(
-      await ingestReport(dependencies, {
-        fileName: file,
-        bytes,
-        uploader: request.uploader,
-        kind: request.kind,
-      }),
-    );
+    const outcome = await ingestReport(dependencies, {
+      fileName: file,
+      bytes,
+      uploader: request.uploader,
+      kind: request.kind,
+    });
+    outcomes.push(outcome);
+    onOutcome(outcome);
   }
   return outcomes;
 }
 
-/** The outcome of one file in the CLI's plain-text form. */
-export function describeOutcome(outcome: IngestOutcome): string {
+/** One file's outcome as `--json` prints it; an unreadable file names the error. */
+export function fileOutcomeDocument(
+  outcome: FileOutcome,
+): OutcomeDocument | { file: string; status: "unreadable"; error: string } {
+  if (outcome.status === "unreadable")
+    return { file: outcome.fileName, status: "unreadable", error: outcome.error.message };
+  return outcomeDocument(outcome);
+}
+
+/** The outcome of one file in the CLI's plain-text form; what the file holds is escaped (see `visible`). */
+export function describeOutcome(outcome: FileOutcome): string {
   const { fileName } = outcome;
-  if (outcome.status === "rejected") return describeRejection(fileName, outcome.problems);
+  if (outcome.status === "unreadable")
+    return visible(`${fileName}: not read, nothing was changed: ${outcome.error.reason}`);
+  if (outcome.status === "rejected") return describeRejection(fileName, outcome.problems, outcome.errorCount);
   const { entry } = outcome;
   const what = describeReport(entry);
   if (outcome.status === "duplicate")
-    return `${fileName}: already in the lake as report ${entry.report_id} (${what}, uploaded ${entry.uploaded_at}); nothing changed`;
+    return visible(
+      `${fileName}: already in the lake as report ${entry.report_id} (${what}, uploaded ${entry.uploaded_at}); nothing changed`,
+    );
   const succession = describeSuccession(
     outcome.supersedes?.report_id ?? null,
     outcome.supersededBy?.report_id ?? null,
   );
-  return [
+  return visibleLines([
     `${fileName}: accepted as report ${entry.report_id} (${what}, ${entry.row_count} rows, #${entry.seq})${succession}`,
     ...problemLines(fileName, outcome.problems),
-  ].join("\n");
+  ]);
 }

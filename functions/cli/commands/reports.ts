@@ -1,17 +1,21 @@
 import { parseArgs } from "node:util";
-import { FolderStore } from "../../adapters/local/folder-store.js";
 import { readManifest, withStatus } from "../../core/lake/manifest.js";
+import { existingLake } from "../lake-folder.js";
+import { terminalJson, visible } from "../terminal-text.js";
 import { required } from "../usage-error.js";
 
-/** `observatory reports`: the lake's manifest, with each report's status. */
+/**
+ * `observatory reports`: the lake's manifest, with each report's status. Every cell is escaped (see `visible`):
+ * a manifest edited by hand cannot steer the terminal.
+ */
 export async function reportsCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { lake: { type: "string" }, json: { type: "boolean", default: false } },
   });
-  const records = withStatus(await readManifest(new FolderStore(required(values.lake, "--lake"))));
+  const records = withStatus(await readManifest(await existingLake(required(values.lake, "--lake"))));
   if (values.json) {
-    console.log(JSON.stringify(records, null, 2));
+    console.log(terminalJson(records));
     return 0;
   }
   const header = [
@@ -26,18 +30,20 @@ export async function reportsCommand(args: string[]): Promise<number> {
     "uploader",
     "sha256",
   ];
-  const lines = records.map((r) => [
-    String(r.seq),
-    r.report_id,
-    r.kind,
-    r.hub_id ?? "-",
-    r.period ?? "-",
-    r.superseded_by ? `superseded by ${r.superseded_by}` : r.status,
-    String(r.row_count),
-    r.uploaded_at,
-    r.uploader,
-    r.sha256,
-  ]);
+  const lines = records.map((r) =>
+    [
+      String(r.seq),
+      r.report_id,
+      r.kind,
+      r.hub_id ?? "-",
+      r.period ?? "-",
+      r.superseded_by ? `superseded by ${r.superseded_by}` : r.status,
+      String(r.row_count),
+      r.uploaded_at,
+      r.uploader,
+      r.sha256,
+    ].map(visible),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
   for (const line of [header, ...lines])
     console.log(

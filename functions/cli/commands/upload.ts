@@ -1,9 +1,11 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { UploadResult } from "../../core/uploads/result-document.js";
 import type { IssuedUpload } from "../../core/uploads/upload-access.js";
+import { checkInputFile, fileErrorReason, isFileSystemError } from "../file-errors.js";
 import { describeRejection, describeReport, describeSuccession, problemLines } from "../outcome-text.js";
+import { terminalJson, visible, visibleLines } from "../terminal-text.js";
 import { required, UsageError, wholeNumber } from "../usage-error.js";
 
 /** How the CLI talks to a deployed upload API; `fetch` and the pause are injectable for tests. */
@@ -40,14 +42,17 @@ export async function uploadCommand(args: string[]): Promise<number> {
   const token = required(values.token ?? process.env.OBSERVATORY_TOKEN, "--token (or OBSERVATORY_TOKEN)");
   const waitSeconds = wholeNumber(values.wait, "--wait", 120, 0, 3600);
   if (positionals.length === 0) throw new UsageError("name at least one FILE to upload");
-  for (const file of positionals) {
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) throw new UsageError(`${file} is not a readable file`);
-  }
+  for (const file of positionals) await checkInputFile(file);
   const reports: UploadReport[] = [];
-  for (const file of positionals) reports.push(await uploadFile(file, { api, token, waitSeconds }));
-  if (values.json) console.log(JSON.stringify(reports, null, 2));
-  else for (const report of reports) console.log(describeUpload(report));
+  try {
+    for (const file of positionals) {
+      const report = await uploadFile(file, { api, token, waitSeconds });
+      reports.push(report);
+      if (!values.json) console.log(describeUpload(report));
+    }
+  } finally {
+    if (values.json) console.log(terminalJson(reports));
+  }
   return reports.every((r) => r.state === "done" && r.result.status !== "rejected") ? 0 : 1;
 }
 
@@ -79,8 +84,18 @@ async function apiRequest<T>(
   return { status: response.status, body };
 }
 
-/** Uploads one file: asks the API for an upload, POSTs the file to storage, then waits for its validation result. */
+/**
+ * Uploads one file: reads it, asks the API for an upload, POSTs the file to storage, then waits for its validation
+ * result. A file that cannot be read is reported as not uploaded, with what to do.
+ */
 export async function uploadFile(file: string, options: UploadClientOptions): Promise<UploadReport> {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    return { file, state: "failed", message: `not read: ${fileErrorReason(error, "read")}` };
+  }
   const issued = await apiRequest<IssuedUpload>(options, "POST", "/uploads");
   if (issued.status !== 201)
     return {
@@ -89,7 +104,6 @@ export async function uploadFile(file: string, options: UploadClientOptions): Pr
       message: `the API refused the upload (${issued.status}): ${issued.body.error}`,
     };
   const { upload_id: uploadId, url, fields, max_bytes: maxBytes } = issued.body;
-  const bytes = await readFile(file);
   if (bytes.byteLength > maxBytes)
     return {
       file,
@@ -119,20 +133,26 @@ export async function uploadFile(file: string, options: UploadClientOptions): Pr
   }
 }
 
-/** One file's outcome in the CLI's plain-text form, like `observatory ingest` prints it. */
+/**
+ * One file's outcome in the CLI's plain-text form, like `observatory ingest` prints it; what the server and the
+ * file sent back is escaped (see `visible`).
+ */
 export function describeUpload(report: UploadReport): string {
   const { file } = report;
-  if (report.state === "failed") return `${file}: not uploaded: ${report.message}`;
+  if (report.state === "failed") return visible(`${file}: not uploaded: ${report.message}`);
   if (report.state === "pending")
-    return `${file}: uploaded as ${report.uploadId}; its result is not ready yet (GET /results/${report.uploadId} later)`;
+    return visible(
+      `${file}: uploaded as ${report.uploadId}; its result is not ready yet (GET /results/${report.uploadId} later)`,
+    );
   const { result } = report;
   const entry = result.report;
-  if (result.status === "rejected" || !entry) return describeRejection(file, result.problems);
+  if (result.status === "rejected" || !entry)
+    return describeRejection(file, result.problems, result.error_count);
   const what = describeReport(entry);
   if (result.status === "duplicate")
-    return `${file}: already in the lake as report ${entry.report_id} (${what}); nothing changed`;
-  return [
+    return visible(`${file}: already in the lake as report ${entry.report_id} (${what}); nothing changed`);
+  return visibleLines([
     `${file}: accepted as report ${entry.report_id} (${what}, ${entry.row_count} rows)${describeSuccession(result.supersedes, result.superseded_by)}`,
     ...problemLines(file, result.problems),
-  ].join("\n");
+  ]);
 }

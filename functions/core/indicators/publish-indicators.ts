@@ -21,7 +21,15 @@ export const PUBLISHED_FILES = {
   parquet: "indicators.parquet",
   reports: "reports.json",
   dashboard: "dashboard.json",
+  run: "run.json",
 } as const;
+
+/** What a compute run used: the figures are read, suppressed and published with exactly these. */
+export interface ComputeRun {
+  readonly frameworkVersion: string;
+  /** The disclosure threshold the region outcomes figures were suppressed with. */
+  readonly k: number;
+}
 
 export interface PublishedIndicators {
   readonly rows: IndicatorRow[];
@@ -29,6 +37,8 @@ export interface PublishedIndicators {
   readonly reports: ManifestRecord[];
   /** The datasets the dashboards draw besides the indicators, computed by the same engine. */
   readonly dashboard: DashboardData;
+  /** The framework version and k the compute run used (`run.json`). */
+  readonly run: ComputeRun;
 }
 
 /** A file the site is built from has not been published (the compute step has not run there). */
@@ -39,32 +49,83 @@ export class NotPublishedError extends Error {
   }
 }
 
-/** Reads back what `publishIndicators` wrote: the indicators, the evidence list and the dashboard data. */
+/** A published file contradicts what the compute run wrote (a file of another run, or edited by hand). */
+export class InconsistentPublicationError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${file} ${detail}; run the compute step again to publish a consistent set`);
+    this.name = "InconsistentPublicationError";
+  }
+}
+
+/** The bytes of `run.json`: the same run parameters always give the same bytes (no timestamp). */
+export function computeRunToJson(run: ComputeRun): string {
+  return `${JSON.stringify({ framework_version: run.frameworkVersion, k: run.k }, null, 1)}\n`;
+}
+
+/** Reads `run.json`, refusing anything but a framework version and a whole k of at least 1. */
+export function computeRunFromJson(text: string): ComputeRun {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new InconsistentPublicationError(PUBLISHED_FILES.run, "is not JSON");
+  }
+  const { framework_version: frameworkVersion, k } = (parsed ?? {}) as Record<string, unknown>;
+  if (typeof frameworkVersion !== "string" || frameworkVersion === "")
+    throw new InconsistentPublicationError(PUBLISHED_FILES.run, "names no framework_version");
+  if (typeof k !== "number" || !Number.isInteger(k) || k < 1)
+    throw new InconsistentPublicationError(PUBLISHED_FILES.run, "names no whole k of at least 1");
+  return { frameworkVersion, k };
+}
+
+/**
+ * Reads back what `publishIndicators` wrote: the indicators, the evidence list, the dashboard data and the run's
+ * framework version and k. Files of different runs (another framework version) are refused.
+ */
 export async function readPublishedIndicators(store: ObjectStore): Promise<PublishedIndicators> {
   const read = async (file: string) => {
     const bytes = await store.get(file);
     if (!bytes) throw new NotPublishedError(file);
     return new TextDecoder().decode(bytes);
   };
-  return {
-    rows: indicatorsFromCsv(await read(PUBLISHED_FILES.csv)),
-    dashboard: readDashboardData(await read(PUBLISHED_FILES.dashboard)),
-    reports: JSON.parse(await read(PUBLISHED_FILES.reports)) as ManifestRecord[],
-  };
+  const rows = indicatorsFromCsv(await read(PUBLISHED_FILES.csv));
+  const dashboard = readDashboardData(await read(PUBLISHED_FILES.dashboard));
+  const reports = JSON.parse(await read(PUBLISHED_FILES.reports)) as ManifestRecord[];
+  const run = computeRunFromJson(await read(PUBLISHED_FILES.run));
+  const stray = rows.find((row) => row.framework_version !== run.frameworkVersion);
+  if (stray)
+    throw new InconsistentPublicationError(
+      PUBLISHED_FILES.csv,
+      `holds figures of framework ${stray.framework_version}, but ${PUBLISHED_FILES.run} says ${run.frameworkVersion}`,
+    );
+  if (dashboard.framework_version !== run.frameworkVersion)
+    throw new InconsistentPublicationError(
+      PUBLISHED_FILES.dashboard,
+      `is of framework ${dashboard.framework_version}, but ${PUBLISHED_FILES.run} says ${run.frameworkVersion}`,
+    );
+  return { rows, dashboard, reports, run };
 }
 
 /**
  * Computes a framework's indicators from the lake and writes `indicators.csv`, its columnar copy
  * `indicators.parquet`, `reports.json` (the manifest with each report's status) and `dashboard.json` (the
- * dashboards' other datasets, computed on the same engine right after the indicators) to the output store.
+ * dashboards' other datasets, computed on the same engine right after the indicators) and `run.json` (the
+ * framework version and k used, which the site is then built with) to the output store.
  */
 export async function publishIndicators(
   dependencies: { readonly engine: QueryEngine; readonly lake: ObjectStore; readonly output: ObjectStore },
   options: { readonly framework: Framework; readonly countries: CountryTable; readonly k?: number },
 ): Promise<PublishedIndicators> {
+  const run: ComputeRun = {
+    frameworkVersion: options.framework.version,
+    k: options.k ?? options.framework.disclosure.k_default,
+  };
   const rows = await computeIndicators(dependencies.engine, options.framework, {
     countries: options.countries,
-    k: options.k,
+    k: run.k,
     lake: dependencies.lake,
   });
   const dashboard = await computeDashboardData(dependencies.engine, {
@@ -92,5 +153,8 @@ export async function publishIndicators(
   await dependencies.output.put(PUBLISHED_FILES.dashboard, encoder.encode(dashboardToJson(dashboard)), {
     contentType: "application/json",
   });
-  return { rows, reports, dashboard };
+  await dependencies.output.put(PUBLISHED_FILES.run, encoder.encode(computeRunToJson(run)), {
+    contentType: "application/json",
+  });
+  return { rows, reports, dashboard, run };
 }

@@ -59,16 +59,27 @@ function booleanVector(values: readonly CellValue[]): Vector {
   return makeVector(makeData({ type: new Bool(), length: values.length, ...validity(values), data }));
 }
 
-/** Money as DECIMAL(18,2): two's-complement 128-bit little-endian words of the amount in cents. */
+/**
+ * Money as DECIMAL(18,2): the amount in cents as a two's-complement 128-bit little-endian integer (four 32-bit
+ * words, the upper ones all ones for a negative amount); null stays null. Cents are rounded half away from
+ * zero; an amount whose cents a double cannot hold exactly is refused.
+ */
 function decimalVector(values: readonly CellValue[]): Vector {
   const words = new Uint32Array(values.length * 4);
   values.forEach((value, i) => {
-    const cents = Math.round(Number(value) * 100);
+    if (value === null) return;
+    const amount = Number(value);
+    const cents = Math.sign(amount) * Math.round(Math.abs(amount) * 100);
+    if (!Number.isSafeInteger(cents))
+      throw new RangeError(
+        `writeParquet: ${JSON.stringify(value)} is not an amount DECIMAL(18,2) holds exactly`,
+      );
     words[i * 4] = cents % 4294967296;
     words[i * 4 + 1] = Math.floor(cents / 4294967296);
+    if (cents < 0) words.fill(0xffffffff, i * 4 + 2, i * 4 + 4);
   });
   return makeVector(
-    makeData({ type: new Decimal(2, 18, 128), length: values.length, nullCount: 0, data: words }),
+    makeData({ type: new Decimal(2, 18, 128), length: values.length, ...validity(values), data: words }),
   );
 }
 
@@ -151,7 +162,7 @@ export function readParquetRows(bytes: Uint8Array): Record<string, CellValue>[] 
     const plain: Record<string, CellValue> = {};
     for (const [name, value] of Object.entries(row.toJSON() as Record<string, unknown>)) {
       if (typeof value === "bigint") plain[name] = Number(value);
-      else if (decimals.includes(name)) plain[name] = Number(String(value)) / 100;
+      else if (decimals.includes(name)) plain[name] = value === null ? null : Number(String(value)) / 100;
       else plain[name] = value as CellValue;
     }
     return plain;

@@ -15,6 +15,8 @@ export interface OutcomeDocument {
   /** A newer upload of the same period already in the lake: this report arrived late and does not count. */
   readonly superseded_by: string | null;
   readonly problems: readonly Problem[];
+  /** How many errors the file has, also those beyond the problems listed; 0 unless rejected. */
+  readonly error_count: number;
 }
 
 /** The validation result of an upload, stored where only its uploader can read it. */
@@ -36,6 +38,7 @@ export function outcomeDocument(outcome: IngestOutcome): OutcomeDocument {
     supersedes: outcome.status === "accepted" ? (outcome.supersedes?.report_id ?? null) : null,
     superseded_by: outcome.status === "accepted" ? (outcome.supersededBy?.report_id ?? null) : null,
     problems: outcome.problems,
+    error_count: outcome.status === "rejected" ? outcome.errorCount : 0,
   };
 }
 

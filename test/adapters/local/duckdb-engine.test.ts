@@ -1,8 +1,10 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DuckDbEngine } from "../../../functions/adapters/local/duckdb-engine.js";
+import { DuckDbEngine, literalPathPattern } from "../../../functions/adapters/local/duckdb-engine.js";
 import { FolderStore } from "../../../functions/adapters/local/folder-store.js";
+import { readManifest } from "../../../functions/core/lake/manifest.js";
 import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
-import { lakeWithReference } from "../../helpers/movement.js";
+import { HUBS_CSV, lakeAt, lakeWithReference } from "../../helpers/movement.js";
 import { tempDir } from "../../helpers/temp.js";
 
 describe("DuckDbEngine", () => {
@@ -54,5 +56,25 @@ describe("DuckDbEngine", () => {
     expect(Number(row?.n)).toBeGreaterThan(100);
     await expect(engine.stage("x; DROP TABLE countries", "SELECT 1")).rejects.toThrow(/invalid stage name/);
     await engine.close();
+  });
+
+  it("reads a lake whose path holds glob characters literally, never a lake beside it", async () => {
+    const root = await tempDir();
+    await lakeAt(join(root, "l1")).ingest(`${HUBS_CSV}wm-fr,Wikimedia France,regional,FR,2020,\n`, "council");
+    const names = ["l[1]", "l?", "l*"];
+    for (const name of names) await lakeWithReference(join(root, name));
+    for (const name of names) {
+      const store = new FolderStore(join(root, name));
+      const engine = await DuckDbEngine.open({ lake: store, countries: bundledCountryTable() });
+      try {
+        expect(await engine.query("SELECT report_id, seq FROM manifest ORDER BY seq"), name).toEqual(
+          (await readManifest(store)).map((entry) => ({ report_id: entry.report_id, seq: entry.seq })),
+        );
+        expect(await engine.query("SELECT COUNT(*) AS n FROM hubs"), name).toEqual([{ n: 4 }]);
+      } finally {
+        await engine.close();
+      }
+    }
+    expect(literalPathPattern("/data/l[1]/*?.parquet")).toBe("/data/l[[]1]/[*][?].parquet");
   });
 });

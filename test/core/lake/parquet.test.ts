@@ -83,4 +83,53 @@ describe("writeParquet", () => {
     const { amount: _missing, ...rest } = COLUMNS;
     expect(() => writeParquet(SCHEMA, rest)).toThrow(/column amount of sample is missing/);
   });
+
+  it("writes negative and null amounts as DECIMAL(18,2) that DuckDB and readParquetRows read back exactly", async () => {
+    const schema: TableSchema = {
+      name: "money",
+      columns: [{ name: "amount", type: "decimal(18,2)", nullable: true }],
+    };
+    const amounts = [
+      -0.01,
+      null,
+      -1234567.89,
+      -42949672.96,
+      -42949672.97,
+      -9999999999999.99,
+      0,
+      null,
+      9999999999999.99,
+      42949672.96,
+      -0.5,
+    ];
+    const bytes = writeParquet(schema, { amount: amounts });
+    const path = join(await tempDir(), "money.parquet");
+    await writeFile(path, bytes);
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const read = await connection.runAndReadAll(
+      "SELECT CAST(amount AS VARCHAR) AS text, amount IS NULL AS missing FROM read_parquet($1)",
+      [path],
+    );
+    connection.closeSync();
+    instance.closeSync();
+    expect(read.getRowObjectsJS()).toEqual(
+      amounts.map((amount) => ({
+        text: amount === null ? null : amount.toFixed(2),
+        missing: amount === null,
+      })),
+    );
+    expect(readParquetRows(bytes).map((row) => row.amount)).toEqual(amounts);
+  });
+
+  it("refuses an amount whose cents a double cannot hold exactly, rather than write another number", () => {
+    const schema: TableSchema = {
+      name: "money",
+      columns: [{ name: "amount", type: "decimal(18,2)", nullable: true }],
+    };
+    expect(() => writeParquet(schema, { amount: [1e16] })).toThrow(
+      "writeParquet: 10000000000000000 is not an amount DECIMAL(18,2) holds exactly",
+    );
+    expect(() => writeParquet(schema, { amount: ["ten"] })).toThrow(/"ten" is not an amount/);
+  });
 });

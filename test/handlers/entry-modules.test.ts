@@ -1,0 +1,398 @@
+/**
+ * The Lambda entry modules themselves (functions/handlers/<name>.ts), not only the handlers they wire: each is
+ * imported afresh ("cold start") with its environment set, its AWS SDK clients reach local endpoints over real
+ * HTTP, and its exported `handler` is invoked with an event fixture. The tests then read what reached each
+ * service, proving that every configuration key gets to its adapter.
+ *
+ * S3 is real (s3rver, behind a recording proxy: see recording-aws.ts). Athena, Step Functions and STS cannot
+ * run here and are faked over HTTP; Lambda and Cognito are not involved (the handler is called directly with the
+ * event API Gateway would pass after verifying the token). s3rver ignores Object Lock, so the lock is asserted
+ * on the requests, as S3 would receive them.
+ */
+import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, S3Event } from "aws-lambda";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { lakeOnS3 } from "../../functions/adapters/aws/lake-on-s3.js";
+import { S3ObjectStore } from "../../functions/adapters/aws/s3-store.js";
+import { DuckDbEngine } from "../../functions/adapters/local/duckdb-engine.js";
+import { loadFramework } from "../../functions/core/framework/framework.js";
+import { publishIndicators } from "../../functions/core/indicators/publish-indicators.js";
+import { ingestReport } from "../../functions/core/ingest.js";
+import { bundledCountryTable } from "../../functions/core/reference/countries.js";
+import type { UploadResult } from "../../functions/core/uploads/result-document.js";
+import { basicUtcTimestamp } from "../../functions/core/uploads/upload-layout.js";
+import { CLIENT_BUNDLE_DIR } from "../../reports/client/client-files.js";
+import { encode, FX_CSV, financialCsv, HUBS_CSV, impactCsv, lakeWithReference } from "../helpers/movement.js";
+import { type LocalS3, startS3rver } from "../helpers/s3rver.js";
+import { tempDir } from "../helpers/temp.js";
+import {
+  fakeAwsServices,
+  type RecordedCall,
+  type RecordedS3Request,
+  recordingS3Proxy,
+  SESSION,
+} from "./recording-aws.js";
+
+const FIXTURES = new URL("../fixtures/events/", import.meta.url);
+const REPOSITORY = new URL("../../", import.meta.url).pathname;
+const RAW = "observatory-raw";
+const CURATED = "observatory-curated";
+const SITE = "observatory-site";
+const DAY_MS = 86_400_000;
+
+async function fixture<T>(name: string): Promise<T> {
+  return JSON.parse(await readFile(new URL(name, FIXTURES), "utf8")) as T;
+}
+
+let s3: LocalS3;
+let s3Requests: RecordedS3Request[];
+let calls: RecordedCall[];
+let endpoints: { s3: string; services: string };
+const savedEnvironment = { ...process.env };
+
+async function startEndpoints(buckets: readonly string[]): Promise<void> {
+  s3 = await startS3rver(buckets);
+  const proxy = await recordingS3Proxy(s3.endpoint);
+  const services = await fakeAwsServices();
+  s3Requests = proxy.requests;
+  calls = services.calls;
+  endpoints = { s3: proxy.endpoint, services: services.endpoint };
+}
+
+/** Imports an entry module afresh with exactly this configuration, as Lambda's cold start does. */
+async function coldStart<T>(module: string, configuration: Record<string, string>): Promise<T> {
+  process.env = {
+    ...savedEnvironment,
+    AWS_REGION: "eu-west-1",
+    AWS_ACCESS_KEY_ID: "S3RVER",
+    AWS_SECRET_ACCESS_KEY: "S3RVER",
+    AWS_CONFIG_FILE: join(REPOSITORY, "no-such-aws-config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(REPOSITORY, "no-such-aws-credentials"),
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_ATHENA: endpoints.services,
+    AWS_ENDPOINT_URL_SFN: endpoints.services,
+    AWS_ENDPOINT_URL_STS: endpoints.services,
+    ...configuration,
+  };
+  for (const name of ["AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "OBSERVATORY_HOME"])
+    if (!(name in configuration)) delete process.env[name];
+  vi.resetModules();
+  return (await import(module)) as T;
+}
+
+beforeEach(() => {
+  vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+});
+
+afterEach(() => {
+  process.env = { ...savedEnvironment };
+  vi.restoreAllMocks();
+});
+
+const puts = () => s3Requests.filter((r) => r.method === "PUT");
+const header = (request: RecordedS3Request, name: string) => request.headers[name] as string | undefined;
+
+describe("ingest-upload.ts", () => {
+  const UPLOAD_KEY = "uploads/wm-ng/20261120T100000Z-0123456789abcdef.csv";
+  const RESULT_KEY = "results/wm-ng/20261120T100000Z-0123456789abcdef.json";
+  const STATE_MACHINE = "arn:aws:states:eu-west-1:123456789012:stateMachine:observatory-recompute";
+
+  async function lakeWithUpload() {
+    await startEndpoints([RAW, CURATED]);
+    const seed = lakeOnS3({ client: s3.client, rawBucket: RAW, curatedBucket: CURATED });
+    for (const text of [HUBS_CSV, FX_CSV])
+      await ingestReport(
+        { store: seed, countries: bundledCountryTable() },
+        { fileName: "reference.csv", bytes: encode(text), uploader: "council" },
+      );
+    await seed.put(UPLOAD_KEY, new Uint8Array(await readFile(new URL("uploads/wm-ng-2025.csv", FIXTURES))));
+    return seed;
+  }
+
+  const configuration = (overrides: Record<string, string> = {}) => ({
+    RAW_BUCKET: RAW,
+    CURATED_BUCKET: CURATED,
+    RECOMPUTE_STATE_MACHINE_ARN: STATE_MACHINE,
+    RECOMPUTE_DEBOUNCE_SECONDS: "600",
+    MAX_UPLOAD_BYTES: String(1024 * 1024),
+    EVIDENCE_RETENTION_DAYS: "400",
+    ...overrides,
+  });
+
+  it("puts the accepted file under raw/ in Object Lock for EVIDENCE_RETENTION_DAYS, and nothing else", async () => {
+    const seed = await lakeWithUpload();
+    const { handler } = await coldStart<{ handler: (event: S3Event) => Promise<unknown> }>(
+      "../../functions/handlers/ingest-upload.js",
+      configuration(),
+    );
+    const before = Date.now();
+    expect(await handler(await fixture<S3Event>("s3-upload-created.json"))).toEqual({
+      processed: ["processed"],
+    });
+    const after = Date.now();
+
+    const result = JSON.parse(new TextDecoder().decode(await seed.get(RESULT_KEY))) as UploadResult;
+    expect(result.status).toBe("accepted");
+    const rawKey = `raw/wm-ng/${result.report?.sha256}.csv`;
+    const evidence = puts().filter((r) => r.key.startsWith("raw/"));
+    expect(evidence.map((r) => `${r.bucket}/${r.key}`)).toEqual([`${RAW}/${rawKey}`]);
+    const [write] = evidence as [RecordedS3Request];
+    expect(header(write, "x-amz-object-lock-mode")).toBe("GOVERNANCE");
+    const until = Date.parse(header(write, "x-amz-object-lock-retain-until-date") ?? "");
+    expect(until).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 400 * DAY_MS);
+    expect(until).toBeLessThanOrEqual(after + 400 * DAY_MS);
+    expect(
+      header(write, "x-amz-checksum-crc32") ?? header(write, "content-md5"),
+      "S3 refuses a retention without a checksum",
+    ).toBeTruthy();
+
+    const others = puts().filter((r) => r !== write);
+    expect(others.map((r) => `${r.bucket}/${r.key.replace(/[^/]+$/, "")}`)).toEqual([
+      `${CURATED}/curated/financial/year=2025/hub=wm-ng/`,
+      `${CURATED}/manifest/`,
+      `${RAW}/results/wm-ng/`,
+    ]);
+    for (const request of others) expect(header(request, "x-amz-object-lock-mode")).toBeUndefined();
+    expect(s3Requests.find((r) => r.method === "GET" && r.key === UPLOAD_KEY)?.bucket).toBe(RAW);
+  });
+
+  it("asks RECOMPUTE_STATE_MACHINE_ARN for one recompute per window of RECOMPUTE_DEBOUNCE_SECONDS", async () => {
+    const seed = await lakeWithUpload();
+    const { handler } = await coldStart<{ handler: (event: S3Event) => Promise<unknown> }>(
+      "../../functions/handlers/ingest-upload.js",
+      configuration(),
+    );
+    await handler(await fixture<S3Event>("s3-upload-created.json"));
+    const result = JSON.parse(new TextDecoder().decode(await seed.get(RESULT_KEY))) as UploadResult;
+    const windowStart = Math.floor(Date.parse(result.processed_at) / 600_000) * 600_000;
+    expect(calls.map((c) => [c.service, c.operation])).toEqual([["sfn", "StartExecution"]]);
+    const [start] = calls as [RecordedCall];
+    expect(start.input).toEqual({
+      stateMachineArn: STATE_MACHINE,
+      name: `after-ingest-${basicUtcTimestamp(new Date(windowStart))}`,
+      input: JSON.stringify({ reason: "ingest", notBefore: new Date(windowStart + 600_000).toISOString() }),
+    });
+  });
+
+  it("refuses an upload over MAX_UPLOAD_BYTES from the event, without reading it", async () => {
+    const seed = await lakeWithUpload();
+    const { handler } = await coldStart<{ handler: (event: S3Event) => Promise<unknown> }>(
+      "../../functions/handlers/ingest-upload.js",
+      configuration({ MAX_UPLOAD_BYTES: "200" }),
+    );
+    await handler(await fixture<S3Event>("s3-upload-created.json"));
+    const result = JSON.parse(new TextDecoder().decode(await seed.get(RESULT_KEY))) as UploadResult;
+    expect(result.status).toBe("rejected");
+    expect(result.problems.map((p) => p.message)).toEqual([
+      "the file is 249 bytes; the limit is 200 bytes (split the report or ask the Global Council)",
+    ]);
+    expect(s3Requests.filter((r) => r.method === "GET" && r.key === UPLOAD_KEY)).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it("ingests only events of RAW_BUCKET", async () => {
+    await lakeWithUpload();
+    const { handler } = await coldStart<{ handler: (event: S3Event) => Promise<unknown> }>(
+      "../../functions/handlers/ingest-upload.js",
+      configuration({ RAW_BUCKET: "another-raw-bucket" }),
+    );
+    await expect(handler(await fixture<S3Event>("s3-upload-created.json"))).rejects.toThrow(
+      "event for bucket observatory-raw, but this function ingests uploads of another-raw-bucket",
+    );
+  });
+});
+
+describe("compute-indicators.ts", () => {
+  it("queries in ATHENA_WORKGROUP on GLUE_DATABASE and publishes to CURATED_BUCKET, with the run's k", async () => {
+    await startEndpoints([CURATED]);
+    const { handler } = await coldStart<{ handler: () => Promise<unknown> }>(
+      "../../functions/handlers/compute-indicators.js",
+      {
+        CURATED_BUCKET: CURATED,
+        ATHENA_WORKGROUP: "observatory-analytics",
+        GLUE_DATABASE: "observatory_lake",
+      },
+    );
+    expect(await handler()).toEqual({ frameworkVersion: "2026.1", indicatorRows: 0, reports: 0 });
+
+    const starts = calls.filter((c) => c.operation === "StartQueryExecution");
+    expect(starts.length).toBeGreaterThanOrEqual(loadFramework().indicators.length);
+    for (const start of starts) {
+      expect(start.input).toMatchObject({
+        WorkGroup: "observatory-analytics",
+        QueryExecutionContext: { Catalog: "AwsDataCatalog", Database: "observatory_lake" },
+      });
+      expect(start.input, "results go where the workgroup enforces").not.toHaveProperty(
+        "ResultConfiguration",
+      );
+    }
+    expect(new Set(calls.map((c) => c.service))).toEqual(new Set(["athena"]));
+
+    expect(puts().map((r) => `${r.bucket}/${r.key}`)).toEqual([
+      `${CURATED}/curated/countries/countries.parquet`,
+      ...["indicators.csv", "indicators.parquet", "reports.json", "dashboard.json", "run.json"].map(
+        (file) => `${CURATED}/published/${file}`,
+      ),
+    ]);
+    const published = new S3ObjectStore({ client: s3.client, bucket: CURATED, keyPrefix: "published/" });
+    expect(new TextDecoder().decode(await published.get("run.json"))).toBe(
+      '{\n "framework_version": "2026.1",\n "k": 10\n}\n',
+    );
+  });
+});
+
+/**
+ * A copy of the project as a Lambda bundle lays it out (`OBSERVATORY_HOME`): the project's files, and the
+ * prebuilt browser files in `CLIENT_BUNDLE_DIR`.
+ */
+async function bundleHome(clientFiles: Record<string, string>): Promise<string> {
+  const home = await tempDir("bundle-");
+  const copy = async (source: string, target: string, replaced: readonly string[]): Promise<void> => {
+    const [head, ...rest] = replaced as [string, ...string[]];
+    await mkdir(target, { recursive: true });
+    for (const name of await readdir(source)) {
+      if (name !== head) await symlink(join(source, name), join(target, name));
+      else if (rest.length > 0) await copy(join(source, name), join(target, name), rest);
+    }
+    if (rest.length === 0) {
+      await mkdir(join(target, head), { recursive: true });
+      for (const [name, text] of Object.entries(clientFiles)) await writeFile(join(target, head, name), text);
+    }
+  };
+  await copy(REPOSITORY, home, CLIENT_BUNDLE_DIR.split("/"));
+  return home;
+}
+
+describe("publish-site.ts", () => {
+  it("builds the site from CURATED_BUCKET's published/ into SITE_BUCKET, with the k compute used", async () => {
+    await startEndpoints([CURATED, SITE]);
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    await lake.ingest(financialCsv("wm-ng", "2025", ["expense,programs,1000000,NGN,NG,,"]), "wm-ng");
+    await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,4,"]), "wm-ng");
+    const engine = await DuckDbEngine.open({ lake: lake.store, countries: bundledCountryTable() });
+    try {
+      await publishIndicators(
+        {
+          engine,
+          lake: lake.store,
+          output: new S3ObjectStore({ client: s3.client, bucket: CURATED, keyPrefix: "published/" }),
+        },
+        { framework: loadFramework("2026.1"), countries: bundledCountryTable(), k: 3 },
+      );
+    } finally {
+      await engine.close();
+    }
+    const home = await bundleHome({ "site.js": "/* the prebuilt browser script */" });
+
+    const { handler } = await coldStart<{ handler: () => Promise<{ pages: number }> }>(
+      "../../functions/handlers/publish-site.js",
+      { CURATED_BUCKET: CURATED, SITE_BUCKET: SITE, OBSERVATORY_HOME: home },
+    );
+    const { pages } = await handler();
+
+    const reads = s3Requests.filter((r) => r.method === "GET");
+    expect(new Set(reads.map((r) => `${r.bucket}/${r.key}`))).toEqual(
+      new Set(
+        ["indicators.csv", "dashboard.json", "reports.json", "run.json"].map(
+          (f) => `${CURATED}/published/${f}`,
+        ),
+      ),
+    );
+    const written = puts();
+    expect(new Set(written.map((r) => r.bucket))).toEqual(new Set([SITE]));
+    expect(written.filter((r) => r.key.endsWith(".html"))).toHaveLength(pages);
+    const site = new S3ObjectStore({ client: s3.client, bucket: SITE });
+    expect(new TextDecoder().decode(await site.get("site.js"))).toBe("/* the prebuilt browser script */");
+    expect(new TextDecoder().decode(await site.get("framework.html"))).toContain(
+      "In this publication, k = 3.",
+    );
+  });
+});
+
+describe("upload-api.ts", () => {
+  const HUB_ROLE = "arn:aws:iam::123456789012:role/observatory-hub-access";
+  const COUNCIL_ROLE = "arn:aws:iam::123456789012:role/observatory-council-access";
+  const configuration = {
+    RAW_BUCKET: RAW,
+    HUB_ACCESS_ROLE_ARN: HUB_ROLE,
+    COUNCIL_ACCESS_ROLE_ARN: COUNCIL_ROLE,
+    COUNCIL_GROUP: "observatory-council",
+    MAX_UPLOAD_BYTES: "4096",
+    UPLOAD_URL_TTL_SECONDS: "120",
+  };
+  type ApiHandler = {
+    handler: (
+      event: APIGatewayProxyEventV2WithJWTAuthorizer,
+    ) => Promise<{ statusCode?: number; body?: string }>;
+  };
+
+  it("issues a hub's upload through HUB_ACCESS_ROLE_ARN, into RAW_BUCKET, capped at MAX_UPLOAD_BYTES for UPLOAD_URL_TTL_SECONDS", async () => {
+    await startEndpoints([RAW]);
+    const { handler } = await coldStart<ApiHandler>("../../functions/handlers/upload-api.js", configuration);
+    const before = Date.now();
+    const response = await handler(await fixture("api-post-uploads-hub.json"));
+    const after = Date.now();
+    expect(response.statusCode).toBe(201);
+    const issued = JSON.parse(response.body ?? "") as {
+      url: string;
+      fields: Record<string, string>;
+      max_bytes: number;
+    };
+    expect(calls.map((c) => [c.service, c.operation])).toEqual([["sts", "AssumeRole"]]);
+    expect(calls[0]?.input).toMatchObject({
+      RoleArn: HUB_ROLE,
+      RoleSessionName: "uploader-wm-ng",
+      "Tags.member.1.Key": "hub_id",
+      "Tags.member.1.Value": "wm-ng",
+    });
+    expect(issued.url).toBe(`${endpoints.s3}/${RAW}`);
+    expect(issued.max_bytes).toBe(4096);
+    expect(issued.fields["X-Amz-Security-Token"]).toBe(SESSION.token);
+    const policy = JSON.parse(Buffer.from(issued.fields.Policy ?? "", "base64").toString("utf8")) as {
+      expiration: string;
+      conditions: unknown[];
+    };
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([["content-length-range", 1, 4096], { bucket: RAW }]),
+    );
+    const expires = Date.parse(policy.expiration);
+    expect(expires).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 120_000);
+    expect(expires).toBeLessThanOrEqual(after + 120_000);
+  });
+
+  it("issues a council upload through COUNCIL_ACCESS_ROLE_ARN to members of COUNCIL_GROUP", async () => {
+    await startEndpoints([RAW]);
+    const { handler } = await coldStart<ApiHandler>("../../functions/handlers/upload-api.js", configuration);
+    const event = await fixture<APIGatewayProxyEventV2WithJWTAuthorizer>("api-post-uploads-council.json");
+    const claims = event.requestContext.authorizer.jwt.claims;
+    expect(claims["cognito:groups"]).toBe("[global-council]");
+    const notAMember = await handler(event);
+    expect(notAMember.statusCode).toBe(403);
+    claims["cognito:groups"] = "[observatory-council]";
+    const member = await handler(event);
+    expect(member.statusCode).toBe(201);
+    expect(calls.map((c) => c.input.RoleArn)).toEqual([COUNCIL_ROLE]);
+    expect(Object.keys(calls[0]?.input ?? {}).filter((name) => name.startsWith("Tags."))).toEqual([]);
+  });
+
+  it("reads a hub's result from RAW_BUCKET with the hub's session, not the function's role", async () => {
+    await startEndpoints([RAW]);
+    const uploadId = "20261120T100000Z-0123456789abcdef";
+    const stored = { upload_id: uploadId, uploader: "wm-ng", status: "accepted" };
+    await new S3ObjectStore({ client: s3.client, bucket: RAW }).put(
+      `results/wm-ng/${uploadId}.json`,
+      encode(JSON.stringify(stored)),
+    );
+    const { handler } = await coldStart<ApiHandler>("../../functions/handlers/upload-api.js", configuration);
+    const response = await handler(await fixture("api-get-result-hub.json"));
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body ?? "")).toEqual(stored);
+    const [read] = s3Requests.filter((r) => r.method === "GET");
+    expect(read).toMatchObject({ bucket: RAW, key: `results/wm-ng/${uploadId}.json` });
+    expect(read?.headers["x-amz-security-token"]).toBe(SESSION.token);
+    expect(calls.map((c) => c.input.RoleArn)).toEqual([HUB_ROLE]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, tableToCsv } from "../../reports/csv-download.js";
+import { neutraliseFormula, tableToCsv } from "../../../site/charts/csv.js";
 
 describe("neutraliseFormula", () => {
   it("makes every cell a spreadsheet would run as a formula plain text", () => {

@@ -3,24 +3,31 @@ import type {
   DashboardData,
   HubEntry,
   ReportingStatusRow,
-} from "../functions/core/dashboards/dashboard-data.js";
+} from "../../functions/core/dashboards/dashboard-data.js";
 import type {
   Framework,
   IndicatorDefinition,
   LensDefinition,
   Scope,
   Unit,
-} from "../functions/core/framework/framework.js";
-import { diffFrameworks } from "../functions/core/framework/framework-diff.js";
-import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
-import type { CountryTable } from "../functions/core/reference/countries.js";
-import { reconciliationTable, slugOf } from "./dashboard-charts.js";
-import { type Cell, cellOf, formatCell, formatChange, formatNumber, formatTimestamp } from "./format.js";
-import { html, type SafeHtml, trustedHtml } from "./html.js";
-import { type Page, type PageContext, rootOf } from "./layout.js";
-import type { Messages } from "./messages.js";
-import type { EvidenceReport } from "./publishable.js";
-import type { Chart, DataTable } from "./specs.js";
+} from "../../functions/core/framework/framework.js";
+import { diffFrameworks } from "../../functions/core/framework/framework-diff.js";
+import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
+import type { CountryTable } from "../../functions/core/reference/countries.js";
+import type { EvidenceReport } from "../build/publishable.js";
+import { reconciliationTable, slugOf } from "../charts/dashboard-charts.js";
+import type { Chart, DataTable } from "../charts/indicator-charts.js";
+import type { Messages } from "../i18n/catalogue.js";
+import {
+  type Cell,
+  cellOf,
+  formatCell,
+  formatChange,
+  formatNumber,
+  formatTimestamp,
+} from "../i18n/format.js";
+import { html, type SafeHtml, trustedHtml } from "../web/html.js";
+import { type Page, type PageContext, rootOf } from "./parts/layout.js";
 
 /** A chart ready for a page: its inline SVG and where its files are published. */
 export interface RenderedChart {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import type { ObjectStore } from "../functions/ports/object-store.js";
-import { contentTypeOf } from "./content-types.js";
+import type { ObjectStore } from "../../functions/ports/object-store.js";
+import { contentTypeOf } from "../web/content-types.js";
 
 /**
  * The one side effect of a site build: writing a file at a relative, slash-separated path.

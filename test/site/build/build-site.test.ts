@@ -2,17 +2,17 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DashboardData } from "../../functions/core/dashboards/dashboard-data.js";
-import { type Framework, loadFramework } from "../../functions/core/framework/framework.js";
-import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
-import type { ManifestRecord } from "../../functions/core/lake/manifest.js";
-import { bundledCountryTable } from "../../functions/core/reference/countries.js";
-import { buildSite, type SiteBuild } from "../../reports/build-site.js";
-import type { Language } from "../../reports/messages.js";
-import { directorySiteWriter, memorySiteWriter } from "../../reports/site-writer.js";
-import { checkSpec } from "../../reports/validate-spec.js";
-import { FIXTURE_DASHBOARD, FIXTURE_REPORTS, HOSTILE_HUB_NAME } from "./fixtures/dashboard.js";
-import { FIXTURE_GENERATED_AT, FIXTURE_K, FIXTURE_ROWS, indicatorRow } from "./fixtures/indicator-rows.js";
+import type { DashboardData } from "../../../functions/core/dashboards/dashboard-data.js";
+import { type Framework, loadFramework } from "../../../functions/core/framework/framework.js";
+import type { IndicatorRow } from "../../../functions/core/indicators/indicator-row.js";
+import type { ManifestRecord } from "../../../functions/core/lake/manifest.js";
+import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
+import { buildSite, type SiteBuild } from "../../../site/build/build-site.js";
+import { directorySiteWriter, memorySiteWriter } from "../../../site/build/site-writer.js";
+import type { Language } from "../../../site/i18n/catalogue.js";
+import { checkSpec } from "../../../site/vega/validate-spec.js";
+import { FIXTURE_DASHBOARD, FIXTURE_REPORTS, HOSTILE_HUB_NAME } from "../fixtures/dashboard.js";
+import { FIXTURE_GENERATED_AT, FIXTURE_K, FIXTURE_ROWS, indicatorRow } from "../fixtures/indicator-rows.js";
 
 const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));
 /**

@@ -2,8 +2,8 @@ import { readFile, realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve, sep } from "node:path";
-import { contentTypeOf } from "./content-types.js";
-import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "./security.js";
+import { contentTypeOf } from "./web/content-types.js";
+import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "./web/security.js";
 
 /** A running static server; `close()` stops it and drops open connections. */
 export interface RunningSite {

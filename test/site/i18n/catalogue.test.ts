@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CATALOGUES, en, type Language, type Messages } from "../../reports/messages.js";
+import { CATALOGUES, en, type Language, type Messages } from "../../../site/i18n/catalogue.js";
 
 type FunctionKey = {
   [K in keyof Messages]: Messages[K] extends (...args: never[]) => unknown ? K : never;
@@ -186,7 +186,7 @@ function call(messages: Messages, key: FunctionKey, args: readonly unknown[]): u
 }
 
 const frameworkIds: readonly string[] = (
-  JSON.parse(readFileSync(new URL("../../queries/framework-2026.1.json", import.meta.url), "utf8")) as {
+  JSON.parse(readFileSync(new URL("../../../queries/framework-2026.1.json", import.meta.url), "utf8")) as {
     indicators: readonly { id: string }[];
   }
 ).indicators.map((indicator) => indicator.id);

@@ -1,8 +1,8 @@
-import type { DashboardData } from "../functions/core/dashboards/dashboard-data.js";
-import type { Framework, Scope } from "../functions/core/framework/framework.js";
-import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
-import type { ManifestRecord } from "../functions/core/lake/manifest.js";
-import type { CountryTable } from "../functions/core/reference/countries.js";
+import type { DashboardData } from "../../functions/core/dashboards/dashboard-data.js";
+import type { Framework, Scope } from "../../functions/core/framework/framework.js";
+import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
+import type { ManifestRecord } from "../../functions/core/lake/manifest.js";
+import type { CountryTable } from "../../functions/core/reference/countries.js";
 
 /** The rows fit to publish, and how many were held back. */
 export interface PublishableRows {

@@ -1,23 +1,30 @@
 import { readFile } from "node:fs/promises";
 import type { Spec as VegaSpec } from "vega";
-import type { DashboardData } from "../functions/core/dashboards/dashboard-data.js";
-import { type Framework, frameworkHistory } from "../functions/core/framework/framework.js";
-import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
-import type { PublishedIndicators } from "../functions/core/indicators/publish-indicators.js";
-import type { ManifestRecord } from "../functions/core/lake/manifest.js";
-import { projectPath } from "../functions/core/project-files.js";
-import type { CountryTable } from "../functions/core/reference/countries.js";
-import { CLIENT_FILE_NAME, type ClientFiles } from "./client/client-files.js";
-import { tableToCsv } from "./csv-download.js";
+import type { DashboardData } from "../../functions/core/dashboards/dashboard-data.js";
+import { type Framework, frameworkHistory } from "../../functions/core/framework/framework.js";
+import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
+import type { PublishedIndicators } from "../../functions/core/indicators/publish-indicators.js";
+import type { ManifestRecord } from "../../functions/core/lake/manifest.js";
+import { projectPath } from "../../functions/core/project-files.js";
+import type { CountryTable } from "../../functions/core/reference/countries.js";
+import { tableToCsv } from "../charts/csv.js";
 import {
   type DashboardChartInput,
   dashboardCharts,
   regionMoneyChart,
   regionSharesChart,
   slugOf,
-} from "./dashboard-charts.js";
-import { type Page, type PageContext, renderPage, type SiteLanguage } from "./layout.js";
-import { CATALOGUES, type Language } from "./messages.js";
+} from "../charts/dashboard-charts.js";
+import {
+  CHART_DATASET,
+  type Chart,
+  type ChartOptions,
+  chartValues,
+  forTextDirection,
+  lensCharts,
+} from "../charts/indicator-charts.js";
+import { CLIENT_FILE_NAME, type ClientFiles } from "../client/client-files.js";
+import { CATALOGUES, type Language } from "../i18n/catalogue.js";
 import {
   type ContentContext,
   evidencePage,
@@ -31,19 +38,12 @@ import {
   regionPage,
   regionsPage,
   regionsWithData,
-} from "./pages.js";
+} from "../pages/pages.js";
+import { type Page, type PageContext, renderPage, type SiteLanguage } from "../pages/parts/layout.js";
+import { renderSvg } from "../vega/render-svg.js";
+import { validateSpec } from "../vega/validate-spec.js";
 import { evidenceReports, publishableDashboard, publishableRows } from "./publishable.js";
-import { renderSvg } from "./render-svg.js";
 import type { SiteWriter } from "./site-writer.js";
-import {
-  CHART_DATASET,
-  type Chart,
-  type ChartOptions,
-  chartValues,
-  forTextDirection,
-  lensCharts,
-} from "./specs.js";
-import { validateSpec } from "./validate-spec.js";
 
 /** Everything a site is built from. */
 export interface SiteInput {
@@ -78,7 +78,7 @@ export interface SiteBuild {
   readonly withheld: number;
 }
 
-const STYLESHEET = projectPath("reports/assets/style.css");
+const STYLESHEET = projectPath("site/assets/style.css");
 const SAFE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 function json(value: unknown): string {

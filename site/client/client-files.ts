@@ -5,4 +5,4 @@ export type ClientFiles = Readonly<Record<string, string>>;
 export const CLIENT_FILE_NAME = /^site(?:-[A-Za-z0-9]+)?\.js$/;
 
 /** Where the prebuilt browser files sit in a Lambda bundle, relative to the project root (see `write-bundle.ts`). */
-export const CLIENT_BUNDLE_DIR = "reports/assets/client";
+export const CLIENT_BUNDLE_DIR = "site/assets/client";

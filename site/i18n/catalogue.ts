@@ -1,6 +1,6 @@
-import type { Direction, Scope, Unit } from "../functions/core/framework/framework.js";
-import { ar } from "./messages-ar.js";
-import { es } from "./messages-es.js";
+import type { Direction, Scope, Unit } from "../../functions/core/framework/framework.js";
+import { ar } from "./ar.js";
+import { es } from "./es.js";
 
 /**
  * Every string the published site shows that does not come from the framework or the data.

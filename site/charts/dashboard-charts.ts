@@ -5,11 +5,11 @@ import type {
   LorenzPoint,
   ReportingState,
   ReportingStatusRow,
-} from "../functions/core/dashboards/dashboard-data.js";
-import type { IndicatorDefinition } from "../functions/core/framework/framework.js";
-import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
-import { cellOf, formatNumber } from "./format.js";
-import { en, type Messages } from "./messages.js";
+} from "../../functions/core/dashboards/dashboard-data.js";
+import type { IndicatorDefinition } from "../../functions/core/framework/framework.js";
+import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
+import { en, type Messages } from "../i18n/catalogue.js";
+import { cellOf, formatNumber } from "../i18n/format.js";
 import {
   axisFormat,
   baseSpec,
@@ -27,7 +27,7 @@ import {
   titleByYear,
   titleWith,
   yearParameters,
-} from "./specs.js";
+} from "./indicator-charts.js";
 
 /** The indicator rows and dashboard data the special charts read. */
 export interface DashboardChartInput {

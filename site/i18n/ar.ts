@@ -1,4 +1,4 @@
-import type { Messages } from "./messages.js";
+import type { Messages } from "./catalogue.js";
 
 const list = (items: readonly string[]) => items.join("، ");
 

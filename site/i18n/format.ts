@@ -1,6 +1,6 @@
-import type { Unit } from "../functions/core/framework/framework.js";
-import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
-import { en, type Messages } from "./messages.js";
+import type { Unit } from "../../functions/core/framework/framework.js";
+import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
+import { en, type Messages } from "./catalogue.js";
 
 /** What a published table cell holds: a figure, or the reason there is none. */
 export type Cell =

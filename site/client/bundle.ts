@@ -4,7 +4,7 @@ import { projectPath } from "../../functions/core/project-files.js";
 import { CLIENT_FILE_NAME, type ClientFiles } from "./client-files.js";
 
 /** The browser script's entry point. */
-export const CLIENT_ENTRY = projectPath("reports/client/site.ts");
+export const CLIENT_ENTRY = projectPath("site/client/site.ts");
 
 /**
  * Bundles the browser script into minified ES modules: `site.js` (filters and URL, a few KiB) and a

@@ -1,8 +1,8 @@
 import type { Config, TopLevelSpec } from "vega-lite";
-import type { Framework, IndicatorDefinition, Lens, Unit } from "../functions/core/framework/framework.js";
-import type { IndicatorRow } from "../functions/core/indicators/indicator-row.js";
-import { cellOf, formatCell, formatNumber } from "./format.js";
-import { en, type Messages } from "./messages.js";
+import type { Framework, IndicatorDefinition, Lens, Unit } from "../../functions/core/framework/framework.js";
+import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
+import { en, type Messages } from "../i18n/catalogue.js";
+import { cellOf, formatCell, formatNumber } from "../i18n/format.js";
 
 /** The kinds of chart the site draws. */
 export type ChartKind =

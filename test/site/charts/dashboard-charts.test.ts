@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadFramework } from "../../functions/core/framework/framework.js";
-import { bundledCountryTable } from "../../functions/core/reference/countries.js";
+import { loadFramework } from "../../../functions/core/framework/framework.js";
+import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
 import {
   type DashboardChartInput,
   dashboardCharts,
@@ -12,17 +12,17 @@ import {
   regionSharesChart,
   reportingGridChart,
   slugOf,
-} from "../../reports/dashboard-charts.js";
+} from "../../../site/charts/dashboard-charts.js";
 import {
   type Chart,
   chartValues,
   forTextDirection,
   OKABE_ITO,
   REFERENCE_COLOUR,
-} from "../../reports/specs.js";
-import { checkSpec } from "../../reports/validate-spec.js";
-import { FIXTURE_DASHBOARD } from "./fixtures/dashboard.js";
-import { FIXTURE_K, FIXTURE_ROWS } from "./fixtures/indicator-rows.js";
+} from "../../../site/charts/indicator-charts.js";
+import { checkSpec } from "../../../site/vega/validate-spec.js";
+import { FIXTURE_DASHBOARD } from "../fixtures/dashboard.js";
+import { FIXTURE_K, FIXTURE_ROWS } from "../fixtures/indicator-rows.js";
 
 const framework = loadFramework();
 const countries = bundledCountryTable();

@@ -1,8 +1,8 @@
-import type { Framework } from "../functions/core/framework/framework.js";
-import { formatTimestamp } from "./format.js";
-import { html, type SafeHtml } from "./html.js";
-import type { Messages } from "./messages.js";
-import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from "./security.js";
+import type { Framework } from "../../../functions/core/framework/framework.js";
+import type { Messages } from "../../i18n/catalogue.js";
+import { formatTimestamp } from "../../i18n/format.js";
+import { html, type SafeHtml } from "../../web/html.js";
+import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from "../../web/security.js";
 
 /** A language the site is published in, and the folder its pages live in ("" for the first). */
 export interface SiteLanguage {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type IndicatorDefinition, loadFramework } from "../../functions/core/framework/framework.js";
-import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
-import { bundledCountryTable } from "../../functions/core/reference/countries.js";
-import { renderSvg } from "../../reports/render-svg.js";
+import { type IndicatorDefinition, loadFramework } from "../../../functions/core/framework/framework.js";
+import type { IndicatorRow } from "../../../functions/core/indicators/indicator-row.js";
+import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
 import {
   axisFormat,
   byRegionChart,
@@ -13,9 +12,10 @@ import {
   movementChart,
   OKABE_ITO,
   regionsOverTimeChart,
-} from "../../reports/specs.js";
-import { checkSpec, SpecValidationError, validateSpec } from "../../reports/validate-spec.js";
-import { FIXTURE_K, FIXTURE_ROWS, indicatorRow } from "./fixtures/indicator-rows.js";
+} from "../../../site/charts/indicator-charts.js";
+import { renderSvg } from "../../../site/vega/render-svg.js";
+import { checkSpec, SpecValidationError, validateSpec } from "../../../site/vega/validate-spec.js";
+import { FIXTURE_K, FIXTURE_ROWS, indicatorRow } from "../fixtures/indicator-rows.js";
 
 const framework = loadFramework();
 const regions = bundledCountryTable().regions;

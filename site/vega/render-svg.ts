@@ -1,5 +1,5 @@
 import * as vega from "vega";
-import { escapeHtml } from "./html.js";
+import { escapeHtml } from "../web/html.js";
 import { installTextMetrics } from "./text-metrics.js";
 
 /** The text alternative of a chart, and the id its `<title>` and `<desc>` elements are derived from. */

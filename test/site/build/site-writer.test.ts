@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { directorySiteWriter, memorySiteWriter } from "../../reports/site-writer.js";
+import { directorySiteWriter, memorySiteWriter } from "../../../site/build/site-writer.js";
 
 const UNSAFE_PATHS = [
   "",

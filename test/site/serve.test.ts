@@ -3,7 +3,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSite, serveSite } from "../../reports/serve.js";
+import { type RunningSite, serveSite } from "../../site/serve.js";
 
 interface Reply {
   readonly status: number;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cellOf, formatCell, formatChange, formatNumber, formatTimestamp } from "../../reports/format.js";
-import { escapeHtml, html, trustedHtml } from "../../reports/html.js";
-import { indicatorRow } from "./fixtures/indicator-rows.js";
+import {
+  cellOf,
+  formatCell,
+  formatChange,
+  formatNumber,
+  formatTimestamp,
+} from "../../../site/i18n/format.js";
+import { escapeHtml, html, trustedHtml } from "../../../site/web/html.js";
+import { indicatorRow } from "../fixtures/indicator-rows.js";
 
 describe("formatNumber", () => {
   it("writes figures the way people read them", () => {

@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import type { Spec as VegaSpec } from "vega";
 import type { DashboardData } from "../../functions/core/dashboards/dashboard-data.js";
 import { type Framework, frameworkHistory } from "../../functions/core/framework/framework.js";
 import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
@@ -7,23 +6,11 @@ import type { PublishedIndicators } from "../../functions/core/indicators/publis
 import type { ManifestRecord } from "../../functions/core/lake/manifest.js";
 import { projectPath } from "../../functions/core/project-files.js";
 import type { CountryTable } from "../../functions/core/reference/countries.js";
-import { tableToCsv } from "../charts/csv.js";
-import {
-  type DashboardChartInput,
-  dashboardCharts,
-  regionMoneyChart,
-  regionSharesChart,
-  slugOf,
-} from "../charts/dashboard-charts.js";
-import {
-  CHART_DATASET,
-  type Chart,
-  type ChartOptions,
-  chartValues,
-  forTextDirection,
-  lensCharts,
-} from "../charts/indicator-charts.js";
+import { type Chart, type ChartDefinition, type ChartOptions, chartSources } from "../charts/chart.js";
+import { chartFor } from "../charts/chart-kinds.js";
+import { lensChartDefinitions, regionChartDefinitions } from "../charts/definitions.js";
 import { CLIENT_FILE_NAME, type ClientFiles } from "../client/client-files.js";
+import { regionsWithData } from "../figures/lookup.js";
 import { CATALOGUES, type Language } from "../i18n/catalogue.js";
 import {
   type ContentContext,
@@ -37,11 +24,11 @@ import {
   reconciliationSection,
   regionPage,
   regionsPage,
-  regionsWithData,
 } from "../pages/pages.js";
 import { type Page, type PageContext, renderPage, type SiteLanguage } from "../pages/parts/layout.js";
-import { renderSvg } from "../vega/render-svg.js";
-import { validateSpec } from "../vega/validate-spec.js";
+import { slugOf } from "../web/paths.js";
+import { jsonText, rowsJsonText } from "./json-text.js";
+import { publishChart } from "./publish-chart.js";
 import { evidenceReports, publishableDashboard, publishableRows } from "./publishable.js";
 import type { SiteWriter } from "./site-writer.js";
 
@@ -81,32 +68,6 @@ export interface SiteBuild {
 const STYLESHEET = projectPath("site/assets/style.css");
 const SAFE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-function rowsJson(rows: readonly unknown[]): string {
-  return rows.length === 0 ? "[]\n" : `[\n${rows.map((row) => `  ${JSON.stringify(row)}`).join(",\n")}\n]\n`;
-}
-
-/** The compiled Vega spec as the browser loads it: the chart's dataset without its values, which come from the data file. */
-function withoutValues(compiled: VegaSpec): VegaSpec {
-  return {
-    ...compiled,
-    data: (compiled.data ?? []).map((data) => {
-      if (data.name !== CHART_DATASET) return data;
-      const { values: _values, ...rest } = data as { values?: unknown; name: string };
-      return rest as typeof data;
-    }),
-  };
-}
-
-/** The title read out for a chart: the indicator's title and the chart's. */
-function chartLabel(chart: Chart, framework: Framework): string {
-  const indicator = chart.indicator ? framework.indicators.find((i) => i.id === chart.indicator) : undefined;
-  return indicator && chart.kind !== "lorenz" ? `${indicator.title}: ${chart.title}` : chart.title;
-}
-
 /**
  * Builds the published dashboards in every language: the overview, a page per lens, the regions and
  * each region, the hubs and each hub, the evidence and the framework; each chart's Vega-Lite spec,
@@ -136,6 +97,7 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
     folder: i === 0 ? "" : `${code}/`,
   }));
 
+  const sources = chartSources(rows, framework.indicators, dashboard);
   const pages: string[] = [];
   let specs = 0;
   for (const language of languages) {
@@ -155,63 +117,25 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
       slugs.set(slugOf(region), region);
     }
     const options: ChartOptions = { k, regions: countries.regions, messages: language.messages };
-    const render = async (original: Chart): Promise<RenderedChart> => {
-      const chart = { ...original, spec: forTextDirection(original.spec, language.messages.dir) };
-      const compiled = validateSpec(chart.name, chart.spec);
-      const base = language.folder;
-      const specPath = `specs/${chart.name}.vl.json`;
-      const csvPath = `data/charts/${chart.name}.csv`;
-      await writer.write(base + specPath, json(chart.spec));
-      await writer.write(base + csvPath, tableToCsv(chart.table));
-      let interactive: RenderedChart["interactive"] = null;
-      if (chart.filters.length > 0) {
-        interactive = {
-          vegaPath: `specs/${chart.name}.vg.json`,
-          valuesPath: `data/charts/${chart.name}.json`,
-        };
-        await writer.write(base + interactive.vegaPath, JSON.stringify(withoutValues(compiled)));
-        await writer.write(
-          base + interactive.valuesPath,
-          JSON.stringify({
-            title: chartLabel(chart, framework),
-            values: chartValues(chart.spec),
-            descriptions: chart.descriptions ?? {},
-          }),
-        );
-      }
-      const svg = await renderSvg(compiled, {
-        id: `svg-${chart.name.replace(/\./g, "-")}`,
-        title: chartLabel(chart, framework),
-        description: chart.description,
-      });
-      specs += 1;
-      return { chart, svg, specPath, csvPath, interactive };
+    const target = { language, indicators: framework.indicators, writer };
+    const draw = (definitions: readonly ChartDefinition[]): Chart[] =>
+      definitions.flatMap((definition) => chartFor(definition, sources, options) ?? []);
+    const publish = async (charts: readonly Chart[]): Promise<RenderedChart[]> => {
+      const rendered: RenderedChart[] = [];
+      for (const chart of charts) rendered.push(await publishChart(chart, target));
+      specs += charts.length;
+      return rendered;
     };
 
-    const chartInput: DashboardChartInput = {
-      rows,
-      indicators: framework.indicators,
-      lorenz: dashboard.lorenz,
-      allocations: dashboard.allocations,
-      reportingStatus: dashboard.reporting_status,
-      hubs: dashboard.hubs,
-    };
-    const special = dashboardCharts(chartInput, options);
     const built: Page[] = [overviewPage(context)];
     for (const lens of framework.lenses) {
-      const extras: readonly Chart[] =
-        lens.id === "opportunities" || lens.id === "redistribution" || lens.id === "accountability"
-          ? special[lens.id]
-          : [];
-      const replaced = new Set(extras.map((chart) => chart.replaces));
-      const charts: RenderedChart[] = [];
-      for (const chart of lensCharts(framework, lens.id, rows, options)) {
-        if (!replaced.has(chart.name)) charts.push(await render(chart));
-      }
+      const definitions = lensChartDefinitions(framework, lens.id);
+      const own = draw(definitions.own);
+      const replaced = new Set(own.map((chart) => chart.replaces));
+      const charts = await publish(draw(definitions.standard.filter((d) => !replaced.has(d.name))));
       let reconciliation: RenderedChart | undefined;
-      for (const chart of extras) {
-        const rendered = await render(chart);
-        if (chart.kind === "reconciliation") reconciliation = rendered;
+      for (const rendered of await publish(own)) {
+        if (rendered.chart.kind === "reconciliation") reconciliation = rendered;
         else charts.push(rendered);
       }
       const extra = lens.id === "redistribution" ? reconciliationSection(reconciliation, context) : "";
@@ -219,14 +143,7 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
     }
     built.push(regionsPage(context));
     for (const region of regions) {
-      const charts: RenderedChart[] = [];
-      for (const chart of [
-        regionMoneyChart(region, chartInput, options),
-        regionSharesChart(region, chartInput, options),
-      ]) {
-        if (chart) charts.push(await render(chart));
-      }
-      built.push(regionPage(region, charts, context));
+      built.push(regionPage(region, await publish(draw(regionChartDefinitions(region))), context));
     }
     built.push(hubsPage(context));
     for (const hub of dashboard.hubs) built.push(hubPage(hub, context));
@@ -244,9 +161,9 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
       throw new Error(`browser file ${JSON.stringify(name)} is not a site script`);
     await writer.write(name, text);
   }
-  await writer.write("data/indicators.json", rowsJson(rows));
-  await writer.write("data/reports.json", rowsJson(reports));
-  await writer.write("data/dashboard.json", json(dashboard));
+  await writer.write("data/indicators.json", rowsJsonText(rows));
+  await writer.write("data/reports.json", rowsJsonText(reports));
+  await writer.write("data/dashboard.json", jsonText(dashboard));
   return { pages, specs, withheld };
 }
 

@@ -3,6 +3,7 @@ import type { Framework, Scope } from "../../functions/core/framework/framework.
 import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
 import type { ManifestRecord } from "../../functions/core/lake/manifest.js";
 import type { CountryTable } from "../../functions/core/reference/countries.js";
+import { scopeIdOrder } from "../figures/order.js";
 
 /** The rows fit to publish, and how many were held back. */
 export interface PublishableRows {
@@ -12,20 +13,6 @@ export interface PublishableRows {
 }
 
 const SCOPE_ORDER: readonly Scope[] = ["movement", "region", "hub", "country"];
-
-/** Orders scope ids within a scope: regions as the country table lists them, countries by name, hubs by id. */
-export function scopeIdOrder(countries: CountryTable): (scope: Scope, a: string, b: string) => number {
-  const regionIndex = (region: string) => {
-    const i = countries.regions.indexOf(region);
-    return i === -1 ? countries.regions.length : i;
-  };
-  const countryName = (code: string) => countries.byCode.get(code)?.name ?? code;
-  return (scope, a, b) => {
-    if (scope === "region") return regionIndex(a) - regionIndex(b) || a.localeCompare(b, "en");
-    if (scope === "country") return countryName(a).localeCompare(countryName(b), "en") || a.localeCompare(b);
-    return a.localeCompare(b, "en", { numeric: true });
-  };
-}
 
 /**
  * Applies the publication rules to computed rows, defensively, whatever upstream already did:

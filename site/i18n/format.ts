@@ -1,13 +1,7 @@
 import type { Unit } from "../../functions/core/framework/framework.js";
-import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
-import { en, type Messages } from "./catalogue.js";
-
-/** What a published table cell holds: a figure, or the reason there is none. */
-export type Cell =
-  | { readonly kind: "value"; readonly value: number }
-  | { readonly kind: "suppressed" }
-  | { readonly kind: "no-value" }
-  | { readonly kind: "no-data" };
+import type { Cell } from "../figures/cell.js";
+import type { Messages } from "./catalogue.js";
+import { en } from "./en.js";
 
 /** How a figure moved between two years, with the size of the move already formatted (unsigned). */
 export type Change =
@@ -66,14 +60,6 @@ function magnitudeOf(amount: number, unit: Unit, messages: Messages): string {
  */
 export function formatNumber(value: number, unit: Unit, messages: Messages = en): string {
   return withSign(value, magnitudeOf(Math.abs(value), unit, messages));
-}
-
-/** The cell a row makes; `undefined` (no row) is "no data". A suppressed row never yields its value. */
-export function cellOf(row: IndicatorRow | undefined): Cell {
-  if (row === undefined) return { kind: "no-data" };
-  if (row.suppressed) return { kind: "suppressed" };
-  if (row.value === null || !Number.isFinite(row.value)) return { kind: "no-value" };
-  return { kind: "value", value: row.value };
 }
 
 /** A cell as text: the formatted figure, or the words "suppressed", "no value" or "no data" — never 0. */

@@ -15,18 +15,15 @@ import { diffFrameworks } from "../../functions/core/framework/framework-diff.js
 import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
 import type { CountryTable } from "../../functions/core/reference/countries.js";
 import type { EvidenceReport } from "../build/publishable.js";
-import { reconciliationTable, slugOf } from "../charts/dashboard-charts.js";
-import type { Chart, DataTable } from "../charts/indicator-charts.js";
+import type { Chart } from "../charts/chart.js";
+import { reconciliationTable } from "../charts/reconciliation-chart.js";
+import type { DataTable } from "../charts/table.js";
+import { type Cell, cellOf } from "../figures/cell.js";
+import { latestYear, regionsWithData } from "../figures/lookup.js";
 import type { Messages } from "../i18n/catalogue.js";
-import {
-  type Cell,
-  cellOf,
-  formatCell,
-  formatChange,
-  formatNumber,
-  formatTimestamp,
-} from "../i18n/format.js";
+import { formatCell, formatChange, formatNumber, formatTimestamp } from "../i18n/format.js";
 import { html, type SafeHtml, trustedHtml } from "../web/html.js";
+import { evidenceHref, hubFile, regionFile } from "../web/paths.js";
 import { type Page, type PageContext, rootOf } from "./parts/layout.js";
 
 /** A chart ready for a page: its inline SVG and where its files are published. */
@@ -51,36 +48,9 @@ export interface ContentContext extends PageContext {
   readonly k: number;
 }
 
-/** The file of a region's page. */
-export function regionFile(region: string): string {
-  return `region-${slugOf(region)}.html`;
-}
-
-/** The file of a hub's page (hub ids are already file-safe: `^[a-z0-9][a-z0-9-]{1,63}$`). */
-export function hubFile(hubId: string): string {
-  return `hub-${hubId}.html`;
-}
-
-/** The link to the evidence page, filtered to a year and region when given. */
-export function evidenceHref(evidence: { year?: number; region?: string; hub?: string }): string {
-  const query = new URLSearchParams();
-  if (evidence.year !== undefined) query.set("year", String(evidence.year));
-  if (evidence.region !== undefined) query.set("region", evidence.region);
-  if (evidence.hub !== undefined) query.set("hub", evidence.hub);
-  const search = query.toString();
-  return `evidence.html${search ? `?${search}` : ""}${evidence.year !== undefined ? `#year-${evidence.year}` : ""}`;
-}
-
 /** Text from the framework (English only) inside a page of another language, marked so it is read correctly. */
 function frameworkText(text: string, context: PageContext): SafeHtml {
   return context.messages.lang === "en" ? html`${text}` : html`<bdi lang="en">${text}</bdi>`;
-}
-
-function latestYear(rows: readonly IndicatorRow[]): number | undefined {
-  return rows.reduce<number | undefined>(
-    (max, row) => (max === undefined || row.year > max ? row.year : max),
-    undefined,
-  );
 }
 
 function cellMarkup(cell: Cell, unit: Unit, messages: Messages): SafeHtml {
@@ -174,14 +144,6 @@ ${yearSelect}${regionSelect}${hubSelect}
 </fieldset>
 </form>
 `;
-}
-
-/** The regions that have any published figure, in the country table's order. */
-export function regionsWithData(context: ContentContext): string[] {
-  const present = new Set(context.rows.filter((row) => row.scope === "region").map((row) => row.scope_id));
-  for (const contribution of context.dashboard.contributions) present.add(contribution.region);
-  const known = context.countries.regions.filter((region) => present.has(region));
-  return [...known, ...[...present].filter((region) => !known.includes(region)).sort()];
 }
 
 /** " (better)" or " (worse)" after a change, when the indicator has a direction; nothing for context indicators. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CATALOGUES, en, type Language, type Messages } from "../../../site/i18n/catalogue.js";
+import { CATALOGUES, type Language, type Messages } from "../../../site/i18n/catalogue.js";
+import { en } from "../../../site/i18n/en.js";
 
 type FunctionKey = {
   [K in keyof Messages]: Messages[K] extends (...args: never[]) => unknown ? K : never;

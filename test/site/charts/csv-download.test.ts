@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, tableToCsv } from "../../../site/charts/csv.js";
+import { neutraliseFormula, tableToCsv } from "../../../site/charts/csv-download.js";
 
 describe("neutraliseFormula", () => {
   it("makes every cell a spreadsheet would run as a formula plain text", () => {

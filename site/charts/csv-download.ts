@@ -1,6 +1,6 @@
 import { plainDecimal } from "../../functions/core/indicators/indicators-file.js";
 import { csvField } from "../../functions/core/reporting/csv.js";
-import type { CellValue, DataTable } from "./indicator-charts.js";
+import type { CellValue, DataTable } from "./table.js";
 
 /** The characters that make a spreadsheet read a cell as a formula (or, for tab and CR, shift it). */
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -6,28 +6,17 @@ import type { PublishedIndicators } from "../../functions/core/indicators/publis
 import type { ManifestRecord } from "../../functions/core/lake/manifest.js";
 import { projectPath } from "../../functions/core/project-files.js";
 import type { CountryTable } from "../../functions/core/reference/countries.js";
-import { type Chart, type ChartDefinition, type ChartOptions, chartSources } from "../charts/chart.js";
+import { type ChartOptions, chartSources } from "../charts/chart.js";
 import { chartFor } from "../charts/chart-kinds.js";
-import { lensChartDefinitions, regionChartDefinitions } from "../charts/definitions.js";
 import { CLIENT_FILE_NAME, type ClientFiles } from "../client/client-files.js";
 import { regionsWithData } from "../figures/lookup.js";
 import { CATALOGUES, type Language } from "../i18n/catalogue.js";
-import {
-  type ContentContext,
-  evidencePage,
-  frameworkPage,
-  hubPage,
-  hubsPage,
-  lensPage,
-  overviewPage,
-  type RenderedChart,
-  reconciliationSection,
-  regionPage,
-  regionsPage,
-} from "../pages/pages.js";
-import { type Page, type PageContext, renderPage, type SiteLanguage } from "../pages/parts/layout.js";
+import type { ContentContext } from "../pages/parts/content-context.js";
+import type { RenderedChart } from "../pages/parts/figure.js";
+import { type PageContext, renderPage, type SiteLanguage } from "../pages/parts/page-layout.js";
 import { slugOf } from "../web/paths.js";
 import { jsonText, rowsJsonText } from "./json-text.js";
+import { languagePages, type PageCharts } from "./language-pages.js";
 import { publishChart } from "./publish-chart.js";
 import { evidenceReports, publishableDashboard, publishableRows } from "./publishable.js";
 import type { SiteWriter } from "./site-writer.js";
@@ -118,37 +107,17 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
     }
     const options: ChartOptions = { k, regions: countries.regions, messages: language.messages };
     const target = { language, indicators: framework.indicators, writer };
-    const draw = (definitions: readonly ChartDefinition[]): Chart[] =>
-      definitions.flatMap((definition) => chartFor(definition, sources, options) ?? []);
-    const publish = async (charts: readonly Chart[]): Promise<RenderedChart[]> => {
-      const rendered: RenderedChart[] = [];
-      for (const chart of charts) rendered.push(await publishChart(chart, target));
-      specs += charts.length;
-      return rendered;
+    const charts: PageCharts = {
+      draw: (definitions) =>
+        definitions.flatMap((definition) => chartFor(definition, sources, options) ?? []),
+      publish: async (drawn) => {
+        const rendered: RenderedChart[] = [];
+        for (const chart of drawn) rendered.push(await publishChart(chart, target));
+        specs += drawn.length;
+        return rendered;
+      },
     };
-
-    const built: Page[] = [overviewPage(context)];
-    for (const lens of framework.lenses) {
-      const definitions = lensChartDefinitions(framework, lens.id);
-      const own = draw(definitions.own);
-      const replaced = new Set(own.map((chart) => chart.replaces));
-      const charts = await publish(draw(definitions.standard.filter((d) => !replaced.has(d.name))));
-      let reconciliation: RenderedChart | undefined;
-      for (const rendered of await publish(own)) {
-        if (rendered.chart.kind === "reconciliation") reconciliation = rendered;
-        else charts.push(rendered);
-      }
-      const extra = lens.id === "redistribution" ? reconciliationSection(reconciliation, context) : "";
-      built.push(lensPage(lens, charts, context, extra));
-    }
-    built.push(regionsPage(context));
-    for (const region of regions) {
-      built.push(regionPage(region, await publish(draw(regionChartDefinitions(region))), context));
-    }
-    built.push(hubsPage(context));
-    for (const hub of dashboard.hubs) built.push(hubPage(hub, context));
-    built.push(evidencePage(context));
-    built.push(frameworkPage(context));
+    const built = await languagePages(context, regions, charts);
     for (const page of built) {
       await writer.write(language.folder + page.file, renderPage(page, pageContext));
       pages.push(language.folder + page.file);

@@ -3,8 +3,8 @@ import type { IndicatorDefinition } from "../../functions/core/framework/framewo
 import { type Chart, chartLabel } from "../charts/chart.js";
 import { tableToCsv } from "../charts/csv-download.js";
 import { CHART_DATASET, chartValues } from "../charts/spec-parts.js";
-import type { RenderedChart } from "../pages/pages.js";
-import type { SiteLanguage } from "../pages/parts/layout.js";
+import type { RenderedChart } from "../pages/parts/figure.js";
+import type { SiteLanguage } from "../pages/parts/page-layout.js";
 import { renderSvg } from "../vega/render-svg.js";
 import { forTextDirection } from "../vega/text-direction.js";
 import { validateSpec } from "../vega/validate-spec.js";

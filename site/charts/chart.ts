@@ -189,10 +189,13 @@ export interface ChartDraft {
 export function buildChart(draft: ChartDraft): Chart {
   const { definition, text, notes = [] } = draft;
   const byYear = "year" in text ? text : null;
-  const title = byYear ? (byYear.titles[String(byYear.year)] ?? "") : (text as FixedText).title;
-  const description = byYear
-    ? (byYear.descriptions[String(byYear.year)] ?? "")
-    : (text as FixedText).description;
+  const { title, description } =
+    "year" in text
+      ? {
+          title: text.titles[String(text.year)] ?? "",
+          description: text.descriptions[String(text.year)] ?? "",
+        }
+      : text;
   const params = [
     ...(byYear ? yearParameters(byYear.year, byYear.titles) : []),
     ...(draft.followsRegion ? [REGION_PARAMETER] : []),

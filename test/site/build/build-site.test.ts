@@ -13,7 +13,7 @@ import type { Language } from "../../../site/i18n/catalogue.js";
 import { checkSpec } from "../../../site/vega/validate-spec.js";
 import { FIXTURE_DASHBOARD, FIXTURE_REPORTS, HOSTILE_HUB_NAME } from "../fixtures/dashboard.js";
 import { FIXTURE_GENERATED_AT, FIXTURE_K, FIXTURE_ROWS, indicatorRow } from "../fixtures/indicator-rows.js";
-import { tableRows } from "../fixtures/markup.js";
+import { FIXTURE_REGION_PAGES, tableRows } from "../fixtures/markup.js";
 
 const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));
 /**
@@ -75,16 +75,6 @@ const SCRIPTED = [
   "redistribution.html",
   "evidence.html",
 ];
-const REGION_PAGES = [
-  "region-central-and-eastern-europe-and-central-asia.html",
-  "region-east-southeast-asia-and-pacific.html",
-  "region-latin-america-and-caribbean.html",
-  "region-middle-east-and-north-africa.html",
-  "region-north-america.html",
-  "region-northern-and-western-europe.html",
-  "region-south-asia.html",
-  "region-sub-saharan-africa.html",
-];
 const HUB_PAGES = [
   "hub-global-fund.html",
   "hub-hub-ke.html",
@@ -96,7 +86,7 @@ const PAGES = [
   "index.html",
   ...LENS_PAGES,
   "regions.html",
-  ...REGION_PAGES,
+  ...FIXTURE_REGION_PAGES,
   "hubs.html",
   ...HUB_PAGES,
   "evidence.html",

@@ -1,6 +1,6 @@
-import { buildPublishedSite } from "../../reports/build-site.js";
-import type { ClientFiles } from "../../reports/client/client-files.js";
-import { objectStoreSiteWriter } from "../../reports/site-writer.js";
+import { buildPublishedSite } from "../../site/build/build-site.js";
+import { objectStoreSiteWriter } from "../../site/build/site-writer.js";
+import type { ClientFiles } from "../../site/client/client-files.js";
 import { readPublishedIndicators } from "../core/indicators/publish-indicators.js";
 import type { CountryTable } from "../core/reference/countries.js";
 import type { ObjectStore } from "../ports/object-store.js";

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CLIENT_BUNDLE_DIR } from "../../reports/client/client-files.js";
+import { CLIENT_BUNDLE_DIR } from "../../site/client/client-files.js";
 import { PUBLISHED_PREFIX } from "../adapters/aws/published.js";
 import { createS3Client } from "../adapters/aws/s3-client.js";
 import { S3ObjectStore } from "../adapters/aws/s3-store.js";

@@ -4,7 +4,7 @@ import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import type * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
-import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "../../reports/security.js";
+import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "../../site/web/security.js";
 import { acknowledgeRule } from "./nag.js";
 
 export interface DashboardSiteOptions {

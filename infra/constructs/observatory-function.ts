@@ -8,7 +8,7 @@ import { Charset, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-no
 import * as logs from "aws-cdk-lib/aws-logs";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { CLIENT_BUNDLE_DIR } from "../../reports/client/client-files.js";
+import { CLIENT_BUNDLE_DIR } from "../../site/client/client-files.js";
 import { acknowledgeWildcardResources } from "./nag.js";
 
 /** The repository root: what the bundler resolves from and where the run-time project files are copied from. */
@@ -28,7 +28,7 @@ export const OBSERVATORY_RUNTIME = lambda.Runtime.NODEJS_24_X;
 export const BUNDLED_PROJECT_FILES: readonly (readonly [string, string])[] = [
   ["queries", "queries"],
   ["data/countries.tsv", "data/countries.tsv"],
-  ["reports/assets/style.css", "reports/assets/style.css"],
+  ["site/assets/style.css", "site/assets/style.css"],
   ["node_modules/parquet-wasm/node/parquet_wasm_bg.wasm", "parquet_wasm_bg.wasm"],
 ];
 
@@ -44,7 +44,7 @@ export interface ObservatoryFunctionProps {
   /** What the function does, for the console and the template. */
   readonly description: string;
   /**
-   * Whether to build the dashboards' browser files into the bundle (in `reports/assets/client/`).
+   * Whether to build the dashboards' browser files into the bundle (in `site/assets/client/`).
    * @default false
    */
   readonly bundleClientScript?: boolean;
@@ -166,6 +166,6 @@ function copyProjectFiles(inputDir: string, outputDir: string, withClientScript:
     const target = join(outputDir, destination);
     return [`mkdir -p "${join(target, "..")}"`, `cp -R "${join(inputDir, source)}" "${target}"`];
   });
-  const clientScript = `node "${join(inputDir, "bin/run-ts.mjs")}" "${join(inputDir, "reports/client/write-bundle.ts")}" "${join(outputDir, CLIENT_BUNDLE_DIR)}"`;
+  const clientScript = `node "${join(inputDir, "bin/run-ts.mjs")}" "${join(inputDir, "site/client/write-bundle.ts")}" "${join(outputDir, CLIENT_BUNDLE_DIR)}"`;
   return withClientScript ? [...copies, clientScript] : copies;
 }

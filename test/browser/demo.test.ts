@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSite, serveSite } from "../../reports/serve.js";
+import { type RunningSite, serveSite } from "../../site/serve.js";
 import { launchChromium, openPage, scanAccessibility } from "../helpers/browser.js";
 import { observatory } from "../helpers/cli.js";
 

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type RunningSite, serveSite } from "../../reports/serve.js";
+import { type RunningSite, serveSite } from "../../site/serve.js";
 import {
   launchChromium,
   openPage,

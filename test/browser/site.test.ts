@@ -10,10 +10,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFramework } from "../../functions/core/framework/framework.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
-import { buildSite } from "../../reports/build-site.js";
-import { bundleClientScript } from "../../reports/client/bundle.js";
-import { type RunningSite, serveSite } from "../../reports/serve.js";
-import { directorySiteWriter } from "../../reports/site-writer.js";
+import { buildSite } from "../../site/build/build-site.js";
+import { directorySiteWriter } from "../../site/build/site-writer.js";
+import { bundleClientScript } from "../../site/client/bundle.js";
+import { type RunningSite, serveSite } from "../../site/serve.js";
 import {
   launchChromium,
   type OpenedPage,
@@ -21,8 +21,8 @@ import {
   saveScreenshot,
   scanAccessibility,
 } from "../helpers/browser.js";
-import { FIXTURE_DASHBOARD, FIXTURE_REPORTS } from "../reports/fixtures/dashboard.js";
-import { FIXTURE_GENERATED_AT, FIXTURE_K, FIXTURE_ROWS } from "../reports/fixtures/indicator-rows.js";
+import { FIXTURE_DASHBOARD, FIXTURE_REPORTS } from "../site/fixtures/dashboard.js";
+import { FIXTURE_GENERATED_AT, FIXTURE_K, FIXTURE_ROWS } from "../site/fixtures/indicator-rows.js";
 
 /** One page of each type, in each language where the type differs by language only in text. */
 const PAGE_TYPES = [

@@ -83,9 +83,7 @@ describe("what a file holds is echoed escaped", () => {
     const json = await observatory(["ingest", "--lake", lake, "--as", "wm-ng", "--json", file]);
     expect(hasControls(json.stdout)).toBe(false);
     const [outcome] = JSON.parse(json.stdout) as { problems: { column?: string }[] }[];
-    expect(outcome?.problems[0]?.column).toBe(
-      `note\\u000a${FORGED}\\u001b[2j\\u001b[1a\\u009b31m\\u202e`,
-    );
+    expect(outcome?.problems[0]?.column).toBe(`note\\u000a${FORGED}\\u001b[2j\\u001b[1a\\u009b31m\\u202e`);
   });
 
   it("a file name cannot start a line of its own either", async () => {

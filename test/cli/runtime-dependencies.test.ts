@@ -17,7 +17,7 @@ const ENTRY_POINTS = [
   "functions/handlers/upload-api.ts",
   "functions/handlers/compute-indicators.ts",
   "functions/handlers/publish-site.ts",
-  "reports/build-site.ts",
+  "site/build/build-site.ts",
 ];
 
 /** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */
@@ -58,7 +58,7 @@ describe("run-time dependencies", () => {
         importedBy.get(name)?.add(file);
       }
     const sources = Object.keys(graph.inputs);
-    expect(sources).toContain("reports/validate-spec.ts");
+    expect(sources).toContain("site/vega/validate-spec.ts");
     expect(sources).toContain("functions/cli/commands/build.ts");
     expect([...importedBy.keys()]).toEqual(
       expect.arrayContaining(["ajv", "esbuild", "@duckdb/node-api", "tsx"]),

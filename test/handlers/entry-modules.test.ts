@@ -22,7 +22,7 @@ import { ingestReport } from "../../functions/core/ingest.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
 import type { UploadResult } from "../../functions/core/uploads/result-document.js";
 import { basicUtcTimestamp } from "../../functions/core/uploads/upload-layout.js";
-import { CLIENT_BUNDLE_DIR } from "../../reports/client/client-files.js";
+import { CLIENT_BUNDLE_DIR } from "../../site/client/client-files.js";
 import { encode, FX_CSV, financialCsv, HUBS_CSV, impactCsv, lakeWithReference } from "../helpers/movement.js";
 import { type LocalS3, startS3rver } from "../helpers/s3rver.js";
 import { tempDir } from "../helpers/temp.js";

@@ -67,7 +67,7 @@ describe("the Lambda bundles", () => {
         "parquet_wasm_bg.wasm",
         "queries/framework-2026.1.json",
         "data/countries.tsv",
-        "reports/assets/style.css",
+        "site/assets/style.css",
       ])("holds %s", (relative) => {
         expect(existsSync(file(relative))).toBe(true);
       });
@@ -92,10 +92,10 @@ describe("the Lambda bundles", () => {
       });
 
       it("carries the dashboards' browser script only when it publishes the site", () => {
-        const script = file("reports/assets/client/site.js");
+        const script = file("site/assets/client/site.js");
         if (bundle.functionPath.includes("PublishSite")) {
           expect(readFileSync(script, "utf8")).toMatch(/^(var|const|let|import|function|\(|!)/);
-          const chunks = readdirSync(file("reports/assets/client"));
+          const chunks = readdirSync(file("site/assets/client"));
           expect(chunks.length).toBeGreaterThan(1);
           expect(chunks.every((name) => /^site(-[A-Za-z0-9]+)?\.js$/.test(name))).toBe(true);
         } else {

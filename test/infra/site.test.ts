@@ -1,6 +1,6 @@
 /** The dashboards' CloudFront distribution: private origin, HTTPS, and the site's security headers. */
 import { describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "../../reports/security.js";
+import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "../../site/web/security.js";
 import { synthesizeObservatory } from "./observatory-template.js";
 
 const { stack, json, resource, logicalId } = synthesizeObservatory();
@@ -59,7 +59,7 @@ describe("the distribution", () => {
 });
 
 describe("the security headers", () => {
-  it("set the site's Content Security Policy, as reports/security.ts defines it", () => {
+  it("set the site's Content Security Policy, as site/web/security.ts defines it", () => {
     expect(headers.ContentSecurityPolicy).toEqual({
       ContentSecurityPolicy: CONTENT_SECURITY_POLICY_HEADER,
       Override: true,

@@ -1,9 +1,9 @@
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildPublishedSite, type SiteBuild } from "../../../reports/build-site.js";
-import { bundleClientScript } from "../../../reports/client/bundle.js";
-import { directorySiteWriter } from "../../../reports/site-writer.js";
+import { buildPublishedSite, type SiteBuild } from "../../../site/build/build-site.js";
+import { directorySiteWriter } from "../../../site/build/site-writer.js";
+import { bundleClientScript } from "../../../site/client/bundle.js";
 import { FolderStore } from "../../adapters/local/folder-store.js";
 import {
   InconsistentPublicationError,

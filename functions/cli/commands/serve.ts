@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { serveSite } from "../../../reports/serve.js";
+import { serveSite } from "../../../site/serve.js";
 import { UsageError, wholeNumber } from "../usage-error.js";
 
 /** `observatory serve`: serves a built site until interrupted. */

@@ -1,0 +1,114 @@
+import type { DashboardData } from "../../functions/core/dashboards/dashboard-data.js";
+import type { Framework, Scope } from "../../functions/core/framework/framework.js";
+import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
+import type { ManifestRecord } from "../../functions/core/lake/manifest.js";
+import type { CountryTable } from "../../functions/core/reference/countries.js";
+import { scopeIdOrder } from "../figures/order.js";
+
+/** The rows fit to publish, and how many were held back. */
+export interface PublishableRows {
+  readonly rows: readonly IndicatorRow[];
+  /** Rows dropped: protected or unknown countries, and scopes the framework does not declare. */
+  readonly withheld: number;
+}
+
+const SCOPE_ORDER: readonly Scope[] = ["movement", "region", "hub", "country"];
+
+/**
+ * Applies the publication rules to computed rows, defensively, whatever upstream already did:
+ * nothing at country scope for a protected country (or a code the country table does not know),
+ * nothing at a scope the framework does not declare for the indicator, and a suppressed row never
+ * carries a value. Rows from another framework version, for an unknown indicator, or repeated,
+ * mean the inputs do not belong together: that is an error.
+ *
+ * The result is ordered as the site shows it: framework order, then scope, scope id and year.
+ */
+export function publishableRows(
+  framework: Framework,
+  rows: readonly IndicatorRow[],
+  countries: CountryTable,
+): PublishableRows {
+  const indicators = new Map(framework.indicators.map((indicator, i) => [indicator.id, { indicator, i }]));
+  const seen = new Set<string>();
+  const published: IndicatorRow[] = [];
+  for (const row of rows) {
+    if (row.framework_version !== framework.version) {
+      throw new Error(
+        `indicator row for ${row.indicator} is from framework ${row.framework_version}, not ${framework.version}`,
+      );
+    }
+    const known = indicators.get(row.indicator);
+    if (!known) throw new Error(`indicator row for unknown indicator ${row.indicator}`);
+    const key = JSON.stringify([row.indicator, row.year, row.scope, row.scope_id]);
+    if (seen.has(key)) throw new Error(`indicator row ${key} appears twice`);
+    seen.add(key);
+    if (!known.indicator.scopes.includes(row.scope)) continue;
+    if (row.scope === "country" && countries.byCode.get(row.scope_id)?.isProtected !== false) continue;
+    const value = row.suppressed || row.value === null || !Number.isFinite(row.value) ? null : row.value;
+    published.push({ ...row, value });
+  }
+  const order = scopeIdOrder(countries);
+  const position = (id: string) => indicators.get(id)?.i ?? 0;
+  published.sort(
+    (a, b) =>
+      position(a.indicator) - position(b.indicator) ||
+      SCOPE_ORDER.indexOf(a.scope) - SCOPE_ORDER.indexOf(b.scope) ||
+      order(a.scope, a.scope_id, b.scope_id) ||
+      a.year - b.year,
+  );
+  return { rows: published, withheld: rows.length - published.length };
+}
+
+/** A report as the evidence page publishes it: no file name or storage keys, which are internal. */
+export interface EvidenceReport {
+  readonly report_id: string;
+  readonly kind: string;
+  readonly hub_id: string | null;
+  readonly period: string | null;
+  readonly year: number | null;
+  readonly sha256: string;
+  readonly uploader: string;
+  readonly uploaded_at: string;
+  readonly row_count: number;
+  readonly status: "current" | "superseded";
+  readonly superseded_by: string | null;
+}
+
+/** The evidence list as published: each report's public fields, in upload order. */
+export function evidenceReports(records: readonly ManifestRecord[]): EvidenceReport[] {
+  return [...records]
+    .sort((a, b) => a.seq - b.seq)
+    .map((record) => ({
+      report_id: record.report_id,
+      kind: record.kind,
+      hub_id: record.hub_id,
+      period: record.period,
+      year: record.year,
+      sha256: record.sha256,
+      uploader: record.uploader,
+      uploaded_at: record.uploaded_at,
+      row_count: record.row_count,
+      status: record.status,
+      superseded_by: record.superseded_by,
+    }));
+}
+
+/**
+ * The dashboard data fit to publish: a hub's seat is kept only where the country table knows it and
+ * it is not protected (hub pages then say the seat is withheld), and everything must come from the
+ * framework version the indicators were computed with.
+ */
+export function publishableDashboard(
+  framework: Framework,
+  data: DashboardData,
+  countries: CountryTable,
+): DashboardData {
+  if (data.framework_version !== framework.version)
+    throw new Error(`dashboard data is from framework ${data.framework_version}, not ${framework.version}`);
+  return {
+    ...data,
+    hubs: data.hubs.map((hub) =>
+      countries.byCode.get(hub.country)?.isProtected === false ? hub : { ...hub, country: "" },
+    ),
+  };
+}

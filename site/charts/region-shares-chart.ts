@@ -1,0 +1,123 @@
+import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
+import { cellOf } from "../figures/cell.js";
+import { movementValue } from "../figures/lookup.js";
+import { en } from "../i18n/en.js";
+import { formatNumber } from "../i18n/format.js";
+import { buildChart, type ChartOf, describe } from "./chart.js";
+import { axisFormat, CONTRAST_COLOUR, SERIES_COLOUR } from "./theme.js";
+
+/** One region's shares in the latest year beside the movement's, indicator by indicator. */
+export const regionSharesChart: ChartOf<"region-shares"> = (definition, sources, options) => {
+  const messages = options.messages ?? en;
+  const { region } = definition;
+  const share = (value: number) => formatNumber(value, "share", messages);
+  const indicators = sources.indicators.filter(
+    (indicator) =>
+      indicator.unit === "share" &&
+      indicator.scopes.includes("region") &&
+      indicator.scopes.includes("movement"),
+  );
+  const years = sources.rows
+    .filter(
+      (row) =>
+        row.scope === "region" && row.scope_id === region && indicators.some((i) => i.id === row.indicator),
+    )
+    .map((row) => row.year);
+  if (years.length === 0) return null;
+  const year = Math.max(...years);
+  const regionRow = (indicator: string): IndicatorRow | undefined =>
+    sources.rows.find(
+      (row) =>
+        row.indicator === indicator && row.scope === "region" && row.scope_id === region && row.year === year,
+    );
+  const values = indicators.flatMap((indicator) => {
+    const cell = cellOf(regionRow(indicator.id));
+    const movement = movementValue(sources.rows, indicator.id, year);
+    return [
+      ...(cell.kind === "value"
+        ? [{ indicator: indicator.title, who: region, value: cell.value, label: share(cell.value) }]
+        : []),
+      ...(movement === null
+        ? []
+        : [
+            {
+              indicator: indicator.title,
+              who: messages.scopes.movement,
+              value: movement,
+              label: share(movement),
+            },
+          ]),
+    ];
+  });
+  if (!values.some((v) => v.who === region)) return null;
+  const withheld = indicators
+    .filter((indicator) => cellOf(regionRow(indicator.id)).kind === "suppressed")
+    .map((indicator) => indicator.title);
+  const notes = withheld.length > 0 ? [messages.chartSuppressed(options.k, withheld)] : [];
+  const title = messages.chartRegionSharesTitle(year);
+  const description = describe(
+    messages.describeRegionShares(
+      region,
+      year,
+      indicators.flatMap((indicator) => {
+        const mine = values.find((v) => v.indicator === indicator.title && v.who === region);
+        const all = values.find((v) => v.indicator === indicator.title && v.who === messages.scopes.movement);
+        return mine
+          ? [messages.describeVersus(indicator.title, mine.label, all?.label ?? messages.noData)]
+          : [];
+      }),
+    ),
+    notes,
+    messages,
+  );
+  const who = [region, messages.scopes.movement];
+  return buildChart({
+    definition,
+    text: { title, description },
+    notes,
+    values,
+    table: {
+      caption: `${region}: ${title}`,
+      columns: [
+        { key: "indicator", label: messages.columnIndicator },
+        { key: "who", label: messages.columnScope },
+        { key: "value", label: messages.units.share, unit: "share" },
+      ],
+      rows: values.map(({ indicator, who, value }) => ({ indicator, who, value })),
+    },
+    evidence: { year, region },
+    view: {
+      width: 300,
+      height: { step: 30 },
+      mark: { type: "point", filled: true, size: 90 },
+      encoding: {
+        y: {
+          field: "indicator",
+          type: "nominal",
+          title: null,
+          sort: indicators.map((i) => i.title),
+          axis: { labelLimit: 380 },
+        },
+        x: {
+          field: "value",
+          type: "quantitative",
+          title: messages.units.share,
+          scale: { domain: [0, 1] },
+          axis: axisFormat("share"),
+        },
+        color: {
+          field: "who",
+          type: "nominal",
+          title: null,
+          scale: { domain: who, range: [SERIES_COLOUR, CONTRAST_COLOUR] },
+        },
+        shape: {
+          field: "who",
+          type: "nominal",
+          title: null,
+          scale: { domain: who, range: ["circle", "diamond"] },
+        },
+      },
+    },
+  });
+};

@@ -1,0 +1,134 @@
+import { cellOf } from "../figures/cell.js";
+import { regionRank } from "../figures/order.js";
+import { en } from "../i18n/en.js";
+import { formatNumber } from "../i18n/format.js";
+import { buildChart, type ChartOf, describe } from "./chart.js";
+import { indicatorOf } from "./indicator-of.js";
+import { REGION_EMPHASIS, wrapText } from "./spec-parts.js";
+import { tableFigure } from "./table.js";
+import { axisFormat, INK, SERIES_COLOUR, zeroBased } from "./theme.js";
+
+const PANEL_LABEL_LENGTH = 22;
+
+/** Each region's figure over the years as small multiples: one panel per region, on a shared scale. */
+export const regionsOverTimeChart: ChartOf<"regions-over-time"> = (definition, sources, options) => {
+  const messages = options.messages ?? en;
+  const indicator = indicatorOf(definition, sources);
+  const rank = regionRank(options.regions);
+  const own = sources.rows
+    .filter((row) => row.indicator === indicator.id && row.scope === "region")
+    .sort((a, b) => rank(a.scope_id, b.scope_id) || a.year - b.year);
+  const years = [...new Set(own.map((row) => row.year))].sort((a, b) => a - b);
+  const first = years[0];
+  const last = years.at(-1);
+  if (first === undefined || last === undefined || years.length < 2) return null;
+  const panelOf = (region: string) => wrapText(region, PANEL_LABEL_LENGTH).join("\n");
+  const values = own.flatMap((row) => {
+    const cell = cellOf(row);
+    return cell.kind === "value"
+      ? [
+          {
+            year: row.year,
+            region: row.scope_id,
+            panel: panelOf(row.scope_id),
+            value: cell.value,
+            label: formatNumber(cell.value, indicator.unit, messages),
+          },
+        ]
+      : [];
+  });
+  if (values.length === 0) return null;
+  const regions = [...new Set(values.map((v) => v.region))];
+  const withheld = (kind: "suppressed" | "no-value") => {
+    const byRegion = new Map<string, number[]>();
+    for (const row of own) {
+      if (cellOf(row).kind === kind)
+        byRegion.set(row.scope_id, [...(byRegion.get(row.scope_id) ?? []), row.year]);
+    }
+    return [...byRegion].map(([region, ys]) => `${region} (${ys.join(", ")})`);
+  };
+  const suppressed = withheld("suppressed");
+  const noValue = withheld("no-value");
+  const notes = [
+    ...(suppressed.length > 0 ? [messages.chartSuppressed(options.k, suppressed)] : []),
+    ...(noValue.length > 0 ? [messages.chartNoValue(noValue)] : []),
+  ];
+  const title = messages.chartRegionsOverTimeTitle(first, last);
+  const description = describe(
+    messages.describeRegionsOverTimeChart(
+      indicator.title,
+      regions.map((region) =>
+        messages.describeSeries(
+          region,
+          values
+            .filter((v) => v.region === region)
+            .map((v) => messages.describePoint(String(v.year), v.label)),
+        ),
+      ),
+    ),
+    notes,
+    messages,
+  );
+  return buildChart({
+    definition,
+    text: { title, description },
+    notes,
+    values,
+    table: {
+      caption: `${indicator.title}: ${title}`,
+      columns: [
+        { key: "region", label: messages.columnRegion },
+        { key: "year", label: messages.columnYear },
+        { key: "value", label: indicator.title, unit: indicator.unit },
+        { key: "note", label: messages.columnNote },
+      ],
+      rows: own.map((row) => ({
+        region: row.scope_id,
+        year: row.year,
+        ...tableFigure(row, indicator.unit, messages),
+      })),
+    },
+    evidence: {},
+    followsRegion: true,
+    view: {
+      columns: 4,
+      spacing: { row: 14, column: 18 },
+      facet: {
+        field: "panel",
+        type: "nominal",
+        title: null,
+        sort: [...new Set(values.map((v) => v.panel))],
+        header: {
+          labelExpr: "split(datum.value, '\\n')",
+          labelAnchor: "start",
+          labelFontSize: 12,
+          labelFontWeight: 600,
+          labelColor: INK,
+          labelPadding: 6,
+        },
+      },
+      spec: {
+        width: 130,
+        height: 90,
+        mark: { type: "line", color: SERIES_COLOUR, strokeWidth: 2, point: { size: 30, filled: true } },
+        encoding: {
+          x: {
+            field: "year",
+            type: "ordinal",
+            title: null,
+            scale: { domain: years },
+            axis: { labelAngle: 0 },
+          },
+          y: {
+            field: "value",
+            type: "quantitative",
+            title: null,
+            scale: { zero: zeroBased(indicator.unit) },
+            axis: { ...axisFormat(indicator.unit), tickCount: 3 },
+          },
+          opacity: REGION_EMPHASIS,
+        },
+      },
+    },
+  });
+};

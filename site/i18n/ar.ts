@@ -1,0 +1,352 @@
+import type { Messages } from "./catalogue.js";
+
+const list = (items: readonly string[]) => items.join("، ");
+
+/** "N earlier versions", with the Arabic number agreement (1, 2, 3–10, 11–99, and the rest). */
+function earlierVersions(count: number): string {
+  if (count === 1) return "إصدار سابق واحد";
+  if (count === 2) return "إصداران سابقان";
+  const rest = count % 100;
+  if (rest >= 3 && rest <= 10) return `${count} إصدارات سابقة`;
+  if (rest >= 11 && rest <= 99) return `${count} إصدارًا سابقًا`;
+  return `${count} إصدار سابق`;
+}
+
+/** "N reports: show the list", with the Arabic number agreement (1, 2, 3–10, 11–99, and the rest). */
+function reportsCount(count: number): string {
+  const rest = count % 100;
+  const reports =
+    count === 1
+      ? "تقرير واحد"
+      : count === 2
+        ? "تقريران"
+        : rest >= 3 && rest <= 10
+          ? `${count} تقارير`
+          : rest >= 11 && rest <= 99
+            ? `${count} تقريرًا`
+            : `${count} تقرير`;
+  return `${reports}: عرض القائمة`;
+}
+
+/** The Arabic catalogue (right to left; Latin digits, so figures match the charts). */
+export const ar: Messages = {
+  lang: "ar",
+  numberLocale: "ar-u-nu-latn",
+  dateLocale: "ar-u-nu-latn",
+
+  dir: "rtl",
+  languageName: "العربية",
+  languageNav: "اللغة",
+
+  navRegions: "المناطق",
+  navHubs: "المراكز",
+  navEvidence: "الأدلة",
+  navMain: "الصفحات",
+
+  filtersLegend: "عرض",
+  filterYear: "السنة",
+  filterRegion: "إبراز منطقة",
+  filterAllRegions: "كل المناطق",
+  filterHub: "المركز",
+  filterAllHubs: "كل المراكز",
+  filterAllYears: "كل السنوات",
+  filterShareHint: "يحتفظ عنوان هذه الصفحة باختيارك، لذا يمكنك مشاركته.",
+
+  downloadCsv: "البيانات (CSV)",
+  evidenceLink: "التقارير التي تستند إليها هذه الأرقام",
+  showTable: "جدول البيانات",
+
+  columnYear: "السنة",
+  columnNote: "ملاحظة",
+  columnRegion: "المنطقة",
+  columnPart: "المكوّن",
+  columnSeries: "السلسلة",
+  columnDirection: "الاتجاه",
+  columnHub: "المركز",
+  columnAllocated: "ما خصصه الصندوق العالمي",
+  columnReceived: "ما أفاد المركز بتسلّمه",
+  columnGap: "الفرق (المتسلَّم − المخصَّص)",
+  columnState: "الحالة",
+  columnFinancial: "المالية",
+  columnImpact: "الأثر",
+  columnIndicator: "المؤشر",
+  columnScope: "النطاق",
+  columnKind: "النوع",
+  columnPeriod: "الفترة",
+  columnUploaded: "تاريخ الرفع (UTC)",
+  columnRows: "الصفوف",
+  columnSha: "SHA-256",
+  columnVersions: "الإصدارات السابقة",
+  columnRegionsFed: "المناطق التي يغذّي أرقامها",
+  columnMovement: "الحركة",
+
+  chartSuppressedReason: (k) => `محجوب: عدد المشاركين في المنطقة في تلك السنة أقل من ${k}`,
+  chartLorenzTitle: (year, gini) =>
+    gini === null
+      ? `التمويل لكل محرر عبر البلدان، ${year}`
+      : `التمويل لكل محرر عبر البلدان، ${year}: Gini ${gini}`,
+  describeLorenz: (year, bottomHalf, topTenth, title) =>
+    `${title}. في عام ${year}، حصل نصف المحررين الموجودين في البلدان الأقل تمويلًا على ${bottomHalf} من الأموال المنفقة، وحصل العُشر الموجود في البلدان الأكثر تمويلًا على ${topTenth}. يمثل الخط المتقطع تمويلًا متساويًا لكل محرر.`,
+  axisEditorShare: "نسبة المحررين النشطين (البلدان مرتبة من الأقل إلى الأكثر تمويلًا لكل محرر)",
+  axisFundingShare: "نسبة الأموال المنفقة",
+  lorenzCaption: "منحنى لورنز للتمويل لكل محرر، عند كل 5% من المحررين",
+  theilBetween: "بين المناطق",
+  theilWithin: "داخل المناطق",
+  chartTheilTitle: (first, last) =>
+    first === last ? `مؤشر Theil حسب المكوّن، ${first}` : `مؤشر Theil حسب المكوّن، ${first}–${last}`,
+  describeTheil: (years) =>
+    `مؤشر Theil للتمويل لكل محرر، مقسومًا إلى مكوّن بين المناطق ومكوّن داخلها. ${years.join(" ")}`,
+  describeTheilYear: (year, total, between, within) =>
+    `${year}: ${total} إجمالًا، منها ${between} بين المناطق و${within} داخلها.`,
+  seriesRaised: "المبالغ المجمَّعة",
+  seriesDeployed: "المبالغ المنفَقة",
+  chartRaisedDeployedTitle: (year) => `الأموال المجمَّعة والمنفَقة حسب المنطقة، ${year}`,
+  describeRaisedDeployed: (year, regions) =>
+    `الأموال المجمَّعة والمنفَقة في كل منطقة في عام ${year}. ${regions.join(" ")}`,
+  describeRaisedDeployedRegion: (label, raised, deployed) => `${label}: جُمع ${raised}، وأُنفق ${deployed}.`,
+  netReceives: "تتلقى أكثر مما تجمع",
+  netGives: "تجمع أكثر مما تتلقى",
+  axisNetTransfer: "صافي التحويل (المنفَق − المجمَّع)",
+  netTransferNote: "يمين الصفر: المنطقة تتلقى أكثر مما تجمع؛ يساره: تعطي أكثر مما تتلقى",
+  chartNetTransferTitle: (year) => `صافي التحويلات حسب المنطقة، ${year}`,
+  describeNetTransfer: (year, points) =>
+    `صافي التحويل لكل منطقة في عام ${year}، أي المنفَق ناقص المجمَّع: ${points.join("؛ ")}.`,
+  allocationStates: {
+    matched: "متطابق",
+    gap: "فارق",
+    "not-reported": "لم يُبلغ عنه المركز",
+    "not-allocated": "لا يوجد تخصيص مسجَّل",
+  },
+  chartReconciliationTitle: (year) => `مخصصات الصندوق العالمي مقابل ما تسلّمته المراكز، ${year}`,
+  describeReconciliation: (year, hubs, flagged) =>
+    flagged.length === 0
+      ? hubs === 1
+        ? `في عام ${year}، يتطابق ما أفاد المركز الوحيد بتسلّمه مع مخصصات الصندوق العالمي.`
+        : `في عام ${year}، يتطابق ما أفادت جميع المراكز (${hubs}) بتسلّمه مع مخصصات الصندوق العالمي.`
+      : `في عام ${year}، لا تتطابق أرقام ${flagged.length === 1 ? "مركز واحد" : flagged.length} من المراكز البالغ عددها ${hubs} مع مخصصات الصندوق العالمي: ${flagged.join("؛ ")}.`,
+  reconciliationNote: "الفارق اختلاف بين التقريرين يزيد على 1% (ولا يقل عن دولار أمريكي واحد)",
+  axisAllocationGap: "المتسلَّم ناقص المخصَّص",
+  reconciliationCaption: "مخصصات الصندوق العالمي وما تسلّمته المراكز، حسب السنة والمركز",
+  reconciliationHeading: "مطابقة مخصصات الصندوق العالمي",
+  reconciliationLede:
+    "ما يفيد الصندوق العالمي بأنه خصصه لكل مركز، مقابل ما يفيد المركز بأنه تسلّمه. تُرصد الفوارق دون إصدار أحكام عليها: فقد يفسّرها تقرير متأخر أو سعر صرف أو خطأ.",
+  reportingStates: { complete: "مكتمل", partial: "جزئي", missing: "غير مقدَّم" },
+  chartReportingGridTitle: (first, last) =>
+    first === last ? `تقديم التقارير حسب المركز، ${first}` : `تقديم التقارير حسب المركز، ${first}–${last}`,
+  describeReportingYear: (year, counts) =>
+    `${year} — ${counts.map(([label, count]) => `${label}: ${count}`).join("، ")}.`,
+  describeReportingGrid: (years, lastYear, notComplete) =>
+    `يبيّن هذا الرسم ما إذا كان كل مركز نشط قد قدّم تقاريره المالية وتقارير الأثر كاملة. ${years.join(" ")}${
+      notComplete.length > 0 ? ` غير مكتملة في عام ${lastYear}: ${notComplete.join("؛ ")}.` : ""
+    }`,
+  reportingGridNote: "✓ مكتمل: تقرير سنوي أو التقارير الفصلية الأربعة، للمالية وللأثر؛ ◐ جزئي؛ ✗ غير مقدَّم",
+  chartRegionMoneyTitle: (first, last) =>
+    first === last ? `الأموال المجمَّعة والمنفَقة، ${first}` : `الأموال المجمَّعة والمنفَقة، ${first}–${last}`,
+  describeRegionMoney: (region, years) =>
+    `الأموال المجمَّعة والمنفَقة في ${region}، حسب السنة. ${years.join(" ")}`,
+  chartRegionSharesTitle: (year) => `النسب مقارنة بالحركة كلها، ${year}`,
+  describeRegionShares: (region, year, items) =>
+    `${region} مقارنة بالحركة كلها في عام ${year}: ${items.join("؛ ")}.`,
+  describeVersus: (indicator, region, movement) => `${indicator}: ${region} (الحركة: ${movement})`,
+
+  headlineStatement: (indicator, value, year) => {
+    switch (indicator) {
+      case "deployed_usd":
+        return `أنفقت الحركة ${value} في عام ${year}`;
+      case "deployed_per_editor_usd":
+        return `أُنفق ${value} لكل محرر نشط في عام ${year}`;
+      case "global_south_share":
+        return `وصلت نسبة ${value} من الأموال المنفَقة إلى الجنوب العالمي في عام ${year}`;
+      case "funding_gini":
+        return `بلغ معامل Gini للتمويل لكل محرر عبر البلدان ${value} في عام ${year}`;
+      case "funding_theil":
+        return `بلغ مؤشر Theil للتمويل لكل محرر ${value} في عام ${year}`;
+      case "underrepresented_grant_share":
+        return `ذهبت نسبة ${value} من أموال المنح إلى المجتمعات ناقصة التمثيل في عام ${year}`;
+      case "local_revenue_share":
+        return `جمعت المراكز بنفسها نسبة ${value} من إيراداتها في عام ${year}`;
+      case "board_global_south_share":
+        return `كانت نسبة ${value} من أعضاء مجالس إدارة المراكز من الجنوب العالمي في عام ${year}`;
+      case "board_women_share":
+        return `كانت نسبة ${value} من أعضاء مجالس إدارة المراكز من النساء في عام ${year}`;
+      case "participants":
+        return `بلغ عدد المشاركين ${value} في عام ${year}`;
+      case "newcomer_share":
+        return `كانت نسبة ${value} من المشاركين من القادمين الجدد في عام ${year}`;
+      case "gender_diverse_share":
+        return `كانت نسبة ${value} من المشاركين الذين ذكروا نوعهم الاجتماعي من النساء أو الأشخاص غير الثنائيين في عام ${year}`;
+      case "content_per_1k_usd":
+        return `بلغ عدد عناصر المحتوى المُنشأة لكل 1,000 دولار أمريكي منفَق ${value} في عام ${year}`;
+      case "raised_usd":
+        return `جمعت الحركة ${value} في عام ${year}`;
+      case "redistribution_intensity":
+        return `أُعيد توزيع نسبة ${value} من الأموال المنفَقة بين المناطق في عام ${year}`;
+      case "reporting_rate":
+        return `قدّمت نسبة ${value} من المراكز النشطة تقاريرها كاملة عن عام ${year}`;
+      default:
+        return null;
+    }
+  },
+  headlineGeneric: (title, value, year) => `${title}: ${value} في عام ${year}`,
+  comparedWith: (trend, previous, previousYear) =>
+    trend === "unchanged"
+      ? `، دون تغيير عن عام ${previousYear}`
+      : `، ${trend === "up" ? "ارتفاعًا" : "انخفاضًا"} من ${previous} في عام ${previousYear}`,
+  targetMet: "تحقق الهدف",
+  targetMissed: "لم يتحقق الهدف",
+  targetLabel: (target) => `الهدف: ${target}`,
+  headlineCurrent: "أحدث رقم",
+
+  regionsHeading: "المناطق",
+  regionsLede:
+    "أرقام كل منطقة في سياقها: الأموال المجمَّعة والمنفَقة فيها، ونسبها مقارنة بالحركة كلها، والمراكز التي تتخذ منها مقرًا.",
+  regionLede: (region, year) =>
+    year === null
+      ? `لم تُنشر أي أرقام عن ${region} بعد.`
+      : `أرقام ${region} حتى عام ${year}، إلى جانب أرقام الحركة كلها.`,
+  regionFiguresHeading: "جميع مؤشرات هذه المنطقة",
+  regionHubsHeading: "المراكز التي تتخذ من هذه المنطقة مقرًا",
+  regionNoHubs: "لا يوجد مركز مقره في هذه المنطقة.",
+  regionEvidenceHeading: "التقارير التي تستند إليها أرقام هذه المنطقة",
+  regionFiguresCaption: (region) => `${region}: جميع المؤشرات الإقليمية حسب السنة، مع أحدث رقم للحركة`,
+  hubsHeading: "المراكز",
+  hubsLede: "جميع المراكز في السجل الحالي: كيف تقدّم تقاريرها، وما خصصه لها الصندوق العالمي.",
+  hubLede: (kind, region) => (region === null ? `مركز ${kind}.` : `مركز ${kind} مقره في ${region}.`),
+  hubKinds: { regional: "إقليمي", thematic: "موضوعي", linguistic: "لغوي", global: "الصندوق العالمي" },
+  hubSeat: "المقر",
+  hubSeatWithheld: "محجوب (بلد محمي)",
+  hubRegion: "المنطقة",
+  hubActive: "فترة النشاط",
+  hubActiveYears: (from, to) => (to === null ? `منذ ${from}` : `${from}–${to}`),
+  hubReportingHeading: "التقارير حسب السنة",
+  hubAllocationsHeading: "مخصصات الصندوق العالمي والمبالغ المتسلَّمة",
+  hubNoAllocations: "لم يُبلَّغ عن أي تخصيص لهذا المركز ولا عن أي مبلغ تسلّمه.",
+  hubReportsHeading: "التقارير",
+  hubNoReports: "ليس لهذا المركز تقارير مقبولة.",
+  hubRegionContext: "أرقام المنطقة التي يقع فيها مقر المركز",
+  evidenceHeading: "الأدلة",
+  evidenceLede:
+    "كل التقارير المقبولة التي تُحسب منها الأرقام: من رفع كلًا منها ومتى، وحجمه وقيمة SHA-256 الخاصة به، ليتمكن كل من لديه الملف من التحقق من أنه الملف المستخدم. وتُدرج الإصدارات السابقة التي حل محلها رفع أحدث مع التقرير الذي حل محلها.",
+  evidenceYearHeading: (year) => `تقارير عام ${year}`,
+  evidenceReferenceHeading: "البيانات المرجعية",
+  evidenceReferenceLede: "سجل المراكز وأسعار الصرف التي يتولى المجلس العالمي تحديثها.",
+  evidenceNone: "لا توجد تقارير مطابقة.",
+  statusCurrent: "حالي",
+  statusSuperseded: "مُستبدَل",
+  supersededBy: (reportId) => `حل محله ${reportId}`,
+  earlierVersions,
+  reportsCount,
+  reportKinds: { financial: "مالي", impact: "أثر", hubs: "سجل المراكز", fx_rates: "أسعار الصرف" },
+  frameworkChangesHeading: "ما الذي تغيّر",
+  frameworkChangesLede: (from, to) => `التغييرات بين الإصدار ${from} والإصدار ${to} من الإطار.`,
+  frameworkAdded: "أُضيف",
+  frameworkRemoved: "أُزيل",
+  frameworkChanged: (fields) => `تغيّر: ${fields.join("، ")}`,
+  frameworkUnchanged: "لم يتغير أي مؤشر.",
+  frameworkOnlyVersion: "هذا أول إصدار منشور من الإطار.",
+  printedFrom: "طُبع من",
+
+  siteTitle: "مرصد الإنصاف",
+  siteTagline: "كيف تُتقاسم موارد الحركة وتُدار وتُستخدم",
+  skipToContent: "انتقل إلى المحتوى",
+  navLabel: "الموقع",
+  navOverview: "نظرة عامة",
+  navFramework: "الإطار",
+  pageTitle: (page) => `${page} · مرصد الإنصاف`,
+
+  footerFramework: (version) => `إطار التقييم ${version}`,
+  footerGenerated: "أُنشئ في",
+  footerData: "كل الأرقام المنشورة (JSON)",
+  footerNoScript: "يعمل هذا الموقع دون JavaScript؛ ويلي كل رسم بياني جدول بياناته.",
+
+  overviewHeading: "الحركة في لمحة",
+  overviewLede: (year, version) =>
+    `الأرقام الرئيسية للحركة كلها في عام ${year}، محسوبة وفق إطار التقييم ${version}، ومدى تغيرها عن السنة السابقة.`,
+  overviewEmpty: "لم تُنشر أي أرقام بعد.",
+  overviewLensLink: (lens) => `جميع مؤشرات منظور «${lens}»`,
+  disclosureNote: (k) =>
+    `لحماية المشاركين، تُحجب أرقام النتائج الخاصة بأي منطقة يقل عدد المشاركين فيها عن ${k}، ولا يُنشر أي شيء عن البلدان المدرجة في قائمة الحماية.`,
+  headlineChange: (trend, magnitude, previousYear) =>
+    `${trend === "up" ? "ارتفاع" : "انخفاض"} بمقدار ${magnitude} مقارنة بعام ${previousYear}`,
+  headlineUnchanged: (previousYear) => `دون تغيير مقارنة بعام ${previousYear}`,
+  headlineNoPrevious: (previousYear) => `لا يوجد رقم لعام ${previousYear} للمقارنة`,
+  percentagePoints: (magnitude) => `${magnitude} نقطة مئوية`,
+  regionOnly: "يُنشر على مستوى المناطق فقط",
+
+  lensContents: "المؤشرات في هذا المنظور",
+  indicatorNoRows: "لم تُنشر أي أرقام لهذا المؤشر بعد.",
+  fieldUnit: "الوحدة",
+  fieldDirection: "طريقة القراءة",
+  fieldScopes: "يُنشر على مستوى",
+  fieldIdentifier: "المعرّف",
+  fieldLens: "المنظور",
+  fieldDefinition: "التعريف",
+  fieldFormula: "الصيغة",
+  fieldTarget: "الهدف",
+  fieldDisclosure: "الإفصاح",
+  specLink: "مواصفات الرسم البياني (Vega-Lite JSON)",
+  frameworkLink: "كيف تُعرَّف المؤشرات",
+  tableCaption: (title) => `${title}: الأرقام حسب السنة`,
+  tableScopeColumn: "النطاق",
+  tableGroupRegions: "المناطق",
+  tableGroupHubs: "المراكز",
+  tableGroupCountries: "البلدان",
+  noteSuppressed: (k) => `محجوب: عدد المشاركين أقل من ${k}، لذا لا يُنشر الرقم.`,
+  noteNoValue: "لا قيمة: كان المقام صفرًا، لذا فالرقم غير معرَّف.",
+  noteNoData: "لا بيانات: لم يُحسب أي رقم لتلك السنة.",
+
+  suppressed: "محجوب",
+  noValue: "لا قيمة",
+  noData: "لا بيانات",
+
+  chartMovementTitle: (first, last) => (first === last ? `الحركة، ${first}` : `الحركة، ${first}–${last}`),
+  chartByRegionTitle: (year) => `حسب المنطقة، ${year}`,
+  chartRegionsOverTimeTitle: (first, last) =>
+    first === last ? `حسب المنطقة، ${first}` : `حسب المنطقة، ${first}–${last}`,
+  chartSuppressed: (k, items) => `محجوب (عدد المشاركين أقل من ${k}): ${list(items)}`,
+  chartNoValue: (items) => `لا قيمة (كان المقام صفرًا): ${list(items)}`,
+  chartMissingFrom: (year, items) => `لا بيانات لعام ${year}: ${list(items)}`,
+  describeMovementChart: (indicator, points) => `${indicator} للحركة كلها، حسب السنة: ${points.join("؛ ")}.`,
+  describeByRegionChart: (indicator, year, points) =>
+    `${indicator} حسب المنطقة في عام ${year}: ${points.join("؛ ")}.`,
+  describeRegionsOverTimeChart: (indicator, series) => `${indicator} حسب المنطقة والسنة. ${series.join(" ")}`,
+  describePoint: (label, value) => `${label}: ${value}`,
+  describeSeries: (region, points) => `${region}، ${points.join("؛ ")}.`,
+  describeTail: "يعرض جدول البيانات أدناه جميع الأرقام.",
+
+  frameworkHeading: "إطار التقييم",
+  frameworkLede: (version) =>
+    `تُحسب كل الأرقام في هذا الموقع وفق إطار التقييم ${version}. تنشر هذه الصفحة تعريف كل مؤشر وصيغته وقاعدة الإفصاح الخاصة به، ليتمكن أي شخص من التحقق من طريقة الوصول إلى أي رقم.`,
+  frameworkVersion: "إصدار الإطار",
+  frameworkDisclosureHeading: "قاعدة الإفصاح",
+  frameworkK: (k) => `في هذه النسخة المنشورة، k = ${k}.`,
+  frameworkLensesHeading: "المنظورات والمؤشرات",
+  frameworkDataHeading: "البيانات",
+  frameworkDataText: "كل الأرقام المنشورة، بصف واحد لكل مؤشر وسنة ونطاق:",
+  noTarget: "لم يُحدَّد هدف",
+  target: (comparison, value) => (comparison === ">=" ? `${value} على الأقل` : `${value} على الأكثر`),
+  disclosureParticipants: "يُحجب على مستوى المنطقة عندما يقل عدد المشاركين عن k",
+  disclosureNone: "يُنشر كاملًا",
+
+  changeReadings: { better: "أفضل", worse: "أسوأ" },
+  units: {
+    usd: "دولار أمريكي",
+    usd_per_editor: "دولار أمريكي لكل محرر نشط",
+    share: "نسبة (مئوية)",
+    index: "مؤشر",
+    count: "عدد",
+    per_1k_usd: "لكل 1,000 دولار أمريكي",
+    nats: "نات (إنتروبيا شانون)",
+  },
+  directions: {
+    higher_is_better: "الأعلى أفضل",
+    lower_is_better: "الأدنى أفضل",
+    context: "للسياق: ليس الأعلى أفضل ولا الأدنى",
+  },
+  scopes: {
+    movement: "الحركة",
+    region: "المنطقة",
+    hub: "المركز",
+    country: "البلد",
+  },
+};

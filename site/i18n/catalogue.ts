@@ -1,0 +1,256 @@
+import type { Direction, Scope, Unit } from "../../functions/core/framework/framework.js";
+import { ar } from "./ar.js";
+import { en } from "./en.js";
+import { es } from "./es.js";
+
+/**
+ * Every string the published site shows that does not come from the framework or the data.
+ * Texts are plain (never HTML): pages escape them like any other input. A new language is a new
+ * object of this type added to {@link CATALOGUES}; the framework's own titles and definitions
+ * are published as the framework file states them.
+ */
+export interface Messages {
+  /** BCP 47 tag for `<html lang>`. */
+  readonly lang: string;
+  /** Locale for `Intl` number formatting. */
+  readonly numberLocale: string;
+  /** Locale for `Intl` date formatting. */
+  readonly dateLocale: string;
+
+  readonly siteTitle: string;
+  readonly siteTagline: string;
+  readonly skipToContent: string;
+  readonly navLabel: string;
+  readonly navOverview: string;
+  readonly navFramework: string;
+  pageTitle(page: string): string;
+
+  footerFramework(version: string): string;
+  footerGenerated: string;
+  footerData: string;
+  footerNoScript: string;
+
+  readonly overviewHeading: string;
+  overviewLede(year: number, version: string): string;
+  readonly overviewEmpty: string;
+  overviewLensLink(lens: string): string;
+  disclosureNote(k: number): string;
+  headlineChange(trend: "up" | "down", magnitude: string, previousYear: number): string;
+  headlineUnchanged(previousYear: number): string;
+  headlineNoPrevious(previousYear: number): string;
+  percentagePoints(magnitude: string): string;
+  readonly regionOnly: string;
+
+  readonly lensContents: string;
+  readonly indicatorNoRows: string;
+  readonly fieldUnit: string;
+  readonly fieldDirection: string;
+  readonly fieldScopes: string;
+  readonly fieldIdentifier: string;
+  readonly fieldLens: string;
+  readonly fieldDefinition: string;
+  readonly fieldFormula: string;
+  readonly fieldTarget: string;
+  readonly fieldDisclosure: string;
+  readonly specLink: string;
+  readonly frameworkLink: string;
+  tableCaption(title: string): string;
+  readonly tableScopeColumn: string;
+  readonly tableGroupRegions: string;
+  readonly tableGroupHubs: string;
+  readonly tableGroupCountries: string;
+  noteSuppressed(k: number): string;
+  readonly noteNoValue: string;
+  readonly noteNoData: string;
+
+  readonly suppressed: string;
+  readonly noValue: string;
+  readonly noData: string;
+
+  chartMovementTitle(firstYear: number, lastYear: number): string;
+  chartByRegionTitle(year: number): string;
+  chartRegionsOverTimeTitle(firstYear: number, lastYear: number): string;
+  chartSuppressed(k: number, items: readonly string[]): string;
+  chartNoValue(items: readonly string[]): string;
+  chartMissingFrom(year: number, items: readonly string[]): string;
+  describeMovementChart(indicator: string, points: readonly string[]): string;
+  describeByRegionChart(indicator: string, year: number, points: readonly string[]): string;
+  describeRegionsOverTimeChart(indicator: string, series: readonly string[]): string;
+  describePoint(label: string, value: string): string;
+  describeSeries(region: string, points: readonly string[]): string;
+  readonly describeTail: string;
+
+  readonly frameworkHeading: string;
+  frameworkLede(version: string): string;
+  readonly frameworkVersion: string;
+  readonly frameworkDisclosureHeading: string;
+  frameworkK(k: number): string;
+  readonly frameworkLensesHeading: string;
+  readonly frameworkDataHeading: string;
+  readonly frameworkDataText: string;
+  readonly noTarget: string;
+  target(comparison: ">=" | "<=", value: string): string;
+  readonly disclosureParticipants: string;
+  readonly disclosureNone: string;
+
+  /** Text direction of the language. */
+  readonly dir: "ltr" | "rtl";
+  /** The language's own name, for the language switcher. */
+  readonly languageName: string;
+  readonly languageNav: string;
+
+  readonly navRegions: string;
+  readonly navHubs: string;
+  readonly navEvidence: string;
+  readonly navMain: string;
+
+  readonly filtersLegend: string;
+  readonly filterYear: string;
+  readonly filterRegion: string;
+  readonly filterAllRegions: string;
+  readonly filterHub: string;
+  readonly filterAllHubs: string;
+  readonly filterAllYears: string;
+  readonly filterShareHint: string;
+
+  readonly downloadCsv: string;
+  readonly evidenceLink: string;
+  readonly showTable: string;
+
+  readonly columnYear: string;
+  readonly columnNote: string;
+  readonly columnRegion: string;
+  readonly columnPart: string;
+  readonly columnSeries: string;
+  readonly columnDirection: string;
+  readonly columnHub: string;
+  readonly columnAllocated: string;
+  readonly columnReceived: string;
+  readonly columnGap: string;
+  readonly columnState: string;
+  readonly columnFinancial: string;
+  readonly columnImpact: string;
+  readonly columnIndicator: string;
+  readonly columnScope: string;
+  readonly columnKind: string;
+  readonly columnPeriod: string;
+  readonly columnUploaded: string;
+  readonly columnRows: string;
+  readonly columnSha: string;
+  readonly columnVersions: string;
+  readonly columnRegionsFed: string;
+  readonly columnMovement: string;
+
+  chartSuppressedReason(k: number): string;
+  chartLorenzTitle(year: number, gini: string | null): string;
+  describeLorenz(year: number, bottomHalf: string, topTenth: string, title: string): string;
+  readonly axisEditorShare: string;
+  readonly axisFundingShare: string;
+  readonly lorenzCaption: string;
+  readonly theilBetween: string;
+  readonly theilWithin: string;
+  chartTheilTitle(firstYear: number, lastYear: number): string;
+  describeTheil(years: readonly string[]): string;
+  describeTheilYear(year: number, total: string, between: string, within: string): string;
+  readonly seriesRaised: string;
+  readonly seriesDeployed: string;
+  chartRaisedDeployedTitle(year: number): string;
+  describeRaisedDeployed(year: number, regions: readonly string[]): string;
+  describeRaisedDeployedRegion(label: string, raised: string, deployed: string): string;
+  readonly netReceives: string;
+  readonly netGives: string;
+  readonly axisNetTransfer: string;
+  readonly netTransferNote: string;
+  chartNetTransferTitle(year: number): string;
+  describeNetTransfer(year: number, points: readonly string[]): string;
+  readonly allocationStates: Readonly<Record<"matched" | "gap" | "not-reported" | "not-allocated", string>>;
+  chartReconciliationTitle(year: number): string;
+  describeReconciliation(year: number, hubs: number, flagged: readonly string[]): string;
+  readonly reconciliationNote: string;
+  readonly axisAllocationGap: string;
+  readonly reconciliationCaption: string;
+  readonly reconciliationHeading: string;
+  readonly reconciliationLede: string;
+  readonly reportingStates: Readonly<Record<"complete" | "partial" | "missing", string>>;
+  chartReportingGridTitle(firstYear: number, lastYear: number): string;
+  describeReportingYear(year: number, counts: readonly (readonly [string, number])[]): string;
+  describeReportingGrid(years: readonly string[], lastYear: number, notComplete: readonly string[]): string;
+  readonly reportingGridNote: string;
+  chartRegionMoneyTitle(firstYear: number, lastYear: number): string;
+  describeRegionMoney(region: string, years: readonly string[]): string;
+  chartRegionSharesTitle(year: number): string;
+  describeRegionShares(region: string, year: number, items: readonly string[]): string;
+  describeVersus(indicator: string, region: string, movement: string): string;
+
+  headlineStatement(indicator: string, value: string, year: number): string | null;
+  headlineGeneric(title: string, value: string, year: number): string;
+  comparedWith(trend: "up" | "down" | "unchanged", previous: string, previousYear: number): string;
+  readonly targetMet: string;
+  readonly targetMissed: string;
+  targetLabel(target: string): string;
+  readonly headlineCurrent: string;
+
+  readonly regionsHeading: string;
+  readonly regionsLede: string;
+  regionLede(region: string, year: number | null): string;
+  readonly regionFiguresHeading: string;
+  readonly regionHubsHeading: string;
+  readonly regionNoHubs: string;
+  readonly regionEvidenceHeading: string;
+  regionFiguresCaption(region: string): string;
+  readonly hubsHeading: string;
+  readonly hubsLede: string;
+  hubLede(kind: string, region: string | null): string;
+  readonly hubKinds: Readonly<Record<"regional" | "thematic" | "linguistic" | "global", string>>;
+  readonly hubSeat: string;
+  readonly hubSeatWithheld: string;
+  readonly hubRegion: string;
+  readonly hubActive: string;
+  hubActiveYears(from: number, to: number | null): string;
+  readonly hubReportingHeading: string;
+  readonly hubAllocationsHeading: string;
+  readonly hubNoAllocations: string;
+  readonly hubReportsHeading: string;
+  readonly hubNoReports: string;
+  readonly hubRegionContext: string;
+  readonly evidenceHeading: string;
+  readonly evidenceLede: string;
+  evidenceYearHeading(year: number): string;
+  readonly evidenceReferenceHeading: string;
+  readonly evidenceReferenceLede: string;
+  readonly evidenceNone: string;
+  readonly statusCurrent: string;
+  readonly statusSuperseded: string;
+  supersededBy(reportId: string): string;
+  earlierVersions(count: number): string;
+  reportsCount(count: number): string;
+  readonly reportKinds: Readonly<Record<string, string>>;
+  readonly frameworkChangesHeading: string;
+  frameworkChangesLede(from: string, to: string): string;
+  readonly frameworkAdded: string;
+  readonly frameworkRemoved: string;
+  frameworkChanged(fields: readonly string[]): string;
+  readonly frameworkUnchanged: string;
+  readonly frameworkOnlyVersion: string;
+  readonly printedFrom: string;
+
+  /** How a change reads against the indicator's direction, shown after the change. */
+  readonly changeReadings: Readonly<Record<"better" | "worse", string>>;
+  readonly units: Readonly<Record<Unit, string>>;
+  readonly directions: Readonly<Record<Direction, string>>;
+  readonly scopes: Readonly<Record<Scope, string>>;
+}
+
+/** The catalogues the site can be published in. */
+export const CATALOGUES = { en, es, ar } as const satisfies Record<string, Messages>;
+
+/** A language the site can be published in. */
+export type Language = keyof typeof CATALOGUES;
+
+/** The catalogue for a language. */
+export function messagesFor(language: Language = "en"): Messages {
+  return CATALOGUES[language];
+}
+
+/** The entries of {@link Messages} that are plain texts, for data that names a text (a chart's series). */
+export type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];

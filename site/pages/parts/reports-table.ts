@@ -1,0 +1,98 @@
+import type { DashboardData } from "../../../functions/core/dashboards/dashboard-data.js";
+import type { EvidenceReport } from "../../build/publishable.js";
+import { formatTimestamp } from "../../i18n/format.js";
+import { html, type SafeHtml } from "../../web/html.js";
+import { hubFile } from "../../web/paths.js";
+import type { ContentContext } from "./content-context.js";
+
+/** The current reports of the hubs (not the reference data), in upload order. */
+export function hubReports(context: ContentContext): EvidenceReport[] {
+  return context.reports.filter((report) => report.hub_id !== null && report.status === "current");
+}
+
+/** Orders reports by hub name, then kind and period. */
+export function compareReports(context: ContentContext) {
+  const name = (id: string | null) =>
+    context.dashboard.hubs.find((hub) => hub.hub_id === id)?.name ?? id ?? "";
+  return (a: EvidenceReport, b: EvidenceReport) =>
+    name(a.hub_id).localeCompare(name(b.hub_id), "en") ||
+    a.kind.localeCompare(b.kind) ||
+    (a.period ?? "").localeCompare(b.period ?? "");
+}
+
+/** For each report, the regions among `regions` whose figures it fed, in that order. */
+export function contributionsByReport(
+  dashboard: DashboardData,
+  regions: readonly string[],
+): (report: EvidenceReport) => string[] {
+  const map = new Map<string, Set<string>>();
+  for (const contribution of dashboard.contributions) {
+    const set = map.get(contribution.report_id) ?? new Set<string>();
+    set.add(contribution.region);
+    map.set(contribution.report_id, set);
+  }
+  return (report) => regions.filter((region) => map.get(report.report_id)?.has(region));
+}
+
+/** For each current report, the earlier versions it superseded (same hub, kind and period), newest first. */
+function supersededVersions(
+  reports: readonly EvidenceReport[],
+): (report: EvidenceReport) => EvidenceReport[] {
+  const byKey = new Map<string, EvidenceReport[]>();
+  for (const report of reports) {
+    if (report.status !== "superseded" || report.hub_id === null) continue;
+    const key = `${report.kind}/${report.hub_id}/${report.period}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), report]);
+  }
+  return (report) =>
+    [...(byKey.get(`${report.kind}/${report.hub_id}/${report.period}`) ?? [])].sort((a, b) =>
+      b.uploaded_at.localeCompare(a.uploaded_at),
+    );
+}
+
+function reportRow(
+  report: EvidenceReport,
+  earlier: readonly EvidenceReport[],
+  context: ContentContext,
+  regions: readonly string[],
+): SafeHtml {
+  const { messages, dashboard } = context;
+  const hub = dashboard.hubs.find((entry) => entry.hub_id === report.hub_id);
+  const versions =
+    earlier.length === 0
+      ? "—"
+      : html`<details><summary>${messages.earlierVersions(earlier.length)}</summary><ul class="versions">
+${earlier.map(
+  (version) =>
+    html`<li><time datetime="${version.uploaded_at}">${formatTimestamp(version.uploaded_at, messages)}</time> · ${messages.columnRows} ${version.row_count} · <code class="sha">${version.sha256}</code> · ${messages.supersededBy(version.superseded_by ?? "")}</li>\n`,
+)}</ul></details>`;
+  return html`<tr id="report-${report.report_id}" data-year="${report.year ?? ""}" data-regions="${regions.join("|")}" data-hub="${report.hub_id ?? ""}">
+<th scope="row">${report.hub_id ? html`<a href="${hubFile(report.hub_id)}">${hub?.name ?? report.hub_id}</a>` : report.uploader}</th>
+<td>${messages.reportKinds[report.kind] ?? report.kind}</td>
+<td>${report.period ?? "—"}</td>
+<td><time datetime="${report.uploaded_at}">${formatTimestamp(report.uploaded_at, messages)}</time></td>
+<td>${report.row_count}</td>
+<td><code class="sha">${report.sha256}</code></td>
+<td>${regions.length > 0 ? regions.join("; ") : "—"}</td>
+<td>${versions}</td>
+</tr>
+`;
+}
+
+/** The table of reports behind figures: hub, kind, period, upload time, rows, SHA-256, the regions fed and earlier versions. */
+export function reportsTable(
+  caption: string,
+  reports: readonly EvidenceReport[],
+  context: ContentContext,
+  options: { regionsOf: (report: EvidenceReport) => string[] },
+): SafeHtml {
+  const { messages } = context;
+  const earlierOf = supersededVersions(context.reports);
+  return html`<div class="table-wrap"><table class="data-table evidence-table">
+<caption>${caption}</caption>
+<thead><tr><th scope="col">${messages.columnHub}</th><th scope="col">${messages.columnKind}</th><th scope="col">${messages.columnPeriod}</th><th scope="col">${messages.columnUploaded}</th><th scope="col">${messages.columnRows}</th><th scope="col">${messages.columnSha}</th><th scope="col">${messages.columnRegionsFed}</th><th scope="col">${messages.columnVersions}</th></tr></thead>
+<tbody>
+${reports.map((report) => reportRow(report, earlierOf(report), context, options.regionsOf(report)))}</tbody>
+</table></div>
+`;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { chartSources, drawn, drawnChart, lensChart, valuesOf } from "../fixtures/charts.js";
+import { FIXTURE_DASHBOARD } from "../fixtures/dashboard.js";
+import { FIXTURE_ROWS } from "../fixtures/indicator-rows.js";
+
+const RECONCILIATION = lensChart("allocations.reconciliation");
+
+describe("reconciliationChart", () => {
+  it("flags what does not match, in words and by shape as well as colour", () => {
+    const chart = drawnChart(RECONCILIATION);
+    const in2025 = valuesOf(chart).filter((row) => row.year === 2025);
+    expect(in2025.filter((row) => row.flagged).map((row) => row.label)).toEqual([
+      "gap (−$60,000)",
+      "not reported by the hub (−$120,000)",
+      "no allocation recorded ($15,000)",
+    ]);
+    expect(JSON.stringify(chart.spec)).toContain('"shape"');
+    expect(chart.descriptions?.["2025"]).toContain("3 of 4 hubs do not match");
+  });
+
+  it("tabulates every allocation with both sides, the difference and the verdict", () => {
+    const chart = drawnChart(RECONCILIATION);
+    expect(chart.table.columns.map((column) => column.key)).toEqual([
+      "year",
+      "hub",
+      "allocated_usd",
+      "received_usd",
+      "gap_usd",
+      "state",
+    ]);
+    expect(chart.table.rows).toHaveLength(FIXTURE_DASHBOARD.allocations.length);
+  });
+
+  it("is not drawn without allocations", () => {
+    expect(
+      drawn(RECONCILIATION, chartSources(FIXTURE_ROWS, { ...FIXTURE_DASHBOARD, allocations: [] })),
+    ).toBeNull();
+  });
+});

@@ -39,12 +39,16 @@ type Status = {
 
 /**
  * A scripted Athena: each started query execution walks through the next script of states; results come from
- * the given pages. Stopping a query makes its next state CANCELLED. It refuses to be polled forever.
+ * the given pages. Stopping a query makes its state CANCELLED once it has been polled `pollsToCancel` more
+ * times, as RUNNING. It refuses to be polled forever.
  */
 class FakeAthena {
   readonly commands: AthenaCommand[] = [];
+  /** How many polls after a stop still see the query RUNNING: Athena cancels asynchronously. */
+  pollsToCancel = 0;
   private readonly states = new Map<string, Status[]>();
-  private readonly stopped = new Set<string>();
+  /** Stopped executions, with the polls left before they are CANCELLED. */
+  private readonly stopped = new Map<string, number>();
   private started = 0;
 
   constructor(
@@ -76,12 +80,16 @@ class FakeAthena {
       if (this.count(GetQueryExecutionCommand) > 50) throw new Error("polled 50 times: the query never ends");
       const id = command.input.QueryExecutionId as string;
       const script = this.states.get(id) ?? [];
+      const pollsLeft = this.stopped.get(id);
+      if (pollsLeft) this.stopped.set(id, pollsLeft - 1);
       const { scanned, ...status } = (
-        this.stopped.has(id)
-          ? { State: "CANCELLED", StateChangeReason: "Query cancelled by user" }
-          : script.length > 1
-            ? script.shift()
-            : script[0]
+        pollsLeft
+          ? { State: "RUNNING" }
+          : pollsLeft === 0
+            ? { State: "CANCELLED", StateChangeReason: "Query cancelled by user" }
+            : script.length > 1
+              ? script.shift()
+              : script[0]
       ) as Status;
       const Statistics = scanned === undefined ? undefined : { DataScannedInBytes: scanned };
       return { QueryExecution: { QueryExecutionId: id, Status: status, Statistics } };
@@ -90,7 +98,7 @@ class FakeAthena {
       const index = command.input.NextToken ? Number(command.input.NextToken.replace("page-", "")) : 0;
       return this.pages[index] ?? {};
     }
-    this.stopped.add(command.input.QueryExecutionId as string);
+    this.stopped.set(command.input.QueryExecutionId as string, this.pollsToCancel);
     return {};
   }
 }
@@ -647,6 +655,7 @@ describe("AthenaEngine, a compute run's staged tables", () => {
         if (++polls === 2) closing = engine.close();
       },
     });
+    athena.pollsToCancel = 2;
     const error = await engine.stage("current_reports", STAGES[0]?.[1] as string).catch((e: unknown) => e);
     await closing;
     expect(error).toMatchObject({ name: "AthenaQueryError", state: "CANCELLED" });
@@ -663,6 +672,8 @@ describe("AthenaEngine, a compute run's staged tables", () => {
       `start CREATE TABLE ${table("current_reports")}`,
       "poll qe-1",
       "stop qe-1",
+      "poll qe-1",
+      "poll qe-1",
       "poll qe-1",
       `start DROP TABLE IF EXISTS ${table("current_reports")}`,
       "poll qe-2",

@@ -5,7 +5,7 @@ import { columnsOfRows, writeParquet } from "../core/lake/parquet.js";
 import { COUNTRIES_TABLE } from "../core/lake/tables.js";
 import { type CountryTable, countryRelationRows } from "../core/reference/countries.js";
 import type { ObjectStore } from "../ports/object-store.js";
-import type { QueryEngine } from "../ports/query-engine.js";
+import type { EngineStatistics, QueryEngine } from "../ports/query-engine.js";
 import type { Logger } from "./log.js";
 
 export interface ComputeIndicatorsDependencies {
@@ -25,6 +25,8 @@ export interface ComputeSummary {
   readonly frameworkVersion: string;
   readonly indicatorRows: number;
   readonly reports: number;
+  /** What the run's engine ran and scanned (on Athena: the bytes it bills by); absent for engines that do not say. */
+  readonly scan?: EngineStatistics;
 }
 
 /** Writes the country table where the engine's `countries` table reads it: the same rows DuckDB loads locally. */
@@ -44,20 +46,37 @@ export function createComputeIndicatorsHandler(dependencies: ComputeIndicatorsDe
     const framework = loadFramework(dependencies.frameworkVersion);
     await publishCountryTable(dependencies.lake, dependencies.countries);
     const engine = await dependencies.openEngine();
+    const scan = () => (engine.statistics ? { scan: engine.statistics() } : {});
+    let summary: ComputeSummary;
     try {
       const { rows, reports } = await publishIndicators(
         { engine, lake: dependencies.lake, output: dependencies.published },
         { framework, countries: dependencies.countries },
       );
-      const summary = {
-        frameworkVersion: framework.version,
-        indicatorRows: rows.length,
-        reports: reports.length,
-      };
-      dependencies.logger.info("indicators published", { ...summary });
-      return summary;
-    } finally {
-      await engine.close();
+      summary = { frameworkVersion: framework.version, indicatorRows: rows.length, reports: reports.length };
+    } catch (error) {
+      await engine.close().catch((cleanup: unknown) => {
+        dependencies.logger.error("compute run not cleaned up", { error: messageOf(cleanup) });
+      });
+      dependencies.logger.error("compute failed", { error: messageOf(error), ...scan() });
+      throw error;
     }
+    try {
+      await engine.close();
+    } catch (error) {
+      dependencies.logger.error("compute run not cleaned up", {
+        error: messageOf(error),
+        ...summary,
+        ...scan(),
+      });
+      throw error;
+    }
+    const result: ComputeSummary = { ...summary, ...scan() };
+    dependencies.logger.info("indicators published", { ...result });
+    return result;
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

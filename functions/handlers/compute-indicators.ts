@@ -12,6 +12,8 @@ const config = readConfig({
   curatedBucket: env.string("CURATED_BUCKET"),
   workGroup: env.string("ATHENA_WORKGROUP"),
   database: env.string("GLUE_DATABASE"),
+  stagingWorkGroup: env.string("ATHENA_STAGING_WORKGROUP"),
+  stagingBucket: env.string("STAGING_BUCKET"),
 });
 
 const s3 = createS3Client();
@@ -22,7 +24,12 @@ export const handler = createComputeIndicatorsHandler({
   lake: new S3ObjectStore({ client: s3, bucket: config.curatedBucket }),
   published: new S3ObjectStore({ client: s3, bucket: config.curatedBucket, keyPrefix: PUBLISHED_PREFIX }),
   openEngine: () =>
-    new AthenaEngine({ client: athena, workGroup: config.workGroup, database: config.database }),
+    new AthenaEngine({
+      client: athena,
+      workGroup: config.workGroup,
+      database: config.database,
+      staging: { workGroup: config.stagingWorkGroup, s3, bucket: config.stagingBucket },
+    }),
   countries: bundledCountryTable(),
   logger: jsonLogger("compute-indicators"),
 });

@@ -63,9 +63,12 @@ export class IndicatorPipeline extends Construct {
         CURATED_BUCKET: curatedBucket.bucketName,
         ATHENA_WORKGROUP: catalog.workGroupName,
         GLUE_DATABASE: catalog.databaseName,
+        ATHENA_STAGING_WORKGROUP: catalog.stagingWorkGroupName,
+        STAGING_BUCKET: catalog.stagingBucket.bucketName,
       },
     });
     catalog.grantQuery(this.computeFunction.role);
+    catalog.grantStagedTables(this.computeFunction.role);
     const computeWrites = [
       curatedBucket.arnForObjects(`${CURATED_PREFIXES.countries}*`),
       curatedBucket.arnForObjects(`${CURATED_PREFIXES.published}*`),

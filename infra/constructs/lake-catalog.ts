@@ -6,7 +6,8 @@ import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import { type AthenaTableDefinition, athenaTables } from "../../functions/adapters/aws/athena-tables.js";
-import { CURATED_PREFIXES, QUERY_RESULTS_PREFIX } from "./lake-storage.js";
+import { RUN_TABLE_PREFIX } from "../../functions/adapters/aws/staged-run.js";
+import { CURATED_PREFIXES, QUERY_RESULTS_PREFIX, STAGING_PREFIX } from "./lake-storage.js";
 import { acknowledgeWildcardResources } from "./nag.js";
 
 const PARQUET = {
@@ -28,7 +29,8 @@ export interface LakeCatalogOptions {
   /** @default "equity-observatory" */
   readonly workGroupName?: string;
   /**
-   * The most a single query may scan before Athena cancels it: a guard against a runaway query's cost.
+   * The most a single query may scan before Athena cancels it: a guard against a runaway query's cost. It
+   * applies in both workgroups, to the compute runs' CREATE TABLE … AS (which scan the lake) as to queries.
    * @default 1 GiB (1_073_741_824 bytes)
    */
   readonly bytesScannedCutoffPerQuery?: number;
@@ -45,7 +47,10 @@ export interface LakeCatalogProps extends LakeCatalogOptions {
  * The Glue database and tables that let Athena query the curated lake, one table per entry of `athenaTables()`
  * (the single source of truth shared with the code), with partition projection on `year` instead of crawlers; and
  * the Athena workgroup every query runs in, whose settings (encrypted results, scan cutoff) clients cannot
- * override.
+ * override. Beside it, the staging workgroup in which a compute run materialises its stages: Athena refuses a
+ * `CREATE TABLE … AS` that names its table's location (`external_location`) in a workgroup that enforces its own
+ * result location, so this one does not enforce it; it has the same results location, encryption and scan cutoff
+ * as defaults, and what its statements may write is bounded by IAM (`grantStagedTables`: the staging prefix).
  */
 export class LakeCatalog extends Construct {
   readonly databaseName: string;
@@ -53,6 +58,9 @@ export class LakeCatalog extends Construct {
   readonly database: glue.CfnDatabase;
   readonly tables: readonly glue.CfnTable[];
   readonly workGroup: athena.CfnWorkGroup;
+  /** The workgroup of the compute runs' CREATE TABLE … AS and DROP TABLE statements. */
+  readonly stagingWorkGroupName: string;
+  readonly stagingWorkGroup: athena.CfnWorkGroup;
   private readonly props: LakeCatalogProps;
 
   constructor(scope: Construct, id: string, props: LakeCatalogProps) {
@@ -78,33 +86,53 @@ export class LakeCatalog extends Construct {
         }),
     );
 
+    const settings = {
+      publishCloudWatchMetricsEnabled: true,
+      bytesScannedCutoffPerQuery: props.bytesScannedCutoffPerQuery ?? 1_073_741_824,
+      engineVersion: { selectedEngineVersion: "AUTO" },
+      requesterPaysEnabled: false,
+      resultConfiguration: {
+        outputLocation: props.queryResultsBucket.s3UrlForObject(QUERY_RESULTS_PREFIX),
+        expectedBucketOwner: Aws.ACCOUNT_ID,
+        encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKey: props.encryptionKey.keyArn },
+      },
+    };
     this.workGroup = new athena.CfnWorkGroup(this, "WorkGroup", {
       name: this.workGroupName,
       description: "Equity Observatory: indicator queries over the curated lake",
       state: "ENABLED",
       recursiveDeleteOption: false,
-      workGroupConfiguration: {
-        enforceWorkGroupConfiguration: true,
-        publishCloudWatchMetricsEnabled: true,
-        bytesScannedCutoffPerQuery: props.bytesScannedCutoffPerQuery ?? 1_073_741_824,
-        engineVersion: { selectedEngineVersion: "AUTO" },
-        requesterPaysEnabled: false,
-        resultConfiguration: {
-          outputLocation: props.queryResultsBucket.s3UrlForObject(QUERY_RESULTS_PREFIX),
-          expectedBucketOwner: Aws.ACCOUNT_ID,
-          encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKey: props.encryptionKey.keyArn },
-        },
-      },
+      workGroupConfiguration: { enforceWorkGroupConfiguration: true, ...settings },
     });
+
+    this.stagingWorkGroupName = `${this.workGroupName}-staging`;
+    this.stagingWorkGroup = new athena.CfnWorkGroup(this, "StagingWorkGroup", {
+      name: this.stagingWorkGroupName,
+      description:
+        "Equity Observatory: compute runs materialising their stages (CREATE TABLE AS, DROP TABLE)",
+      state: "ENABLED",
+      recursiveDeleteOption: false,
+      workGroupConfiguration: { enforceWorkGroupConfiguration: false, ...settings },
+    });
+  }
+
+  /** The bucket the compute runs write their staged tables to, under `STAGING_PREFIX`. */
+  get stagingBucket(): s3.IBucket {
+    return this.props.queryResultsBucket;
   }
 
   /** The workgroup's ARN. */
   get workGroupArn(): string {
-    return Stack.of(this).formatArn({
-      service: "athena",
-      resource: "workgroup",
-      resourceName: this.workGroupName,
-    });
+    return this.arnOfWorkGroup(this.workGroupName);
+  }
+
+  /** The staging workgroup's ARN. */
+  get stagingWorkGroupArn(): string {
+    return this.arnOfWorkGroup(this.stagingWorkGroupName);
+  }
+
+  private arnOfWorkGroup(name: string): string {
+    return Stack.of(this).formatArn({ service: "athena", resource: "workgroup", resourceName: name });
   }
 
   /**
@@ -170,6 +198,63 @@ export class LakeCatalog extends Construct {
       grantee,
       [queryResultObjects],
       "Athena names each result object after its query id, unknown in advance; the grant is limited to the workgroup's output prefix.",
+    );
+  }
+
+  /**
+   * Lets `grantee` run compute runs that materialise their stages: run statements in the staging workgroup; create,
+   * read and drop tables named `compute_run_*` in the database, and no other (Athena's CREATE TABLE needs
+   * glue:CreateTable, its DROP TABLE glue:DeleteTable, on the table, its database and the catalog; both
+   * glue:GetTable; reading a table glue:GetTable and glue:GetPartition(s)); and write, read and delete objects
+   * under the staging prefix of the query-results bucket, and nowhere else.
+   */
+  grantStagedTables(grantee: iam.IGrantable): void {
+    const stack = Stack.of(this);
+    const glueArn = (resource: string, resourceName?: string) =>
+      stack.formatArn({ service: "glue", resource, resourceName });
+    const runTables = glueArn("table", `${this.databaseName}/${RUN_TABLE_PREFIX}*`);
+    const stagedObjects = this.props.queryResultsBucket.arnForObjects(`${STAGING_PREFIX}*`);
+    const statements = [
+      new iam.PolicyStatement({
+        actions: [
+          "athena:StartQueryExecution",
+          "athena:GetQueryExecution",
+          "athena:GetQueryResults",
+          "athena:StopQueryExecution",
+        ],
+        resources: [this.stagingWorkGroupArn],
+      }),
+      new iam.PolicyStatement({
+        actions: [
+          "glue:CreateTable",
+          "glue:DeleteTable",
+          "glue:GetTable",
+          "glue:GetPartition",
+          "glue:GetPartitions",
+        ],
+        resources: [glueArn("catalog"), glueArn("database", this.databaseName), runTables],
+      }),
+      new iam.PolicyStatement({
+        actions: [
+          "s3:PutObject",
+          "s3:GetObject",
+          "s3:DeleteObject",
+          "s3:AbortMultipartUpload",
+          "s3:ListMultipartUploadParts",
+        ],
+        resources: [stagedObjects],
+      }),
+    ];
+    for (const statement of statements) grantee.grantPrincipal.addToPrincipalPolicy(statement);
+    acknowledgeWildcardResources(
+      grantee,
+      [runTables],
+      "A compute run creates, reads and drops tables named compute_run_<run id>_<stage>, unknown before the run; the grant is limited to that name prefix in the observatory's database.",
+    );
+    acknowledgeWildcardResources(
+      grantee,
+      [stagedObjects],
+      "A compute run writes its staged tables' files under staging/<run id>/ and deletes them when it ends; Athena names the files, so the grant is limited to the staging prefix.",
     );
   }
 

@@ -3,6 +3,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as kms from "aws-cdk-lib/aws-kms";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
+import { STAGING_PREFIX } from "../../functions/adapters/aws/staged-run.js";
 import { lakeLayout } from "../../functions/core/lake/layout.js";
 
 /** Key prefixes of the two data buckets, as the handlers write them. */
@@ -28,6 +29,12 @@ export const CURATED_PREFIXES = {
 /** Where Athena writes query results in the query-results bucket. */
 export const QUERY_RESULTS_PREFIX = "athena/";
 
+/**
+ * Where compute runs write their staged tables in the query-results bucket: `staging/<run id>/<stage>/…`. Each
+ * run deletes its own when it ends; a lifecycle rule removes what a run that crashed left behind.
+ */
+export { STAGING_PREFIX };
+
 export interface LakeStorageOptions {
   /**
    * How long Object Lock (governance mode) protects each accepted file under `raw/` from deletion and overwrite:
@@ -49,6 +56,12 @@ export interface LakeStorageOptions {
   readonly noncurrentVersionExpiration?: Duration;
   /** @default Duration.days(7) */
   readonly queryResultsExpiration?: Duration;
+  /**
+   * When objects under the staging prefix expire: the backstop for the staged tables of a compute run that
+   * could not delete them (a crashed or timed-out Lambda). A run takes minutes, so a day never cuts one short.
+   * @default Duration.days(1)
+   */
+  readonly stagingExpiration?: Duration;
   /** @default Duration.days(365) */
   readonly accessLogsExpiration?: Duration;
 }
@@ -59,7 +72,7 @@ export interface LakeStorageProps extends LakeStorageOptions {}
  * The buckets of the observatory and the key that encrypts them:
  * - raw: uploads, evidence and validation results; versioned, Object Lock with a default governance retention;
  * - curated: the Parquet lake, its manifest and the published indicators; versioned;
- * - query results: Athena's output, short-lived;
+ * - query results: Athena's output and the compute runs' staged tables (`staging/`), short-lived;
  * - site: the static dashboards, served only through CloudFront;
  * - access logs: server access logs of all the others, and CloudFront's standard logs.
  *
@@ -162,6 +175,11 @@ export class LakeStorage extends Construct {
       ...encrypted("query-results"),
       lifecycleRules: [
         { id: "ExpireQueryResults", expiration: props.queryResultsExpiration ?? Duration.days(7) },
+        {
+          id: "ExpireStagedTables",
+          prefix: STAGING_PREFIX,
+          expiration: props.stagingExpiration ?? Duration.days(1),
+        },
         abortIncompleteMultipartUploads,
       ],
     });

@@ -17,6 +17,7 @@ import { lakeOnS3 } from "../../functions/adapters/aws/lake-on-s3.js";
 import { S3ObjectStore } from "../../functions/adapters/aws/s3-store.js";
 import { DuckDbEngine } from "../../functions/adapters/local/duckdb-engine.js";
 import { loadFramework } from "../../functions/core/framework/framework.js";
+import { loadStages } from "../../functions/core/indicators/compute.js";
 import { publishIndicators } from "../../functions/core/indicators/publish-indicators.js";
 import { ingestReport } from "../../functions/core/ingest.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
@@ -39,6 +40,7 @@ const REPOSITORY = new URL("../../", import.meta.url).pathname;
 const RAW = "observatory-raw";
 const CURATED = "observatory-curated";
 const SITE = "observatory-site";
+const RESULTS = "observatory-query-results";
 const DAY_MS = 86_400_000;
 
 async function fixture<T>(name: string): Promise<T> {
@@ -205,29 +207,47 @@ describe("ingest-upload.ts", () => {
 });
 
 describe("compute-indicators.ts", () => {
-  it("queries in ATHENA_WORKGROUP on GLUE_DATABASE and publishes to CURATED_BUCKET, with the run's k", async () => {
-    await startEndpoints([CURATED]);
+  it("stages in ATHENA_STAGING_WORKGROUP under STAGING_BUCKET, queries in ATHENA_WORKGROUP on GLUE_DATABASE and publishes to CURATED_BUCKET, with the run's k", async () => {
+    await startEndpoints([CURATED, RESULTS]);
     const { handler } = await coldStart<{ handler: () => Promise<unknown> }>(
       "../../functions/handlers/compute-indicators.js",
       {
         CURATED_BUCKET: CURATED,
         ATHENA_WORKGROUP: "observatory-analytics",
+        ATHENA_STAGING_WORKGROUP: "observatory-staging",
+        STAGING_BUCKET: RESULTS,
         GLUE_DATABASE: "observatory_lake",
       },
     );
-    expect(await handler()).toEqual({ frameworkVersion: "2026.1", indicatorRows: 0, reports: 0 });
+    expect(await handler()).toMatchObject({ frameworkVersion: "2026.1", indicatorRows: 0, reports: 0 });
 
     const starts = calls.filter((c) => c.operation === "StartQueryExecution");
-    expect(starts.length).toBeGreaterThanOrEqual(loadFramework().indicators.length);
-    for (const start of starts) {
+    const creates = starts.filter((c) => String(c.input.QueryString).startsWith("CREATE TABLE"));
+    const drops = starts.filter((c) => String(c.input.QueryString).startsWith("DROP TABLE"));
+    const queries = starts.filter((c) => !creates.includes(c) && !drops.includes(c));
+    expect(creates.length).toBe(loadStages().length);
+    expect(drops.length).toBe(creates.length);
+    expect(queries.length).toBeGreaterThanOrEqual(loadFramework().indicators.length);
+    for (const start of [...creates, ...drops])
+      expect(start.input).toMatchObject({
+        WorkGroup: "observatory-staging",
+        QueryExecutionContext: { Catalog: "AwsDataCatalog", Database: "observatory_lake" },
+      });
+    for (const create of creates)
+      expect(String(create.input.QueryString)).toMatch(
+        new RegExp(
+          `^CREATE TABLE observatory_lake\\.compute_run_\\w+\\nWITH \\(.*external_location = 's3://${RESULTS}/staging/`,
+        ),
+      );
+    for (const start of queries)
       expect(start.input).toMatchObject({
         WorkGroup: "observatory-analytics",
         QueryExecutionContext: { Catalog: "AwsDataCatalog", Database: "observatory_lake" },
       });
+    for (const start of starts)
       expect(start.input, "results go where the workgroup enforces").not.toHaveProperty(
         "ResultConfiguration",
       );
-    }
     expect(new Set(calls.map((c) => c.service))).toEqual(new Set(["athena"]));
 
     expect(puts().map((r) => `${r.bucket}/${r.key}`)).toEqual([

@@ -1,7 +1,7 @@
 /**
  * The compute and publish steps of the workflow. Athena cannot run here, so the compute handler is given the
  * embedded DuckDB engine over a folder lake: the handler is engine-agnostic, and the Athena engine and the SQL's
- * Athena form are tested on their own (test/adapters/aws, test/core/indicators/inline-stages.test.ts).
+ * Athena form are tested on their own (test/adapters/aws, staged-run.test.ts among them).
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -40,6 +40,8 @@ const LAMBDA_ENVIRONMENT = {
   COUNCIL_GROUP: "global-council",
   ATHENA_WORKGROUP: "equity-observatory",
   GLUE_DATABASE: "equity_observatory",
+  ATHENA_STAGING_WORKGROUP: "equity-observatory-staging",
+  STAGING_BUCKET: "query-results",
 };
 
 describe("the Lambda bundles", () => {

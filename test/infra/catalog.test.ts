@@ -1,7 +1,13 @@
 /** The Glue catalog and the Athena workgroup, checked against `athenaTables()`, the definition the code shares. */
 import { describe, expect, it } from "vitest";
 import { athenaTables } from "../../functions/adapters/aws/athena-tables.js";
-import { synthesizeObservatory, type TemplateValue } from "./observatory-template.js";
+import {
+  actionsOf,
+  resourcesOf,
+  type Statement,
+  synthesizeObservatory,
+  type TemplateValue,
+} from "./observatory-template.js";
 
 const { stack, json, resource, arnOf, logicalId, statementsOfRole } = synthesizeObservatory();
 const { catalog, storage } = stack;
@@ -126,6 +132,27 @@ describe("the Athena workgroup", () => {
   });
 });
 
+describe("the staging workgroup", () => {
+  const main = resource(catalog.workGroup).Properties.WorkGroupConfiguration;
+  const staging = resource(catalog.stagingWorkGroup).Properties;
+
+  it("is the observatory's, for the compute runs' CREATE TABLE … AS and DROP TABLE", () => {
+    expect(staging.Name).toBe("equity-observatory-staging");
+    expect(staging.State).toBe("ENABLED");
+  });
+
+  it("lets a CREATE TABLE … AS name its table's location, which a workgroup enforcing its own refuses", () => {
+    expect(staging.WorkGroupConfiguration.EnforceWorkGroupConfiguration).toBe(false);
+  });
+
+  it("has the query workgroup's results location, encryption, scan cutoff, metrics and engine", () => {
+    const { EnforceWorkGroupConfiguration: _enforced, ...settings } = staging.WorkGroupConfiguration;
+    const { EnforceWorkGroupConfiguration: _enforcedToo, ...mainSettings } = main;
+    expect(settings).toEqual(mainSettings);
+    expect(settings.BytesScannedCutoffPerQuery).toBe(1024 ** 3);
+  });
+});
+
 describe("query access", () => {
   const statements = statementsOfRole(stack.recompute.computeFunction.role);
 
@@ -137,8 +164,28 @@ describe("query access", () => {
     expect(resources).not.toContain("*");
   });
 
-  it("runs queries only in the observatory's workgroup", () => {
-    const athena = statements.find((statement) => JSON.stringify(statement.Action).includes("athena:"));
-    expect(JSON.stringify(athena?.Resource)).toMatch(/:workgroup\/equity-observatory"/);
+  it("runs queries only in the observatory's workgroups", () => {
+    const athena = statements.filter((statement) => JSON.stringify(statement.Action).includes("athena:"));
+    const workGroups = athena
+      .flatMap(resourcesOf)
+      .map((arn) => JSON.stringify(arn).match(/:workgroup\/([a-z-]+)"/)?.[1])
+      .sort();
+    expect(workGroups).toEqual(["equity-observatory", "equity-observatory-staging"]);
+  });
+
+  it("creates and drops tables named compute_run_* in the observatory's database, and no other", () => {
+    const writing = statements.filter((statement) =>
+      actionsOf(statement).some((action) => /^glue:(Create|Delete|Update|BatchDelete)/.test(action)),
+    );
+    expect(writing).toHaveLength(1);
+    expect(actionsOf(writing[0] as Statement).filter((action) => !action.startsWith("glue:Get"))).toEqual([
+      "glue:CreateTable",
+      "glue:DeleteTable",
+    ]);
+    const resources = resourcesOf(writing[0] as Statement).map((arn) => JSON.stringify(arn));
+    expect(resources).toHaveLength(3);
+    expect(resources[0]).toMatch(/:catalog"\]\]\}$/);
+    expect(resources[1]).toMatch(/:database\/equity_observatory"\]\]\}$/);
+    expect(resources[2]).toMatch(/:table\/equity_observatory\/compute_run_\*"\]\]\}$/);
   });
 });

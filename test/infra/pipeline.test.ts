@@ -248,23 +248,38 @@ describe("the compute function", () => {
     });
   });
 
-  it("knows the curated bucket, the workgroup and the database", () => {
+  it("knows the curated bucket, the workgroups, the database and where to stage its tables", () => {
     expect(properties.Environment.Variables).toEqual({
       CURATED_BUCKET: { Ref: logicalId(storage.curatedBucket) },
       ATHENA_WORKGROUP: "equity-observatory",
       GLUE_DATABASE: "equity_observatory",
+      ATHENA_STAGING_WORKGROUP: "equity-observatory-staging",
+      STAGING_BUCKET: { Ref: logicalId(storage.queryResultsBucket) },
       OBSERVATORY_HOME: "/var/task",
     });
   });
 
-  it("writes only the country table and the published indicators", () => {
+  it("writes only query results, its runs' staged tables, the country table and the published indicators", () => {
     const writes = statementsOfRole(recompute.computeFunction.role)
       .filter((statement) => actionsOf(statement).includes("s3:PutObject"))
       .flatMap((statement) => statement.Resource);
     expect(writes).toEqual([
       objectArn(arnOf(storage.queryResultsBucket), "athena/*"),
+      objectArn(arnOf(storage.queryResultsBucket), "staging/*"),
       objectArn(arnOf(storage.curatedBucket), "curated/countries/*"),
       objectArn(arnOf(storage.curatedBucket), "published/*"),
+    ]);
+  });
+
+  it("deletes objects only under the staging prefix, where its runs' staged tables are", () => {
+    const deletes = statementsOfRole(recompute.computeFunction.role).filter((statement) =>
+      actionsOf(statement).some((action) => /^s3:Delete/.test(action)),
+    );
+    expect(
+      deletes.flatMap((statement) => actionsOf(statement).filter((action) => /^s3:Delete/.test(action))),
+    ).toEqual(["s3:DeleteObject"]);
+    expect(deletes.flatMap((statement) => statement.Resource)).toEqual([
+      objectArn(arnOf(storage.queryResultsBucket), "staging/*"),
     ]);
   });
 });

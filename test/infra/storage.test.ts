@@ -232,6 +232,15 @@ describe("the query-results bucket", () => {
       expect.objectContaining({ ExpirationInDays: 7, Status: "Enabled" }),
     );
   });
+
+  it("expires what a compute run left under staging/ after a day: the backstop for a run that crashed", () => {
+    expect(lifecycleRules(storage.queryResultsBucket)).toContainEqual({
+      Id: "ExpireStagedTables",
+      Prefix: "staging/",
+      ExpirationInDays: 1,
+      Status: "Enabled",
+    });
+  });
 });
 
 describe("the site bucket", () => {

@@ -10,9 +10,17 @@ import {
   StopQueryExecutionCommand,
   type StopQueryExecutionOutput,
 } from "@aws-sdk/client-athena";
+import {
+  DeleteObjectsCommand,
+  type DeleteObjectsCommandOutput,
+  ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { fullJitterDelay } from "../../core/backoff.js";
-import { assertStageName, inlineStages, type Stage } from "../../core/indicators/inline-stages.js";
-import type { QueryEngine, ResultRow, SqlValue } from "../../ports/query-engine.js";
+import { assertStageName } from "../../core/indicators/stage-references.js";
+import type { EngineStatistics, QueryEngine, ResultRow, SqlValue } from "../../ports/query-engine.js";
+import { createTableAsText, StagedRun } from "./staged-run.js";
 
 /** The Athena commands the engine sends. */
 export type AthenaCommand =
@@ -30,12 +38,30 @@ export interface AthenaSender {
   >;
 }
 
+/** Where and how a compute run materialises its stages. */
+export interface AthenaStagingOptions {
+  /**
+   * The workgroup the run's `CREATE TABLE … AS` and `DROP TABLE` statements run in. It must let a statement name
+   * its table's location: a workgroup that enforces its own result location refuses `external_location`.
+   */
+  readonly workGroup: string;
+  /** The S3 client that deletes the run's objects; production passes `createS3Client()`, tests s3rver's. */
+  readonly s3: Pick<S3Client, "send">;
+  /** The bucket the run's tables are written to. */
+  readonly bucket: string;
+  /** @default STAGING_PREFIX ("staging/") */
+  readonly prefix?: string;
+  /** @default newRunId(): the time and 48 random bits */
+  readonly runId?: string;
+}
+
 export interface AthenaEngineOptions {
   readonly client: AthenaSender;
   /** The workgroup the queries run in; it holds the result location, encryption and the data-scanned limit. */
   readonly workGroup: string;
-  /** The Glue database with the lake's tables (see `athenaTables`). */
+  /** The Glue database with the lake's tables (see `athenaTables`); the run's tables are created in it too. */
   readonly database: string;
+  readonly staging: AthenaStagingOptions;
   /** @default "AwsDataCatalog" */
   readonly catalog?: string;
   /** The first wait before asking whether a query has finished; each later wait doubles. @default 250 */
@@ -132,16 +158,65 @@ export class AthenaQueryError extends Error {
   }
 }
 
+/** Raised by `close` when a compute run's tables or objects could not all be removed; names what is left. */
+export class StagingCleanupError extends Error {
+  readonly runId: string;
+  /** The run's tables that may still exist in the Glue database. */
+  readonly tablesLeft: readonly string[];
+  /** The S3 prefix with objects left, if deleting them failed. */
+  readonly objectsLeftUnder: string | undefined;
+
+  constructor(details: {
+    runId: string;
+    tablesLeft: readonly string[];
+    objectsLeftUnder: string | undefined;
+    reasons: readonly string[];
+  }) {
+    const left = [
+      details.tablesLeft.length > 0 ? `tables ${details.tablesLeft.join(", ")} may still exist` : undefined,
+      details.objectsLeftUnder ? `objects are left under ${details.objectsLeftUnder}` : undefined,
+    ].filter((part) => part !== undefined);
+    super(
+      `Compute run ${details.runId} was not cleaned up: ${left.join("; ")} (${details.reasons.join("; ")}). ` +
+        "The staging prefix's lifecycle rule deletes the objects within a day; drop the tables with " +
+        "DROP TABLE IF EXISTS in the Athena console.",
+    );
+    this.name = "StagingCleanupError";
+    this.runId = details.runId;
+    this.tablesLeft = details.tablesLeft;
+    this.objectsLeftUnder = details.objectsLeftUnder;
+  }
+}
+
+/** What an Athena engine has run so far: the bytes Athena scanned are what it bills. */
+export interface AthenaStatistics extends EngineStatistics {
+  /** The compute run's id, which its table names and staging keys carry. */
+  readonly runId: string;
+}
+
 /**
- * The cloud query engine: Amazon Athena (Trino) over the S3 lake's Glue tables. Stages become common table
- * expressions prepended to each later query (Athena has no temporary tables); parameters travel as Athena
- * execution parameters, never inside the query text. A query whose failure Athena reports as retryable is run
- * again after a full-jitter exponential backoff.
+ * The cloud query engine: Amazon Athena (Trino) over the S3 lake's Glue tables. Each stage is materialised once
+ * per run with `CREATE TABLE … AS` into a table of the run (`compute_run_<run id>_<stage>`, ZSTD Parquet under
+ * the staging prefix), and later stages and queries read it from there, so the lake is scanned by the stages
+ * only. `close` drops the run's tables and deletes their objects, whether the run succeeded or not.
+ * Parameters travel as Athena execution parameters, never inside the query text. A statement whose failure
+ * Athena reports as retryable is run again after a full-jitter exponential backoff. Every statement's
+ * `DataScannedInBytes` is added up (`statistics()`).
  */
 export class AthenaEngine implements QueryEngine {
-  private readonly stages: Stage[] = [];
+  private readonly run: StagedRun;
+  /** Every stage asked for, by name, with its SQL. */
+  private readonly requested = new Map<string, string>();
+  /** The stages whose tables exist, in the order they were created. */
+  private readonly staged: string[] = [];
+  /** The stages whose tables may exist: every stage whose CREATE TABLE was sent. */
+  private readonly attempted: string[] = [];
   private readonly running = new Set<string>();
+  private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
+  private closing: Promise<void> | undefined;
+  private queries = 0;
+  private bytesScanned = 0;
   private readonly client: AthenaSender;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
@@ -149,65 +224,188 @@ export class AthenaEngine implements QueryEngine {
   constructor(private readonly options: AthenaEngineOptions) {
     if (!options.workGroup) throw new Error("AthenaEngine needs a workGroup");
     if (!options.database) throw new Error("AthenaEngine needs a database");
+    if (!options.staging?.workGroup) throw new Error("AthenaEngine needs a staging workGroup");
+    this.run = new StagedRun({
+      database: options.database,
+      bucket: options.staging.bucket,
+      prefix: options.staging.prefix,
+      runId: options.staging.runId,
+    });
     this.client = options.client;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
   }
 
+  /** The compute run's id: its tables are `compute_run_<run id>_<stage>`, its objects under `<prefix><run id>/`. */
+  get runId(): string {
+    return this.run.runId;
+  }
+
   /**
-   * Records a stage that later queries carry as a common table expression. Redefining a stage with different
-   * SQL is refused, as the queries already run read the old one.
+   * Materialises a stage as a table of the run (`CREATE TABLE … AS`), reading earlier stages from their tables.
+   * Defining a stage again with the same SQL does nothing; with different SQL it is refused, as the queries
+   * already run read the old one.
    */
   async stage(name: string, sql: string): Promise<void> {
     assertStageName(name);
-    const existing = this.stages.find(([stageName]) => stageName === name);
-    if (existing && existing[1] !== sql)
-      throw new Error(`stage ${name} is already defined with different SQL`);
-    if (!existing) this.stages.push([name, sql]);
+    const existing = this.requested.get(name);
+    if (existing !== undefined) {
+      if (existing !== sql) throw new Error(`stage ${name} is already defined with different SQL`);
+      if (this.staged.includes(name)) return;
+      throw new Error(`stage ${name} has no table in this run: its CREATE TABLE failed or has not finished`);
+    }
+    if (this.closed) throw new Error("the Athena engine is closed");
+    const earlier = [...this.staged];
+    const statementFor = (attempt: number) =>
+      createTableAsText(this.run.createTableAs([name, sql], earlier, attempt));
+    statementFor(1);
+    this.requested.set(name, sql);
+    this.attempted.push(name);
+    await this.execute(statementFor, [], this.options.staging.workGroup, `stage ${name}: ${purposeOf(sql)}`);
+    this.staged.push(name);
   }
 
   async query(sql: string, parameters: readonly SqlValue[] = []): Promise<ResultRow[]> {
-    const queryString = inlineStages(this.stages, sql);
+    const queryString = this.run.reading(this.staged, sql);
     const executionParameters = parameters.map((value, i) => athenaLiteral(value, i + 1));
-    const maxAttempts = this.options.maxAttempts ?? 3;
-    for (let attempt = 1; ; attempt++) {
-      if (this.closed) throw new Error("the Athena engine is closed");
-      const id = await this.start(queryString, executionParameters);
-      const status = await this.waitFor(id);
-      if (status.State === "SUCCEEDED") return this.results(id);
-      if (status.State === "FAILED" && status.AthenaError?.Retryable === true && attempt < maxAttempts) {
-        const bounds = {
-          baseMs: this.options.retryBaseDelayMs ?? 1000,
-          capMs: this.options.retryMaxDelayMs ?? 20_000,
-        };
-        await this.sleep(fullJitterDelay(attempt, bounds, this.random));
-        continue;
-      }
-      throw new AthenaQueryError({
-        queryExecutionId: id,
-        status,
-        attempts: attempt,
-        purpose: purposeOf(sql),
-      });
-    }
+    const id = await this.execute(
+      () => queryString,
+      executionParameters,
+      this.options.workGroup,
+      purposeOf(sql),
+    );
+    return this.results(id);
   }
 
-  /** Stops every query still running; later calls do nothing. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /** The statements run so far (every attempt, CREATE and DROP TABLE included) and the bytes they scanned. */
+  statistics(): AthenaStatistics {
+    return { runId: this.run.runId, queries: this.queries, bytesScanned: this.bytesScanned };
+  }
+
+  /**
+   * Stops every statement still running and waits for it to end, then drops the run's tables and deletes the
+   * run's objects. Throws `StagingCleanupError` if any of that failed, after trying all of it; later calls
+   * return the same outcome.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.cleanUp();
+    return this.closing;
+  }
+
+  private async cleanUp(): Promise<void> {
     this.closed = true;
     await Promise.allSettled(
       [...this.running].map((id) =>
         this.client.send(new StopQueryExecutionCommand({ QueryExecutionId: id })),
       ),
     );
+    await Promise.allSettled([...this.inFlight]);
+    if (this.attempted.length === 0) return;
+
+    const reasons: string[] = [];
+    const dropOrder = [...this.attempted].reverse();
+    const drops = await Promise.allSettled(
+      dropOrder.map((stage) =>
+        this.execute(
+          () => this.run.dropTable(stage),
+          [],
+          this.options.staging.workGroup,
+          `drop ${this.run.tableOf(stage)}`,
+          { whileClosing: true },
+        ),
+      ),
+    );
+    const tablesLeft: string[] = [];
+    drops.forEach((outcome, i) => {
+      if (outcome.status === "fulfilled") return;
+      tablesLeft.push(this.run.tableOf(dropOrder[i] as string));
+      reasons.push(errorText(outcome.reason));
+    });
+    let objectsLeftUnder: string | undefined;
+    try {
+      await this.deleteRunObjects();
+    } catch (error) {
+      objectsLeftUnder = `s3://${this.run.bucket}/${this.run.keyPrefix}`;
+      reasons.push(errorText(error));
+    }
+    if (reasons.length > 0)
+      throw new StagingCleanupError({ runId: this.run.runId, tablesLeft, objectsLeftUnder, reasons });
   }
 
-  private async start(queryString: string, executionParameters: string[]): Promise<string> {
+  private async deleteRunObjects(): Promise<void> {
+    const { s3 } = this.options.staging;
+    const failures: string[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = (await s3.send(
+        new ListObjectsV2Command({
+          Bucket: this.run.bucket,
+          Prefix: this.run.keyPrefix,
+          ContinuationToken: continuationToken,
+        }),
+      )) as ListObjectsV2CommandOutput;
+      const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
+      for (let start = 0; start < keys.length; start += 1000) {
+        const batch = keys.slice(start, start + 1000);
+        const deleted = (await s3.send(
+          new DeleteObjectsCommand({
+            Bucket: this.run.bucket,
+            Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+          }),
+        )) as DeleteObjectsCommandOutput;
+        for (const error of deleted.Errors ?? [])
+          failures.push(`${error.Key}: ${error.Code ?? "error"} ${error.Message ?? ""}`.trim());
+      }
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken);
+    if (failures.length > 0)
+      throw new Error(`S3 did not delete ${failures.length} object(s): ${failures.slice(0, 5).join("; ")}`);
+  }
+
+  /**
+   * Runs one statement to its end, again after a retryable failure (building the statement anew for each
+   * attempt), and returns the id of the execution that succeeded.
+   */
+  private execute(
+    statementFor: (attempt: number) => string,
+    executionParameters: string[],
+    workGroup: string,
+    purpose: string,
+    options: { whileClosing?: boolean } = {},
+  ): Promise<string> {
+    const execution = (async () => {
+      const maxAttempts = this.options.maxAttempts ?? 3;
+      for (let attempt = 1; ; attempt++) {
+        if (this.closed && !options.whileClosing) throw new Error("the Athena engine is closed");
+        const id = await this.start(statementFor(attempt), executionParameters, workGroup);
+        const status = await this.waitFor(id);
+        if (status.State === "SUCCEEDED") return id;
+        if (status.State === "FAILED" && status.AthenaError?.Retryable === true && attempt < maxAttempts) {
+          const bounds = {
+            baseMs: this.options.retryBaseDelayMs ?? 1000,
+            capMs: this.options.retryMaxDelayMs ?? 20_000,
+          };
+          await this.sleep(fullJitterDelay(attempt, bounds, this.random));
+          continue;
+        }
+        throw new AthenaQueryError({ queryExecutionId: id, status, attempts: attempt, purpose });
+      }
+    })();
+    this.inFlight.add(execution);
+    const forget = () => this.inFlight.delete(execution);
+    execution.then(forget, forget);
+    return execution;
+  }
+
+  private async start(
+    queryString: string,
+    executionParameters: string[],
+    workGroup: string,
+  ): Promise<string> {
     const output = (await this.client.send(
       new StartQueryExecutionCommand({
         QueryString: queryString,
-        WorkGroup: this.options.workGroup,
+        WorkGroup: workGroup,
         QueryExecutionContext: {
           Catalog: this.options.catalog ?? "AwsDataCatalog",
           Database: this.options.database,
@@ -216,6 +414,7 @@ export class AthenaEngine implements QueryEngine {
       }),
     )) as StartQueryExecutionOutput;
     if (!output.QueryExecutionId) throw new Error("Athena started a query but returned no QueryExecutionId");
+    this.queries++;
     this.running.add(output.QueryExecutionId);
     return output.QueryExecutionId;
   }
@@ -229,8 +428,10 @@ export class AthenaEngine implements QueryEngine {
           new GetQueryExecutionCommand({ QueryExecutionId: id }),
         )) as GetQueryExecutionOutput;
         const status = output.QueryExecution?.Status ?? {};
-        if (status.State === "SUCCEEDED" || status.State === "FAILED" || status.State === "CANCELLED")
+        if (status.State === "SUCCEEDED" || status.State === "FAILED" || status.State === "CANCELLED") {
+          this.bytesScanned += output.QueryExecution?.Statistics?.DataScannedInBytes ?? 0;
           return status;
+        }
         delay = Math.min(this.options.pollMaxDelayMs ?? 5000, delay * 2);
       }
     } finally {
@@ -285,6 +486,10 @@ function fromAthena(text: string | undefined, type: string | undefined): SqlValu
   if (NUMERIC_TYPES.has(base) || base === "decimal") return Number(text);
   if (base === "boolean") return text === "true";
   return text;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The first line of a query's leading comment, or of its SQL: what a maintainer reads in an error. */

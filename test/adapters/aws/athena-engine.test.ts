@@ -1,8 +1,12 @@
 /**
  * Amazon Athena cannot run here (it is a managed AWS service with no local edition), so these tests give the
- * engine a fake Athena client that records each command and answers from a script. What they prove is the
- * engine's side of the protocol: what it sends, how it polls, pages, converts, retries and reports failures.
- * That the SQL itself is Athena's dialect is tested in test/core/indicators/inline-stages.test.ts.
+ * engine a fake Athena client that records each command and answers from a script; where Athena would write a
+ * staged table's files, the fake writes objects to a real S3-compatible server (s3rver on 127.0.0.1), which the
+ * engine then deletes. What they prove is the engine's side of the protocol: what it sends (the run's CREATE
+ * TABLE … AS per stage, queries over the run's tables, DROP TABLE), how it polls, pages, converts, retries,
+ * counts bytes scanned, reports failures and cleans up. DeleteObjects answering with per-key errors is a fake S3
+ * client: s3rver cannot fail a delete. That the SQL itself is Athena's dialect and gives the hand-checked figures
+ * is tested in test/adapters/aws/staged-run.test.ts.
  */
 import {
   type AthenaError,
@@ -14,24 +18,37 @@ import {
   type StartQueryExecutionInput,
   StopQueryExecutionCommand,
 } from "@aws-sdk/client-athena";
+import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import {
   type AthenaCommand,
   AthenaEngine,
   type AthenaEngineOptions,
   AthenaQueryError,
+  StagingCleanupError,
 } from "../../../functions/adapters/aws/athena-engine.js";
+import { type LocalS3, startS3rver } from "../../helpers/s3rver.js";
 
-type Status = { State: QueryExecutionState; StateChangeReason?: string; AthenaError?: AthenaError };
+type Status = {
+  State: QueryExecutionState;
+  StateChangeReason?: string;
+  AthenaError?: AthenaError;
+  /** The execution's `Statistics.DataScannedInBytes`, reported with its final state. */
+  scanned?: number;
+};
 
 /**
  * A scripted Athena: each started query execution walks through the next script of states; results come from
- * the given pages. Stopping a query makes its next state CANCELLED. It refuses to be polled forever.
+ * the given pages. Stopping a query makes its state CANCELLED once it has been polled `pollsToCancel` more
+ * times, as RUNNING. It refuses to be polled forever.
  */
 class FakeAthena {
   readonly commands: AthenaCommand[] = [];
+  /** How many polls after a stop still see the query RUNNING: Athena cancels asynchronously. */
+  pollsToCancel = 0;
   private readonly states = new Map<string, Status[]>();
-  private readonly stopped = new Set<string>();
+  /** Stopped executions, with the polls left before they are CANCELLED. */
+  private readonly stopped = new Map<string, number>();
   private started = 0;
 
   constructor(
@@ -39,6 +56,8 @@ class FakeAthena {
     private readonly pages: GetQueryResultsOutput[] = [
       resultPage([["n", "bigint"]], [["1"]], undefined, true),
     ],
+    /** Called with each started statement before Athena answers, e.g. to write a table's files. */
+    private readonly onStart: (input: StartQueryExecutionInput) => Promise<void> = async () => {},
   ) {}
 
   get starts(): StartQueryExecutionInput[] {
@@ -54,24 +73,32 @@ class FakeAthena {
     if (command instanceof StartQueryExecutionCommand) {
       const id = `qe-${++this.started}`;
       this.states.set(id, [...(this.scripts[this.started - 1] ?? [{ State: "SUCCEEDED" }])]);
+      await this.onStart(command.input);
       return { QueryExecutionId: id };
     }
     if (command instanceof GetQueryExecutionCommand) {
       if (this.count(GetQueryExecutionCommand) > 50) throw new Error("polled 50 times: the query never ends");
       const id = command.input.QueryExecutionId as string;
       const script = this.states.get(id) ?? [];
-      const status = this.stopped.has(id)
-        ? { State: "CANCELLED", StateChangeReason: "Query cancelled by user" }
-        : script.length > 1
-          ? script.shift()
-          : script[0];
-      return { QueryExecution: { QueryExecutionId: id, Status: status } };
+      const pollsLeft = this.stopped.get(id);
+      if (pollsLeft) this.stopped.set(id, pollsLeft - 1);
+      const { scanned, ...status } = (
+        pollsLeft
+          ? { State: "RUNNING" }
+          : pollsLeft === 0
+            ? { State: "CANCELLED", StateChangeReason: "Query cancelled by user" }
+            : script.length > 1
+              ? script.shift()
+              : script[0]
+      ) as Status;
+      const Statistics = scanned === undefined ? undefined : { DataScannedInBytes: scanned };
+      return { QueryExecution: { QueryExecutionId: id, Status: status, Statistics } };
     }
     if (command instanceof GetQueryResultsCommand) {
       const index = command.input.NextToken ? Number(command.input.NextToken.replace("page-", "")) : 0;
       return this.pages[index] ?? {};
     }
-    this.stopped.add(command.input.QueryExecutionId as string);
+    this.stopped.set(command.input.QueryExecutionId as string, this.pollsToCancel);
     return {};
   }
 }
@@ -98,6 +125,8 @@ function resultPage(
   };
 }
 
+const RUN_ID = "20260115t030000z_9f2c4e1a7b3d";
+
 const failed = (reason: string, error: AthenaError): Status => ({
   State: "FAILED",
   StateChangeReason: reason,
@@ -109,12 +138,20 @@ const THROTTLED = failed("Too many queries running; please try again later", {
   Retryable: true,
 });
 
+/** An S3 client for engines whose tests never stage: any request is a failure of the test. */
+const NO_S3 = {
+  send: async () => {
+    throw new Error("this test expects no S3 request");
+  },
+};
+
 function engineWith(athena: FakeAthena, options: Partial<AthenaEngineOptions> = {}) {
   const sleeps: number[] = [];
   const engine = new AthenaEngine({
     client: athena,
     workGroup: "observatory",
     database: "lake",
+    staging: { workGroup: "observatory-staging", s3: NO_S3, bucket: "query-results", runId: RUN_ID },
     pollInitialDelayMs: 100,
     pollMaxDelayMs: 500,
     retryBaseDelayMs: 1000,
@@ -341,30 +378,22 @@ describe("AthenaEngine", () => {
       { WorkGroup: "observatory", QueryExecutionContext: { Catalog: "AwsDataCatalog", Database: "lake" } },
       { WorkGroup: "evaluators", QueryExecutionContext: { Catalog: "lakehouse", Database: "lake_v2" } },
     ]);
-    expect(() => new AthenaEngine({ client: athena, workGroup: "", database: "lake" })).toThrow(/workGroup/);
+    const staging = { workGroup: "observatory-staging", s3: NO_S3, bucket: "query-results" };
+    expect(() => new AthenaEngine({ client: athena, workGroup: "", database: "lake", staging })).toThrow(
+      /needs a workGroup/,
+    );
+    expect(
+      () =>
+        new AthenaEngine({
+          client: athena,
+          workGroup: "observatory",
+          database: "lake",
+          staging: { ...staging, workGroup: "" },
+        }),
+    ).toThrow(/needs a staging workGroup/);
   });
 
-  it("sends stages as common table expressions of each later query, only those it reads", async () => {
-    const athena = new FakeAthena([[{ State: "SUCCEEDED" }], [{ State: "SUCCEEDED" }]]);
-    const { engine } = engineWith(athena);
-    await engine.stage("current_reports", "-- current\nSELECT report_id FROM manifest;\n");
-    await engine.stage(
-      "facts",
-      "SELECT f.* FROM financial f JOIN current_reports r ON r.report_id = f.report_id",
-    );
-    await engine.stage("geography", "SELECT iso_code FROM countries");
-    await engine.query("SELECT COUNT(*) AS n FROM facts WHERE year = ?", [2025]);
-    expect(athena.starts[0]?.QueryString).toBe(
-      "WITH\ncurrent_reports AS (\nSELECT report_id FROM manifest\n),\n" +
-        "facts AS (\nSELECT f.* FROM financial f JOIN current_reports r ON r.report_id = f.report_id\n)\n" +
-        "SELECT COUNT(*) AS n FROM facts WHERE year = ?",
-    );
-    expect(athena.starts[0]?.ExecutionParameters).toEqual(["2025"]);
-    await expect(engine.stage("x; DROP TABLE t", "SELECT 1")).rejects.toThrow(/invalid stage name/);
-    await expect(engine.stage("facts", "SELECT 2")).rejects.toThrow(/already defined with different SQL/);
-  });
-
-  it("stops a query still running when closed, and closing again does nothing", async () => {
+  it("stops a query still running when closed, waits for it to end, and closing again does nothing", async () => {
     const athena = new FakeAthena([[{ State: "RUNNING" }]]);
     let closing: Promise<void> | undefined;
     let polls = 0;
@@ -381,5 +410,303 @@ describe("AthenaEngine", () => {
     );
     expect(error).toMatchObject({ name: "AthenaQueryError", state: "CANCELLED", queryExecutionId: "qe-1" });
     await expect(engine.query("SELECT 1")).rejects.toThrow(/the Athena engine is closed/);
+    await expect(engine.stage("a", "SELECT 1")).rejects.toThrow(/the Athena engine is closed/);
+    expect(athena.starts).toHaveLength(1);
+  });
+});
+
+const BUCKET = "query-results";
+const table = (stage: string) => `lake.compute_run_${RUN_ID}_${stage}`;
+const location = (stage: string, attempt = 1) => `s3://${BUCKET}/staging/${RUN_ID}/${stage}/${attempt}/`;
+
+/** What Athena writes for a CREATE TABLE … AS: a data file under the statement's external_location. */
+function writeTableFiles(s3: LocalS3) {
+  return async (input: StartQueryExecutionInput) => {
+    const location = /external_location = 's3:\/\/[^/]+\/([^']+)'/.exec(input.QueryString ?? "")?.[1];
+    if (!location) return;
+    await s3.client.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: `${location}20260115_030001_00042_abcde_0.parquet`,
+        Body: "PAR1",
+      }),
+    );
+  };
+}
+
+async function keysIn(s3: LocalS3, prefix = ""): Promise<string[]> {
+  const page = await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
+  return (page.Contents ?? []).map((object) => object.Key as string).sort();
+}
+
+async function stagingOn(s3: LocalS3, scripts: Status[][], options: Partial<AthenaEngineOptions> = {}) {
+  const athena = new FakeAthena(scripts, undefined, writeTableFiles(s3));
+  const { engine, sleeps } = engineWith(athena, {
+    staging: { workGroup: "observatory-staging", s3: s3.client, bucket: BUCKET, runId: RUN_ID },
+    ...options,
+  });
+  return { athena, engine, sleeps };
+}
+
+const STAGES: [string, string][] = [
+  ["current_reports", "-- current\nSELECT report_id FROM manifest;\n"],
+  ["facts", "SELECT f.* FROM financial f JOIN current_reports r ON r.report_id = f.report_id"],
+  ["geography", "SELECT iso_code FROM countries"],
+];
+
+describe("AthenaEngine, a compute run's staged tables", () => {
+  it("materialises each stage once, in order, with CREATE TABLE … AS in the staging workgroup, reading earlier stages from the run's tables", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const { athena, engine } = await stagingOn(s3, []);
+    for (const [name, sql] of STAGES) await engine.stage(name, sql);
+    await engine.stage("facts", STAGES[1]?.[1] as string);
+
+    expect(athena.starts.map((start) => start.QueryString)).toEqual([
+      `CREATE TABLE ${table("current_reports")}\n` +
+        `WITH (format = 'PARQUET', write_compression = 'ZSTD', external_location = '${location("current_reports")}')\n` +
+        "AS\nSELECT report_id FROM manifest",
+      `CREATE TABLE ${table("facts")}\n` +
+        `WITH (format = 'PARQUET', write_compression = 'ZSTD', external_location = '${location("facts")}')\n` +
+        `AS\nWITH\ncurrent_reports AS (\nSELECT * FROM ${table("current_reports")}\n)\n` +
+        "SELECT f.* FROM financial f JOIN current_reports r ON r.report_id = f.report_id",
+      `CREATE TABLE ${table("geography")}\n` +
+        `WITH (format = 'PARQUET', write_compression = 'ZSTD', external_location = '${location("geography")}')\n` +
+        "AS\nSELECT iso_code FROM countries",
+    ]);
+    expect(athena.starts.map((start) => start.WorkGroup)).toEqual(Array(3).fill("observatory-staging"));
+    expect(await keysIn(s3)).toHaveLength(3);
+    await engine.close();
+  });
+
+  it("runs every query over the run's tables, in the query workgroup, with its parameters", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const { athena, engine } = await stagingOn(s3, []);
+    for (const [name, sql] of STAGES) await engine.stage(name, sql);
+    await engine.query(
+      "-- facts of a year\nSELECT COUNT(*) AS n FROM facts f JOIN geography g ON g.iso_code = f.country WHERE f.year = ?",
+      [2025],
+    );
+    const query = athena.starts[3];
+    expect(query?.QueryString).toBe(
+      `WITH\nfacts AS (\nSELECT * FROM ${table("facts")}\n),\ngeography AS (\nSELECT * FROM ${table("geography")}\n)\n` +
+        "SELECT COUNT(*) AS n FROM facts f JOIN geography g ON g.iso_code = f.country WHERE f.year = ?",
+    );
+    expect(query?.WorkGroup).toBe("observatory");
+    expect(query?.ExecutionParameters).toEqual(["2025"]);
+    await engine.close();
+  });
+
+  it("on close, drops every table of the run and deletes the run's objects, and nothing else", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const other = `staging/20260114t030000z_000000000000/facts/1/other-run.parquet`;
+    for (const key of [other, "athena/qe-0.csv"])
+      await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: "x" }));
+    const { athena, engine } = await stagingOn(s3, []);
+    for (const [name, sql] of STAGES) await engine.stage(name, sql);
+    await engine.query("SELECT COUNT(*) AS n FROM facts");
+    expect(await keysIn(s3, `staging/${RUN_ID}/`)).toEqual([
+      `staging/${RUN_ID}/current_reports/1/20260115_030001_00042_abcde_0.parquet`,
+      `staging/${RUN_ID}/facts/1/20260115_030001_00042_abcde_0.parquet`,
+      `staging/${RUN_ID}/geography/1/20260115_030001_00042_abcde_0.parquet`,
+    ]);
+
+    await engine.close();
+    await engine.close();
+    const drops = athena.starts.slice(4);
+    expect(drops.map((start) => start.QueryString)).toEqual([
+      `DROP TABLE IF EXISTS ${table("geography")}`,
+      `DROP TABLE IF EXISTS ${table("facts")}`,
+      `DROP TABLE IF EXISTS ${table("current_reports")}`,
+    ]);
+    expect(drops.map((start) => start.WorkGroup)).toEqual(Array(3).fill("observatory-staging"));
+    expect(await keysIn(s3)).toEqual(["athena/qe-0.csv", other]);
+  });
+
+  it("cleans up after a failed run too: the stages it attempted, the failed one included, and the files they left", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const reason = "COLUMN_NOT_FOUND: line 1:8: Column 'f.report_id' cannot be resolved";
+    const { athena, engine } = await stagingOn(s3, [
+      [{ State: "SUCCEEDED" }],
+      [{ State: "RUNNING" }, failed(reason, { ErrorCategory: 2, ErrorType: 1006, Retryable: false })],
+    ]);
+    await engine.stage("current_reports", STAGES[0]?.[1] as string);
+    const error = await engine.stage("facts", STAGES[1]?.[1] as string).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: "AthenaQueryError",
+      purpose: "stage facts: SELECT f.* FROM financial f JOIN current_reports r ON r.report_id = f.report_id",
+    });
+    await expect(engine.query("SELECT * FROM facts")).resolves.toBeDefined();
+    expect(athena.starts[2]?.QueryString).toBe("SELECT * FROM facts");
+    await expect(engine.stage("facts", STAGES[1]?.[1] as string)).rejects.toThrow(
+      "stage facts has no table in this run: its CREATE TABLE failed or has not finished",
+    );
+
+    await engine.close();
+    expect(athena.starts.slice(3).map((start) => start.QueryString)).toEqual([
+      `DROP TABLE IF EXISTS ${table("facts")}`,
+      `DROP TABLE IF EXISTS ${table("current_reports")}`,
+    ]);
+    expect(await keysIn(s3)).toEqual([]);
+  });
+
+  it("retries a stage's CREATE TABLE after a retryable failure, writing to a fresh location each attempt", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const { athena, engine, sleeps } = await stagingOn(
+      s3,
+      [[THROTTLED], [THROTTLED], [{ State: "SUCCEEDED" }]],
+      {
+        pollInitialDelayMs: 1,
+      },
+    );
+    await engine.stage("current_reports", STAGES[0]?.[1] as string);
+    expect(
+      athena.starts.map((start) => /external_location = '([^']+)'/.exec(start.QueryString ?? "")?.[1]),
+    ).toEqual([
+      location("current_reports", 1),
+      location("current_reports", 2),
+      location("current_reports", 3),
+    ]);
+    expect(sleeps.filter((ms) => ms !== 1)).toEqual([500, 1000]);
+    await engine.close();
+    expect(athena.starts.slice(3).map((start) => start.QueryString)).toEqual([
+      `DROP TABLE IF EXISTS ${table("current_reports")}`,
+    ]);
+    expect(await keysIn(s3)).toEqual([]);
+  });
+
+  it("adds up the bytes every statement scanned: stages, queries, retries, failures and drops", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const { engine } = await stagingOn(s3, [
+      [{ State: "SUCCEEDED", scanned: 48_000_000 }],
+      [{ ...THROTTLED, scanned: 1_000 }],
+      [{ State: "SUCCEEDED", scanned: 52_000_000 }],
+      [
+        { State: "RUNNING", scanned: 7 },
+        { State: "SUCCEEDED", scanned: 2_500 },
+      ],
+      [failed("SYNTAX_ERROR", { ErrorCategory: 2, Retryable: false })],
+      [{ State: "SUCCEEDED", scanned: 0 }],
+      [{ State: "SUCCEEDED", scanned: 0 }],
+    ]);
+    expect(engine.statistics()).toEqual({ runId: RUN_ID, queries: 0, bytesScanned: 0 });
+    await engine.stage("current_reports", STAGES[0]?.[1] as string);
+    await engine.stage("facts", STAGES[1]?.[1] as string);
+    await engine.query("SELECT COUNT(*) AS n FROM facts");
+    await engine.query("SELECT nonsense FROM facts").catch(() => undefined);
+    await engine.close();
+    expect(engine.statistics()).toEqual({
+      runId: RUN_ID,
+      queries: 7,
+      bytesScanned: 48_000_000 + 1_000 + 52_000_000 + 2_500,
+    });
+  });
+
+  it("says what it could not clean up, after trying all of it: tables not dropped, objects not deleted", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const refusingDeletes = {
+      send: async (command: object) => {
+        if (!(command instanceof DeleteObjectsCommand))
+          return s3.client.send(command as ListObjectsV2Command);
+        const keys = command.input.Delete?.Objects?.map((object) => object.Key) ?? [];
+        return { Errors: keys.map((Key) => ({ Key, Code: "AccessDenied", Message: "Access Denied" })) };
+      },
+    };
+    const denied = "AccessDeniedException: User is not authorized to perform: glue:DeleteTable";
+    const { athena, engine } = await stagingOn(
+      s3,
+      [
+        [{ State: "SUCCEEDED" }],
+        [{ State: "SUCCEEDED" }],
+        [{ State: "SUCCEEDED" }],
+        [failed(denied, { ErrorCategory: 2, Retryable: false })],
+        [{ State: "SUCCEEDED" }],
+        [{ State: "SUCCEEDED" }],
+      ],
+      { staging: { workGroup: "observatory-staging", s3: refusingDeletes, bucket: BUCKET, runId: RUN_ID } },
+    );
+    for (const [name, sql] of STAGES) await engine.stage(name, sql);
+    const error = await engine.close().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(StagingCleanupError);
+    expect(error).toMatchObject({
+      runId: RUN_ID,
+      tablesLeft: [table("geography")],
+      objectsLeftUnder: `s3://${BUCKET}/staging/${RUN_ID}/`,
+    });
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^Compute run ${RUN_ID} was not cleaned up: tables ${table("geography")} may still exist; objects are left under s3://${BUCKET}/staging/${RUN_ID}/ \\(Athena query "drop ${table("geography")}" failed: AccessDeniedException.*; S3 did not delete 3 object\\(s\\): staging/${RUN_ID}/current_reports/1/20260115_030001_00042_abcde_0.parquet: AccessDenied Access Denied;.*\\)\\. The staging prefix's lifecycle rule deletes the objects within a day; drop the tables with DROP TABLE IF EXISTS in the Athena console\\.$`,
+      ),
+    );
+    expect(athena.starts.slice(3).map((start) => start.QueryString)).toEqual([
+      `DROP TABLE IF EXISTS ${table("geography")}`,
+      `DROP TABLE IF EXISTS ${table("facts")}`,
+      `DROP TABLE IF EXISTS ${table("current_reports")}`,
+    ]);
+    await expect(engine.close()).rejects.toBe(error);
+  });
+
+  it("on close, stops a stage still being created and waits for it to end before dropping its table", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    let closing: Promise<void> | undefined;
+    let polls = 0;
+    const { athena, engine } = await stagingOn(s3, [[{ State: "RUNNING" }]], {
+      sleep: async () => {
+        if (++polls === 2) closing = engine.close();
+      },
+    });
+    athena.pollsToCancel = 2;
+    const error = await engine.stage("current_reports", STAGES[0]?.[1] as string).catch((e: unknown) => e);
+    await closing;
+    expect(error).toMatchObject({ name: "AthenaQueryError", state: "CANCELLED" });
+    const sent = athena.commands.map((command) =>
+      command instanceof StartQueryExecutionCommand
+        ? `start ${command.input.QueryString?.split("\n", 1)[0]}`
+        : command instanceof StopQueryExecutionCommand
+          ? `stop ${command.input.QueryExecutionId}`
+          : command instanceof GetQueryExecutionCommand
+            ? `poll ${command.input.QueryExecutionId}`
+            : "results",
+    );
+    expect(sent).toEqual([
+      `start CREATE TABLE ${table("current_reports")}`,
+      "poll qe-1",
+      "stop qe-1",
+      "poll qe-1",
+      "poll qe-1",
+      "poll qe-1",
+      `start DROP TABLE IF EXISTS ${table("current_reports")}`,
+      "poll qe-2",
+    ]);
+    expect(await keysIn(s3)).toEqual([]);
+  });
+
+  it("refuses a stage name that is not an identifier, and a stage redefined with other SQL", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const { athena, engine } = await stagingOn(s3, []);
+    await expect(engine.stage("x; DROP TABLE t", "SELECT 1")).rejects.toThrow(/invalid stage name/);
+    await expect(engine.stage("a", "SELECT ? AS x")).rejects.toThrow(/stages take no parameters/);
+    expect(athena.starts).toEqual([]);
+    await engine.stage("a", "SELECT 1 AS x");
+    await expect(engine.stage("a", "SELECT 2 AS x")).rejects.toThrow(/already defined with different SQL/);
+    await engine.close();
+  });
+
+  it("gives each engine a run of its own: a new, safe run id, unless one is given", async () => {
+    const athena = new FakeAthena([]);
+    const open = (runId?: string) =>
+      new AthenaEngine({
+        client: athena,
+        workGroup: "observatory",
+        database: "lake",
+        staging: { workGroup: "observatory-staging", s3: NO_S3, bucket: BUCKET, runId },
+      });
+    const [first, second] = [open(), open()];
+    expect(first.runId).toMatch(/^\d{8}t\d{6}z_[0-9a-f]{12}$/);
+    expect(second.runId).not.toBe(first.runId);
+    expect(open(RUN_ID).runId).toBe(RUN_ID);
+    expect(() => open("x'; DROP TABLE t; --")).toThrow(/invalid run id/);
+    await first.close();
+    expect(athena.commands).toEqual([]);
   });
 });

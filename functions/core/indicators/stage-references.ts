@@ -10,42 +10,48 @@ export function assertStageName(name: string): void {
 }
 
 /**
- * The one dialect shim between the engines: rewrites a query so that it carries the stages it reads as common
- * table expressions, for engines without temporary tables (Athena). Only the stages the query needs, directly or
- * through other stages, are prepended, in definition order; a stage may read only stages defined before it.
- * Comments and trailing semicolons are dropped; a query with its own `WITH` gets one merged `WITH` list.
+ * The stage's SQL as one statement without comments or trailing semicolons, after checking that its name is an
+ * identifier and that it is exactly one statement without `?` placeholders (a stage takes no parameters).
  */
-export function inlineStages(stages: readonly Stage[], sql: string): string {
-  const defined = new Map<string, Statement>();
-  for (const [name, stageSql] of stages) {
+export function stageStatement(name: string, sql: string): string {
+  assertStageName(name);
+  const stage = statementOf(sql, `stage ${name}`);
+  if (stage.tokens.some((token) => token.text === "?"))
+    throw new Error(`stage ${name} has a ? placeholder; stages take no parameters`);
+  return stage.text;
+}
+
+/**
+ * Rewrites a statement so that the named relations it reads are defined by common table expressions, for an
+ * engine that keeps a stage somewhere other than under its own name: Athena reads each stage from the table a
+ * compute run materialised it into, as `name AS (SELECT * FROM <run table>)`. Only the relations the statement
+ * mentions are prepended, in the order given; every other reference is left as it is, so qualified column
+ * references (`name.column`) and aliases keep working. Names are matched as SQL tokens, never inside strings,
+ * quoted text or comments, nor as part of a longer name. Comments and trailing semicolons are dropped; a
+ * statement with its own `WITH` gets one merged `WITH` list, and may not define a relation's name itself.
+ */
+export function withRelations(
+  relations: readonly (readonly [name: string, sql: string])[],
+  sql: string,
+  label = "the query",
+): string {
+  const defined = new Map<string, string>();
+  for (const [name, definition] of relations) {
     assertStageName(name);
-    if (defined.has(name)) throw new Error(`stage ${name} is defined twice`);
-    const stage = statementOf(stageSql, `stage ${name}`);
-    if (stage.tokens.some((token) => token.text === "?"))
-      throw new Error(`stage ${name} has a ? placeholder; stages take no parameters`);
-    defined.set(name, stage);
+    if (defined.has(name)) throw new Error(`relation ${name} is defined twice`);
+    defined.set(name, statementOf(definition, `relation ${name}`).text);
   }
-  const query = statementOf(sql, "the query");
+  const query = statementOf(sql, label);
   const own = ownCommonTableExpressions(query);
   for (const name of own.names)
     if (defined.has(name))
       throw new Error(
-        `the query's own WITH defines ${name}, which is also a stage; rename it so that it does not shadow the stage`,
+        `${label}'s own WITH defines ${name}, which is also a stage; rename it so that it does not shadow the stage`,
       );
-
-  const needed = new Set([...query.references].filter((name) => defined.has(name)));
-  const names = [...defined.keys()];
-  for (let i = names.length - 1; i >= 0; i--) {
-    const name = names[i] as string;
-    if (!needed.has(name)) continue;
-    for (const earlier of names.slice(0, i))
-      if (defined.get(name)?.references.has(earlier)) needed.add(earlier);
-  }
-  if (needed.size === 0) return query.text;
-
-  const definitions = names
-    .filter((name) => needed.has(name))
-    .map((name) => `${name} AS (\n${defined.get(name)?.text}\n)`);
+  const definitions = [...defined]
+    .filter(([name]) => query.references.has(name))
+    .map(([name, definition]) => `${name} AS (\n${definition}\n)`);
+  if (definitions.length === 0) return query.text;
   const rest = own.bodyStart === undefined ? `\n${query.text}` : `,\n${query.text.slice(own.bodyStart)}`;
   return `WITH\n${definitions.join(",\n")}${rest}`;
 }

@@ -1,0 +1,277 @@
+/**
+ * The SQL of a compute run on Athena: each stage materialised by `CREATE TABLE … AS` into a table of the run, and
+ * every later stage and query reading those tables. Athena cannot run here, so the same statements (built by the
+ * same `StagedRun` the engine uses) run on DuckDB against the hand-checked fixture — the table properties inside
+ * `WITH (…)`, Athena's storage settings, are a separate part of the statement and are left out there — and each
+ * statement's query is parsed with node-sql-parser's Trino grammar. That grammar has no CREATE TABLE, so the
+ * `CREATE TABLE <table> WITH (…) AS` frame around a stage's query is checked for its exact shape instead.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  type CreateTableAs,
+  createTableAsText,
+  newRunId,
+  RUN_TABLE_PREFIX,
+  STAGING_PREFIX,
+  StagedRun,
+} from "../../../functions/adapters/aws/staged-run.js";
+import { DuckDbEngine } from "../../../functions/adapters/local/duckdb-engine.js";
+import {
+  computeDashboardData,
+  DASHBOARD_QUERIES,
+  lorenzVertices,
+} from "../../../functions/core/dashboards/dashboard-data.js";
+import { frameworkVersions, loadFramework } from "../../../functions/core/framework/framework.js";
+import { computeIndicators, loadStages, readQuery } from "../../../functions/core/indicators/compute.js";
+import { indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
+import { parseCsv } from "../../../functions/core/reporting/csv.js";
+import type { QueryEngine, ResultRow, SqlValue } from "../../../functions/ports/query-engine.js";
+import { HANDCHECKED_FIXTURE, ingestHandchecked } from "../../helpers/handchecked.js";
+import { roughly } from "../../helpers/roughly.js";
+import { parseTrino, unportableFunctions } from "../../queries/trino-functions.js";
+
+const RUN_ID = "20260115t030000z_9f2c4e1a7b3d";
+const run = () => new StagedRun({ database: "equity_observatory", bucket: "query-results", runId: RUN_ID });
+
+describe("newRunId", () => {
+  it("is the UTC time to the second and 48 random bits, in lower-case letters, digits and _", () => {
+    const id = newRunId(new Date("2026-01-15T03:00:00.123Z"), (bytes) => Buffer.alloc(bytes, 0xab));
+    expect(id).toBe("20260115t030000z_abababababab");
+  });
+
+  it("differs between runs started in the same second", () => {
+    const now = new Date("2026-01-15T03:00:00Z");
+    const ids = new Set(Array.from({ length: 1000 }, () => newRunId(now)));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(/^20260115t030000z_[0-9a-f]{12}$/);
+  });
+});
+
+describe("StagedRun", () => {
+  it("names a stage's table after the run, in the lake's database", () => {
+    expect(run().tableOf("financial_facts")).toBe(
+      `equity_observatory.${RUN_TABLE_PREFIX}20260115t030000z_9f2c4e1a7b3d_financial_facts`,
+    );
+  });
+
+  it("writes each attempt at a stage's table to a location of its own under the run's prefix", () => {
+    expect(run().keyPrefix).toBe(`${STAGING_PREFIX}${RUN_ID}/`);
+    expect(run().locationOf("current_reports", 1)).toBe(
+      `s3://query-results/staging/${RUN_ID}/current_reports/1/`,
+    );
+    expect(run().locationOf("current_reports", 2)).toBe(
+      `s3://query-results/staging/${RUN_ID}/current_reports/2/`,
+    );
+  });
+
+  it("builds a stage's CREATE TABLE … AS: its table, ZSTD Parquet at the attempt's location, its query reading earlier stages' tables", () => {
+    const statement = run().createTableAs(
+      [
+        "facts",
+        "-- the facts\nSELECT f.* FROM financial f JOIN current_reports r ON r.report_id = f.report_id;\n",
+      ],
+      ["current_reports", "geography"],
+      2,
+    );
+    expect(statement).toEqual({
+      table: `equity_observatory.compute_run_${RUN_ID}_facts`,
+      properties: `format = 'PARQUET', write_compression = 'ZSTD', external_location = 's3://query-results/staging/${RUN_ID}/facts/2/'`,
+      query:
+        `WITH\ncurrent_reports AS (\nSELECT * FROM equity_observatory.compute_run_${RUN_ID}_current_reports\n)\n` +
+        "SELECT f.* FROM financial f JOIN current_reports r ON r.report_id = f.report_id",
+    });
+    expect(createTableAsText(statement)).toBe(
+      `CREATE TABLE ${statement.table}\nWITH (${statement.properties})\nAS\n${statement.query}`,
+    );
+  });
+
+  it("rewrites a query to read the run's tables of the stages it names, and only those", () => {
+    expect(run().reading(["a", "b"], "SELECT b.x FROM b WHERE b.x = ?")).toBe(
+      `WITH\nb AS (\nSELECT * FROM equity_observatory.compute_run_${RUN_ID}_b\n)\nSELECT b.x FROM b WHERE b.x = ?`,
+    );
+  });
+
+  it("drops a stage's table only if it exists", () => {
+    expect(run().dropTable("a")).toBe(`DROP TABLE IF EXISTS equity_observatory.compute_run_${RUN_ID}_a`);
+  });
+
+  it("refuses anything unsafe to write into SQL or a key: database, bucket, prefix, run id, stage", () => {
+    const location = { database: "equity_observatory", bucket: "query-results" };
+    expect(() => new StagedRun({ ...location, database: "lake; DROP TABLE t" })).toThrow(
+      /invalid database name/,
+    );
+    expect(() => new StagedRun({ ...location, bucket: "results' AS x" })).toThrow(/invalid bucket name/);
+    expect(() => new StagedRun({ ...location, prefix: "staging" })).toThrow(/invalid staging prefix/);
+    expect(() => new StagedRun({ ...location, prefix: "../other/" })).toThrow(/invalid staging prefix/);
+    for (const runId of ["Run1", "a-b", "_x", "x".repeat(41), "1; DROP TABLE t", ""])
+      expect(() => new StagedRun({ ...location, runId }), runId).toThrow(/invalid run id/);
+    expect(() => run().tableOf("a.b")).toThrow(/invalid stage name/);
+    expect(() => run().createTableAs(["x; DROP TABLE t", "SELECT 1"], [])).toThrow(/invalid stage name/);
+    expect(() => run().createTableAs(["a", "SELECT ? AS x"], [])).toThrow(/stages take no parameters/);
+    expect(() => run().createTableAs(["a", "SELECT 1"], ["a"])).toThrow(/already staged/);
+  });
+
+  it("gives each run of its own a run id of its own", () => {
+    const location = { database: "equity_observatory", bucket: "query-results" };
+    expect(new StagedRun(location).runId).not.toBe(new StagedRun(location).runId);
+  });
+});
+
+/**
+ * A QueryEngine that runs a compute on DuckDB the way the Athena engine runs it: each stage materialised once
+ * by the run's `CREATE TABLE <table> AS <query>` (without Athena's table properties), and every later stage and
+ * query given the run's rewrite. The stages never exist under their own names here, so a query that did not go
+ * through the run's tables would fail.
+ */
+class RunTablesOnDuckDb implements QueryEngine {
+  readonly statements: CreateTableAs[] = [];
+  readonly queries: string[] = [];
+  private readonly staged: string[] = [];
+
+  private constructor(
+    private readonly engine: DuckDbEngine,
+    private readonly run: StagedRun,
+  ) {}
+
+  static async open(engine: DuckDbEngine, run: StagedRun): Promise<RunTablesOnDuckDb> {
+    await engine.query(`CREATE SCHEMA ${run.database}`);
+    return new RunTablesOnDuckDb(engine, run);
+  }
+
+  async stage(name: string, sql: string): Promise<void> {
+    const statement = this.run.createTableAs([name, sql], this.staged);
+    this.statements.push(statement);
+    await this.engine.query(`CREATE TABLE ${statement.table} AS\n${statement.query}`);
+    this.staged.push(name);
+  }
+
+  query(sql: string, parameters?: readonly SqlValue[]): Promise<ResultRow[]> {
+    const rewritten = this.run.reading(this.staged, sql);
+    this.queries.push(rewritten);
+    return this.engine.query(rewritten, parameters);
+  }
+
+  close(): Promise<void> {
+    return this.engine.close();
+  }
+}
+
+type Figures = Map<string, { value: number | null; suppressed: string }>;
+
+/** Rows of `indicators.csv` by `indicator|year|scope|scope_id`. */
+function figures(csv: string): Figures {
+  return new Map(
+    parseCsv(csv).records.map(({ fields }) => [
+      fields.slice(1, 5).join("|"),
+      { value: fields[5] ? Number(fields[5]) : null, suppressed: fields[6] ?? "" },
+    ]),
+  );
+}
+
+/** Every figure that is missing, extra, or differs beyond floating-point summation order. */
+function differences(actual: Figures, expected: Figures): string[] {
+  const found: string[] = [];
+  for (const [key, want] of expected) {
+    const got = actual.get(key);
+    const close =
+      got?.value === want.value ||
+      (got?.value != null &&
+        want.value !== null &&
+        Math.abs(got.value - want.value) <= 1e-9 * Math.max(1, Math.abs(want.value)));
+    if (!got) found.push(`missing ${key}`);
+    else if (!close || got.suppressed !== want.suppressed)
+      found.push(
+        `${key}: ${got.value} (suppressed ${got.suppressed}), expected ${want.value} (suppressed ${want.suppressed})`,
+      );
+  }
+  for (const key of actual.keys()) if (!expected.has(key)) found.push(`unexpected ${key}`);
+  return found;
+}
+
+describe("a compute run's statements, on DuckDB", () => {
+  it("give the hand-checked figures, and the same indicators and dashboard data as DuckDB's own stages", async () => {
+    const { lake, outcomes } = await ingestHandchecked();
+    for (const { file, outcome } of outcomes)
+      if (outcome.status !== "accepted") throw new Error(`${file} was ${outcome.status}`);
+    const open = () => DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
+    const options = { countries: lake.dependencies.countries, k: 10 };
+
+    const staged = await open();
+    const stagedRows = await computeIndicators(staged, loadFramework(), options);
+    const stagedDashboard = await computeDashboardData(staged, { frameworkVersion: "2026.1" });
+    const stagedVertices = await lorenzVertices(staged);
+    await staged.close();
+
+    const runTables = await RunTablesOnDuckDb.open(await open(), run());
+    try {
+      const rows = await computeIndicators(runTables, loadFramework(), options);
+      const dashboard = await computeDashboardData(runTables, { frameworkVersion: "2026.1" });
+      const vertices = await lorenzVertices(runTables);
+
+      expect(runTables.statements.map((statement) => statement.table)).toEqual(
+        loadStages().map(([name]) => `equity_observatory.compute_run_${RUN_ID}_${name}`),
+      );
+      const ran = figures(indicatorsToCsv(rows));
+      const expected = figures(await readFile(join(HANDCHECKED_FIXTURE, "expected.csv"), "utf8"));
+      expect(expected.size).toBe(121);
+      expect(differences(ran, expected)).toEqual([]);
+      expect(differences(ran, figures(indicatorsToCsv(stagedRows)))).toEqual([]);
+      expect(dashboard.allocations.length).toBeGreaterThan(0);
+      expect(dashboard.lorenz.length).toBeGreaterThan(0);
+      expect(dashboard).toEqual(roughly(stagedDashboard));
+      expect(vertices).toEqual(roughly(stagedVertices));
+    } finally {
+      await runTables.close();
+    }
+  });
+});
+
+const FRAME = new RegExp(
+  `^CREATE TABLE equity_observatory\\.compute_run_${RUN_ID}_([a-z_][a-z0-9_]*)\\n` +
+    `WITH \\(format = 'PARQUET', write_compression = 'ZSTD', external_location = 's3://query-results/staging/${RUN_ID}/\\1/1/'\\)\\n` +
+    "AS\\n",
+);
+
+/** Every statement of one run over the shipped stages, in order, as the engine sends it. */
+function stageStatements(): string[] {
+  const staged: string[] = [];
+  return loadStages().map(([name, sql]) => {
+    const text = createTableAsText(run().createTableAs([name, sql], staged));
+    staged.push(name);
+    return text;
+  });
+}
+
+describe("a compute run's statements, as Trino", () => {
+  it.each(stageStatements().map((text) => [text.match(FRAME)?.[1] ?? text.slice(0, 60), text]))(
+    "stage %s: CREATE TABLE <run table> WITH (ZSTD Parquet at its location) AS a query that parses and calls only shared functions",
+    (_name, text) => {
+      const frame = FRAME.exec(text);
+      expect(frame).not.toBeNull();
+      const query = text.slice(frame?.[0].length);
+      expect(() => parseTrino(query)).not.toThrow();
+      expect(unportableFunctions(query)).toEqual([]);
+    },
+  );
+
+  const queries = [
+    ...new Set([
+      ...frameworkVersions().flatMap((version) => loadFramework(version).indicators.map((i) => i.query)),
+      "checks/unconverted_lines.sql",
+      "checks/region_participants.sql",
+      "checks/report_rows.sql",
+      ...Object.values(DASHBOARD_QUERIES),
+    ]),
+  ];
+  const stages = loadStages().map(([name]) => name);
+  it.each(queries)("%s, reading the run's tables, parses and calls only shared functions", (file) => {
+    const sql = run().reading(stages, readQuery(file));
+    expect(sql).toMatch(
+      new RegExp(`^WITH\\n[a-z_]+ AS \\(\\nSELECT \\* FROM equity_observatory\\.compute_run_${RUN_ID}_`),
+    );
+    expect(() => parseTrino(sql)).not.toThrow();
+    expect(unportableFunctions(sql)).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * What the compute step says about the data its engine scanned, and that it closes the engine (which drops a
+ * run's staged tables on Athena) whether the run succeeds or fails. Athena cannot run here, so the engine is the
+ * embedded DuckDB engine over a folder lake, wrapped to report statistics as the Athena engine does
+ * (`AthenaEngine.statistics()` itself is tested in test/adapters/aws/athena-engine.test.ts).
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DuckDbEngine } from "../../functions/adapters/local/duckdb-engine.js";
+import { FolderStore } from "../../functions/adapters/local/folder-store.js";
+import { bundledCountryTable } from "../../functions/core/reference/countries.js";
+import { createComputeIndicatorsHandler } from "../../functions/handlers/compute-indicators-handler.js";
+import { memoryLogger } from "../../functions/handlers/log.js";
+import type {
+  EngineStatistics,
+  QueryEngine,
+  ResultRow,
+  SqlValue,
+} from "../../functions/ports/query-engine.js";
+import { financialCsv, impactCsv, lakeWithReference } from "../helpers/movement.js";
+import { tempDir } from "../helpers/temp.js";
+
+/**
+ * DuckDB, counting statements (closing is one more, as Athena's DROP TABLE) and pretending each scanned 1 MiB, as
+ * an engine that bills by data scanned would.
+ */
+class CountingEngine implements QueryEngine {
+  closed = 0;
+  private queries = 0;
+
+  constructor(
+    private readonly engine: QueryEngine,
+    private readonly fail: { query?: RegExp; close?: Error } = {},
+  ) {}
+
+  async stage(name: string, sql: string): Promise<void> {
+    this.queries++;
+    await this.engine.stage(name, sql);
+  }
+
+  async query(sql: string, parameters?: readonly SqlValue[]): Promise<ResultRow[]> {
+    this.queries++;
+    if (this.fail.query?.test(sql)) throw new Error("Athena query failed: SYNTAX_ERROR");
+    return this.engine.query(sql, parameters);
+  }
+
+  statistics(): EngineStatistics {
+    return {
+      runId: "20260115t030000z_9f2c4e1a7b3d",
+      queries: this.queries,
+      bytesScanned: this.queries * 1_048_576,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed++;
+    this.queries++;
+    await this.engine.close();
+    if (this.fail.close) throw this.fail.close;
+  }
+}
+
+async function computeWith(fail: { query?: RegExp; close?: Error } = {}) {
+  const root = await tempDir();
+  const lake = await lakeWithReference(root);
+  await lake.ingest(financialCsv("wm-ng", "2025", ["expense,programs,1000000,NGN,NG,,"]), "wm-ng");
+  await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,40,", "NG,active_editors,12,"]), "wm-ng");
+  const logger = memoryLogger();
+  let engine: CountingEngine | undefined;
+  const compute = createComputeIndicatorsHandler({
+    lake: lake.store,
+    published: new FolderStore(join(root, "published")),
+    openEngine: async () => {
+      engine = new CountingEngine(
+        await DuckDbEngine.open({ lake: lake.store, countries: bundledCountryTable() }),
+        fail,
+      );
+      return engine;
+    },
+    countries: bundledCountryTable(),
+    logger,
+  });
+  const outcome = await compute().then(
+    (summary) => ({ summary, error: undefined }),
+    (error: unknown) => ({ summary: undefined, error }),
+  );
+  if (!engine) throw new Error("the handler opened no engine");
+  return { ...outcome, logger, engine };
+}
+
+describe("compute step, data scanned", () => {
+  it("returns and logs what the engine ran and scanned, counted after the engine was closed", async () => {
+    const { summary, logger, engine } = await computeWith();
+    const { queries } = engine.statistics();
+    expect(queries).toBeGreaterThan(20);
+    const scan = { runId: "20260115t030000z_9f2c4e1a7b3d", queries, bytesScanned: queries * 1_048_576 };
+    expect(summary).toMatchObject({ frameworkVersion: "2026.1", reports: 4, scan });
+    expect(engine.closed).toBe(1);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({ level: "INFO", message: "indicators published", ...summary }),
+    ]);
+  });
+
+  it("closes the engine when the run fails, logs the failure with what was scanned, and rethrows it", async () => {
+    const { error, logger, engine } = await computeWith({ query: /^-- participants:/ });
+    expect(error).toMatchObject({ message: "Athena query failed: SYNTAX_ERROR" });
+    expect(engine.closed).toBe(1);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({
+        level: "ERROR",
+        message: "compute failed",
+        error: "Athena query failed: SYNTAX_ERROR",
+        scan: engine.statistics(),
+      }),
+    ]);
+  });
+
+  it("fails a run whose engine could not be cleaned up, saying so with what the run computed", async () => {
+    const leftover = new Error(
+      "Compute run 20260115t030000z_9f2c4e1a7b3d was not cleaned up: tables … may still exist",
+    );
+    const { error, logger } = await computeWith({ close: leftover });
+    expect(error).toBe(leftover);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({
+        level: "ERROR",
+        message: "compute run not cleaned up",
+        error: leftover.message,
+        frameworkVersion: "2026.1",
+        reports: 4,
+      }),
+    ]);
+  });
+
+  it("keeps the original error when a failed run's engine could not be cleaned up either, and logs both", async () => {
+    const leftover = new Error("Compute run 20260115t030000z_9f2c4e1a7b3d was not cleaned up");
+    const { error, logger } = await computeWith({ query: /^-- participants:/, close: leftover });
+    expect(error).toMatchObject({ message: "Athena query failed: SYNTAX_ERROR" });
+    expect(logger.lines.map((line) => [line.message, line.error])).toEqual([
+      ["compute run not cleaned up", leftover.message],
+      ["compute failed", "Athena query failed: SYNTAX_ERROR"],
+    ]);
+  });
+});

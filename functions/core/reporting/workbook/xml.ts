@@ -38,7 +38,7 @@ export function attribute(tag: XmlTag, uri: string, local: string): string | und
  * Runs `parser` over a part of the archive as it is inflated and decoded (UTF-8, or UTF-16 by its byte-order mark),
  * yielding whatever the parser's handlers put in `output` after each chunk. Stops early once `done()` says so.
  * A part that is not well-formed XML or not valid text is a {@link DamagedWorkbookError}; errors thrown by the
- * handlers pass through.
+ * handlers pass through, after what the handlers put in `output` before them.
  */
 export function* parsePart<T>(
   archive: ZipArchive,
@@ -51,13 +51,15 @@ export function* parsePart<T>(
   const entry = archive.entry(part);
   if (!entry) throw unreadable(part, "is missing");
   let decoder: TextDecoder | undefined;
-  const write = (text: string | null) => {
+  /** Writes text to the parser; the error it meets, if any, is returned so that the records before it go first. */
+  const write = (text: string | null): WorkbookError | undefined => {
     try {
       if (text === null) parser.close();
       else parser.write(text);
+      return undefined;
     } catch (error) {
-      if (error instanceof WorkbookError) throw error;
-      throw unreadable(part, "is not well-formed XML");
+      if (error instanceof WorkbookError) return error;
+      return unreadable(part, "is not well-formed XML");
     }
   };
   const decode = (chunk: Uint8Array, stream: boolean) => {
@@ -69,15 +71,16 @@ export function* parsePart<T>(
   };
   for (const chunk of inflateEntry(archive, entry, budget)) {
     decoder ??= new TextDecoder(encodingOf(chunk), { fatal: true });
-    write(decode(chunk, true));
+    const failure = write(decode(chunk, true));
     yield* output;
     output.length = 0;
+    if (failure) throw failure;
     if (done()) return;
   }
-  if (decoder) write(decode(new Uint8Array(0), false));
-  write(null);
+  const failure = write(decoder ? decode(new Uint8Array(0), false) : "") ?? write(null);
   yield* output;
   output.length = 0;
+  if (failure) throw failure;
 }
 
 /** Runs `parser` over a whole part whose handlers keep what they need. */

@@ -104,6 +104,14 @@ describe.each(["xlsx", "ods"])("a .%s workbook written by LibreOffice", (format)
     ]);
   });
 
+  it("shows a merged range's value in its top-left cell only, though the file keeps values under it", () => {
+    expect(rowsOf(fixture(`merged-with-hidden-content.${format}`))).toEqual([
+      [1, ["hub_id", "period", "description"]],
+      [2, ["wm-ng", "2025", "Editathon"]],
+      [3, ["", "2025", "Workshop"]],
+    ]);
+  });
+
   it("refuses a first sheet without values, naming it, even when the report is on the second", () => {
     expect(refusal(fixture(`empty-first-sheet.${format}`))).toBe(
       'the first sheet, "Empty", has no values: the report must be on the first sheet of the workbook',
@@ -277,6 +285,29 @@ describe("an .xlsx workbook", () => {
       [3, ["", "hub_id", "period"]],
       [6, ["", "wm-ng", ""]],
       [7, ["", "", "", "", "note"]],
+    ]);
+  });
+
+  it("finds merged ranges listed after many rows, written with a prefix", () => {
+    const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, index) =>
+        `<x:row r="${index + 1}"><x:c r="A${index + 1}"><x:v>${index * 7919}</x:v></x:c><x:c r="B${index + 1}"><x:v>${index}</x:v></x:c></x:row>`,
+    ).join("");
+    const parts = xlsxParts([{ name: "Report", rows: [] }]);
+    parts["xl/worksheets/sheet1.xml"] =
+      `<x:worksheet xmlns:x="${ns}"><x:sheetData>${rows}</x:sheetData><x:mergeCells count="2"><x:mergeCell ref="A2:B3"/><x:mergeCell ref="B19999:B20000"/></x:mergeCells></x:worksheet>`;
+    const read = rowsOf(workbookFile("xlsx", parts));
+    expect(read.slice(0, 4)).toEqual([
+      [1, ["0", "0"]],
+      [2, ["7919", ""]],
+      [4, ["23757", "3"]],
+      [5, ["31676", "4"]],
+    ]);
+    expect(read.slice(-2)).toEqual([
+      [19999, ["158364162", "19998"]],
+      [20000, ["158372081", ""]],
     ]);
   });
 

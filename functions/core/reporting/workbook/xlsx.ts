@@ -2,6 +2,7 @@ import { messages } from "../messages.js";
 import { cellName, parseCellReference } from "./cell-reference.js";
 import { DamagedWorkbookError, FirstSheetError, FormulaWithoutValueError } from "./errors.js";
 import type { WorkbookLimits } from "./limits.js";
+import { MergedCells, readMergedRanges } from "./merged-cells.js";
 import { cellTooLong, RecordAssembler, RowBuilder, type RowRun, type Sheet } from "./sheet.js";
 import {
   builtInDateFormat,
@@ -45,7 +46,8 @@ interface Relationship {
  * strings and styles, and returns the sheet, whose rows are read as they are inflated. Cells are read as the
  * values a person sees: the saved value of a formula (never the formula), shared and rich text as its plain
  * text, booleans as TRUE and FALSE, error values as shown (#DIV/0!), numbers to the 15 significant digits a
- * spreadsheet shows, and dates as ISO 8601 text to the precision their format shows.
+ * spreadsheet shows, and dates as ISO 8601 text to the precision their format shows. A merged range shows its
+ * top-left cell's value; the other cells of the range are empty, even when the file keeps a value in them.
  */
 export function openXlsxSheet(archive: ZipArchive, limits: WorkbookLimits): Sheet {
   const budget = new ExpansionBudget(limits);
@@ -77,7 +79,10 @@ export function openXlsxSheet(archive: ZipArchive, limits: WorkbookLimits): Shee
   return {
     format: "xlsx",
     name: first.name,
-    records: () => readRows(archive, budget, limits, sheetPart, first.name, { strings, shapes, date1904 }),
+    records: () => {
+      const merged = new MergedCells(readMergedRanges(archive, sheetPart, limits));
+      return readRows(archive, budget, limits, sheetPart, first.name, { strings, shapes, date1904, merged });
+    },
   };
 }
 
@@ -214,6 +219,7 @@ function readDateShapes(
 }
 
 interface CellContext {
+  readonly merged: MergedCells;
   readonly strings: readonly string[];
   readonly shapes: readonly (DateShape | undefined)[];
   readonly date1904: boolean;
@@ -277,7 +283,9 @@ function* readRows(
       finished = true;
     } else if (tag.local === "row") runs.push({ row: rowNumber, fields: row.take(), repeat: 1 });
     else if (tag.local === "c" && cell) {
-      row.set(rowNumber, column, 1, cellValue(cell, inline.take(), rowNumber, column, context));
+      const text = inline.take();
+      if (!context.merged.covered(rowNumber, column))
+        row.set(rowNumber, column, 1, cellValue(cell, text, rowNumber, column, context));
       cell = undefined;
     } else if (tag.local === "v") inValue = false;
     else inline.close(tag);

@@ -188,6 +188,16 @@ describe("with smaller limits", () => {
     expect(records(bytes, { ...small, maxTotalBytes: 3 * MiB })).toHaveLength(2);
   });
 
+  it.each(["xlsx", "ods"] as const)("reads a .%s sheet again without counting its bytes twice", (format) => {
+    const sheetPart = format === "xlsx" ? "xl/worksheets/sheet1.xml" : "content.xml";
+    const parts = format === "xlsx" ? xlsxReport() : odsParts([{ name: "Report", rows: REPORT }]);
+    const bytes = workbookFile(format, parts, { padding: { [sheetPart]: 900 * 1024 } });
+    const opened = openUpload(bytes, { ...DEFAULT_WORKBOOK_LIMITS, ...small, maxTotalBytes: 1.5 * MiB });
+    if (opened.format !== format) throw new Error(`expected an .${format} workbook`);
+    expect([...opened.sheet.records()]).toHaveLength(2);
+    expect([...opened.sheet.records()]).toHaveLength(2);
+  });
+
   it("stops an .ods zip bomb in content.xml the same way", () => {
     const bytes = workbookFile("ods", odsParts([{ name: "Report", rows: REPORT }]), {
       padding: { "content.xml": 2 * MiB },

@@ -116,13 +116,13 @@ export function openOdsSheet(archive: ZipArchive, limits: WorkbookLimits): Sheet
     parser.on("closetag", (tag) => styles.close(tag));
     parseWholePart(archive, STYLES_PART, budget, parser);
   }
-  let unused: ContentReader | undefined = new ContentReader(archive, budget, limits, styles);
+  let unused: ContentReader | undefined = new ContentReader(archive, budget.fork(), limits, styles);
   const name = unused.open();
   return {
     format: "ods",
     name,
     records: () => {
-      const reader = unused ?? new ContentReader(archive, budget, limits, styles);
+      const reader = unused ?? new ContentReader(archive, budget.fork(), limits, styles);
       if (reader !== unused) reader.open();
       unused = undefined;
       return reader.records();

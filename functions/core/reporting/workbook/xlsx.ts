@@ -79,9 +79,10 @@ export function openXlsxSheet(archive: ZipArchive, limits: WorkbookLimits): Shee
   return {
     format: "xlsx",
     name: first.name,
-    records: () => {
+    *records() {
       const merged = new MergedCells(readMergedRanges(archive, sheetPart, limits));
-      return readRows(archive, budget, limits, sheetPart, first.name, { strings, shapes, date1904, merged });
+      const context = { strings, shapes, date1904, merged };
+      yield* readRows(archive, budget.fork(), limits, sheetPart, first.name, context);
     },
   };
 }
@@ -90,7 +91,7 @@ function sheetKindName(kind: string): string {
   if (kind === "chartsheet") return "a chart sheet";
   if (kind === "dialogsheet") return "a dialog sheet";
   if (kind.endsWith("acrosheet")) return "a macro sheet";
-  return "not a worksheet";
+  return "a sheet of another kind";
 }
 
 /** A part name from a relationship target, relative to `base` unless it starts with `/`. */

@@ -186,9 +186,19 @@ function readZip64Extra(
  * count is taken from the inflated bytes themselves, never from sizes the archive declares.
  */
 export class ExpansionBudget {
-  private total = 0;
+  private total: number;
 
-  constructor(private readonly limits: Pick<WorkbookLimits, "maxPartBytes" | "maxTotalBytes">) {}
+  constructor(
+    private readonly limits: Pick<WorkbookLimits, "maxPartBytes" | "maxTotalBytes">,
+    spent = 0,
+  ) {
+    this.total = spent;
+  }
+
+  /** A budget that has spent what this one has so far, for a part that may be read more than once. */
+  fork(): ExpansionBudget {
+    return new ExpansionBudget(this.limits, this.total);
+  }
 
   /** Adds `bytes` of part `name`, which has now expanded to `partTotal` bytes; throws when a limit is passed. */
   spend(name: string, bytes: number, partTotal: number): void {

@@ -67,10 +67,8 @@ export function recogniseFile(
 
   const start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
   const head = bytes.subarray(start, start + HEAD);
-  if (head.includes(0))
-    return looksLikeUtf16(head)
-      ? refuse("utf16Text", messages.utf16Text())
-      : refuse("unknownBinary", messages.unknownBinary());
+  if (head.includes(0) && looksLikeUtf16(head)) return refuse("utf16Text", messages.utf16Text());
+  if (looksBinary(head)) return refuse("unknownBinary", messages.unknownBinary());
   const text = String.fromCharCode(...head.subarray(0, 2048)).trimStart();
   if (text.startsWith("{\\rtf"))
     return refuse("officeDocument", messages.officeDocument("a rich text document (.rtf)"));
@@ -86,6 +84,22 @@ function imageFormat(bytes: Uint8Array): string | undefined {
   if (ascii.startsWith("GIF87a") || ascii.startsWith("GIF89a")) return "GIF";
   if (ascii.startsWith("RIFF") && ascii.slice(8, 12) === "WEBP") return "WebP";
   return undefined;
+}
+
+/**
+ * Data rather than text: at least 1% of the bytes are NUL, or 5% are control bytes that text does not use (all
+ * below 0x20 but tab, line feed, form feed, carriage return and escape). A text file with a stray control
+ * character stays text, so that the CSV validation names the cell that holds it.
+ */
+function looksBinary(head: Uint8Array): boolean {
+  let nul = 0;
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) nul++;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b)
+      control++;
+  }
+  return nul > 0 && (nul >= head.length * 0.01 || control >= head.length * 0.05);
 }
 
 /** Text in UTF-16 without a byte-order mark: most characters are ASCII, so every other byte is 0. */

@@ -46,6 +46,10 @@ describe("text", () => {
       Uint8Array.from([0x43, 0xf4, 0x74, 0x65, 0x0a]),
     ],
     ["an empty file (the CSV validation says it is empty)", new Uint8Array(0)],
+    [
+      "CSV with a stray NUL in a description (the CSV validation names the cell)",
+      text(`${CSV.repeat(3)}wm-ng,2025,expense,programs,1.00,NGN,NG,a\u0000b\n`),
+    ],
   ])("%s is read as CSV", (_, bytes) => {
     expect(recognised(bytes)).toBe("csv");
   });

@@ -1,5 +1,6 @@
 import { codePointName, escapeForbiddenCharacters } from "./characters.js";
 import type { RateReference } from "./rate-checks.js";
+import { columnLetters } from "./workbook/cell-reference.js";
 
 /**
  * Every sentence that ingest says to an uploader, in one place. Each is plain English, names the value
@@ -28,6 +29,10 @@ const plain = (value: number, significant?: number) => {
   if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 };
+/** A count with thousands separators, as people read large limits. */
+const count = (value: number) => value.toLocaleString("en-US");
+/** What to upload instead of a file that cannot be read. */
+const SAVE_AS = "save the report as CSV UTF-8, .xlsx or .ods and upload that";
 const and = (values: readonly string[]) =>
   values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`;
 
@@ -182,6 +187,58 @@ export const messages = {
   overlap: (existingPeriod: string, reportId: string, period: string) =>
     `a ${existingPeriod.includes("-Q") ? "quarterly" : "annual"} report for ${existingPeriod} is already there (report ${reportId}); annual and quarterly reports of the same year cannot both count, so ${period} cannot be added — replace the existing report with one for the same period instead`,
   moreProblems: (count: number) => `…and ${count} more problem${count === 1 ? "" : "s"} not listed`,
+
+  // What the uploaded file is (reporting standard 1.1, spreadsheets): recognised by its bytes, not its name.
+  xlsWorkbook: () =>
+    "the file seems to be an Excel 97–2003 workbook (.xls), which is not read here: save it as .xlsx (Excel Workbook) or CSV UTF-8 and upload that",
+  xlsbWorkbook: () =>
+    "the file seems to be an Excel binary workbook (.xlsb), which is not read here: save it as .xlsx (Excel Workbook) or CSV UTF-8 and upload that",
+  encryptedFile: () =>
+    "the file seems to be a password-protected (encrypted) Office file, which cannot be read: save a copy without a password, as .xlsx or CSV UTF-8, and upload that",
+  numbersWorkbook: () =>
+    "the file seems to be an Apple Numbers spreadsheet (.numbers), which is not read here: export it as Excel (.xlsx) or CSV (File > Export To) and upload that",
+  officeDocument: (what: string) => `the file seems to be ${what}, which is not read here: ${SAVE_AS}`,
+  pdfDocument: () =>
+    "the file seems to be a PDF document, which cannot be read as a table: save the spreadsheet the PDF was made from as CSV UTF-8, .xlsx or .ods and upload that",
+  zipArchive: () =>
+    "the file seems to be a zip archive, not a workbook: unzip it and upload the report inside (one file per report)",
+  imageFile: (format: string) =>
+    `the file seems to be an image (${format}), which cannot be read as a table: ${SAVE_AS}`,
+  gzipFile: () =>
+    "the file seems to be compressed with gzip (.gz): decompress it and upload the report inside",
+  utf16Text: () => "the file is UTF-16 text (such as Excel's Unicode Text): save it as CSV UTF-8",
+  markupDocument: (what: string) =>
+    `the file seems to be ${what}, not CSV: open it in your spreadsheet program and ${SAVE_AS}`,
+  unknownBinary: () =>
+    "the file is not text, and not a workbook that can be read here (.xlsx or .ods): save the report as CSV UTF-8, .xlsx or .ods and upload that",
+  damagedArchive: () =>
+    "the file starts like a workbook (a zip archive) but is damaged or incomplete, perhaps cut off during the upload: save it again and upload the new file",
+
+  // Reading the first sheet of a workbook.
+  workbookUnreadable: (reason: string) =>
+    `the workbook cannot be read (${reason}): open it in your spreadsheet program, save it again as .xlsx or .ods, and upload the new file`,
+  tooManyZipEntries: (limit: number) =>
+    `the workbook holds more than ${count(limit)} files inside its zip archive, the most that is read: copy the report's sheet into a new workbook and upload that`,
+  workbookPartTooLarge: (part: string, limit: number) =>
+    `the part ${quote(part)} of the workbook expands to more than ${size(limit)}, the most one part may hold: split the report into smaller files`,
+  workbookTooLarge: (limit: number) =>
+    `the parts of the workbook expand to more than ${size(limit)} in all, the most that is read: split the report into smaller files`,
+  sheetTooManyRows: (limit: number) =>
+    `the first sheet has values below row ${count(limit)}, the last row that is read: split the report into smaller files`,
+  sheetTooManyColumns: (limit: number) =>
+    `the first sheet has values right of column ${columnLetters(limit)} (column ${count(limit)}), the last column that is read: delete them`,
+  sheetTooManyCells: (limit: number) =>
+    `the first sheet has more than ${count(limit)} cells up to its last value in each row, the most that is read: split the report into smaller files`,
+  cellTooLong: (cell: string, limit: number) =>
+    `${cell} holds more than ${count(limit)} characters, the most a cell may hold: shorten it`,
+  formulaWithoutValue: (cell: string) =>
+    `${cell} holds a formula whose value was not saved (formulas are never calculated here): open the file in your spreadsheet program and save it again, so that it saves the values`,
+  firstSheetNotTable: (name: string, what: string) =>
+    `the first sheet, ${quote(name)}, is ${what}, not a table: the report must be on the first sheet, so move its sheet to the first place`,
+  firstSheetHidden: (name: string) =>
+    `the first sheet, ${quote(name)}, is hidden: the report must be on the first sheet, so show it, or move the report's sheet to the first place`,
+  emptySheet: (name: string) =>
+    `the first sheet, ${quote(name)}, has no values: the report must be on the first sheet of the workbook`,
 } as const;
 
 export type MessageCode = keyof typeof messages;

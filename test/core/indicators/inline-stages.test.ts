@@ -8,7 +8,12 @@ import {
   lorenzVertices,
 } from "../../../functions/core/dashboards/dashboard-data.js";
 import { loadFramework } from "../../../functions/core/framework/framework.js";
-import { computeIndicators, loadStages, readQuery } from "../../../functions/core/indicators/compute.js";
+import {
+  computeIndicators,
+  frameworkStages,
+  loadStages,
+  readQuery,
+} from "../../../functions/core/indicators/compute.js";
 import { indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
 import { inlineStages, type Stage } from "../../../functions/core/indicators/inline-stages.js";
 import { parseCsv } from "../../../functions/core/reporting/csv.js";
@@ -124,8 +129,8 @@ class InlinedStagesEngine implements QueryEngine {
 
 const FIXTURE = HANDCHECKED_FIXTURE;
 
-async function handcheckedLake() {
-  const { lake, outcomes } = await ingestHandchecked();
+async function handcheckedLake(extended: boolean) {
+  const { lake, outcomes } = await ingestHandchecked({ extended });
   for (const { file, outcome } of outcomes)
     if (outcome.status !== "accepted") throw new Error(`${file} was ${outcome.status}`);
   return lake;
@@ -163,26 +168,36 @@ function differences(actual: Figures, expected: Figures): string[] {
   return found;
 }
 
-describe("stages inlined, tested on both sides", () => {
+/** Each framework version with the fixture data and the independently derived figures it is checked against. */
+const VERSIONS = [
+  { version: "2026.1", extended: false, expected: "expected.csv", rows: 121 },
+  { version: "2026.2", extended: true, expected: "expected-2026.2.csv", rows: 616 },
+] as const;
+
+describe.each(VERSIONS)("framework $version: stages inlined, tested on both sides", (fixture) => {
+  const framework = loadFramework(fixture.version);
+
   it("DuckDB: every indicator and dashboard dataset of the hand-checked fixture is the same inlined as staged", async () => {
-    const lake = await handcheckedLake();
+    const lake = await handcheckedLake(fixture.extended);
     const open = () => DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
     const options = { countries: lake.dependencies.countries, k: 10 };
     const staged = await open();
-    const stagedRows = await computeIndicators(staged, loadFramework(), options);
-    const stagedDashboard = await computeDashboardData(staged, { frameworkVersion: "2026.1" });
+    const stagedRows = await computeIndicators(staged, framework, options);
+    const stagedDashboard = await computeDashboardData(staged, { frameworkVersion: fixture.version });
     const stagedVertices = await lorenzVertices(staged);
     await staged.close();
     const inlinedEngine = new InlinedStagesEngine(await open());
-    const inlinedRows = await computeIndicators(inlinedEngine, loadFramework(), options);
-    const inlinedDashboard = await computeDashboardData(inlinedEngine, { frameworkVersion: "2026.1" });
+    const inlinedRows = await computeIndicators(inlinedEngine, framework, options);
+    const inlinedDashboard = await computeDashboardData(inlinedEngine, { frameworkVersion: fixture.version });
     const inlinedVertices = await lorenzVertices(inlinedEngine);
     await inlinedEngine.close();
 
-    expect(inlinedEngine.stages.map(([name]) => name)).toEqual(loadStages().map(([name]) => name));
+    expect(inlinedEngine.stages.map(([name]) => name)).toEqual(
+      frameworkStages(framework).map(([name]) => name),
+    );
     const inlinedFigures = figures(indicatorsToCsv(inlinedRows));
-    const expected = figures(await readFile(join(FIXTURE, "expected.csv"), "utf8"));
-    expect(expected.size).toBe(121);
+    const expected = figures(await readFile(join(FIXTURE, fixture.expected), "utf8"));
+    expect(expected.size).toBe(fixture.rows);
     expect(differences(inlinedFigures, figures(indicatorsToCsv(stagedRows)))).toEqual([]);
     expect(differences(inlinedFigures, expected)).toEqual([]);
 
@@ -193,13 +208,13 @@ describe("stages inlined, tested on both sides", () => {
   });
 
   const queries = [
-    ...loadFramework().indicators.map((indicator) => indicator.query),
+    ...framework.indicators.map((indicator) => indicator.query),
     "checks/unconverted_lines.sql",
-    "checks/region_participants.sql",
+    framework.disclosure.participants_query,
     ...Object.values(DASHBOARD_QUERIES),
   ];
   it.each(queries)("Trino: %s with its stages inlined parses and calls only shared functions", (file) => {
-    const sql = inlineStages(loadStages(), readQuery(file));
+    const sql = inlineStages(frameworkStages(framework), readQuery(file));
     expect(sql).toMatch(/^WITH\n/);
     expect(() => parseTrino(sql)).not.toThrow();
     expect(unportableFunctions(sql)).toEqual([]);

@@ -3,6 +3,7 @@ import { AthenaEngine } from "../adapters/aws/athena-engine.js";
 import { PUBLISHED_PREFIX } from "../adapters/aws/published.js";
 import { createS3Client } from "../adapters/aws/s3-client.js";
 import { S3ObjectStore } from "../adapters/aws/s3-store.js";
+import { frameworkVersions, newestFrameworkVersion } from "../core/framework/framework.js";
 import { bundledCountryTable } from "../core/reference/countries.js";
 import { createComputeIndicatorsHandler } from "./compute-indicators-handler.js";
 import { env, readConfig } from "./config.js";
@@ -12,6 +13,9 @@ const config = readConfig({
   curatedBucket: env.string("CURATED_BUCKET"),
   workGroup: env.string("ATHENA_WORKGROUP"),
   database: env.string("GLUE_DATABASE"),
+  frameworkVersion: env.oneOf("FRAMEWORK_VERSION", frameworkVersions(), {
+    default: newestFrameworkVersion(),
+  }),
 });
 
 const s3 = createS3Client();
@@ -25,4 +29,5 @@ export const handler = createComputeIndicatorsHandler({
     new AthenaEngine({ client: athena, workGroup: config.workGroup, database: config.database }),
   countries: bundledCountryTable(),
   logger: jsonLogger("compute-indicators"),
+  frameworkVersion: config.frameworkVersion,
 });

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { DuckDbEngine } from "../../adapters/local/duckdb-engine.js";
 import { FolderStore } from "../../adapters/local/folder-store.js";
-import { frameworkVersions, loadFramework } from "../../core/framework/framework.js";
+import { frameworkVersions, loadFramework, newestFrameworkVersion } from "../../core/framework/framework.js";
 import { type PublishedIndicators, publishIndicators } from "../../core/indicators/publish-indicators.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
 import { required, UsageError, wholeNumber } from "../usage-error.js";
@@ -14,7 +14,7 @@ export async function computeCommand(args: string[]): Promise<number> {
       lake: { type: "string" },
       out: { type: "string" },
       k: { type: "string" },
-      framework: { type: "string", default: "2026.1" },
+      framework: { type: "string" },
     },
   });
   const started = performance.now();
@@ -31,7 +31,7 @@ export async function computeCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** Computes and writes the indicators of a local lake with embedded DuckDB. */
+/** Computes and writes the indicators of a local lake with embedded DuckDB (the newest framework unless asked). */
 export async function computeFromLake(request: {
   lake: string;
   out: string;
@@ -39,7 +39,7 @@ export async function computeFromLake(request: {
   frameworkVersion?: string;
   memoryLimit?: string;
 }): Promise<PublishedIndicators> {
-  const version = request.frameworkVersion ?? "2026.1";
+  const version = request.frameworkVersion ?? newestFrameworkVersion();
   if (!frameworkVersions().includes(version))
     throw new UsageError(
       `--framework must be one of ${frameworkVersions().join(", ")}, not ${JSON.stringify(version)}`,

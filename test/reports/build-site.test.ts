@@ -18,7 +18,7 @@ const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));
 /** What the golden directory keeps: every chart's Vega-Lite spec and CSV, and the overview. */
 const GOLDEN = (path: string) =>
   path.startsWith("specs/") || path.startsWith("data/charts/") || path === "index.html";
-const framework = loadFramework();
+const framework = loadFramework("2026.1");
 const countries = bundledCountryTable();
 /** The browser script is an input of the build; its behaviour is tested in Chromium (test/browser). */
 const CLIENT_FILES = { "site.js": "/* site.js */\n", "site-ABC123.js": "/* vega */\n" };

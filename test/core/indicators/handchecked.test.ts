@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DuckDbEngine } from "../../../functions/adapters/local/duckdb-engine.js";
-import { loadFramework } from "../../../functions/core/framework/framework.js";
+import { loadFramework, targetMet } from "../../../functions/core/framework/framework.js";
 import { computeIndicators } from "../../../functions/core/indicators/compute.js";
-import { indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
+import { indicatorsFromCsv, indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
 import { parseCsv } from "../../../functions/core/reporting/csv.js";
 import { HANDCHECKED_FIXTURE, ingestHandchecked } from "../../helpers/handchecked.js";
 
@@ -58,5 +58,29 @@ describe.each(VERSIONS)("indicators of framework $version on the hand-checked fi
       if (!expected.has(name)) differences.push(`unexpected ${name} = ${actual.get(name)?.[5]}`);
     expect(differences).toEqual([]);
     expect(rows).toHaveLength(expected.size);
+  });
+});
+
+describe("targets of framework 2026.2 on the hand-checked figures (derivation.md, 8.8)", () => {
+  it("are met or not at movement scope, and not read at any other scope", async () => {
+    const framework = loadFramework("2026.2");
+    const rows = indicatorsFromCsv(await readFile(join(FIXTURE, "expected-2026.2.csv"), "utf8"));
+    const readings: Record<string, (boolean | null)[]> = {};
+    for (const indicator of framework.indicators.filter((i) => i.target)) {
+      const own = rows.filter((row) => row.indicator === indicator.id);
+      readings[indicator.id] = own
+        .filter((row) => row.scope === "movement")
+        .map((row) => targetMet(indicator, row));
+      expect(own.filter((row) => row.scope !== "movement").map((row) => targetMet(indicator, row))).toEqual(
+        own.filter((row) => row.scope !== "movement").map(() => null),
+      );
+    }
+    expect(readings).toEqual({
+      global_south_share: [true, false, true],
+      underrepresented_grant_share: [true, true, true],
+      board_women_share: [true, true, true],
+      gender_diverse_share: [true, true, true],
+      reporting_rate: [false, true, false],
+    });
   });
 });

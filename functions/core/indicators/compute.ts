@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { QueryEngine } from "../../ports/query-engine.js";
-import { type Framework, QUERIES_DIR, type Scope, stageName } from "../framework/framework.js";
+import {
+  type Framework,
+  FrameworkDefinitionError,
+  QUERIES_DIR,
+  type Scope,
+  stageName,
+} from "../framework/framework.js";
 import type { CountryTable } from "../reference/countries.js";
 import type { IndicatorRow } from "./indicator-row.js";
 
@@ -14,7 +20,10 @@ export class LakeIntegrityError extends Error {
 }
 
 export interface ComputeOptions {
-  /** Outcomes figures with fewer participants than this are suppressed (at the framework's suppression scopes). @default the framework's k */
+  /**
+   * Outcomes figures with fewer participants than this are suppressed, at the framework's suppression scopes.
+   * @default the framework's k
+   */
   readonly k?: number;
   readonly countries: CountryTable;
   /** @default the project's `queries/` */
@@ -45,7 +54,9 @@ export function frameworkStages(framework: Framework, queriesDir = QUERIES_DIR):
   for (const path of framework.stages) {
     const name = stageName(path);
     if (names.has(name))
-      throw new Error(`framework ${framework.version}: stage ${path} would replace the stage ${name}`);
+      throw new FrameworkDefinitionError(framework.version, [
+        `stage ${path} would replace the stage ${name}`,
+      ]);
     names.add(name);
     stages.push([name, readQuery(path, queriesDir)]);
   }
@@ -76,10 +87,7 @@ export async function computeIndicators(
       `${unconverted?.lines} financial lines have no exchange rate for their year; restore the fx_rates uploads`,
     );
 
-  const participants = await participantsByScope(
-    engine,
-    readQuery(framework.disclosure.participants_query, queriesDir),
-  );
+  const participants = await participantsByScope(engine, framework, queriesDir);
   const suppressible = new Set<Scope>(framework.disclosure.suppression_scopes);
 
   const rows: IndicatorRow[] = [];
@@ -115,15 +123,20 @@ const participantsKey = (year: number, scope: Scope, scopeId: string) => `${year
  * Σ participants per year and scope instance, from a framework's participants query: columns year, scope,
  * scope_id, participants; or, for 2026.1's `checks/region_participants.sql`, year, region, participants.
  */
-async function participantsByScope(engine: QueryEngine, sql: string): Promise<Map<string, number>> {
+async function participantsByScope(
+  engine: QueryEngine,
+  framework: Framework,
+  queriesDir: string,
+): Promise<Map<string, number>> {
+  const query = framework.disclosure.participants_query;
   const participants = new Map<string, number>();
-  for (const row of await engine.query(sql)) {
+  for (const row of await engine.query(readQuery(query, queriesDir))) {
     const [scope, scopeId] =
       "scope" in row ? [String(row.scope) as Scope, row.scope_id] : ["region" as const, row.region];
     if (scopeId === undefined || scopeId === null)
-      throw new Error(
-        "a participants query gives year, scope, scope_id and participants (or year, region, participants)",
-      );
+      throw new FrameworkDefinitionError(framework.version, [
+        `${query} must give year, scope, scope_id and participants (or year, region, participants)`,
+      ]);
     participants.set(participantsKey(Number(row.year), scope, String(scopeId)), Number(row.participants));
   }
   return participants;

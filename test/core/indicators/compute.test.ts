@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DuckDbEngine } from "../../../functions/adapters/local/duckdb-engine.js";
-import { loadFramework } from "../../../functions/core/framework/framework.js";
+import { FrameworkDefinitionError, loadFramework } from "../../../functions/core/framework/framework.js";
 import {
   computeIndicators,
   frameworkStages,
@@ -152,7 +152,9 @@ describe("frameworkStages", () => {
 
   it("refuses a version's stage that would replace a shared one", () => {
     const framework = loadFramework("2026.2");
-    expect(() => frameworkStages({ ...framework, stages: ["stages/05_financial_facts.sql"] })).toThrow(
+    const replacing = () => frameworkStages({ ...framework, stages: ["stages/05_financial_facts.sql"] });
+    expect(replacing).toThrow(FrameworkDefinitionError);
+    expect(replacing).toThrow(
       "framework 2026.2: stage stages/05_financial_facts.sql would replace the stage financial_facts",
     );
   });

@@ -59,8 +59,8 @@ Computes every indicator of the framework with DuckDB and writes to --out:
 Options:
   --lake DIR             the lake folder (it must hold ingested reports)
   --out DIR              where to write (created if missing)
-  --k N                  disclosure threshold: region outcomes figures with fewer participants are suppressed (default 10)
-  --framework VERSION    the framework version (default 2026.1)
+  --k N                  disclosure threshold: outcomes figures with fewer participants are suppressed (default 10)
+  --framework VERSION    the framework version, e.g. 2026.1 (default: the newest shipped)
   -h, --help             show this help`,
   build: `Usage: observatory build (--lake DIR [--k N] | --indicators DIR) --out DIR
 

@@ -1,6 +1,7 @@
 /**
  * The benchmark: `npm run bench [-- --lines N] [--keep]`. Generates a large movement (default about one
- * million financial lines; `--lines 10000000` for ten million), ingests it, computes every indicator, and runs
+ * million financial lines; `--lines 10000000` for ten million), ingests it, computes every indicator of every
+ * shipped framework version (the newest last, whose figures the dashboards are built from), and runs
  * the same heavy aggregation as one hand-written DuckDB query over the same Parquet for comparison. Prints
  * throughput, times and peak memory. Not part of `npm test`: speed is measured here, never asserted.
  */
@@ -10,6 +11,8 @@ import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { buildSiteFromPublished } from "../../functions/cli/commands/build.js";
 import { computeFromLake } from "../../functions/cli/commands/compute.js";
+import { frameworkVersions, newestFrameworkVersion } from "../../functions/core/framework/framework.js";
+import type { PublishedIndicators } from "../../functions/core/indicators/publish-indicators.js";
 import { generateSample } from "../../functions/sample/generate.js";
 import { ingestSamplePlan } from "../../functions/sample/ingest-plan.js";
 import { pageWeights } from "./page-weight.js";
@@ -57,17 +60,28 @@ figure(
   `${Math.round(ingestedRows / ingestSeconds).toLocaleString("en")} rows/s (${ingestedRows.toLocaleString("en")} rows)`,
 );
 
-started = performance.now();
-const published = await computeFromLake({
-  lake: join(dir, "lake"),
-  out: join(dir, "out"),
-  memoryLimit: "3GB",
-});
-const computeSeconds = seconds(started);
-figure(
-  "compute (all indicators, DuckDB, from cold)",
-  `${computeSeconds.toFixed(2)} s (${published.rows.length} rows)`,
-);
+const computeSecondsByVersion = new Map<string, number>();
+let published: PublishedIndicators | undefined;
+for (const frameworkVersion of frameworkVersions()) {
+  started = performance.now();
+  published = await computeFromLake({
+    lake: join(dir, "lake"),
+    out: join(dir, "out", frameworkVersion),
+    memoryLimit: "3GB",
+    frameworkVersion,
+  });
+  computeSecondsByVersion.set(frameworkVersion, seconds(started));
+  figure(
+    `compute framework ${frameworkVersion} (DuckDB, from cold)`,
+    `${seconds(started).toFixed(2)} s (${published.rows.length} rows)`,
+  );
+}
+if (!published) throw new Error("no framework version is shipped");
+const newest = newestFrameworkVersion();
+const computeSeconds = computeSecondsByVersion.get(newest) ?? Number.NaN;
+for (const [version, time] of computeSecondsByVersion)
+  if (version !== newest)
+    figure(`compute ${newest} / compute ${version}`, `${(computeSeconds / time).toFixed(2)}×`);
 
 started = performance.now();
 const instance = await DuckDBInstance.create(":memory:", {
@@ -98,7 +112,7 @@ figure(
   "hand-written DuckDB query (same aggregates)",
   `${handSeconds.toFixed(2)} s (${reader.currentRowCount} rows)`,
 );
-figure("compute minus hand-written query", `${(computeSeconds - handSeconds).toFixed(2)} s`);
+figure(`compute ${newest} minus hand-written query`, `${(computeSeconds - handSeconds).toFixed(2)} s`);
 
 started = performance.now();
 const site = await buildSiteFromPublished(published, join(dir, "site"));

@@ -55,7 +55,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "observatory-browser-"));
   await buildSite(
     {
-      framework: loadFramework(),
+      framework: loadFramework("2026.1"),
       indicators: FIXTURE_ROWS,
       dashboard: FIXTURE_DASHBOARD,
       reports: FIXTURE_REPORTS,

@@ -33,7 +33,7 @@ function recordingStore(root: string): ObjectStore & { contentTypes: Map<string,
   });
 }
 
-async function publishedLake() {
+async function publishedLake(frameworkVersion?: string) {
   const root = await tempDir();
   const lake = await lakeWithReference(root);
   await lake.ingest(
@@ -52,6 +52,7 @@ async function publishedLake() {
     openEngine: () => DuckDbEngine.open({ lake: lake.store, countries: bundledCountryTable() }),
     countries: bundledCountryTable(),
     logger,
+    frameworkVersion,
   });
   return { root, lake, published, logger, summary: await compute() };
 }
@@ -61,7 +62,8 @@ describe("compute step", () => {
     const { published, summary } = await publishedLake();
     const csv = new TextDecoder().decode(await published.get("indicators.csv"));
     const rows = indicatorsFromCsv(csv);
-    expect(summary).toEqual({ frameworkVersion: "2026.1", indicatorRows: rows.length, reports: 4 });
+    expect(summary).toEqual({ frameworkVersion: "2026.2", indicatorRows: rows.length, reports: 4 });
+    expect(new Set(rows.map((r) => r.framework_version))).toEqual(new Set(["2026.2"]));
     expect(
       rows.find((r) => r.indicator === "deployed_usd" && r.scope === "movement" && r.year === 2025)?.value,
     ).toBe(650);
@@ -70,6 +72,13 @@ describe("compute step", () => {
       status: string;
     }[];
     expect(reports.map((r) => r.status)).toEqual(["current", "current", "current", "current"]);
+  });
+
+  it("computes the framework version of its configuration", async () => {
+    const { published, summary } = await publishedLake("2026.1");
+    const rows = indicatorsFromCsv(new TextDecoder().decode(await published.get("indicators.csv")));
+    expect(summary.frameworkVersion).toBe("2026.1");
+    expect(new Set(rows.map((r) => r.framework_version))).toEqual(new Set(["2026.1"]));
   });
 
   it("writes the country table where Athena's countries table reads it, with the columns the catalog declares", async () => {

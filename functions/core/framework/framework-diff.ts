@@ -10,6 +10,7 @@ export const COMPARED_FIELDS = [
   "direction",
   "target",
   "scopes",
+  "region_by",
   "disclosure",
 ] as const satisfies readonly (keyof IndicatorDefinition)[];
 

@@ -213,7 +213,7 @@ describe("compute counts exactly the reports the manifest names (DuckDB)", () =>
     expect(corrected.status).toBe("accepted");
     await rm(join(setup.root, setup.financial.curated_key));
     await expect(computeLocally(setup)).resolves.toContain(
-      "2026.1,deployed_usd,2025,movement,movement,585,false\n",
+      "2026.2,deployed_usd,2025,movement,movement,585,false\n",
     );
   });
 });

@@ -56,7 +56,7 @@ async function expectGolden(files: ReadonlyMap<string, string | Uint8Array>, fol
   }
 }
 
-const framework = loadFramework();
+const framework = loadFramework("2026.1");
 const countries = bundledCountryTable();
 /** The browser script is an input of the build; its behaviour is tested in Chromium (test/browser). */
 const CLIENT_FILES = { "site.js": "/* site.js */\n", "site-ABC123.js": "/* vega */\n" };

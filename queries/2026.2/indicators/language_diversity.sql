@@ -1,0 +1,17 @@
+-- language_diversity (2026.2): Shannon entropy −Σ_l p_l ln p_l of content_created by language (content without a
+-- language is left out); movement, region (lines), hub and country. A row where the instance has any impact metric
+-- value or financial line; null where none of its content has a language.
+WITH shares AS (
+  SELECT year, basis, scope_id, content / SUM(content) OVER (PARTITION BY year, basis, scope_id) AS share
+  FROM scope_languages
+  WHERE basis IN ('movement', 'lines', 'hub', 'country')
+),
+entropy AS (
+  SELECT year, basis, scope_id, -SUM(CASE WHEN share > 0 THEN share * ln(share) ELSE 0.0 END) AS value
+  FROM shares
+  GROUP BY year, basis, scope_id
+)
+SELECT f.year, f.scope, f.scope_id, e.value
+FROM scope_facts f
+LEFT JOIN entropy e ON e.year = f.year AND e.basis = f.basis AND e.scope_id = f.scope_id
+WHERE f.basis IN ('movement', 'lines', 'hub', 'country') AND f.impact_values + f.financial_lines > 0

@@ -1,6 +1,8 @@
 -- Framework 2026.2: the base facts per year, hub and country, summed from the shared financial and impact facts
 -- (no second scan of the lines). Every scope of 2026.2 (movement, region by lines or by seat, hub, country) is a
 -- sum of these rows. One row per year, hub and country with any current financial line or impact metric value.
+-- Money stays the exact DECIMAL of financial_facts and metric values (integers) are summed as exact DECIMALs, so
+-- the sums do not depend on the order in which the engine adds them up; the indicators cast them to DOUBLE once.
 WITH money AS (
   SELECT
     f.year,
@@ -19,6 +21,10 @@ WITH money AS (
   LEFT JOIN geography g ON g.country = f.country
   GROUP BY f.year, f.hub_id, f.country
 ),
+exact_impact AS (
+  SELECT year, hub_id, country, metric, row_count, CAST(value AS DECIMAL(38, 0)) AS value
+  FROM impact_facts
+),
 outcomes AS (
   SELECT
     year,
@@ -36,7 +42,7 @@ outcomes AS (
     SUM(CASE WHEN metric = 'board_women' THEN value ELSE 0 END) AS board_women,
     SUM(CASE WHEN metric = 'board_global_south' THEN value ELSE 0 END) AS board_global_south,
     SUM(CASE WHEN metric IN ('board_members', 'board_women', 'board_global_south') THEN row_count ELSE 0 END) AS board_values
-  FROM impact_facts
+  FROM exact_impact
   GROUP BY year, hub_id, country
 ),
 keys AS (

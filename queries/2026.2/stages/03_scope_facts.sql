@@ -1,6 +1,6 @@
 -- Framework 2026.2: the base facts of every scope instance (see scope_members), per year: one row per year and
 -- instance with any financial line or impact metric value. The indicators of 2026.2 read their figures and
--- their row existence from here.
+-- their row existence from here. The sums are of hub_country_facts' exact DECIMALs, so they are exact too.
 SELECT
   f.year,
   m.basis,

@@ -77,7 +77,7 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
   if (frameworks.at(-1)?.version !== framework.version)
     throw new Error(`the last framework version must be ${framework.version}, the one the figures use`);
   const { rows, withheld } = publishableRows(framework, input.indicators, countries);
-  const dashboard = publishableDashboard(framework, input.dashboard, countries);
+  const dashboard = publishableDashboard(framework, input.dashboard, countries, input.reports);
   const reports = evidenceReports(input.reports);
   const languageCodes = input.languages ?? (Object.keys(CATALOGUES) as Language[]);
   const languages: SiteLanguage[] = languageCodes.map((code, i) => ({

@@ -1,4 +1,8 @@
-import type { DashboardData } from "../../functions/core/dashboards/dashboard-data.js";
+import type {
+  ContributionBasis,
+  DashboardData,
+  ReportContribution,
+} from "../../functions/core/dashboards/dashboard-data.js";
 import type { Framework, Scope } from "../../functions/core/framework/framework.js";
 import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
 import type { ManifestRecord } from "../../functions/core/lake/manifest.js";
@@ -93,22 +97,55 @@ export function evidenceReports(records: readonly ManifestRecord[]): EvidenceRep
     }));
 }
 
+/** The ways of counting reports that a framework's figures use: movement always, the others where it has the scope. */
+function basesOf(framework: Framework): Set<ContributionBasis> {
+  const bases = new Set<ContributionBasis>(["movement"]);
+  for (const indicator of framework.indicators) {
+    if (indicator.scopes.includes("region")) bases.add(indicator.region_by === "seat" ? "seat" : "lines");
+    if (indicator.scopes.includes("hub")) bases.add("hub");
+    if (indicator.scopes.includes("country")) bases.add("country");
+  }
+  return bases;
+}
+
 /**
- * The dashboard data fit to publish: a hub's seat is kept only where the country table knows it and
- * it is not protected (hub pages then say the seat is withheld), and everything must come from the
- * framework version the indicators were computed with.
+ * The dashboard data fit to publish, whatever upstream already did: a hub's seat is kept only where the
+ * country table knows it and it is not protected (hub pages then say the seat is withheld); the
+ * reconciliation leaves out hubs seated in a protected country (what the global fund allocated to them, and
+ * what they received, are their country's figures); the reports behind figures are kept only for the ways
+ * of counting the framework uses, never for a protected or unknown country, nor for the hub or seat region
+ * of a hub seated in one. Everything must come from the framework version the indicators were computed with.
  */
 export function publishableDashboard(
   framework: Framework,
   data: DashboardData,
   countries: CountryTable,
+  reports: readonly Pick<ManifestRecord, "report_id" | "hub_id">[],
 ): DashboardData {
   if (data.framework_version !== framework.version)
     throw new Error(`dashboard data is from framework ${data.framework_version}, not ${framework.version}`);
+  const open = (country: string | undefined) =>
+    country !== undefined && countries.byCode.get(country)?.isProtected === false;
+  const seatOf = new Map(data.hubs.map((hub) => [hub.hub_id, hub.country]));
+  const hubOf = new Map(reports.map((report) => [report.report_id, report.hub_id ?? ""]));
+  const bases = basesOf(framework);
+  const publishable = (contribution: ReportContribution) => {
+    if (!bases.has(contribution.basis)) return false;
+    switch (contribution.basis) {
+      case "country":
+        return open(contribution.scope_id);
+      case "hub":
+        return open(seatOf.get(contribution.scope_id));
+      case "seat":
+        return open(seatOf.get(hubOf.get(contribution.report_id) ?? ""));
+      default:
+        return true;
+    }
+  };
   return {
     ...data,
-    hubs: data.hubs.map((hub) =>
-      countries.byCode.get(hub.country)?.isProtected === false ? hub : { ...hub, country: "" },
-    ),
+    hubs: data.hubs.map((hub) => (open(hub.country) ? hub : { ...hub, country: "" })),
+    allocations: data.allocations.filter((row) => open(seatOf.get(row.hub_id))),
+    contributions: data.contributions.filter(publishable),
   };
 }

@@ -1,6 +1,7 @@
 import type {
   ContributionBasis,
   DashboardData,
+  HubEntry,
   ReportContribution,
 } from "../../functions/core/dashboards/dashboard-data.js";
 import type { Framework, Scope } from "../../functions/core/framework/framework.js";
@@ -12,7 +13,7 @@ import { scopeIdOrder } from "../figures/order.js";
 /** The rows fit to publish, and how many were held back. */
 export interface PublishableRows {
   readonly rows: readonly IndicatorRow[];
-  /** Rows dropped: protected or unknown countries, and scopes the framework does not declare. */
+  /** Rows dropped: protected or unknown countries, hubs seated in one, and scopes the framework does not declare. */
   readonly withheld: number;
 }
 
@@ -21,8 +22,9 @@ const SCOPE_ORDER: readonly Scope[] = ["movement", "region", "hub", "country"];
 /**
  * Applies the publication rules to computed rows, defensively, whatever upstream already did:
  * nothing at country scope for a protected country (or a code the country table does not know),
- * nothing at a scope the framework does not declare for the indicator, and a suppressed row never
- * carries a value. Rows from another framework version, for an unknown indicator, or repeated,
+ * nothing at hub scope for a hub seated in one (or a hub the registry `hubs` does not know), nothing
+ * at a scope the framework does not declare for the indicator, and a suppressed row never carries a
+ * value. Rows from another framework version, for an unknown indicator, or repeated,
  * mean the inputs do not belong together: that is an error.
  *
  * The result is ordered as the site shows it: framework order, then scope, scope id and year.
@@ -31,7 +33,11 @@ export function publishableRows(
   framework: Framework,
   rows: readonly IndicatorRow[],
   countries: CountryTable,
+  hubs: readonly Pick<HubEntry, "hub_id" | "country">[],
 ): PublishableRows {
+  const seats = new Map(hubs.map((hub) => [hub.hub_id, hub.country]));
+  const open = (country: string | undefined) =>
+    country !== undefined && countries.byCode.get(country)?.isProtected === false;
   const indicators = new Map(framework.indicators.map((indicator, i) => [indicator.id, { indicator, i }]));
   const seen = new Set<string>();
   const published: IndicatorRow[] = [];
@@ -47,7 +53,8 @@ export function publishableRows(
     if (seen.has(key)) throw new Error(`indicator row ${key} appears twice`);
     seen.add(key);
     if (!known.indicator.scopes.includes(row.scope)) continue;
-    if (row.scope === "country" && countries.byCode.get(row.scope_id)?.isProtected !== false) continue;
+    if (row.scope === "country" && !open(row.scope_id)) continue;
+    if (row.scope === "hub" && !open(seats.get(row.scope_id))) continue;
     const value = row.suppressed || row.value === null || !Number.isFinite(row.value) ? null : row.value;
     published.push({ ...row, value });
   }

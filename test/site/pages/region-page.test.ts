@@ -25,7 +25,7 @@ describe("regionPage", () => {
 
   it("reads the movement's figure against its target, and marks the indicators counted by the hubs' seats", () => {
     const rows = rowsOf(mainOf(regionPage("Sub-Saharan Africa", [], contentContext())));
-    expect(rows.find((row) => row[0].startsWith("Board seats held by women"))).toEqual([
+    expect(rows.find((row) => row[0]?.startsWith("Board seats held by women"))).toEqual([
       "Board seats held by women (by the hubs&#39; seats)",
       "33.0%",
       "40.0%",

@@ -52,6 +52,8 @@ function countryTable(
         indicator.unit,
         messages,
         row ? figureEvidence(indicator, "country", code, year) : undefined,
+        "",
+        true,
       );
     });
     return html`<tr>${name}${cells}</tr>\n`;

@@ -1,5 +1,5 @@
 import type { ContributionBasis } from "../../functions/core/dashboards/dashboard-data.js";
-import { evidenceKey } from "../figures/evidence.js";
+import { basisOf, evidenceKey } from "../figures/evidence.js";
 import { hubNames } from "../figures/hub-names.js";
 import { regionsWithData } from "../figures/lookup.js";
 import { scopeIdOrder } from "../figures/order.js";
@@ -13,13 +13,19 @@ import { countryLabel } from "./parts/scope-names.js";
 
 /**
  * The scope instances the evidence can be narrowed to: the movement, each region by its lines and by its
- * hubs' seats, each hub and each country that any published contribution names, each group in the site's order.
+ * hubs' seats, each hub and each country that a published figure or contribution names (so that every
+ * figure's link narrows the page, even to no report), each group in the site's order.
  */
 function behindGroups(context: ContentContext): BehindGroup[] {
-  const { messages, dashboard, countries } = context;
-  const present = (basis: ContributionBasis) => [
-    ...new Set(dashboard.contributions.filter((c) => c.basis === basis).map((c) => c.scope_id)),
-  ];
+  const { messages, dashboard, countries, framework, rows } = context;
+  const ids = new Map<ContributionBasis, Set<string>>();
+  const add = (basis: ContributionBasis, id: string) => ids.set(basis, (ids.get(basis) ?? new Set()).add(id));
+  for (const contribution of dashboard.contributions) add(contribution.basis, contribution.scope_id);
+  for (const row of rows) {
+    const indicator = framework.indicators.find((candidate) => candidate.id === row.indicator);
+    if (indicator) add(basisOf(indicator, row.scope), row.scope_id);
+  }
+  const present = (basis: ContributionBasis) => [...(ids.get(basis) ?? [])];
   const order = scopeIdOrder(countries);
   const name = hubNames(dashboard.hubs);
   const groups: BehindGroup[] = [

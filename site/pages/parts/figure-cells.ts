@@ -11,7 +11,8 @@ import type { ContentContext } from "./content-context.js";
 /**
  * A figure as a table cell: the formatted value, or the word for why there is none, marked as withheld.
  * With `evidence`, a figure that was computed (a value, suppressed, or with no value) links to the
- * reports behind it; a cell with no row or withheld by the protection rules links nowhere.
+ * reports behind it; a cell with no row or withheld by the protection rules links nowhere. In a table
+ * the script sorts (`sortable`), a figure carries its exact value to sort by.
  */
 export function cellMarkup(
   cell: Cell,
@@ -19,12 +20,13 @@ export function cellMarkup(
   messages: Messages,
   evidence?: EvidenceTarget,
   extra: SafeHtml | string = "",
+  sortable = false,
 ): SafeHtml {
   const text = formatCell(cell, unit, messages);
   const computed = cell.kind === "value" || cell.kind === "suppressed" || cell.kind === "no-value";
   const content =
     evidence && computed ? html`<a class="figure-link" href="${evidenceHref(evidence)}">${text}</a>` : text;
-  const sortValue = cell.kind === "value" ? html` data-value="${cell.value}"` : "";
+  const sortValue = sortable && cell.kind === "value" ? html` data-value="${cell.value}"` : "";
   return cell.kind === "value"
     ? html`<td${sortValue}>${content}${extra}</td>`
     : html`<td class="withheld">${content}${extra}</td>`;

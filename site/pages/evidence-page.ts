@@ -80,6 +80,7 @@ export function evidencePage(context: ContentContext): Page {
   const years = [
     ...new Set(current.map((report) => report.year).filter((y): y is number => y !== null)),
   ].sort((a, b) => b - a);
+  const figureYears = [...new Set([...years, ...context.rows.map((row) => row.year)])].sort((a, b) => b - a);
   const sections = years.map(
     (
       year,
@@ -105,7 +106,7 @@ ${reportsTable(
   );
   const main = html`<h1>${messages.evidenceHeading}</h1>
 <p class="lede">${messages.evidenceLede}</p>
-${filterForm([], context, { years, hubs: dashboard.hubs, allYears: true, behind: behindGroups(context) })}<p class="empty" id="evidence-empty" hidden>${messages.evidenceNone}</p>
+${filterForm([], context, { years: figureYears, hubs: dashboard.hubs, allYears: true, behind: behindGroups(context) })}<p class="empty" id="evidence-empty" hidden>${messages.evidenceNone}</p>
 ${sections.length > 0 ? sections : html`<p class="empty">${messages.evidenceNone}</p>`}
 <section id="reference" aria-labelledby="reference-heading">
 <h2 id="reference-heading">${messages.evidenceReferenceHeading}</h2>

@@ -43,7 +43,8 @@ export function rowEvidence(
 
 /**
  * The chart with the link to its reports on every row it draws (field {@link EVIDENCE_FIELD}) and on
- * every row of its data table.
+ * every row of its data table; when all its figures belong to one scope instance (the movement's charts, a
+ * region's money), the chart's own evidence link names it too.
  */
 export function withEvidence(
   chart: Chart,
@@ -63,5 +64,9 @@ export function withEvidence(
     ...chart.table,
     evidence: chart.table.rows.map((row: Readonly<Record<string, CellValue>>) => link(row)),
   };
-  return { ...chart, spec, table };
+  const instances = new Set(table.evidence.map((filter) => filter.behind));
+  const [only] = instances;
+  const evidence =
+    instances.size === 1 && only !== undefined ? { ...chart.evidence, behind: only } : chart.evidence;
+  return { ...chart, spec, table, evidence };
 }

@@ -395,6 +395,6 @@ export const en: Messages = {
   frameworkEarlierHeading: "Earlier versions",
   frameworkEarlierVersion: (version) => `Evaluation framework ${version}`,
   frameworkVersionIndicators: (version) => `The indicators of framework ${version}`,
-  changeConcerns: "concerns",
+  changeConcerns: "Concerns",
   changeConcernsFramework: "the framework as a whole",
 };

@@ -420,6 +420,6 @@ export const es: Messages = {
   frameworkEarlierHeading: "Versiones anteriores",
   frameworkEarlierVersion: (version) => `Marco de evaluación ${version}`,
   frameworkVersionIndicators: (version) => `Los indicadores del marco ${version}`,
-  changeConcerns: "afecta a",
+  changeConcerns: "Afecta a",
   changeConcernsFramework: "el marco en su conjunto",
 };

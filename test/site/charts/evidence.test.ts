@@ -70,3 +70,11 @@ describe("the evidence of a chart's marks", () => {
     });
   });
 });
+
+describe("the evidence of a whole chart", () => {
+  it("names the one scope instance all its figures belong to, and none when they belong to several", () => {
+    expect(chartOf("deployed_usd.movement").evidence).toEqual({ year: 2025, behind: "movement:movement" });
+    expect(chartOf("region.south-asia.money").evidence).toMatchObject({ behind: "lines:South Asia" });
+    expect(chartOf("participants.by-region").evidence).toEqual({ year: 2025 });
+  });
+});

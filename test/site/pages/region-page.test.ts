@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { regionPage } from "../../../site/pages/region-page.js";
 import { contentContext, mainOf } from "../fixtures/content.js";
+import { FIXTURE_DASHBOARD } from "../fixtures/dashboard.js";
 import { rowsOf } from "../fixtures/markup.js";
 
 const MENA = "Middle East & North Africa";
@@ -35,9 +36,22 @@ describe("regionPage", () => {
     expect(rows.find((row) => row[0] === "Funds deployed")?.at(-1)).toBe("$47.9M");
   });
 
-  it("lists the reports that fed the region's figures", () => {
+  it("lists the reports that fed the region's figures, by the countries of their lines or the seats of their hubs", () => {
     expect(mainOf(regionPage("Sub-Saharan Africa", [], contentContext()))).toContain(
       'id="report-r-ke-fin-2025"',
+    );
+    const seatOnly = {
+      ...FIXTURE_DASHBOARD,
+      contributions: [
+        ...FIXTURE_DASHBOARD.contributions,
+        { year: 2025, basis: "seat", scope: "region", scope_id: "North America", report_id: "r-de-fin-2025" },
+      ] as const,
+    };
+    const northAmerica = mainOf(regionPage("North America", [], contentContext({ dashboard: seatOnly })));
+    expect(northAmerica).toContain('id="report-r-de-fin-2025"');
+    expect(northAmerica).toContain('id="report-r-gf-fin-2025"');
+    expect(mainOf(regionPage("North America", [], contentContext()))).not.toContain(
+      'id="report-r-de-fin-2025"',
     );
   });
 });

@@ -76,8 +76,8 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
   const frameworks = input.frameworks ?? [framework];
   if (frameworks.at(-1)?.version !== framework.version)
     throw new Error(`the last framework version must be ${framework.version}, the one the figures use`);
-  const { rows, withheld } = publishableRows(framework, input.indicators, countries);
-  const dashboard = publishableDashboard(framework, input.dashboard, countries);
+  const { rows, withheld } = publishableRows(framework, input.indicators, countries, input.dashboard.hubs);
+  const dashboard = publishableDashboard(framework, input.dashboard, countries, input.reports);
   const reports = evidenceReports(input.reports);
   const languageCodes = input.languages ?? (Object.keys(CATALOGUES) as Language[]);
   const languages: SiteLanguage[] = languageCodes.map((code, i) => ({

@@ -76,6 +76,8 @@ export type ChartFilter = "year" | "region";
 export interface EvidenceLink {
   readonly year?: number;
   readonly region?: string;
+  /** The one scope instance all of the chart's figures belong to, when they all belong to one. */
+  readonly behind?: string;
 }
 
 /** One chart: its Vega-Lite spec, its table, and the text that stands in for it where it cannot be seen. */

@@ -22,6 +22,7 @@ export const reconciliationChart: ChartOf<"reconciliation"> = (definition, sourc
   );
   const values = sources.allocations.map((row) => ({
     year: row.year,
+    hub_id: row.hub_id,
     hub: name(row.hub_id),
     gap: row.gap_usd,
     flagged: row.state !== "matched",
@@ -99,6 +100,7 @@ export function reconciliationTable(
   const name = hubNames(hubs);
   return {
     caption: messages.reconciliationCaption,
+    linkColumn: "gap_usd",
     columns: [
       { key: "year", label: messages.columnYear },
       { key: "hub", label: messages.columnHub },
@@ -109,6 +111,7 @@ export function reconciliationTable(
     ],
     rows: allocations.map((row) => ({
       year: row.year,
+      hub_id: row.hub_id,
       hub: name(row.hub_id),
       allocated_usd: row.allocated_usd,
       received_usd: row.received_usd,

@@ -32,6 +32,7 @@ export const reportingGridChart: ChartOf<"reporting-grid"> = (definition, source
   );
   const values = statuses.map((row) => ({
     year: row.year,
+    hub_id: row.hub_id,
     hub: name(row.hub_id),
     state: messages.reportingStates[row.status],
     symbol: REPORTING_SYMBOLS[row.status],
@@ -68,6 +69,7 @@ export const reportingGridChart: ChartOf<"reporting-grid"> = (definition, source
     values,
     table: {
       caption: title,
+      linkColumn: "status",
       columns: [
         { key: "hub", label: messages.columnHub },
         { key: "year", label: messages.columnYear },
@@ -79,6 +81,7 @@ export const reportingGridChart: ChartOf<"reporting-grid"> = (definition, source
         .sort((a, b) => name(a.hub_id).localeCompare(name(b.hub_id), "en") || a.year - b.year)
         .map((row) => ({
           hub: name(row.hub_id),
+          hub_id: row.hub_id,
           year: row.year,
           financial: messages.reportingStates[row.financial],
           impact: messages.reportingStates[row.impact],

@@ -1,6 +1,9 @@
 import type { Messages } from "./catalogue.js";
 
 const list = (items: readonly string[]) => items.join("، ");
+/** "أ"، "أ وب"، "أ، ب وج": the last item joined by و. */
+const joinAr = (items: readonly string[]) =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join("، ")} و${items.at(-1)}`;
 
 /** "N earlier versions", with the Arabic number agreement (1, 2, 3–10, 11–99, and the rest). */
 function earlierVersions(count: number): string {
@@ -199,7 +202,7 @@ export const ar: Messages = {
 
   regionsHeading: "المناطق",
   regionsLede:
-    "أرقام كل منطقة في سياقها: الأموال المجمَّعة والمنفَقة فيها، ونسبها مقارنة بالحركة كلها، والمراكز التي تتخذ منها مقرًا.",
+    "جميع المناطق جنبًا إلى جنب في كل مؤشرات المناطق، والحركة كلها مرجعًا. وتعرض صفحة كل منطقة أرقامها عبر السنين ومراكزها والتقارير التي تستند إليها.",
   regionLede: (region, year) =>
     year === null
       ? `لم تُنشر أي أرقام عن ${region} بعد.`
@@ -264,8 +267,8 @@ export const ar: Messages = {
     `الأرقام الرئيسية للحركة كلها في عام ${year}، محسوبة وفق إطار التقييم ${version}، ومدى تغيرها عن السنة السابقة.`,
   overviewEmpty: "لم تُنشر أي أرقام بعد.",
   overviewLensLink: (lens) => `جميع مؤشرات منظور «${lens}»`,
-  disclosureNote: (k) =>
-    `لحماية المشاركين، تُحجب أرقام النتائج الخاصة بأي منطقة يقل عدد المشاركين فيها عن ${k}، ولا يُنشر أي شيء عن البلدان المدرجة في قائمة الحماية.`,
+  disclosureNote: (k, scopes) =>
+    `لحماية المشاركين، تُحجب أرقام النتائج الخاصة بأي ${joinAr(scopes.map((scope) => ({ movement: "حركة", region: "منطقة", hub: "مركز", country: "بلد" })[scope]))} يقل عدد المشاركين فيه عن ${k}، ولا يُنشر أي شيء عن البلدان المدرجة في قائمة الحماية${scopes.includes("hub") ? " ولا عن المراكز التي يقع مقرها فيها" : ""}.`,
   headlineChange: (trend, magnitude, previousYear) =>
     `${trend === "up" ? "ارتفاع" : "انخفاض"} بمقدار ${magnitude} مقارنة بعام ${previousYear}`,
   headlineUnchanged: (previousYear) => `دون تغيير مقارنة بعام ${previousYear}`,
@@ -288,7 +291,6 @@ export const ar: Messages = {
   frameworkLink: "كيف تُعرَّف المؤشرات",
   tableCaption: (title) => `${title}: الأرقام حسب السنة`,
   tableScopeColumn: "النطاق",
-  tableGroupRegions: "المناطق",
   tableGroupHubs: "المراكز",
   tableGroupCountries: "البلدان",
   noteSuppressed: (k) => `محجوب: عدد المشاركين أقل من ${k}، لذا لا يُنشر الرقم.`,
@@ -325,7 +327,6 @@ export const ar: Messages = {
   frameworkDataText: "كل الأرقام المنشورة، بصف واحد لكل مؤشر وسنة ونطاق:",
   noTarget: "لم يُحدَّد هدف",
   target: (comparison, value) => (comparison === ">=" ? `${value} على الأقل` : `${value} على الأكثر`),
-  disclosureParticipants: "يُحجب على مستوى المنطقة عندما يقل عدد المشاركين عن k",
   disclosureNone: "يُنشر كاملًا",
 
   changeReadings: { better: "أفضل", worse: "أسوأ" },
@@ -349,4 +350,75 @@ export const ar: Messages = {
     hub: "المركز",
     country: "البلد",
   },
+
+  // الصفحات والأدلة وراء كل رقم والأهداف (issue #11).
+  navCountries: "البلدان",
+  withheldReasons: {
+    "protected-country": "محجوب (بلد محمي)",
+    "protected-seat": "محجوب (مركز مقره في بلد محمي)",
+  },
+  noteWithheld:
+    "محجوب: لا يُنشر أي شيء عن بلد مدرج في قائمة الحماية ولا عن مركز يقع مقره فيه، لأن أرقامه ستكون أرقام ذلك البلد.",
+  noteFigureLinks: "كل رقم يحيل إلى التقارير التي حُسب منها.",
+  notAtScope: "لا يُنشر على هذا المستوى",
+  targetGap: (position, gap) =>
+    position === "on"
+      ? "عند الهدف تمامًا"
+      : `${position === "above" ? "أعلى من" : "أدنى من"} الهدف بمقدار ${gap}`,
+  targetAt: (target, scopes) => `${target}، على مستوى ${joinAr(scopes)}`,
+  targetOfMovement: (target) => `(الهدف على مستوى الحركة: ${target})`,
+  disclosureParticipantsAt: (scopes) => `يُحجب على مستوى ${joinAr(scopes)} عندما يقل عدد المشاركين عن k`,
+  regionBases: {
+    lines: "المنطقة (حسب بلدان البنود)",
+    seat: "المنطقة (حسب مقار المراكز)",
+  },
+  regionBasisShort: { lines: "حسب بلدان البنود", seat: "حسب مقار المراكز" },
+  regionBasisNote: {
+    lines: "يحتسب رقم المنطقة الأموال والأنشطة المبلَّغ عنها في بلدانها، من أي مركز.",
+    seat: "يحتسب رقم المنطقة المراكز التي تتخذ منها مقرًا أينما كانت بنودها؛ وتُستبعد المراكز التي يقع مقرها في بلد محمي.",
+  },
+  eachHubSummary: (count) => (count === 1 ? "رقم مركز واحد" : `أرقام كل مركز من المراكز (${count})`),
+  eachCountrySummary: (count) => (count === 1 ? "رقم بلد واحد" : `أرقام كل بلد من البلدان (${count})`),
+  tableCaptionHubs: (title) => `${title}: كل مركز حسب السنة`,
+  tableCaptionCountries: (title) => `${title}: كل بلد حسب السنة`,
+  protectedCountriesNote:
+    "لا تظهر البلدان المدرجة في قائمة الحماية: لا يُنشر أي شيء عنها. وتسردها صفحة البلدان.",
+  columnReportId: "التقرير",
+  columnReports: "التقارير",
+  columnCountry: "البلد",
+  columnThisHub: "هذا المركز",
+  columnSeatRegion: (region) => `منطقة مقره: ${region}`,
+  fundReportLabel: "الصندوق العالمي",
+  hubReportLabel: "المركز",
+  noReport: "لا تقرير",
+  hubFiguresHeading: "أرقام هذا المركز",
+  hubFiguresCaption: (hub) => `${hub}: كل مؤشر على مستوى المركز حسب السنة، إلى جانب منطقته والحركة كلها`,
+  hubFiguresWithheld:
+    "أرقام هذا المركز محجوبة: يقع مقره في بلد مدرج في قائمة الحماية، وأرقامه ستكون أرقام ذلك البلد. وتبقى تقاريره محتسبة في أرقام الحركة، وفي أرقام المناطق والبلدان التي كانت فيها أمواله وأنشطته.",
+  hubNoFigures: "لم تُنشر أي أرقام عن هذا المركز بعد.",
+  hubAllocationsWithheld: "محجوب: ما خصصه الصندوق العالمي لهذا المركز وما تلقاه سيكونان من أرقام بلده.",
+  hubNoReportingStatus: "لم يكن هذا المركز نشطًا في أي سنة فيها تقارير.",
+  countriesHeading: "البلدان",
+  countriesLede:
+    "كل بلد له أرقام منشورة: الأموال المنفَقة لكل محرر نشط، والأموال المنفَقة والمجمَّعة، وصافي التحويل (المنفَق ناقص المجمَّع)، والمشاركون. يمكن ترتيب الجدول حسب أي عمود.",
+  countriesProtectedNote:
+    "تُدرج البلدان المشمولة بقائمة الحماية على أنها محجوبة، بلا أي رقم: لا يُنشر أي شيء عنها.",
+  countriesCaption: (year) => `البلدان في عام ${year}`,
+  countriesYearHeading: (year) => `البلدان في عام ${year}`,
+  countriesNone: "لم تُنشر أي أرقام حسب البلد بعد.",
+  regionsComparisonHeading: (year) => `جميع المناطق جنبًا إلى جنب، ${year}`,
+  regionsComparisonCaption: (year) => `كل مؤشرات المناطق في عام ${year}، والحركة كلها أولًا مرجعًا`,
+  filterBehind: "وراء أرقام",
+  filterAllFigures: "جميع الأرقام",
+  frameworkVersions: "الإصدارات المنشورة",
+  frameworkSuppressionScopes: (scopes) =>
+    `تُحجب أرقام النتائج تحت k على هذه المستويات: ${joinAr(scopes)}. ولا يُحجب رقم الحركة أبدًا.`,
+  frameworkTargetsHeading: "الأهداف",
+  frameworkTargetsLede: "العتبات التي حددها المجلس العالمي، وهل بلغتها الحركة في السنة الأخيرة.",
+  frameworkFieldChangesHeading: "المؤشرات التي تغيّر تعريفها",
+  frameworkEarlierHeading: "الإصدارات السابقة",
+  frameworkEarlierVersion: (version) => `إطار التقييم ${version}`,
+  frameworkVersionIndicators: (version) => `مؤشرات الإطار ${version}`,
+  changeConcerns: "يخص",
+  changeConcernsFramework: "الإطار ككل",
 };

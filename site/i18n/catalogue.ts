@@ -1,4 +1,5 @@
-import type { Direction, Scope, Unit } from "../../functions/core/framework/framework.js";
+import type { Direction, RegionBasis, Scope, Unit } from "../../functions/core/framework/framework.js";
+import type { WithheldReason } from "../figures/cell.js";
 import { ar } from "./ar.js";
 import { en } from "./en.js";
 import { es } from "./es.js";
@@ -34,7 +35,8 @@ export interface Messages {
   overviewLede(year: number, version: string): string;
   readonly overviewEmpty: string;
   overviewLensLink(lens: string): string;
-  disclosureNote(k: number): string;
+  /** The disclosure rule in a sentence: suppression below k at `scopes`, nothing for protected countries. */
+  disclosureNote(k: number, scopes: readonly Scope[]): string;
   headlineChange(trend: "up" | "down", magnitude: string, previousYear: number): string;
   headlineUnchanged(previousYear: number): string;
   headlineNoPrevious(previousYear: number): string;
@@ -56,7 +58,6 @@ export interface Messages {
   readonly frameworkLink: string;
   tableCaption(title: string): string;
   readonly tableScopeColumn: string;
-  readonly tableGroupRegions: string;
   readonly tableGroupHubs: string;
   readonly tableGroupCountries: string;
   noteSuppressed(k: number): string;
@@ -90,7 +91,6 @@ export interface Messages {
   readonly frameworkDataText: string;
   readonly noTarget: string;
   target(comparison: ">=" | "<=", value: string): string;
-  readonly disclosureParticipants: string;
   readonly disclosureNone: string;
 
   /** Text direction of the language. */
@@ -239,6 +239,65 @@ export interface Messages {
   readonly units: Readonly<Record<Unit, string>>;
   readonly directions: Readonly<Record<Direction, string>>;
   readonly scopes: Readonly<Record<Scope, string>>;
+
+  // Pages, evidence per figure and targets (issue #11).
+  readonly navCountries: string;
+  /** A withheld cell: why nothing is published for the scope instance. */
+  readonly withheldReasons: Readonly<Record<WithheldReason, string>>;
+  readonly noteWithheld: string;
+  readonly noteFigureLinks: string;
+  /** A cell for a scope at which the indicator is not published. */
+  readonly notAtScope: string;
+  /** Where a figure lies against its target, with the distance already formatted. */
+  targetGap(position: "above" | "below" | "on", gap: string): string;
+  /** A target and the scopes it is set for. */
+  targetAt(target: string, scopes: readonly string[]): string;
+  targetOfMovement(target: string): string;
+  disclosureParticipantsAt(scopes: readonly string[]): string;
+  /** Region scope, named with how it counts. */
+  readonly regionBases: Readonly<Record<RegionBasis, string>>;
+  readonly regionBasisShort: Readonly<Record<RegionBasis, string>>;
+  /** A sentence under a region table saying how the region's figures count. */
+  readonly regionBasisNote: Readonly<Record<RegionBasis, string>>;
+  eachHubSummary(count: number): string;
+  eachCountrySummary(count: number): string;
+  tableCaptionHubs(title: string): string;
+  tableCaptionCountries(title: string): string;
+  readonly protectedCountriesNote: string;
+  readonly columnReportId: string;
+  readonly columnReports: string;
+  readonly columnCountry: string;
+  readonly columnThisHub: string;
+  columnSeatRegion(region: string): string;
+  readonly fundReportLabel: string;
+  readonly hubReportLabel: string;
+  readonly noReport: string;
+  readonly hubFiguresHeading: string;
+  hubFiguresCaption(hub: string): string;
+  readonly hubFiguresWithheld: string;
+  readonly hubNoFigures: string;
+  readonly hubAllocationsWithheld: string;
+  readonly hubNoReportingStatus: string;
+  readonly countriesHeading: string;
+  readonly countriesLede: string;
+  readonly countriesProtectedNote: string;
+  countriesCaption(year: number): string;
+  countriesYearHeading(year: number): string;
+  readonly countriesNone: string;
+  regionsComparisonHeading(year: number): string;
+  regionsComparisonCaption(year: number): string;
+  readonly filterBehind: string;
+  readonly filterAllFigures: string;
+  readonly frameworkVersions: string;
+  frameworkSuppressionScopes(scopes: readonly string[]): string;
+  readonly frameworkTargetsHeading: string;
+  readonly frameworkTargetsLede: string;
+  readonly frameworkFieldChangesHeading: string;
+  readonly frameworkEarlierHeading: string;
+  frameworkEarlierVersion(version: string): string;
+  frameworkVersionIndicators(version: string): string;
+  readonly changeConcerns: string;
+  readonly changeConcernsFramework: string;
 }
 
 /** The catalogues the site can be published in. */

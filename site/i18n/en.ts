@@ -174,7 +174,7 @@ export const en: Messages = {
 
   regionsHeading: "Regions",
   regionsLede:
-    "Each region's figures in context: the money raised and deployed there, its shares against the whole movement, and the hubs seated there.",
+    "Every region side by side on every region indicator, with the whole movement as the reference. Each region's page shows its figures over the years, its hubs and the reports behind them.",
   regionLede: (region, year) =>
     year === null
       ? `No figures have been published for ${region} yet.`
@@ -240,8 +240,8 @@ export const en: Messages = {
     `Headline figures for the whole movement in ${year}, computed with evaluation framework ${version}, and how they changed from the year before.`,
   overviewEmpty: "No figures have been published yet.",
   overviewLensLink: (lens) => `All ${lens} indicators`,
-  disclosureNote: (k) =>
-    `To protect participants, outcome figures for a region with fewer than ${k} participants are suppressed, and nothing is published for a country on the protection list.`,
+  disclosureNote: (k, scopes) =>
+    `To protect participants, outcome figures for ${list(scopes.map((scope) => `a ${scope}`)).replace(/, ([^,]*)$/, " or $1")} with fewer than ${k} participants are suppressed, and nothing is published for a country on the protection list${scopes.includes("hub") ? " or for a hub seated in one" : ""}.`,
   headlineChange: (trend, magnitude, previousYear) => `${trend} ${magnitude} from ${previousYear}`,
   headlineUnchanged: (previousYear) => `unchanged from ${previousYear}`,
   headlineNoPrevious: (previousYear) => `no figure for ${previousYear} to compare`,
@@ -263,7 +263,6 @@ export const en: Messages = {
   frameworkLink: "How the indicators are defined",
   tableCaption: (title) => `${title}: figures by year`,
   tableScopeColumn: "Scope",
-  tableGroupRegions: "Regions",
   tableGroupHubs: "Hubs",
   tableGroupCountries: "Countries",
   noteSuppressed: (k) => `suppressed: fewer than ${k} participants, so the figure is withheld.`,
@@ -301,7 +300,6 @@ export const en: Messages = {
   frameworkDataText: "Every published figure, one row per indicator, year and scope:",
   noTarget: "no target set",
   target: (comparison, value) => (comparison === ">=" ? `at least ${value}` : `at most ${value}`),
-  disclosureParticipants: "Suppressed at region scope when fewer than k people took part",
   disclosureNone: "Published in full",
 
   changeReadings: { better: "better", worse: "worse" },
@@ -325,4 +323,78 @@ export const en: Messages = {
     hub: "Hub",
     country: "Country",
   },
+
+  // Pages, evidence per figure and targets (issue #11).
+  navCountries: "Countries",
+  withheldReasons: {
+    "protected-country": "withheld (protected country)",
+    "protected-seat": "withheld (hub seated in a protected country)",
+  },
+  noteWithheld:
+    "withheld: nothing is published for a country on the protection list, nor for a hub seated in one, because its figures would be that country's.",
+  noteFigureLinks: "Each figure links to the reports it was computed from.",
+  notAtScope: "not published at this scope",
+  targetGap: (position, gap) =>
+    position === "on" ? "exactly on the target" : `${gap} ${position} the target`,
+  targetAt: (target, scopes) => `${target}, for the ${list(scopes.map((scope) => scope.toLowerCase()))}`,
+  targetOfMovement: (target) => `(target for the movement: ${target})`,
+  disclosureParticipantsAt: (scopes) =>
+    `Suppressed at ${list(scopes.map((scope) => scope.toLowerCase()))} scope when fewer than k people took part`,
+  regionBases: {
+    lines: "Region (by the countries of the lines)",
+    seat: "Region (by the hubs' seats)",
+  },
+  regionBasisShort: { lines: "by the countries of the lines", seat: "by the hubs' seats" },
+  regionBasisNote: {
+    lines: "A region's figure counts the money and activity reported in its countries, by any hub.",
+    seat: "A region's figure counts the hubs seated in the region, wherever their lines are; hubs seated in a protected country are left out.",
+  },
+  eachHubSummary: (count) => (count === 1 ? "The figure of 1 hub" : `The figures of each of ${count} hubs`),
+  eachCountrySummary: (count) =>
+    count === 1 ? "The figure of 1 country" : `The figures of each of ${count} countries`,
+  tableCaptionHubs: (title) => `${title}: each hub, by year`,
+  tableCaptionCountries: (title) => `${title}: each country, by year`,
+  protectedCountriesNote:
+    "Countries on the protection list are not shown: nothing is published for them. The countries page lists them.",
+  columnReportId: "Report",
+  columnReports: "Reports",
+  columnCountry: "Country",
+  columnThisHub: "This hub",
+  columnSeatRegion: (region) => `Region of its seat: ${region}`,
+  fundReportLabel: "global fund",
+  hubReportLabel: "hub",
+  noReport: "no report",
+  hubFiguresHeading: "This hub's figures",
+  hubFiguresCaption: (hub) => `${hub}: every hub indicator by year, beside its region and the whole movement`,
+  hubFiguresWithheld:
+    "This hub's figures are withheld: it is seated in a country on the protection list, and its figures would be that country's. Its reports still count in the movement's figures, and in the figures of the regions and countries where its money and activity were.",
+  hubNoFigures: "No figures have been published for this hub yet.",
+  hubAllocationsWithheld:
+    "Withheld: what the global fund allocated to this hub, and what it received, would be its country's figures.",
+  hubNoReportingStatus: "This hub was not active in any year with reports.",
+  countriesHeading: "Countries",
+  countriesLede:
+    "Every country with published figures: funds deployed per active editor, funds deployed and raised, the net transfer (deployed minus raised) and participants. Sort the table by any column.",
+  countriesProtectedNote:
+    "Countries on the protection list are listed as withheld, with no figure: nothing is published about them.",
+  countriesCaption: (year) => `Countries in ${year}`,
+  countriesYearHeading: (year) => `Countries in ${year}`,
+  countriesNone: "No country figures have been published yet.",
+  regionsComparisonHeading: (year) => `Every region side by side, ${year}`,
+  regionsComparisonCaption: (year) =>
+    `Every region indicator in ${year}, the whole movement first as the reference`,
+  filterBehind: "Behind the figures of",
+  filterAllFigures: "All figures",
+  frameworkVersions: "Published versions",
+  frameworkSuppressionScopes: (scopes) =>
+    `Outcome figures are suppressed below k at these scopes: ${list(scopes.map((scope) => scope.toLowerCase()))}. The movement figure is never suppressed.`,
+  frameworkTargetsHeading: "Targets",
+  frameworkTargetsLede:
+    "The thresholds the Global Council set, and whether the movement met them in the latest year.",
+  frameworkFieldChangesHeading: "Indicators whose definition changed",
+  frameworkEarlierHeading: "Earlier versions",
+  frameworkEarlierVersion: (version) => `Evaluation framework ${version}`,
+  frameworkVersionIndicators: (version) => `The indicators of framework ${version}`,
+  changeConcerns: "Concerns",
+  changeConcernsFramework: "the framework as a whole",
 };

@@ -1,6 +1,9 @@
 import type { Messages } from "./catalogue.js";
 
 const list = (items: readonly string[]) => items.join(", ");
+/** "a", "a y b", "a, b y c". */
+const joinEs = (items: readonly string[]) =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} y ${items.at(-1)}`;
 
 /** The Spanish catalogue. */
 export const es: Messages = {
@@ -182,7 +185,7 @@ export const es: Messages = {
 
   regionsHeading: "Regiones",
   regionsLede:
-    "Las cifras de cada región en contexto: el dinero recaudado y ejecutado en ella, sus proporciones frente al conjunto del movimiento y los hubs que tienen allí su sede.",
+    "Todas las regiones lado a lado en cada indicador regional, con el conjunto del movimiento como referencia. La página de cada región muestra sus cifras a lo largo de los años, sus hubs y los informes que las respaldan.",
   regionLede: (region, year) =>
     year === null
       ? `Aún no se han publicado cifras de ${region}.`
@@ -255,8 +258,8 @@ export const es: Messages = {
     `Cifras principales del conjunto del movimiento en ${year}, calculadas con el marco de evaluación ${version}, y su evolución respecto al año anterior.`,
   overviewEmpty: "Aún no se ha publicado ninguna cifra.",
   overviewLensLink: (lens) => `Todos los indicadores de la perspectiva «${lens}»`,
-  disclosureNote: (k) =>
-    `Para proteger a los participantes, se omiten las cifras de resultados de las regiones con menos de ${k} participantes, y no se publica nada sobre los países de la lista de protección.`,
+  disclosureNote: (k, scopes) =>
+    `Para proteger a los participantes, se omiten las cifras de resultados de ${joinEs(scopes.map((scope) => ({ movement: "el movimiento", region: "las regiones", hub: "los hubs", country: "los países" })[scope]))} con menos de ${k} participantes, y no se publica nada sobre los países de la lista de protección${scopes.includes("hub") ? " ni sobre los hubs con sede en ellos" : ""}.`,
   headlineChange: (trend, magnitude, previousYear) =>
     `${trend === "up" ? "sube" : "baja"} ${magnitude} respecto a ${previousYear}`,
   headlineUnchanged: (previousYear) => `sin cambios respecto a ${previousYear}`,
@@ -279,7 +282,6 @@ export const es: Messages = {
   frameworkLink: "Cómo se definen los indicadores",
   tableCaption: (title) => `${title}: cifras por año`,
   tableScopeColumn: "Ámbito",
-  tableGroupRegions: "Regiones",
   tableGroupHubs: "Hubs",
   tableGroupCountries: "Países",
   noteSuppressed: (k) => `omitido: menos de ${k} participantes, por lo que la cifra no se publica.`,
@@ -318,7 +320,6 @@ export const es: Messages = {
   frameworkDataText: "Todas las cifras publicadas, con una fila por indicador, año y ámbito:",
   noTarget: "sin objetivo fijado",
   target: (comparison, value) => (comparison === ">=" ? `como mínimo ${value}` : `como máximo ${value}`),
-  disclosureParticipants: "Se omite en el ámbito regional cuando participaron menos de k personas",
   disclosureNone: "Se publica íntegramente",
 
   changeReadings: { better: "mejor", worse: "peor" },
@@ -342,4 +343,83 @@ export const es: Messages = {
     hub: "Hub",
     country: "País",
   },
+
+  // Páginas, pruebas de cada cifra y metas (issue #11).
+  navCountries: "Países",
+  withheldReasons: {
+    "protected-country": "reservado (país protegido)",
+    "protected-seat": "reservado (hub con sede en un país protegido)",
+  },
+  noteWithheld:
+    "reservado: no se publica nada sobre un país de la lista de protección ni sobre un hub con sede en él, porque sus cifras serían las de ese país.",
+  noteFigureLinks: "Cada cifra enlaza con los informes a partir de los cuales se calculó.",
+  notAtScope: "no se publica en este ámbito",
+  targetGap: (position, gap) =>
+    position === "on"
+      ? "exactamente en la meta"
+      : `${gap} ${position === "above" ? "por encima de" : "por debajo de"} la meta`,
+  targetAt: (target, scopes) => `${target}, para ${joinEs(scopes.map((scope) => scope.toLowerCase()))}`,
+  targetOfMovement: (target) => `(meta para el movimiento: ${target})`,
+  disclosureParticipantsAt: (scopes) =>
+    `Se omite en el ámbito de ${joinEs(scopes.map((scope) => scope.toLowerCase()))} cuando participaron menos de k personas`,
+  regionBases: {
+    lines: "Región (por los países de las líneas)",
+    seat: "Región (por la sede de los hubs)",
+  },
+  regionBasisShort: { lines: "por los países de las líneas", seat: "por la sede de los hubs" },
+  regionBasisNote: {
+    lines:
+      "La cifra de una región cuenta el dinero y la actividad declarados en sus países, por cualquier hub.",
+    seat: "La cifra de una región cuenta los hubs con sede en ella, dondequiera que estén sus líneas; los hubs con sede en un país protegido quedan fuera.",
+  },
+  eachHubSummary: (count) =>
+    count === 1 ? "La cifra de 1 hub" : `Las cifras de cada uno de los ${count} hubs`,
+  eachCountrySummary: (count) =>
+    count === 1 ? "La cifra de 1 país" : `Las cifras de cada uno de los ${count} países`,
+  tableCaptionHubs: (title) => `${title}: cada hub, por año`,
+  tableCaptionCountries: (title) => `${title}: cada país, por año`,
+  protectedCountriesNote:
+    "Los países de la lista de protección no aparecen: no se publica nada sobre ellos. La página de países los enumera.",
+  columnReportId: "Informe",
+  columnReports: "Informes",
+  columnCountry: "País",
+  columnThisHub: "Este hub",
+  columnSeatRegion: (region) => `Región de su sede: ${region}`,
+  fundReportLabel: "fondo global",
+  hubReportLabel: "hub",
+  noReport: "ningún informe",
+  hubFiguresHeading: "Las cifras de este hub",
+  hubFiguresCaption: (hub) =>
+    `${hub}: cada indicador de hub por año, junto a su región y al conjunto del movimiento`,
+  hubFiguresWithheld:
+    "Las cifras de este hub están reservadas: tiene su sede en un país de la lista de protección y sus cifras serían las de ese país. Sus informes siguen contando en las cifras del movimiento y en las de las regiones y países donde estuvieron su dinero y su actividad.",
+  hubNoFigures: "Aún no se han publicado cifras de este hub.",
+  hubAllocationsWithheld:
+    "Reservado: lo que el fondo global asignó a este hub, y lo que recibió, serían cifras de su país.",
+  hubNoReportingStatus: "Este hub no estuvo activo en ningún año con informes.",
+  countriesHeading: "Países",
+  countriesLede:
+    "Cada país con cifras publicadas: fondos ejecutados por editor activo, fondos ejecutados y recaudados, la transferencia neta (ejecutado menos recaudado) y los participantes. Ordene la tabla por cualquier columna.",
+  countriesProtectedNote:
+    "Los países de la lista de protección figuran como reservados, sin ninguna cifra: no se publica nada sobre ellos.",
+  countriesCaption: (year) => `Países en ${year}`,
+  countriesYearHeading: (year) => `Países en ${year}`,
+  countriesNone: "Aún no se han publicado cifras por país.",
+  regionsComparisonHeading: (year) => `Todas las regiones lado a lado, ${year}`,
+  regionsComparisonCaption: (year) =>
+    `Cada indicador regional en ${year}, con el conjunto del movimiento primero como referencia`,
+  filterBehind: "Detrás de las cifras de",
+  filterAllFigures: "Todas las cifras",
+  frameworkVersions: "Versiones publicadas",
+  frameworkSuppressionScopes: (scopes) =>
+    `Las cifras de resultados se omiten por debajo de k en estos ámbitos: ${joinEs(scopes.map((scope) => scope.toLowerCase()))}. La cifra del movimiento nunca se omite.`,
+  frameworkTargetsHeading: "Metas",
+  frameworkTargetsLede:
+    "Los umbrales que fijó el Consejo Global y si el movimiento los alcanzó en el último año.",
+  frameworkFieldChangesHeading: "Indicadores cuya definición cambió",
+  frameworkEarlierHeading: "Versiones anteriores",
+  frameworkEarlierVersion: (version) => `Marco de evaluación ${version}`,
+  frameworkVersionIndicators: (version) => `Los indicadores del marco ${version}`,
+  changeConcerns: "Afecta a",
+  changeConcernsFramework: "el marco en su conjunto",
 };

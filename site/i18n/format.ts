@@ -73,7 +73,20 @@ export function formatCell(cell: Cell, unit: Unit, messages: Messages = en): str
       return messages.noValue;
     case "no-data":
       return messages.noData;
+    case "withheld":
+      return messages.withheldReasons[cell.reason];
   }
+}
+
+/**
+ * The distance between a figure and its target, unsigned: in percentage points for shares, else as the
+ * unit's figure (`$1,200`, `0.050`).
+ */
+export function formatGap(gap: number, unit: Unit, messages: Messages = en): string {
+  const size = Math.abs(gap);
+  return unit === "share"
+    ? messages.percentagePoints(fixed(size * 100, 1, messages))
+    : magnitudeOf(size, unit, messages);
 }
 
 /**

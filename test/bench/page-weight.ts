@@ -15,6 +15,7 @@ const TYPES: readonly [string, RegExp][] = [
   ["region", /(^|\/)region-[^/]+\.html$/],
   ["hub", /(^|\/)hub-[^/]+\.html$/],
   ["regions / hubs index", /(^|\/)(regions|hubs)\.html$/],
+  ["countries", /(^|\/)countries\.html$/],
   ["evidence", /(^|\/)evidence\.html$/],
   ["framework", /(^|\/)framework\.html$/],
   ["lens", /\.html$/],

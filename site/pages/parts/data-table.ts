@@ -2,11 +2,14 @@ import type { DataTable } from "../../charts/table.js";
 import type { Messages } from "../../i18n/catalogue.js";
 import { formatNumber } from "../../i18n/format.js";
 import { html, type SafeHtml } from "../../web/html.js";
+import { evidenceHref } from "../../web/paths.js";
 
-/** A chart's data table, formatted for reading. */
+/** A chart's data table, formatted for reading; each row's figure links to the reports behind it. */
 export function dataTableMarkup(table: DataTable, messages: Messages): SafeHtml {
   const header = table.columns.map((column) => html`<th scope="col">${column.label}</th>`);
-  const body = table.rows.map((row) => {
+  const linkColumn = table.linkColumn ?? table.columns.find((column) => column.unit !== undefined)?.key;
+  const body = table.rows.map((row, r) => {
+    const evidence = table.evidence?.[r];
     const cells = table.columns.map((column, i) => {
       const value = row[column.key];
       const text =
@@ -15,7 +18,11 @@ export function dataTableMarkup(table: DataTable, messages: Messages): SafeHtml 
           : typeof value === "number" && column.unit
             ? formatNumber(value, column.unit, messages)
             : String(value);
-      return i === 0 ? html`<th scope="row">${text}</th>` : html`<td>${text}</td>`;
+      const content =
+        evidence && column.key === linkColumn && value !== null && value !== undefined
+          ? html`<a class="figure-link" href="${evidenceHref(evidence)}">${text}</a>`
+          : text;
+      return i === 0 ? html`<th scope="row">${content}</th>` : html`<td>${content}</td>`;
     });
     return html`<tr>${cells}</tr>\n`;
   });

@@ -2,7 +2,9 @@ import type { Framework } from "../../../functions/core/framework/framework.js";
 import type { Messages } from "../../i18n/catalogue.js";
 import { formatTimestamp } from "../../i18n/format.js";
 import { html, type SafeHtml } from "../../web/html.js";
+import { COUNTRIES_FILE } from "../../web/paths.js";
 import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from "../../web/security.js";
+import { publishesCountries } from "./scope-names.js";
 
 /** A language the site is published in, and the folder its pages live in ("" for the first). */
 export interface SiteLanguage {
@@ -41,13 +43,16 @@ export function rootOf(language: SiteLanguage): string {
   return language.folder === "" ? "" : "../".repeat(language.folder.split("/").length - 1);
 }
 
-/** The nav entries, in order: the overview, each lens, regions, hubs, evidence, the framework. */
+/** The nav entries, in order: the overview, each lens, regions, countries (where published), hubs, evidence, the framework. */
 export function navigation(context: PageContext): { file: string; label: string }[] {
   const { framework, messages } = context;
   return [
     { file: "index.html", label: messages.navOverview },
     ...framework.lenses.map((lens) => ({ file: `${lens.id}.html`, label: lens.title })),
     { file: "regions.html", label: messages.navRegions },
+    ...(publishesCountries(framework.indicators)
+      ? [{ file: COUNTRIES_FILE, label: messages.navCountries }]
+      : []),
     { file: "hubs.html", label: messages.navHubs },
     { file: "evidence.html", label: messages.navEvidence },
     { file: "framework.html", label: messages.navFramework },

@@ -2,7 +2,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DashboardData } from "../../../functions/core/dashboards/dashboard-data.js";
+import type { DashboardData, ReportContribution } from "../../../functions/core/dashboards/dashboard-data.js";
 import { type Framework, loadFramework } from "../../../functions/core/framework/framework.js";
 import type { IndicatorRow } from "../../../functions/core/indicators/indicator-row.js";
 import type { ManifestRecord } from "../../../functions/core/lake/manifest.js";
@@ -11,9 +11,17 @@ import { buildSite, type SiteBuild } from "../../../site/build/build-site.js";
 import { directorySiteWriter, memorySiteWriter } from "../../../site/build/site-writer.js";
 import type { Language } from "../../../site/i18n/catalogue.js";
 import { checkSpec } from "../../../site/vega/validate-spec.js";
+import { framework } from "../fixtures/charts.js";
 import { FIXTURE_DASHBOARD, FIXTURE_REPORTS, HOSTILE_HUB_NAME } from "../fixtures/dashboard.js";
-import { FIXTURE_GENERATED_AT, FIXTURE_K, FIXTURE_ROWS, indicatorRow } from "../fixtures/indicator-rows.js";
-import { FIXTURE_REGION_PAGES, tableRows } from "../fixtures/markup.js";
+import {
+  FIXTURE_GENERATED_AT,
+  FIXTURE_K,
+  FIXTURE_ROWS,
+  FIXTURE_ROWS_2026_1,
+  FIXTURE_VERSION,
+  indicatorRow,
+} from "../fixtures/indicator-rows.js";
+import { FIXTURE_REGION_PAGES, rowsOf, tableRows } from "../fixtures/markup.js";
 
 const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));
 /**
@@ -56,7 +64,6 @@ async function expectGolden(files: ReadonlyMap<string, string | Uint8Array>, fol
   }
 }
 
-const framework = loadFramework("2026.1");
 const countries = bundledCountryTable();
 /** The browser script is an input of the build; its behaviour is tested in Chromium (test/browser). */
 const CLIENT_FILES = { "site.js": "/* site.js */\n", "site-ABC123.js": "/* vega */\n" };
@@ -67,12 +74,14 @@ const LENS_PAGES = [
   "redistribution.html",
   "accountability.html",
 ];
-/** The pages that load the script: those with filters (accountability has no chart by region or year). */
+/** The pages that load the script: those with filters, and the countries page (its table sorts). */
 const SCRIPTED = [
   "opportunities.html",
   "power.html",
   "outcomes.html",
   "redistribution.html",
+  "accountability.html",
+  "countries.html",
   "evidence.html",
 ];
 const HUB_PAGES = [
@@ -87,6 +96,7 @@ const PAGES = [
   ...LENS_PAGES,
   "regions.html",
   ...FIXTURE_REGION_PAGES,
+  "countries.html",
   "hubs.html",
   ...HUB_PAGES,
   "evidence.html",
@@ -136,18 +146,6 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** A framework in which `participants` is also published for hubs and countries. */
-function withFinerScopes(): Framework {
-  return {
-    ...framework,
-    indicators: framework.indicators.map((indicator) =>
-      indicator.id === "participants"
-        ? { ...indicator, scopes: ["movement", "region", "hub", "country"] }
-        : indicator,
-    ),
-  };
-}
-
 describe("the fixture site", () => {
   let site: Awaited<ReturnType<typeof build>>;
   let result: SiteBuild;
@@ -168,7 +166,7 @@ describe("the fixture site", () => {
   it("validates and publishes every chart's spec, CSV, and for filtered charts the compiled spec and data file", () => {
     const specs = [...site.files.keys()].filter((path) => path.endsWith(".vl.json"));
     expect(specs).toHaveLength(result.specs);
-    expect(result.specs).toBe(50);
+    expect(result.specs).toBe(54);
     for (const path of specs) {
       expect(path).toMatch(/^specs\/[a-z0-9_.-]+\.vl\.json$/);
       expect(checkSpec(JSON.parse(site.text(path))).problems, path).toEqual([]);
@@ -201,7 +199,7 @@ describe("the fixture site", () => {
       );
       expect(markup).not.toMatch(/\son[a-z]+=|javascript:|style="/i);
       expect(markup).toContain('<nav class="site-nav" aria-label="Site">');
-      expect(markup).toContain("Evaluation framework 2026.1 · Generated");
+      expect(markup).toContain("Evaluation framework 2026.2 · Generated");
       expect(markup).toContain('<time datetime="2026-03-02T09:30:00.000Z">2 March 2026, 09:30 UTC</time>');
     }
     expect(site.text("region-south-asia.html")).toContain('href="regions.html" aria-current="page"');
@@ -262,10 +260,101 @@ describe("framework versions", () => {
   it("publishes the history it is given, and refuses one that does not end with the figures' version", async () => {
     const older: Framework = { ...framework, version: "2025.2" };
     const { text } = await build(FIXTURE_ROWS, { frameworks: [older, framework] });
-    expect(text("framework.html")).toContain("Changes from framework 2025.2 to 2026.1.");
+    expect(text("framework.html")).toContain("Changes from framework 2025.2 to 2026.2.");
     await expect(build(FIXTURE_ROWS, { frameworks: [framework, older] })).rejects.toThrow(
-      /the last framework version must be 2026\.1/,
+      /the last framework version must be 2026\.2/,
     );
+  });
+});
+
+describe("a publication of framework 2026.1", () => {
+  it("still builds: movement and region figures, no countries page, the 2026.1 framework in every footer", async () => {
+    const previous = loadFramework("2026.1");
+    const rows = FIXTURE_ROWS_2026_1.filter((row) =>
+      previous.indicators.some(
+        (indicator) => indicator.id === row.indicator && indicator.scopes.includes(row.scope),
+      ),
+    );
+    const { result, text } = await build(rows, {
+      framework: previous,
+      dashboard: { ...FIXTURE_DASHBOARD, framework_version: "2026.1" },
+    });
+    expect(result.pages).toEqual(PAGES.filter((page) => page !== "countries.html"));
+    expect(result.withheld).toBe(0);
+    expect(text("index.html")).toContain("Evaluation framework 2026.1 · Generated");
+    expect(text("index.html")).not.toContain("countries.html");
+    expect(text("index.html")).toContain("outcome figures for a region with fewer than 10 participants");
+    expect(text("framework.html")).toContain("This is the first published version of the framework.");
+    const dashboard = JSON.parse(text("data/dashboard.json")) as DashboardData;
+    expect(new Set(dashboard.contributions.map((c) => c.basis))).toEqual(new Set(["movement", "lines"]));
+    expect(text("hub-hub-ke.html")).toContain("No figures have been published for this hub yet.");
+  });
+});
+
+describe("figures withheld by the protection rules", () => {
+  /**
+   * Everything compute must never publish, and the site must drop if it ever did: figures of a protected
+   * country (Bangladesh) and of hubs seated in one (hub-bd, hub-x), the reports behind them, and the
+   * allocations to those hubs.
+   */
+  const leaked: IndicatorRow[] = [
+    indicatorRow("deployed_usd", 2025, "country", "BD", 7_654_321),
+    indicatorRow("participants", 2025, "country", "BD", 4_321),
+    indicatorRow("participants", 2024, "country", "EG", "suppressed"),
+    indicatorRow("deployed_usd", 2025, "hub", "hub-bd", 9_876_543),
+    indicatorRow("board_women_share", 2025, "hub", "hub-x", 0.1234),
+  ];
+  const leakedContributions: ReportContribution[] = [
+    { year: 2025, basis: "country", scope: "country", scope_id: "BD", report_id: "r-bd-fin-2025" },
+    { year: 2025, basis: "hub", scope: "hub", scope_id: "hub-bd", report_id: "r-bd-fin-2025" },
+    { year: 2025, basis: "seat", scope: "region", scope_id: "South Asia", report_id: "r-bd-fin-2025" },
+    { year: 2024, basis: "hub", scope: "hub", scope_id: "hub-x", report_id: "r-x-fin-2024" },
+  ];
+  const withoutAllocationsOfProtectedSeats: DashboardData = {
+    ...FIXTURE_DASHBOARD,
+    allocations: FIXTURE_DASHBOARD.allocations.filter(
+      (row) => row.hub_id !== "hub-bd" && row.hub_id !== "hub-x",
+    ),
+  };
+
+  it("change no byte of any built file, in any language, when they are among the inputs", async () => {
+    const languages: Language[] = ["en", "es", "ar"];
+    const clean = await build(FIXTURE_ROWS, { dashboard: withoutAllocationsOfProtectedSeats, languages });
+    const dirty = await build([...FIXTURE_ROWS, ...leaked], {
+      dashboard: {
+        ...FIXTURE_DASHBOARD,
+        contributions: [...FIXTURE_DASHBOARD.contributions, ...leakedContributions],
+      },
+      languages,
+    });
+    expect(dirty.result.withheld).toBe(leaked.length);
+    expect([...dirty.files.keys()].sort()).toEqual([...clean.files.keys()].sort());
+    for (const [path, content] of dirty.files)
+      expect(String(content), path).toBe(String(clean.files.get(path)));
+  });
+
+  it("appear nowhere: no allocation to, no figure of and no evidence key for a protected country or a hub seated in one", async () => {
+    const { files, text } = await build([...FIXTURE_ROWS, ...leaked]);
+    const forbidden = [
+      /7,?654,?321|\$7\.7M/,
+      /4,?321\b/,
+      /9,?876,?543|\$9\.9M/,
+      /0\.1234|12\.3%/,
+      /\b120,?000\b/,
+      /country:(BD|EG)\b/,
+      /hub:hub-(bd|x)\b/,
+      /"(hub-bd|hub-x)","allocated_usd"/,
+    ];
+    for (const [path, content] of files)
+      for (const pattern of forbidden) expect(String(content), `${path} ${pattern}`).not.toMatch(pattern);
+    for (const hub of ["hub-hub-bd.html", "hub-hub-x.html"]) {
+      const page = text(hub);
+      expect(page).toContain(
+        "This hub&#39;s figures are withheld: it is seated in a country on the protection list",
+      );
+      expect(page).toContain("Withheld: what the global fund allocated to this hub");
+      expect(page).not.toContain('class="figures hub-figures"');
+    }
   });
 });
 
@@ -311,18 +400,16 @@ describe("languages", () => {
 describe("publication rules", () => {
   it("escapes text from the inputs everywhere it appears, and neutralises it in CSV", async () => {
     const hostile = "<script>alert(1)</script>";
-    const { pages, text } = await build(
-      [
-        indicatorRow("participants", 2024, "region", hostile, 120),
-        indicatorRow("participants", 2025, "region", hostile, 140),
-        indicatorRow("participants", 2025, "hub", `hub"><img src=x onerror=alert(1)>`, 40),
-        indicatorRow("participants", 2025, "movement", "movement", 160),
-      ],
-      { framework: withFinerScopes() },
-    );
+    const { pages, text, everything, result } = await build([
+      indicatorRow("participants", 2024, "region", hostile, 120),
+      indicatorRow("participants", 2025, "region", hostile, 140),
+      indicatorRow("participants", 2025, "hub", `hub"><img src=x onerror=alert(1)>`, 40),
+      indicatorRow("participants", 2025, "movement", "movement", 160),
+    ]);
     const html = ["index.html", "outcomes.html"].map(text).join("\n");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(html).toContain("hub&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    expect(everything()).not.toContain("onerror=alert(1)");
+    expect(result.withheld).toBe(1);
     expect(pages().replaceAll('<script type="module" src="site.js"></script>', "")).not.toMatch(
       /<script|<img/,
     );
@@ -341,33 +428,41 @@ describe("publication rules", () => {
     const openCountry = countries.byCode.get("BR");
     if (!protectedCountry || !openCountry || openCountry.isProtected)
       throw new Error("country table changed");
-    const { result, everything, text } = await build(
-      [
-        indicatorRow("participants", 2025, "movement", "movement", 500),
-        indicatorRow("participants", 2025, "country", protectedCountry.isoCode, 321),
-        indicatorRow("participants", 2024, "country", protectedCountry.isoCode, "suppressed"),
-        indicatorRow("participants", 2025, "country", "ZZ", 77),
-        indicatorRow("participants", 2025, "country", "BR", 654),
-      ],
-      { framework: withFinerScopes() },
-    );
+    const { result, everything, text, files } = await build([
+      indicatorRow("participants", 2025, "movement", "movement", 500),
+      indicatorRow("participants", 2025, "country", protectedCountry.isoCode, 321),
+      indicatorRow("participants", 2024, "country", protectedCountry.isoCode, "suppressed"),
+      indicatorRow("participants", 2025, "country", "ZZ", 77),
+      indicatorRow("participants", 2025, "country", "BR", 654),
+    ]);
     expect(result.withheld).toBe(3);
     const published = everything();
-    expect(published).not.toContain(protectedCountry.name);
     expect(published).not.toContain(`"${protectedCountry.isoCode}"`);
-    expect(text("data/indicators.json")).not.toContain(":321");
-    expect(text("outcomes.html")).not.toMatch(/>321<|"321"/);
-    expect(published).not.toContain('"ZZ"');
-    expect(tableRows(text("outcomes.html"), "participants")).toEqual([
-      ["Movement", "500"],
-      ["Brazil (BR)", "654"],
+    for (const [path, content] of files) expect(String(content), path).not.toMatch(/\b321\b|>77<|"ZZ"/);
+    expect(text("data/indicators.json")).not.toContain(protectedCountry.isoCode);
+    const outcomes = text("outcomes.html");
+    expect(outcomes).not.toContain(protectedCountry.name);
+    expect(tableRows(outcomes, "participants")).toEqual([["Movement", "500"]]);
+    const byCountry = outcomes.split('<table class="figures">').at(-1)?.split("</table>")[0] ?? "";
+    expect(rowsOf(byCountry)).toEqual([["Brazil (BR)", "654"]]);
+    const countriesPage = rowsOf(text("countries.html"));
+    expect(
+      countriesPage.find((row) => row[0] === `${protectedCountry.name} (${protectedCountry.isoCode})`),
+    ).toEqual([`${protectedCountry.name} (${protectedCountry.isoCode})`, "withheld (protected country)"]);
+    expect(countriesPage.find((row) => row[0] === "Brazil (BR)")).toEqual([
+      "Brazil (BR)",
+      "no data",
+      "no data",
+      "no data",
+      "no data",
+      "654",
     ]);
   });
 
   it("publishes nothing at a scope the framework does not declare for the indicator", async () => {
     const { result, text } = await build([
       indicatorRow("participants", 2025, "movement", "movement", 500),
-      indicatorRow("participants", 2025, "country", "BR", 654),
+      indicatorRow("global_south_share", 2025, "country", "BR", 0.4),
       indicatorRow("global_south_share", 2025, "region", "South Asia", 0.5),
     ]);
     expect(result.withheld).toBe(2);
@@ -379,7 +474,7 @@ describe("publication rules", () => {
   it("refuses rows from another framework version, unknown indicators, repeated rows and foreign dashboard data", async () => {
     const row = indicatorRow("participants", 2025, "movement", "movement", 500);
     await expect(build([{ ...row, framework_version: "2025.9" }])).rejects.toThrow(
-      /framework 2025\.9, not 2026\.1/,
+      /framework 2025\.9, not 2026\.2/,
     );
     await expect(build([{ ...row, indicator: "happiness" }])).rejects.toThrow(/unknown indicator happiness/);
     await expect(build([row, row])).rejects.toThrow(/appears twice/);
@@ -390,7 +485,7 @@ describe("publication rules", () => {
 
   it("builds a site with no figures at all", async () => {
     const empty: DashboardData = {
-      framework_version: "2026.1",
+      framework_version: FIXTURE_VERSION,
       hubs: [],
       reporting_status: [],
       allocations: [],

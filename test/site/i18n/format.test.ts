@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { cellOf } from "../../../site/figures/cell.js";
-import { formatCell, formatChange, formatNumber, formatTimestamp } from "../../../site/i18n/format.js";
+import { es } from "../../../site/i18n/es.js";
+import {
+  formatCell,
+  formatChange,
+  formatGap,
+  formatNumber,
+  formatTimestamp,
+} from "../../../site/i18n/format.js";
 import { indicatorRow } from "../fixtures/indicator-rows.js";
 
 describe("formatNumber", () => {
@@ -58,6 +65,16 @@ describe("formatChange", () => {
 
   it("falls back to the difference when the previous figure is 0", () => {
     expect(formatChange(1_500_000, 0, "usd")).toEqual({ trend: "up", magnitude: "$1.5M" });
+  });
+});
+
+describe("formatGap", () => {
+  it("says a share's distance to its target in percentage points, anything else in its unit, unsigned", () => {
+    expect(formatGap(0.088, "share")).toBe("8.8 pp");
+    expect(formatGap(-0.088, "share")).toBe("8.8 pp");
+    expect(formatGap(0.0875, "share", es)).toBe("8,8 p. p.");
+    expect(formatGap(-1234.4, "usd")).toBe("$1,234");
+    expect(formatGap(0.019, "index")).toBe("0.019");
   });
 });
 

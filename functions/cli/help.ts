@@ -40,8 +40,9 @@ A file that cannot be read is named with what to do; the other files still go in
 
 Options:
   --lake DIR     the lake folder (created if missing)
-  --as ID        who uploads: a hub_id, or council (reference data)
-  --kind KIND    financial | impact | hubs | fx_rates (default: recognised from the header)
+  --as ID        who uploads: a hub_id, or council (reference data and scenarios)
+  --kind KIND    financial | impact | hubs | fx_rates | scenario (default: recognised from the header;
+                 a scenario, a JSON file, from its content)
   --json         print the outcome of every file as JSON
   -h, --help     show this help
 

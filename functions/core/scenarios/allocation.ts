@@ -23,7 +23,11 @@ export interface Allocation {
 const NOTHING: Allocation = { level: null, cutoff: null };
 
 /** The allocation of a pool by a scenario's rule. */
-export function allocate(rule: AllocationRule, poolUsd: number, countries: readonly CountryNeed[]): Allocation {
+export function allocate(
+  rule: AllocationRule,
+  poolUsd: number,
+  countries: readonly CountryNeed[],
+): Allocation {
   return rule === "level_up" ? levelUp(poolUsd, countries) : perEditor(poolUsd, countries);
 }
 

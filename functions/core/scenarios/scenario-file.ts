@@ -40,6 +40,8 @@ export interface Scenario {
 export interface ScenarioReading {
   readonly scenario: Scenario | undefined;
   readonly problems: Problem[];
+  /** The file's `id` when it is text, even if the file has problems: what ids are compared by across files. */
+  readonly id?: string;
 }
 
 /** What a scenario file is checked against besides itself. */
@@ -131,8 +133,9 @@ export function readScenario(bytes: Uint8Array, context: ScenarioContext = {}): 
   }
   for (const [path, entry] of semanticProblems(data as Record<string, unknown>, context)) add(path, entry);
   problems.push(...found.sort((a, b) => a.order - b.order).map((entry) => entry.problem));
-  if (problems.length > 0) return { scenario: undefined, problems };
-  return { scenario: normalised(data as ScenarioFile), problems };
+  const id = typeof (data as { id?: unknown }).id === "string" ? (data as { id: string }).id : undefined;
+  if (problems.length > 0) return { scenario: undefined, problems, id };
+  return { scenario: normalised(data as ScenarioFile), problems, id };
 }
 
 /** A scenario as its file gives it: the fields with defaults may be absent. */

@@ -104,17 +104,16 @@ export function readScenario(bytes: Uint8Array, context: ScenarioContext = {}): 
   } catch {
     return fail("scenarioNotUtf8", scenarioMessages.scenarioNotUtf8());
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const { line, column } = positionOf(text, error);
+  const scan = scanJson(text);
+  if (scan.errorAt !== undefined) {
+    const { line, column } = lineAndColumn(text, scan.errorAt);
     return fail("scenarioNotJson", scenarioMessages.scenarioNotJson(line, column));
   }
+  const data: unknown = JSON.parse(text);
   if (data === null || typeof data !== "object" || Array.isArray(data))
     return fail("scenarioNotObject", scenarioMessages.scenarioNotObject(data));
 
-  for (const path of duplicateFields(text))
+  for (const path of scan.duplicates)
     problems.push(problem("scenarioDuplicateField", scenarioMessages.scenarioDuplicateField(path)));
   const found: { order: number; problem: Problem }[] = [];
   const add = (path: readonly (string | number)[], entry: Problem) => {
@@ -343,58 +342,113 @@ function expectedType(type: string, path: readonly (string | number)[]): string 
   return "a number";
 }
 
-/** Line and column (from 1) of the place a JSON parser stopped, from its message. */
-function positionOf(text: string, error: unknown): { line?: number; column?: number } {
-  const message = error instanceof Error ? error.message : "";
-  const position = /at position (\d+)/.exec(message);
-  if (!position) return {};
-  const before = text.slice(0, Number(position[1]));
-  const lines = before.split("\n");
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+/** What a scan of a JSON text found: where its syntax first fails, and the fields it gives twice. */
+interface JsonScan {
+  /** The offset of the first character that breaks the JSON grammar; undefined when the text is JSON. */
+  readonly errorAt: number | undefined;
+  readonly duplicates: readonly string[];
 }
 
 /**
- * The paths of the fields a JSON text gives more than once within the same object. `JSON.parse` keeps the last
- * silently; a file of evidence that says two things is refused instead.
+ * Scans a JSON text (RFC 8259) without building it: where its syntax first fails, as the same offset on every
+ * Node version, and the paths of the fields an object gives more than once (`JSON.parse` keeps the last
+ * silently; a file of evidence that says two things is refused instead).
  */
-function duplicateFields(text: string): string[] {
+function scanJson(text: string): JsonScan {
   const duplicates: string[] = [];
-  type Frame =
-    | { kind: "object"; path: (string | number)[]; keys: Set<string>; key: string | undefined }
-    | { kind: "array"; path: (string | number)[]; index: number };
-  const stack: Frame[] = [];
-  let expectKey = false;
-  const childPath = (): (string | number)[] => {
-    const top = stack.at(-1);
-    if (!top) return [];
-    return top.kind === "object" ? [...top.path, top.key ?? ""] : [...top.path, top.index];
+  let i = 0;
+  const fail = (): never => {
+    throw new JsonSyntaxError(i);
   };
-  for (let i = 0; i < text.length; i++) {
-    const character = text[i];
-    if (character === '"') {
-      let end = i + 1;
-      while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
-      const top = stack.at(-1);
-      if (expectKey && top?.kind === "object") {
-        const key = JSON.parse(text.slice(i, end + 1)) as string;
-        if (top.keys.has(key)) duplicates.push(displayPath([...top.path, key]));
-        top.keys.add(key);
-        top.key = key;
-        expectKey = false;
+  const space = () => {
+    while (i < text.length && " \t\n\r".includes(text[i] as string)) i++;
+  };
+  const string = (): string => {
+    const start = i++;
+    for (;;) {
+      const character = text[i];
+      if (character === undefined || character < " ") fail();
+      if (character === '"') break;
+      if (character === "\\") {
+        i++;
+        if (text[i] === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? "x")) fail();
       }
-      i = end;
-    } else if (character === "{") {
-      stack.push({ kind: "object", path: childPath(), keys: new Set(), key: undefined });
-      expectKey = true;
-    } else if (character === "[") {
-      stack.push({ kind: "array", path: childPath(), index: 0 });
-    } else if (character === "}" || character === "]") {
-      stack.pop();
-    } else if (character === ",") {
-      const top = stack.at(-1);
-      if (top?.kind === "object") expectKey = true;
-      else if (top?.kind === "array") top.index++;
+      i++;
     }
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (path: (string | number)[]): void => {
+    space();
+    const character = text[i];
+    if (character === "{") {
+      i++;
+      space();
+      const keys = new Set<string>();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail();
+        const key = string();
+        if (keys.has(key)) duplicates.push(displayPath([...path, key]));
+        keys.add(key);
+        space();
+        if (text[i] !== ":") fail();
+        i++;
+        value([...path, key]);
+        space();
+        if (text[i] === "}") break;
+        if (text[i] !== ",") fail();
+        i++;
+      }
+      i++;
+    } else if (character === "[") {
+      i++;
+      space();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (let index = 0; ; index++) {
+        value([...path, index]);
+        space();
+        if (text[i] === "]") break;
+        if (text[i] !== ",") fail();
+        i++;
+      }
+      i++;
+    } else if (character === '"') string();
+    else {
+      const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i));
+      if (!literal) fail();
+      i += (literal as RegExpExecArray)[0].length;
+    }
+  };
+  try {
+    value([]);
+    space();
+    if (i < text.length) fail();
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return { errorAt: error.offset, duplicates };
+    throw error;
   }
-  return [...new Set(duplicates)];
+  return { errorAt: undefined, duplicates: [...new Set(duplicates)] };
+}
+
+class JsonSyntaxError extends Error {
+  constructor(readonly offset: number) {
+    super(`not JSON at offset ${offset}`);
+  }
+}
+
+/** Line and column (from 1) of an offset in a text. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const lines = text.slice(0, offset).split("\n");
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }

@@ -26,8 +26,8 @@ export const scenarioMessages = {
   scenarioTooLarge: (bytes: number, limit: number) =>
     `the file is ${bytes.toLocaleString("en-US")} bytes; a scenario file holds at most ${limit.toLocaleString("en-US")} bytes`,
   scenarioNotUtf8: () => "the file is not UTF-8 text: save the scenario as a UTF-8 JSON file",
-  scenarioNotJson: (line: number | undefined, column: number | undefined) =>
-    `the file is not valid JSON${line === undefined ? "" : ` (line ${line}, column ${column})`}: a scenario file is one JSON object, as docs/scenarios.md shows`,
+  scenarioNotJson: (line: number, column: number) =>
+    `the file is not valid JSON: line ${line}, column ${column} breaks it (a scenario file is one JSON object, as docs/scenarios.md shows)`,
   scenarioNotObject: (value: unknown) =>
     `the file holds ${describeJsonValue(value)}, not a JSON object: a scenario file is one object { "scenario": "1", "id": ..., ... }`,
   scenarioDuplicateField: (path: string) =>

@@ -1,13 +1,18 @@
 -- language_diversity (2026.2): Shannon entropy −Σ_l p_l ln p_l of content_created by language (content without a
 -- language is left out); movement, region (lines), hub and country. A row where the instance has any impact metric
--- value or financial line; null where none of its content has a language.
+-- value or financial line; null where none of its content has a language. As in 2026.1, the terms are summed as
+-- exact DECIMALs (to 10^-30), so that the figure does not depend on the order in which the engine adds them up.
 WITH shares AS (
   SELECT year, basis, scope_id, content / SUM(content) OVER (PARTITION BY year, basis, scope_id) AS share
   FROM scope_languages
   WHERE basis IN ('movement', 'lines', 'hub', 'country')
 ),
 entropy AS (
-  SELECT year, basis, scope_id, -SUM(CASE WHEN share > 0 THEN share * ln(share) ELSE 0.0 END) AS value
+  SELECT
+    year,
+    basis,
+    scope_id,
+    -CAST(SUM(CAST(CASE WHEN share > 0 THEN share * ln(share) ELSE 0.0 END AS DECIMAL(38, 30))) AS DOUBLE) AS value
   FROM shares
   GROUP BY year, basis, scope_id
 )

@@ -1,7 +1,8 @@
 -- Framework 2026.2: the Theil T of deployed funds against active editors (stage theil_components) and its
 -- between-group part, per year, over the countries with E_c > 0. The groups are the Wikimedia regions plus one
 -- group for the countries without a region (Antarctica), so that between + within = T and within ≥ 0.
--- Null when Σ D = 0.
+-- Null when Σ D = 0. Shares and terms are summed as exact DECIMALs (to 10^-30), as in theil_components, so that
+-- the figures do not depend on the order in which the engine adds them up.
 WITH countries_in_year AS (
   SELECT
     year,
@@ -11,7 +12,11 @@ WITH countries_in_year AS (
   FROM editor_countries
 ),
 country_groups AS (
-  SELECT year, region, SUM(funds_share) AS funds_share, SUM(editors_share) AS editors_share
+  SELECT
+    year,
+    region,
+    CAST(SUM(CAST(funds_share AS DECIMAL(38, 30))) AS DOUBLE) AS funds_share,
+    CAST(SUM(CAST(editors_share AS DECIMAL(38, 30))) AS DOUBLE) AS editors_share
   FROM countries_in_year
   GROUP BY year, region
 ),
@@ -19,7 +24,9 @@ between_groups AS (
   SELECT
     year,
     CASE WHEN COUNT(funds_share) > 0 THEN
-      SUM(CASE WHEN funds_share > 0 THEN funds_share * ln(funds_share / editors_share) ELSE 0.0 END)
+      CAST(SUM(CAST(
+        CASE WHEN funds_share > 0 THEN funds_share * ln(funds_share / editors_share) ELSE 0.0 END
+        AS DECIMAL(38, 30))) AS DOUBLE)
     END AS theil_between
   FROM country_groups
   GROUP BY year

@@ -14,6 +14,7 @@ import { scenarioMessages } from "../../core/scenarios/scenario-messages.js";
 import {
   type BeforeAfter,
   ScenarioBalanceError,
+  type ScenarioResult,
   ScenarioRun,
   type ScenarioYearSummary,
 } from "../../core/scenarios/scenario-run.js";
@@ -46,70 +47,114 @@ export async function simulateCommand(args: string[]): Promise<number> {
       framework: { type: "string" },
     },
   });
-  const lakePath = required(values.lake, "--lake");
-  const out = required(values.out, "--out");
   const files = [...(values.scenario ?? []), ...positionals];
-  if (files.length === 0) throw new UsageError("name at least one scenario file: --scenario FILE");
-  const version = values.framework ?? newestFrameworkVersion();
+  const outcomes = await simulateFromLake(
+    {
+      lake: required(values.lake, "--lake"),
+      out: required(values.out, "--out"),
+      files,
+      frameworkVersion: values.framework,
+    },
+    (outcome) => console.log(describeSimulation(outcome)),
+  );
+  return outcomes.every((outcome) => outcome.status === "written") ? 0 : 1;
+}
+
+/** What became of one scenario file named to `simulate`. */
+export type SimulationOutcome =
+  | { readonly status: "rejected"; readonly file: string; readonly problems: readonly Problem[] }
+  | { readonly status: "unbalanced"; readonly file: string; readonly error: ScenarioBalanceError }
+  | {
+      readonly status: "written";
+      readonly file: string;
+      readonly result: ScenarioResult;
+      /** The paths written, the figures first. */
+      readonly written: readonly string[];
+    };
+
+/**
+ * Reads and checks the scenario files, then, for the good ones, computes the framework's figures from a local
+ * lake with embedded DuckDB (the newest framework unless asked) and applies each scenario, writing its two files
+ * to `out`. Each outcome is handed over as soon as it is known: the rejected files first. A lake folder that does
+ * not exist or holds no manifest, a scenario file that is missing and an unknown version are usage errors.
+ */
+export async function simulateFromLake(
+  request: {
+    readonly lake: string;
+    readonly out: string;
+    readonly files: readonly string[];
+    readonly frameworkVersion?: string;
+    readonly memoryLimit?: string;
+  },
+  onOutcome: (outcome: SimulationOutcome) => void = () => {},
+): Promise<SimulationOutcome[]> {
+  if (request.files.length === 0) throw new UsageError("name at least one scenario file: --scenario FILE");
+  const version = request.frameworkVersion ?? newestFrameworkVersion();
   if (!frameworkVersions().includes(version))
     throw new UsageError(
       `--framework must be one of ${frameworkVersions().join(", ")}, not ${JSON.stringify(version)}`,
     );
-  const lake = await existingLake(lakePath);
-  for (const file of files) await checkInputFile(file);
+  const lake = await existingLake(request.lake);
+  for (const file of request.files) await checkInputFile(file);
 
+  const outcomes: SimulationOutcome[] = [];
+  const report = (outcome: SimulationOutcome) => {
+    outcomes.push(outcome);
+    onOutcome(outcome);
+  };
   const reader = new LakeReader(lake);
   const { financialYears } = await reader.referenceStateAt(await reader.manifest());
-  const readings = await readScenarioFiles(files, financialYears);
-  let failed = false;
-  for (const reading of readings)
-    if (!reading.scenario) {
-      failed = true;
-      console.log(
-        visibleLines([
-          `${reading.file}: not simulated (${reading.problems.length} error${reading.problems.length === 1 ? "" : "s"}):`,
-          ...problemLines(reading.file, reading.problems),
-        ]),
-      );
-    }
-  const scenarios = readings.flatMap((reading) =>
-    reading.scenario ? [{ ...reading, scenario: reading.scenario }] : [],
-  );
-  if (scenarios.length === 0) return 1;
+  const readings = await readScenarioFiles(request.files, financialYears);
+  for (const { file, scenario, problems } of readings)
+    if (!scenario) report({ status: "rejected", file, problems });
+  const scenarios = readings.flatMap(({ file, scenario }) => (scenario ? [{ file, scenario }] : []));
+  if (scenarios.length === 0) return outcomes;
 
   const countries = bundledCountryTable();
   const framework = loadFramework(version);
-  const output = new FolderStore(out);
-  const engine = await DuckDbEngine.open({ lake, countries });
+  const output = new FolderStore(request.out);
+  const engine = await DuckDbEngine.open({ lake, countries, memoryLimit: request.memoryLimit });
   try {
     const baseline = await computeIndicators(engine, framework, { countries, lake });
     const run = new ScenarioRun(engine, framework, baseline);
     for (const { file, scenario } of scenarios) {
-      let result: Awaited<ReturnType<ScenarioRun["simulate"]>>;
+      let result: ScenarioResult;
       try {
         result = await run.simulate(scenario);
       } catch (error) {
         if (!(error instanceof ScenarioBalanceError)) throw error;
-        failed = true;
-        console.log(visible(`${file}: not published: ${error.message}`));
+        report({ status: "unbalanced", file, error });
         continue;
       }
       const written: string[] = [];
       for (const [name, text] of scenarioFilesOf(framework, result)) {
         await output.put(name, new TextEncoder().encode(text), { contentType: "text/csv; charset=utf-8" });
-        written.push(join(out, name));
+        written.push(join(request.out, name));
       }
-      console.log(
-        visibleLines([
-          `${file}: scenario ${scenario.id} (framework ${framework.version}) → ${written.join(", ")}`,
-          ...result.summary.map(describeYear),
-        ]),
-      );
+      report({ status: "written", file, result, written });
     }
   } finally {
     await engine.close();
   }
-  return failed ? 1 : 0;
+  return outcomes;
+}
+
+/** An outcome as the terminal shows it; what the files hold is escaped. */
+export function describeSimulation(outcome: SimulationOutcome): string {
+  if (outcome.status === "rejected") {
+    const count = outcome.problems.length;
+    return visibleLines([
+      `${outcome.file}: not simulated (${count} error${count === 1 ? "" : "s"}):`,
+      ...problemLines(outcome.file, outcome.problems),
+    ]);
+  }
+  if (outcome.status === "unbalanced")
+    return visible(`${outcome.file}: not published: ${outcome.error.message}`);
+  const { file, result, written } = outcome;
+  return visibleLines([
+    `${file}: scenario ${result.scenario.id} (framework ${result.frameworkVersion}) → ${written.join(", ")}`,
+    ...result.summary.map(describeYear),
+  ]);
 }
 
 /**

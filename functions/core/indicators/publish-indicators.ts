@@ -107,13 +107,6 @@ export async function readPublishedIndicators(store: ObjectStore): Promise<Publi
   const dashboard = readDashboardData(await read(PUBLISHED_FILES.dashboard));
   const reports = JSON.parse(await read(PUBLISHED_FILES.reports)) as ManifestRecord[];
   const run = computeRunFromJson(await read(PUBLISHED_FILES.run));
-  const scenarios = await readPublishedScenarios(store, run.frameworkVersion).catch((error: unknown) => {
-    if (!(error instanceof ScenarioPublicationError)) throw error;
-    throw error.detail === undefined
-      ? new NotPublishedError(error.file)
-      : new InconsistentPublicationError(error.file, error.detail);
-  });
-  if (!scenarios) throw new NotPublishedError(PUBLISHED_FILES.scenarios);
   const stray = rows.find((row) => row.framework_version !== run.frameworkVersion);
   if (stray)
     throw new InconsistentPublicationError(
@@ -125,6 +118,13 @@ export async function readPublishedIndicators(store: ObjectStore): Promise<Publi
       PUBLISHED_FILES.dashboard,
       `is of framework ${dashboard.framework_version}, but ${PUBLISHED_FILES.run} says ${run.frameworkVersion}`,
     );
+  const scenarios = await readPublishedScenarios(store, run.frameworkVersion).catch((error: unknown) => {
+    if (!(error instanceof ScenarioPublicationError)) throw error;
+    throw error.detail === undefined
+      ? new NotPublishedError(error.file)
+      : new InconsistentPublicationError(error.file, error.detail);
+  });
+  if (!scenarios) throw new NotPublishedError(PUBLISHED_FILES.scenarios);
   return { rows, dashboard, reports, run, scenarios };
 }
 

@@ -342,6 +342,9 @@ function expectedType(type: string, path: readonly (string | number)[]): string 
   return "a number";
 }
 
+/** A scenario nests three levels deep; a text nested deeper than this is refused where it goes deeper. */
+const MAX_JSON_DEPTH = 32;
+
 /** What a scan of a JSON text found: where its syntax first fails, and the fields it gives twice. */
 interface JsonScan {
   /** The offset of the first character that breaks the JSON grammar; undefined when the text is JSON. */
@@ -383,6 +386,7 @@ function scanJson(text: string): JsonScan {
   };
   const value = (path: (string | number)[]): void => {
     space();
+    if (path.length > MAX_JSON_DEPTH) fail();
     const character = text[i];
     if (character === "{") {
       i++;

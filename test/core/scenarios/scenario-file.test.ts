@@ -132,6 +132,9 @@ describe("the rules of a scenario file, each naming its field", () => {
       "the file is not valid JSON: line 1, column 10 breaks it (a scenario file is one JSON object, as docs/scenarios.md shows)",
     ]);
     expect(codes("")).toEqual(["scenarioNotJson"]);
+    expect(messages(`{"id": ${"[".repeat(30_000)}`)).toEqual([
+      "the file is not valid JSON: line 1, column 40 breaks it (a scenario file is one JSON object, as docs/scenarios.md shows)",
+    ]);
     expect(codes("{'id': 1}")).toEqual(["scenarioNotJson"]);
   });
 

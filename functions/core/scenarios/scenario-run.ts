@@ -126,9 +126,10 @@ export function scenarioStages(queriesDir = QUERIES_DIR): [string, string][] {
 
 /**
  * The relations a scenario statement is made of, in order: the scenario's mechanism (queries/scenarios/
- * relations/, the first of them holding the statement's only placeholders), then every stage of the framework
- * that reads the financial facts, directly or through another, renamed `adjusted_<stage>` and reading the
- * adjusted versions of what it reads. The framework's queries, renamed alike, then compute the framework's own
+ * relations/, the first of them holding the relations' only placeholders, the last ones the scenario's year of
+ * the financial facts, adjusted, and of the impact facts), then every stage of the framework that reads those
+ * facts, directly or through another, renamed `adjusted_<stage>` and reading the adjusted versions of what it
+ * reads. The framework's queries, renamed alike, then compute the framework's own
  * figures from the scenario's deployed funds.
  */
 export function scenarioRelations(
@@ -138,9 +139,13 @@ export function scenarioRelations(
   const relations: [string, string][] = numberedFiles(join(queriesDir, SCENARIO_DIR, "relations")).map(
     ([name, file]) => [name, readQuery(`${SCENARIO_DIR}/relations/${file}`, queriesDir)],
   );
-  const renames = new Map([["financial_facts", "adjusted_financial_facts"]]);
-  if (!relations.some(([name]) => name === "adjusted_financial_facts"))
-    throw new Error("queries/scenarios/relations/ must define adjusted_financial_facts");
+  const renames = new Map([
+    ["financial_facts", "adjusted_financial_facts"],
+    ["impact_facts", "adjusted_impact_facts"],
+  ]);
+  for (const name of renames.values())
+    if (!relations.some(([defined]) => defined === name))
+      throw new Error(`queries/scenarios/relations/ must define ${name}`);
   for (const [name, sql] of frameworkStages(framework, queriesDir)) {
     const renamed = renameRelations(sql, renames, `stage ${name}`);
     if (renamed === renameRelations(sql, new Map(), `stage ${name}`)) continue;
@@ -259,42 +264,28 @@ export class ScenarioRun {
         deployed_scenario_usd: Number(row.deployed_scenario_usd),
       }));
 
+    const values = await this.scenarioValues(year, bound);
     const figures: ScenarioFigure[] = [];
-    for (const indicator of this.framework.indicators) {
-      const scopes = SCENARIO_INDICATORS.get(indicator.id);
-      if (!scopes) continue;
-      const renamed = renameRelations(
-        readQuery(indicator.query, this.queriesDir),
-        this.chain.renames,
-        indicator.query,
-      );
-      const values = new Map<string, number | null>();
-      for (const row of await this.engine.query(
-        withRelationChain(this.chain.relations, renamed, indicator.query),
-        bound,
-      ))
-        if (Number(row.year) === year) values.set(`${row.scope}|${row.scope_id}`, finite(row.value));
-      for (const before of this.baseline) {
-        if (before.indicator !== indicator.id || before.year !== year || !scopes.includes(before.scope))
-          continue;
-        const key = `${before.scope}|${before.scope_id}`;
-        if (!values.has(key))
-          throw new Error(
-            `scenario ${scenario.id}: ${indicator.query} gave no ${before.scope} ${before.scope_id} figure for ${year}`,
-          );
-        const value = before.suppressed ? null : (values.get(key) ?? null);
-        figures.push({
-          framework_version: this.framework.version,
-          scenario: scenario.id,
-          indicator: indicator.id,
-          year,
-          scope: before.scope,
-          scope_id: before.scope_id,
-          baseline: before.value,
-          value,
-          change: value === null || before.value === null ? null : value - before.value,
-        });
-      }
+    for (const before of this.baseline) {
+      const scopes = SCENARIO_INDICATORS.get(before.indicator);
+      if (!scopes || before.year !== year || !scopes.includes(before.scope)) continue;
+      const key = `${before.indicator}|${before.scope}|${before.scope_id}`;
+      if (!values.has(key))
+        throw new Error(
+          `scenario ${scenario.id}: the query of ${before.indicator} gave no ${before.scope} ${before.scope_id} figure for ${year}`,
+        );
+      const value = before.suppressed ? null : (values.get(key) ?? null);
+      figures.push({
+        framework_version: this.framework.version,
+        scenario: scenario.id,
+        indicator: before.indicator,
+        year,
+        scope: before.scope,
+        scope_id: before.scope_id,
+        baseline: before.value,
+        value,
+        change: value === null || before.value === null ? null : value - before.value,
+      });
     }
     const movement = (id: string): BeforeAfter => {
       const figure = figures.find((f) => f.indicator === id && f.scope === "movement");
@@ -312,6 +303,37 @@ export class ScenarioRun {
         funding_theil: movement("funding_theil"),
       },
     };
+  }
+
+  /**
+   * The scenario's figures of the year, by `indicator|scope|scope_id`: every published indicator's own query,
+   * renamed to read the adjusted relations, in one statement (so that the engine computes the adjusted stages
+   * once), each query's rows tagged with its indicator id, a bound parameter.
+   */
+  private async scenarioValues(
+    year: number,
+    bound: readonly SqlValue[],
+  ): Promise<Map<string, number | null>> {
+    const indicators = this.framework.indicators.filter((indicator) => SCENARIO_INDICATORS.has(indicator.id));
+    const union = indicators
+      .map((indicator, i) => {
+        const renamed = renameRelations(
+          readQuery(indicator.query, this.queriesDir),
+          this.chain.renames,
+          indicator.query,
+        );
+        return `SELECT CAST(? AS VARCHAR) AS indicator, year, scope, scope_id, value FROM (\n${renamed}\n) indicator_${i}`;
+      })
+      .join("\nUNION ALL\n");
+    const rows = await this.engine.query(
+      withRelationChain(this.chain.relations, union, "the scenario's figures"),
+      [...bound, ...indicators.map((indicator) => indicator.id)],
+    );
+    const values = new Map<string, number | null>();
+    for (const row of rows)
+      if (Number(row.year) === year)
+        values.set(`${row.indicator}|${row.scope}|${row.scope_id}`, finite(row.value));
+    return values;
   }
 
   private run(query: string, parameters: readonly SqlValue[]): Promise<ResultRow[]> {

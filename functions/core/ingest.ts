@@ -14,7 +14,7 @@ import {
 import { writeParquet } from "./lake/parquet.js";
 import { CURATED_TABLES } from "./lake/tables.js";
 import type { CountryTable } from "./reference/countries.js";
-import { isHubReportKind, isValidUploader, type ReportKind } from "./reporting/kinds.js";
+import { isHubReportKind, isValidUploader, type ReportKind, type UploadKind } from "./reporting/kinds.js";
 import { messages } from "./reporting/messages.js";
 import type { Problem } from "./reporting/problems.js";
 import { type ValidatedReport, validateReport } from "./reporting/validate.js";
@@ -26,7 +26,7 @@ export interface IngestRequest {
   readonly bytes: Uint8Array;
   /** A hub_id, or `council`. */
   readonly uploader: string;
-  readonly kind?: ReportKind;
+  readonly kind?: UploadKind;
   /** The upload the file came through (upload API); a replay of the same upload is recognised by it. */
   readonly uploadId?: string;
   /** When the file reached the observatory; newer uploads supersede older ones in this order. @default now */
@@ -37,7 +37,7 @@ export type IngestOutcome =
   | {
       readonly status: "accepted";
       readonly fileName: string;
-      readonly kind: ReportKind;
+      readonly kind: UploadKind;
       readonly entry: ManifestEntry;
       /** The report this one replaces (it stays in the lake as evidence). */
       readonly supersedes: ManifestEntry | undefined;
@@ -48,7 +48,7 @@ export type IngestOutcome =
   | {
       readonly status: "duplicate";
       readonly fileName: string;
-      readonly kind: ReportKind;
+      readonly kind: UploadKind;
       /** The earlier upload of the same bytes. */
       readonly entry: ManifestEntry;
       readonly problems: Problem[];
@@ -56,7 +56,7 @@ export type IngestOutcome =
   | {
       readonly status: "rejected";
       readonly fileName: string;
-      readonly kind: ReportKind | undefined;
+      readonly kind: UploadKind | undefined;
       readonly problems: Problem[];
       /** Every error found, also those beyond the problems listed. */
       readonly errorCount: number;
@@ -140,16 +140,17 @@ export async function ingestReport(
   if (overlap) return rejectForOverlap(request, report, overlap, validation.problems);
 
   const reportId = reportIdOf(sha256);
-  const rawKey = lakeLayout.rawKey(request.uploader, sha256);
+  const rawKey = lakeLayout.rawKey(request.uploader, sha256, report.kind);
   const curatedKey = lakeLayout.curatedKey(report.kind, reportId, report.year, report.hubId);
-  await putOnce(store, rawKey, request.bytes, "text/csv");
+  await putOnce(store, rawKey, request.bytes, report.document ? "application/json" : "text/csv");
   const rowCount = report.rowCount;
   const reportIds = new Array<string>(rowCount).fill(reportId);
   await putOnce(
     store,
     curatedKey,
-    writeParquet(CURATED_TABLES[report.kind], { report_id: reportIds, ...report.columns }),
-    "application/vnd.apache.parquet",
+    report.document?.curated ??
+      writeParquet(CURATED_TABLES[report.kind as ReportKind], { report_id: reportIds, ...report.columns }),
+    report.document ? "application/json" : "application/vnd.apache.parquet",
   );
 
   for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
@@ -170,6 +171,7 @@ export async function ingestReport(
       warning_count: validation.warningCount,
       raw_key: rawKey,
       curated_key: curatedKey,
+      ...(report.document ? { scenario_id: report.document.id } : {}),
     };
     if (await tryAppendManifestEntry(store, entry)) {
       return {

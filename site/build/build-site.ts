@@ -6,6 +6,10 @@ import type { PublishedIndicators } from "../../functions/core/indicators/publis
 import type { ManifestRecord } from "../../functions/core/lake/manifest.js";
 import { projectPath } from "../../functions/core/project-files.js";
 import type { CountryTable } from "../../functions/core/reference/countries.js";
+import {
+  type PublishedScenarios,
+  scenarioIndexToJson,
+} from "../../functions/core/scenarios/published-scenarios.js";
 import { type ChartOptions, chartSources } from "../charts/chart.js";
 import { chartFor } from "../charts/chart-kinds.js";
 import { CLIENT_FILE_NAME, type ClientFiles } from "../client/client-files.js";
@@ -42,6 +46,8 @@ export interface SiteInput {
   readonly clientFiles: ClientFiles;
   /** The languages to publish, the first at the site root and each other in its own folder. @default every catalogue */
   readonly languages?: readonly Language[];
+  /** The redistribution scenarios compute published: copied into `data/` as downloads, with their index. */
+  readonly scenarios?: PublishedScenarios;
 }
 
 /** What a build wrote. */
@@ -133,6 +139,10 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
   await writer.write("data/indicators.json", rowsJsonText(rows));
   await writer.write("data/reports.json", rowsJsonText(reports));
   await writer.write("data/dashboard.json", jsonText(dashboard));
+  if (input.scenarios) {
+    for (const [name, text] of input.scenarios.files) await writer.write(`data/${name}`, text);
+    await writer.write("data/scenarios.json", scenarioIndexToJson(input.scenarios.index));
+  }
   return { pages, specs, withheld };
 }
 
@@ -162,6 +172,7 @@ export async function buildPublishedSite(
       generatedAt: options.generatedAt,
       k: published.run.k,
       clientFiles: options.clientFiles,
+      scenarios: published.scenarios,
     },
     writer,
   );

@@ -16,6 +16,7 @@ import type { PublishedIndicators } from "../../functions/core/indicators/publis
 import { generateSample } from "../../functions/sample/generate.js";
 import { ingestSamplePlan } from "../../functions/sample/ingest-plan.js";
 import { pageWeights } from "./page-weight.js";
+import { benchSimulate } from "./simulate.js";
 
 const { values } = parseArgs({
   options: {
@@ -113,6 +114,7 @@ figure(
   `${handSeconds.toFixed(2)} s (${reader.currentRowCount} rows)`,
 );
 figure(`compute ${newest} minus hand-written query`, `${(computeSeconds - handSeconds).toFixed(2)} s`);
+await benchSimulate({ lake: join(dir, "lake"), dir, computeSeconds, figure });
 
 started = performance.now();
 const site = await buildSiteFromPublished(published, join(dir, "site"));

@@ -253,9 +253,14 @@ describe("compute-indicators.ts", () => {
 
     expect(puts().map((r) => `${r.bucket}/${r.key}`)).toEqual([
       `${CURATED}/curated/countries/countries.parquet`,
-      ...["indicators.csv", "indicators.parquet", "reports.json", "dashboard.json", "run.json"].map(
-        (file) => `${CURATED}/published/${file}`,
-      ),
+      ...[
+        "indicators.csv",
+        "indicators.parquet",
+        "reports.json",
+        "dashboard.json",
+        "scenarios.json",
+        "run.json",
+      ].map((file) => `${CURATED}/published/${file}`),
     ]);
     const published = new S3ObjectStore({ client: s3.client, bucket: CURATED, keyPrefix: "published/" });
     expect(new TextDecoder().decode(await published.get("run.json"))).toBe(
@@ -317,7 +322,7 @@ describe("publish-site.ts", () => {
     const reads = s3Requests.filter((r) => r.method === "GET");
     expect(new Set(reads.map((r) => `${r.bucket}/${r.key}`))).toEqual(
       new Set(
-        ["indicators.csv", "dashboard.json", "reports.json", "run.json"].map(
+        ["indicators.csv", "dashboard.json", "reports.json", "run.json", "scenarios.json"].map(
           (f) => `${CURATED}/published/${f}`,
         ),
       ),

@@ -4,7 +4,7 @@ import { FolderStore } from "../../adapters/local/folder-store.js";
 import { type IngestOutcome, ingestReport, rejectTooLarge } from "../../core/ingest.js";
 import { LakeReader } from "../../core/lake/lake-reader.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
-import { COUNCIL, isReportKind, isValidUploader, type ReportKind } from "../../core/reporting/kinds.js";
+import { COUNCIL, isUploadKind, isValidUploader, type UploadKind } from "../../core/reporting/kinds.js";
 import { DEFAULT_MAX_BYTES } from "../../core/reporting/validate.js";
 import { type OutcomeDocument, outcomeDocument } from "../../core/uploads/result-document.js";
 import { checkInputFile, FileAccessError, fileErrorReason, isFileSystemError } from "../file-errors.js";
@@ -39,8 +39,10 @@ export async function ingestCommand(args: string[]): Promise<number> {
   if (!isValidUploader(uploader))
     throw new UsageError(`--as must be a hub_id (lower-case letters, digits, hyphens) or ${COUNCIL}`);
   const kind = values.kind;
-  if (kind !== undefined && !isReportKind(kind))
-    throw new UsageError(`--kind must be financial, impact, hubs or fx_rates, not ${JSON.stringify(kind)}`);
+  if (kind !== undefined && !isUploadKind(kind))
+    throw new UsageError(
+      `--kind must be financial, impact, hubs, fx_rates or scenario, not ${JSON.stringify(kind)}`,
+    );
   if (positionals.length === 0) throw new UsageError("name at least one FILE to ingest");
   await checkLakeFolder(lake);
   for (const file of positionals) await checkInputFile(file);
@@ -76,7 +78,7 @@ async function checkLakeFolder(lake: string): Promise<void> {
  * the run (after the outcomes of the files before it were handed over).
  */
 export async function ingestFiles(
-  request: { lake: string; uploader: string; kind?: ReportKind; files: readonly string[] },
+  request: { lake: string; uploader: string; kind?: UploadKind; files: readonly string[] },
   onOutcome: (outcome: FileOutcome) => void = () => {},
 ): Promise<FileOutcome[]> {
   const store = new FolderStore(request.lake);

@@ -1,20 +1,25 @@
-import type { ReportKind } from "../reporting/kinds.js";
+import type { UploadKind } from "../reporting/kinds.js";
 
 /**
  * Where everything lives in the lake, as object-store keys:
- * - `raw/<uploader>/<sha256>.csv`: every accepted file, byte for byte, named by its SHA-256;
+ * - `raw/<uploader>/<sha256>.csv`: every accepted file, byte for byte, named by its SHA-256 (`.json` for a
+ *   scenario);
  * - `curated/<kind>/year=<y>/hub=<hub>/<report_id>.parquet` (hub reports) and `curated/<kind>/<report_id>.parquet`
- *   (reference data): typed Parquet, partitioned by kind, year and hub;
+ *   (reference data): typed Parquet, partitioned by kind, year and hub; `curated/scenario/<report_id>.json`: a
+ *   scenario with its defaults written out;
  * - `manifest/<seq>.json`: one immutable entry per accepted report, created exclusively so that the sequence
  *   numbers are gap-free and totally ordered.
  */
 export const lakeLayout = {
-  rawKey: (uploader: string, sha256: string) => `raw/${uploader}/${sha256}.csv`,
-  curatedKey: (kind: ReportKind, reportId: string, year: number | null, hubId: string | null) =>
-    year === null || hubId === null
-      ? `curated/${kind}/${reportId}.parquet`
-      : `curated/${kind}/year=${year}/hub=${hubId}/${reportId}.parquet`,
-  curatedPrefix: (kind: ReportKind) => `curated/${kind}/`,
+  rawKey: (uploader: string, sha256: string, kind?: UploadKind) =>
+    `raw/${uploader}/${sha256}.${kind === "scenario" ? "json" : "csv"}`,
+  curatedKey: (kind: UploadKind, reportId: string, year: number | null, hubId: string | null) =>
+    kind === "scenario"
+      ? `curated/${kind}/${reportId}.json`
+      : year === null || hubId === null
+        ? `curated/${kind}/${reportId}.parquet`
+        : `curated/${kind}/year=${year}/hub=${hubId}/${reportId}.parquet`,
+  curatedPrefix: (kind: UploadKind) => `curated/${kind}/`,
   manifestPrefix: "manifest/",
   manifestKey: (seq: number) => `manifest/${String(seq).padStart(12, "0")}.json`,
   seqOfManifestKey: (key: string): number | undefined => {

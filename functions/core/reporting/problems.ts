@@ -1,10 +1,11 @@
+import type { ScenarioMessageCode } from "../scenarios/scenario-messages.js";
 import { type MessageCode, messages } from "./messages.js";
 
 /** One thing wrong (error) or worth checking (warning) in an uploaded file. */
 export interface Problem {
   readonly severity: "error" | "warning";
-  /** A stable identifier of the rule, for scripts. */
-  readonly code: MessageCode;
+  /** A stable identifier of the rule, for scripts (a scenario file's rules have codes of their own). */
+  readonly code: MessageCode | ScenarioMessageCode;
   /** The spreadsheet row (the header is row 1); absent for problems of the whole file. */
   readonly row?: number;
   readonly column?: string;

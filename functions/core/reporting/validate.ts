@@ -1,5 +1,7 @@
 import { CURATED_TABLES } from "../lake/tables.js";
 import type { CountryTable } from "../reference/countries.js";
+import { looksLikeScenario } from "../scenarios/scenario-file.js";
+import { validateScenarioUpload } from "../scenarios/scenario-upload.js";
 import {
   escapeForbiddenCharacters,
   findForbiddenCharacters,
@@ -19,6 +21,7 @@ import {
   REPORT_KINDS,
   type ReportKind,
   STOCK_METRICS,
+  type UploadKind,
 } from "./kinds.js";
 import { messages } from "./messages.js";
 import { nearMissOf } from "./metric-names.js";
@@ -46,13 +49,15 @@ export interface ReferenceState {
    * uploads of the same (currency, year), the newest upload's rate, as the indicators use it.
    */
   ratesOf(currency: string): ReadonlyMap<number, number>;
+  /** The years with current financial reports (what a scenario may be applied to). */
+  readonly financialYears: readonly number[];
 }
 
 export interface ValidationInput {
   readonly bytes: Uint8Array;
   readonly uploader: string;
-  /** The kind named by the uploader; recognised from the header when absent. */
-  readonly kind?: ReportKind;
+  /** The kind named by the uploader; recognised from the header (a scenario: from its content) when absent. */
+  readonly kind?: UploadKind;
   readonly countries: CountryTable;
   readonly reference: ReferenceState;
   /** When the file is ingested: no report period may lie after its year (UTC), and registry years are bounded by it. */
@@ -68,17 +73,19 @@ export type ColumnValues = Record<string, (string | number | boolean | null)[]>;
 
 /** A file that passed validation: its identity (hub, period) and its typed columns. */
 export interface ValidatedReport {
-  readonly kind: ReportKind;
+  readonly kind: UploadKind;
   readonly hubId: string | null;
   readonly period: string | null;
   readonly year: number | null;
   readonly quarter: number | null;
   readonly rowCount: number;
   readonly columns: ColumnValues;
+  /** A document kind (a scenario): what it supersedes by, and its curated form, kept instead of Parquet. */
+  readonly document?: { readonly id: string; readonly curated: Uint8Array };
 }
 
 export interface ValidationResult {
-  readonly kind: ReportKind | undefined;
+  readonly kind: UploadKind | undefined;
   readonly problems: Problem[];
   readonly errorCount: number;
   readonly warningCount: number;
@@ -131,6 +138,8 @@ const SIGNATURES: Readonly<Record<ReportKind, readonly string[]>> = {
  * the first), and typed columns are returned only for a file without errors.
  */
 export function validateReport(input: ValidationInput): ValidationResult {
+  if (input.kind === "scenario" || (input.kind === undefined && looksLikeScenario(input.bytes)))
+    return validateScenarioUpload(input);
   const collector = new ProblemCollector(input.maxProblems ?? 1000);
   const done = (kind: ReportKind | undefined, report?: ValidatedReport): ValidationResult => ({
     kind,

@@ -54,6 +54,7 @@ export function referenceWith(
     hubs,
     hasRate: (currency, year) => byCurrency.get(currency)?.has(year) ?? false,
     ratesOf: (currency) => byCurrency.get(currency) ?? new Map(),
+    financialYears: [],
   };
 }
 

@@ -1,38 +1,42 @@
 import type { Messages } from "./catalogue.js";
+import { plural } from "./plural.js";
 
 const list = (items: readonly string[]) => items.join("، ");
 
-/** "N earlier versions", with the Arabic number agreement (1, 2, 3–10, 11–99, and the rest). */
+/** "N earlier versions", in the form `Intl.PluralRules` chooses for the count (zero, one, two, few, many, other). */
 function earlierVersions(count: number): string {
-  if (count === 1) return "إصدار سابق واحد";
-  if (count === 2) return "إصداران سابقان";
-  const rest = count % 100;
-  if (rest >= 3 && rest <= 10) return `${count} إصدارات سابقة`;
-  if (rest >= 11 && rest <= 99) return `${count} إصدارًا سابقًا`;
-  return `${count} إصدار سابق`;
+  return plural(count, "ar", {
+    zero: "لا إصدارات سابقة",
+    one: "إصدار سابق واحد",
+    two: "إصداران سابقان",
+    few: `${count} إصدارات سابقة`,
+    many: `${count} إصدارًا سابقًا`,
+    other: `${count} إصدار سابق`,
+  });
 }
 
-/** "N reports: show the list", with the Arabic number agreement (1, 2, 3–10, 11–99, and the rest). */
+/** "N reports: show the list", in the form `Intl.PluralRules` chooses for the count. */
 function reportsCount(count: number): string {
-  const rest = count % 100;
-  const reports =
-    count === 1
-      ? "تقرير واحد"
-      : count === 2
-        ? "تقريران"
-        : rest >= 3 && rest <= 10
-          ? `${count} تقارير`
-          : rest >= 11 && rest <= 99
-            ? `${count} تقريرًا`
-            : `${count} تقرير`;
+  const reports = plural(count, "ar", {
+    zero: "لا تقارير",
+    one: "تقرير واحد",
+    two: "تقريران",
+    few: `${count} تقارير`,
+    many: `${count} تقريرًا`,
+    other: `${count} تقرير`,
+  });
   return `${reports}: عرض القائمة`;
 }
 
-/** The Arabic catalogue (right to left; Latin digits, so figures match the charts). */
+/**
+ * The Arabic catalogue (right to left). Numbers follow CLDR's `ar` locale, whose default numbering
+ * system is Western digits (`latn`, since CLDR 42; Arabic-Indic digits are the default of regional
+ * locales such as `ar-EG` and `ar-SA`), with its own signs: `‎-` for minus, `‎%‎`, `US$` after the amount.
+ */
 export const ar: Messages = {
   lang: "ar",
-  numberLocale: "ar-u-nu-latn",
-  dateLocale: "ar-u-nu-latn",
+  numberLocale: "ar",
+  dateLocale: "ar",
 
   dir: "rtl",
   languageName: "العربية",
@@ -148,6 +152,38 @@ export const ar: Messages = {
   describeRegionShares: (region, year, items) =>
     `${region} مقارنة بالحركة كلها في عام ${year}: ${items.join("؛ ")}.`,
   describeVersus: (indicator, region, movement) => `${indicator}: ${region} (الحركة: ${movement})`,
+
+  summaryMovementBars: "يمثل كل عمود رقم الحركة كلها في سنة واحدة؛ وتبدأ الأعمدة من الصفر.",
+  summaryMovementLine: "يصل الخط بين أرقام الحركة كلها سنة بعد سنة، على محور يبدأ من الصفر.",
+  summaryMovementShareLine: "يصل الخط بين نسب الحركة كلها سنة بعد سنة، على محور من 0 إلى 100%.",
+  summaryByRegion:
+    "يمثل كل عمود رقم منطقة في السنة المعروضة، من الأكبر إلى الأصغر، بدءًا من الصفر؛ والخط المتقطع هو رقم الحركة كلها.",
+  summaryByRegionAmount:
+    "يمثل كل عمود رقم منطقة في السنة المعروضة، من الأكبر إلى الأصغر، بدءًا من الصفر؛ ومجموعها هو إجمالي الحركة.",
+  summaryRegionsOverTime: "لوحة لكل منطقة، كلها على المقياس نفسه بدءًا من الصفر: رقم المنطقة سنة بعد سنة.",
+  summaryRegionsOverTimeShare:
+    "لوحة لكل منطقة، كلها على المقياس نفسه من 0 إلى 100%: نسبة المنطقة سنة بعد سنة.",
+  summaryLorenz:
+    "يجمع المنحنى نسبة الأموال المنفَقة مقابل نسبة المحررين النشطين، والبلدان مرتبة من الأقل إلى الأكثر تمويلًا لكل محرر. ويمثل القطر المتقطع تمويلًا متساويًا لكل محرر: كلما ابتعد المنحنى تحته، زاد التفاوت في التمويل.",
+  summaryTheil:
+    "يمثل كل عمود مؤشر Theil لسنة واحدة، مقسومًا إلى مكوّن بين المناطق ومكوّن داخلها؛ وتبدأ الأعمدة من الصفر.",
+  summaryRaisedDeployed:
+    "لكل منطقة في السنة المعروضة، الأموال المجمَّعة فيها إلى جانب الأموال المنفَقة فيها؛ وتبدأ الأعمدة من الصفر.",
+  summaryNetTransfer:
+    "لكل منطقة في السنة المعروضة، الأموال المنفَقة ناقص الأموال المجمَّعة، من الأكبر إلى الأصغر: الأعمدة يمين الصفر تتلقى أكثر مما تجمع، والأعمدة يساره تجمع أكثر مما تتلقى.",
+  summaryReconciliation:
+    "تمثل كل نقطة مركزًا في السنة المعروضة: ما يفيد بتسلّمه ناقص ما خصصه له الصندوق العالمي. والنقاط الواقعة على خط الصفر متطابقة.",
+  summaryReportingGrid:
+    "صف لكل مركز وعمود لكل سنة: هل قدّم المركز تقاريره المالية وتقارير الأثر كاملة في تلك السنة.",
+  summaryRegionMoney:
+    "الأموال المجمَّعة في المنطقة إلى جانب الأموال المنفَقة فيها، سنة بعد سنة؛ وتبدأ الأعمدة من الصفر.",
+  summaryRegionShares:
+    "يمثل كل صف نسبة، على مقياس من 0 إلى 100%: المنطقة (دائرة) إلى جانب الحركة كلها (معيّن).",
+  chartTargetNote: (target) => `الخط المتقطع: الهدف، ${target}`,
+  chartNarrowRange: (low, high, first, last) =>
+    `من ${first} إلى ${last} يبقى الرقم بين ${low} و${high}؛ ويبدأ المحور من الصفر، لذا لا يكاد يظهر تغير بهذا الصغر`,
+  chartNarrowRangeRegions: (low, high) =>
+    `تقع كل الأرقام بين ${low} و${high}؛ وتبدأ المحاور من الصفر، لذا لا تكاد تظهر فروق بهذا الصغر`,
 
   headlineStatement: (indicator, value, year) => {
     switch (indicator) {

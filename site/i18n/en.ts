@@ -1,4 +1,5 @@
 import type { Messages } from "./catalogue.js";
+import { plural } from "./plural.js";
 
 const list = (items: readonly string[]) => items.join(", ");
 
@@ -124,6 +125,41 @@ export const en: Messages = {
     `${region} against the whole movement in ${year}: ${items.join("; ")}.`,
   describeVersus: (indicator, region, movement) => `${indicator} ${region} (movement ${movement})`,
 
+  summaryMovementBars: "Each bar is the whole movement's figure for a year; bars start at zero.",
+  summaryMovementLine:
+    "The line joins the whole movement's figure year by year, on an axis that starts at zero.",
+  summaryMovementShareLine:
+    "The line joins the whole movement's share year by year, on an axis from 0 to 100%.",
+  summaryByRegion:
+    "Each bar is a region's figure in the year shown, largest first, from zero; the dashed line is the whole movement.",
+  summaryByRegionAmount:
+    "Each bar is a region's figure in the year shown, largest first, from zero; together they make the movement's total.",
+  summaryRegionsOverTime:
+    "One panel per region, all on the same scale from zero: the region's figure year by year.",
+  summaryRegionsOverTimeShare:
+    "One panel per region, all on the same scale from 0 to 100%: the region's share year by year.",
+  summaryLorenz:
+    "The curve adds up the share of deployed funds against the share of active editors, countries from least to most funded per editor. The dashed diagonal is equal funding per editor: the further the curve sags below it, the more unequal the funding.",
+  summaryTheil:
+    "Each bar is a year's Theil index, split into the part between regions and the part within them; bars start at zero.",
+  summaryRaisedDeployed:
+    "For each region in the year shown, the money raised there beside the money deployed there; bars start at zero.",
+  summaryNetTransfer:
+    "For each region in the year shown, money deployed minus money raised, largest first: bars right of zero receive more than they raise, bars left of it raise more than they receive.",
+  summaryReconciliation:
+    "Each point is a hub in the year shown: what it reports receiving minus what the global fund allocated to it. Points on the zero line match.",
+  summaryReportingGrid:
+    "One row per hub and one column per year: whether the hub reported its finances and impact in full that year.",
+  summaryRegionMoney:
+    "The money raised in the region beside the money deployed there, year by year; bars start at zero.",
+  summaryRegionShares:
+    "Each row is a share, on a scale from 0 to 100%: the region (circle) beside the whole movement (diamond).",
+  chartTargetNote: (target) => `Dashed line: the target, ${target}`,
+  chartNarrowRange: (low, high, first, last) =>
+    `From ${first} to ${last} the figure stays between ${low} and ${high}; the axis starts at zero, so a change this small hardly shows`,
+  chartNarrowRangeRegions: (low, high) =>
+    `Every figure lies between ${low} and ${high}; the axes start at zero, so differences this small hardly show`,
+
   headlineStatement: (indicator, value, year) => {
     switch (indicator) {
       case "deployed_usd":
@@ -210,8 +246,10 @@ export const en: Messages = {
   statusCurrent: "current",
   statusSuperseded: "superseded",
   supersededBy: (reportId) => `superseded by ${reportId}`,
-  earlierVersions: (count) => (count === 1 ? "1 earlier version" : `${count} earlier versions`),
-  reportsCount: (count) => (count === 1 ? "1 report: show the list" : `${count} reports: show the list`),
+  earlierVersions: (count) =>
+    plural(count, "en", { one: `${count} earlier version`, other: `${count} earlier versions` }),
+  reportsCount: (count) =>
+    plural(count, "en", { one: `${count} report: show the list`, other: `${count} reports: show the list` }),
   reportKinds: { financial: "financial", impact: "impact", hubs: "hub registry", fx_rates: "exchange rates" },
   frameworkChangesHeading: "What changed",
   frameworkChangesLede: (from, to) => `Changes from framework ${from} to ${to}.`,

@@ -30,6 +30,18 @@ const SAME_AS_ENGLISH: Readonly<Record<Language, readonly string[]>> = {
     "scopes.hub",
     "hubKinds.regional",
   ],
+  fr: [
+    "columnSha",
+    "filterHub",
+    "columnHub",
+    "navHubs",
+    "navMain",
+    "hubsHeading",
+    "tableGroupHubs",
+    "scopes.hub",
+    "columnImpact",
+    "navLabel",
+  ],
   ar: ["columnSha"],
 };
 
@@ -162,6 +174,9 @@ const SAMPLES: { readonly [K in FunctionKey]: readonly Parameters<Messages[K]>[]
   reportsCount: [[1], [2], [5], [12], [100]],
   frameworkChangesLede: [["2025.2", "2026.1"]],
   frameworkChanged: [[["formula", "unit"]]],
+  chartTargetNote: [["at least 50.0%"]],
+  chartNarrowRange: [["3.83", "3.87", 2023, 2025]],
+  chartNarrowRangeRegions: [["3.83", "3.87"]],
 };
 
 /** Tokens of an argument list that a translation must carry over when English does. */
@@ -179,6 +194,7 @@ function tokensOf(args: readonly unknown[]): string[] {
 const NUMBER_IN_WORDS: Readonly<Record<Language, readonly string[]>> = {
   en: [],
   es: [],
+  fr: [],
   ar: ["earlierVersions", "reportsCount"],
 };
 
@@ -195,8 +211,8 @@ const frameworkIds: readonly string[] = (
 const languages = Object.keys(CATALOGUES) as Language[];
 
 describe("CATALOGUES", () => {
-  it("publishes English first, then Spanish and Arabic", () => {
-    expect(languages).toEqual(["en", "es", "ar"]);
+  it("publishes English first, then Spanish, French and Arabic", () => {
+    expect(languages).toEqual(["en", "es", "fr", "ar"]);
     expect(CATALOGUES.en).toBe(en);
   });
 });

@@ -163,6 +163,7 @@ export const ar: Messages = {
   summaryRegionsOverTime: "لوحة لكل منطقة، كلها على المقياس نفسه بدءًا من الصفر: رقم المنطقة سنة بعد سنة.",
   summaryRegionsOverTimeShare:
     "لوحة لكل منطقة، كلها على المقياس نفسه من 0 إلى 100%: نسبة المنطقة سنة بعد سنة.",
+  chartRegionsOverTimeMovement: "الخط المتقطع في كل لوحة هو الحركة كلها.",
   summaryLorenz:
     "يجمع المنحنى نسبة الأموال المنفَقة مقابل نسبة المحررين النشطين، والبلدان مرتبة من الأقل إلى الأكثر تمويلًا لكل محرر. ويمثل القطر المتقطع تمويلًا متساويًا لكل محرر: كلما ابتعد المنحنى تحته، زاد التفاوت في التمويل.",
   summaryTheil:
@@ -337,6 +338,7 @@ export const ar: Messages = {
 
   chartMovementTitle: (first, last) => (first === last ? `الحركة، ${first}` : `الحركة، ${first}–${last}`),
   chartByRegionTitle: (year) => `حسب المنطقة، ${year}`,
+  chartByRegionMovementTitle: (year, movement) => `حسب المنطقة، ${year} (الحركة: ${movement})`,
   chartRegionsOverTimeTitle: (first, last) =>
     first === last ? `حسب المنطقة، ${first}` : `حسب المنطقة، ${first}–${last}`,
   chartSuppressed: (k, items) => `محجوب (عدد المشاركين أقل من ${k}): ${list(items)}`,

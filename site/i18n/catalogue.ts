@@ -72,6 +72,8 @@ export interface Messages {
 
   chartMovementTitle(firstYear: number, lastYear: number): string;
   chartByRegionTitle(year: number): string;
+  /** The title of a chart of the regions in one year, with the movement's figure that year. */
+  chartByRegionMovementTitle(year: number, movement: string): string;
   chartRegionsOverTimeTitle(firstYear: number, lastYear: number): string;
   chartSuppressed(k: number, items: readonly string[]): string;
   chartNoValue(items: readonly string[]): string;
@@ -193,6 +195,7 @@ export interface Messages {
   readonly summaryByRegionAmount: string;
   readonly summaryRegionsOverTime: string;
   readonly summaryRegionsOverTimeShare: string;
+  readonly chartRegionsOverTimeMovement: string;
   readonly summaryLorenz: string;
   readonly summaryTheil: string;
   readonly summaryRaisedDeployed: string;

@@ -138,6 +138,7 @@ export const en: Messages = {
     "One panel per region, all on the same scale from zero: the region's figure year by year.",
   summaryRegionsOverTimeShare:
     "One panel per region, all on the same scale from 0 to 100%: the region's share year by year.",
+  chartRegionsOverTimeMovement: "The dashed line in each panel is the whole movement.",
   summaryLorenz:
     "The curve adds up the share of deployed funds against the share of active editors, countries from least to most funded per editor. The dashed diagonal is equal funding per editor: the further the curve sags below it, the more unequal the funding.",
   summaryTheil:
@@ -314,6 +315,7 @@ export const en: Messages = {
 
   chartMovementTitle: (first, last) => (first === last ? `Movement, ${first}` : `Movement, ${first}–${last}`),
   chartByRegionTitle: (year) => `By region, ${year}`,
+  chartByRegionMovementTitle: (year, movement) => `By region, ${year} (movement: ${movement})`,
   chartRegionsOverTimeTitle: (first, last) =>
     first === last ? `By region, ${first}` : `By region, ${first}–${last}`,
   chartSuppressed: (k, items) => `Suppressed (fewer than ${k} participants): ${list(items)}`,

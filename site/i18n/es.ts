@@ -147,6 +147,7 @@ export const es: Messages = {
     "Un panel por región, todos en la misma escala desde cero: la cifra de la región año tras año.",
   summaryRegionsOverTimeShare:
     "Un panel por región, todos en la misma escala de 0 a 100 %: la proporción de la región año tras año.",
+  chartRegionsOverTimeMovement: "La línea discontinua de cada panel es el conjunto del movimiento.",
   summaryLorenz:
     "La curva acumula la proporción de los fondos ejecutados frente a la proporción de editores activos, con los países ordenados de menor a mayor financiación por editor. La diagonal discontinua es una financiación igual por editor: cuanto más se hunde la curva por debajo de ella, más desigual es la financiación.",
   summaryTheil:
@@ -332,6 +333,7 @@ export const es: Messages = {
   chartMovementTitle: (first, last) =>
     first === last ? `Movimiento, ${first}` : `Movimiento, ${first}–${last}`,
   chartByRegionTitle: (year) => `Por región, ${year}`,
+  chartByRegionMovementTitle: (year, movement) => `Por región, ${year} (movimiento: ${movement})`,
   chartRegionsOverTimeTitle: (first, last) =>
     first === last ? `Por región, ${first}` : `Por región, ${first}–${last}`,
   chartSuppressed: (k, items) => `Omitido (menos de ${k} participantes): ${list(items)}`,

@@ -171,6 +171,7 @@ export const fr: Messages = typesetAll({
     "Un panneau par région, tous à la même échelle à partir de zéro : le chiffre de la région année après année.",
   summaryRegionsOverTimeShare:
     "Un panneau par région, tous à la même échelle de 0 à 100 % : la part de la région année après année.",
+  chartRegionsOverTimeMovement: "La ligne pointillée de chaque panneau est l’ensemble du mouvement.",
   summaryLorenz:
     "La courbe cumule la part des fonds déployés face à la part des contributeurs actifs, pays classés du moins au plus financé par contributeur. La diagonale pointillée correspond à un financement égal par contributeur : plus la courbe passe en dessous, plus le financement est inégal.",
   summaryTheil:
@@ -370,6 +371,7 @@ export const fr: Messages = typesetAll({
   chartMovementTitle: (first, last) =>
     first === last ? `Mouvement, ${first}` : `Mouvement, ${first}–${last}`,
   chartByRegionTitle: (year) => `Par région, ${year}`,
+  chartByRegionMovementTitle: (year, movement) => `Par région, ${year} (mouvement : ${movement})`,
   chartRegionsOverTimeTitle: (first, last) =>
     first === last ? `Par région, ${first}` : `Par région, ${first}–${last}`,
   chartSuppressed: (k, items) => `Masqué (moins de ${k} participants) : ${list(items)}`,

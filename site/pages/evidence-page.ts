@@ -2,6 +2,7 @@ import { regionsWithData } from "../figures/lookup.js";
 import { formatTimestamp } from "../i18n/format.js";
 import { html } from "../web/html.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { tableBox } from "./parts/data-table.js";
 import { filterForm } from "./parts/filter-form.js";
 import type { Page } from "./parts/page-layout.js";
 import { compareReports, contributionsByReport, hubReports, reportsTable } from "./parts/reports-table.js";
@@ -43,7 +44,7 @@ ${sections.length > 0 ? sections : html`<p class="empty">${messages.evidenceNone
 <section id="reference" aria-labelledby="reference-heading">
 <h2 id="reference-heading">${messages.evidenceReferenceHeading}</h2>
 <p>${messages.evidenceReferenceLede}</p>
-<div class="table-wrap"><table class="data-table">
+${tableBox(messages.evidenceReferenceHeading)}<table class="data-table">
 <caption>${messages.evidenceReferenceHeading}</caption>
 <thead><tr><th scope="col">${messages.columnKind}</th><th scope="col">${messages.columnUploaded}</th><th scope="col">${messages.columnRows}</th><th scope="col">${messages.columnSha}</th><th scope="col">${messages.columnState}</th></tr></thead>
 <tbody>

@@ -2,10 +2,12 @@ import type { IndicatorDefinition, LensDefinition, Scope } from "../../functions
 import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
 import { type Cell, cellOf } from "../figures/cell.js";
 import type { Messages } from "../i18n/catalogue.js";
+import { collator, countryName, regionName } from "../i18n/places.js";
 import { html, type SafeHtml } from "../web/html.js";
 import { hubFile, regionFile } from "../web/paths.js";
 import { allocationsTable } from "./parts/allocations-table.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { tableBox } from "./parts/data-table.js";
 import { chartsBlock, figure, type RenderedChart } from "./parts/figure.js";
 import { cellMarkup, notesMarkup } from "./parts/figure-cells.js";
 import { filterForm } from "./parts/filter-form.js";
@@ -13,11 +15,13 @@ import { frameworkText } from "./parts/framework-text.js";
 import type { Page } from "./parts/page-layout.js";
 
 function scopeLabel(scope: Scope, scopeId: string, context: ContentContext): string {
-  if (scope === "movement") return context.messages.scopes.movement;
+  const { messages, countries } = context;
+  if (scope === "movement") return messages.scopes.movement;
   if (scope === "country") {
-    const name = context.countries.byCode.get(scopeId)?.name;
-    return name ? `${name} (${scopeId})` : scopeId;
+    const name = countryName(scopeId, messages, countries);
+    return name === scopeId ? scopeId : `${name} (${scopeId})`;
   }
+  if (scope === "region") return regionName(scopeId, messages);
   return scopeId;
 }
 
@@ -47,6 +51,12 @@ function figuresTable(indicator: IndicatorDefinition, own: readonly IndicatorRow
   };
   const groups = (["movement", "region", "hub", "country"] as const).flatMap((scope) => {
     const members = [...series.values()].filter((entry) => entry.scope === scope);
+    if (scope === "country") {
+      const compare = collator(messages);
+      const label = (entry: { scope: Scope; scopeId: string }) =>
+        scopeLabel(entry.scope, entry.scopeId, context);
+      members.sort((a, b) => compare(label(a), label(b)));
+    }
     if (members.length === 0) return [];
     const title = groupTitles[scope];
     const bodyRows = members.map((entry) => {
@@ -68,7 +78,7 @@ ${header}${bodyRows}</tbody>
 `,
     ];
   });
-  return html`<div class="table-wrap">
+  return html`${tableBox(messages.tableCaption(indicator.title))}
 <table class="figures">
 <caption>${messages.tableCaption(indicator.title)}</caption>
 <thead><tr><th scope="col">${messages.tableScopeColumn}</th>${years.map((year) => html`<th scope="col">${year}</th>`)}</tr></thead>

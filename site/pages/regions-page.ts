@@ -1,4 +1,5 @@
 import { regionsWithData } from "../figures/lookup.js";
+import { regionName } from "../i18n/places.js";
 import { html } from "../web/html.js";
 import { regionFile } from "../web/paths.js";
 import type { ContentContext } from "./parts/content-context.js";
@@ -11,7 +12,7 @@ export function regionsPage(context: ContentContext): Page {
   const main = html`<h1>${messages.regionsHeading}</h1>
 <p class="lede">${messages.regionsLede}</p>
 <ul class="card-list">
-${regions.map((region) => html`<li><a href="${regionFile(region)}">${region}</a></li>\n`)}</ul>
+${regions.map((region) => html`<li><a href="${regionFile(region)}">${regionName(region, messages)}</a></li>\n`)}</ul>
 `;
   return { file: "regions.html", title: messages.regionsHeading, main };
 }

@@ -4,6 +4,7 @@ import { formatNumber } from "../../i18n/format.js";
 import { html, type SafeHtml } from "../../web/html.js";
 import { hubFile } from "../../web/paths.js";
 import type { ContentContext } from "./content-context.js";
+import { tableBox } from "./data-table.js";
 
 /** The reconciliation of allocations as a table, each row that does not match flagged in words. */
 export function allocationsTable(allocations: readonly AllocationRow[], context: ContentContext): SafeHtml {
@@ -21,7 +22,7 @@ export function allocationsTable(allocations: readonly AllocationRow[], context:
 </tr>
 `;
   });
-  return html`<div class="table-wrap"><table class="data-table reconciliation-table">
+  return html`${tableBox(table.caption)}<table class="data-table reconciliation-table">
 <caption>${table.caption}</caption>
 <thead><tr>${table.columns.map((column) => html`<th scope="col">${column.label}</th>`)}</tr></thead>
 <tbody>

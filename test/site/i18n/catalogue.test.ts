@@ -77,6 +77,7 @@ const SAMPLES: { readonly [K in FunctionKey]: readonly Parameters<Messages[K]>[]
     [2025, 2025],
   ],
   chartByRegionTitle: [[2025]],
+  chartByRegionMovementTitle: [[2025, "41.3%"]],
   chartRegionsOverTimeTitle: [
     [2021, 2025],
     [2025, 2025],

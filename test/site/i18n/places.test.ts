@@ -11,15 +11,18 @@ const countries = bundledCountryTable();
 const translated = Object.keys(CATALOGUES).filter((lang) => lang !== "en");
 
 describe("region names", () => {
-  it.each(translated)("translate every Wikimedia region of the country table into %s, and no other", (lang) => {
-    expect(Object.keys(REGION_NAMES[lang] ?? {}).sort()).toEqual([...countries.regions].sort());
-    for (const region of countries.regions) {
-      const name = regionName(region, { lang });
-      expect(name, region).not.toBe(region);
-      expect(name.trim(), region).not.toBe("");
-    }
-    expect(new Set(Object.values(REGION_NAMES[lang] ?? {})).size).toBe(countries.regions.length);
-  });
+  it.each(translated)(
+    "translate every Wikimedia region of the country table into %s, and no other",
+    (lang) => {
+      expect(Object.keys(REGION_NAMES[lang] ?? {}).sort()).toEqual([...countries.regions].sort());
+      for (const region of countries.regions) {
+        const name = regionName(region, { lang });
+        expect(name, region).not.toBe(region);
+        expect(name.trim(), region).not.toBe("");
+      }
+      expect(new Set(Object.values(REGION_NAMES[lang] ?? {})).size).toBe(countries.regions.length);
+    },
+  );
 
   it("keep English as the movement names its regions, and show a name from the data they do not list as it is", () => {
     expect(regionName("Sub-Saharan Africa", en)).toBe("Sub-Saharan Africa");

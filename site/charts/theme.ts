@@ -93,14 +93,17 @@ export function isAmount(unit: Unit): boolean {
   return unit === "usd" || unit === "count";
 }
 
+/** The spread, as a share of the largest figure, under which figures are said to lie close together. */
+const NARROW_SPREAD = 0.05;
+
 /**
  * Whether figures lie so close together that, on an axis from zero, their differences hardly
- * show: their spread is less than a tenth of the largest. Charts then say so in words instead of
- * zooming the axis.
+ * show: their spread is less than a twentieth of the largest (on a 220-pixel plot, under about ten
+ * pixels). Charts then say so in words instead of zooming the axis.
  */
 export function isNarrowRange(values: readonly number[]): boolean {
   if (values.length < 2) return false;
   const high = Math.max(...values);
   const low = Math.min(...values);
-  return high > 0 && low >= 0 && high - low < 0.1 * high && high !== low;
+  return high > 0 && low >= 0 && high - low < NARROW_SPREAD * high && high !== low;
 }

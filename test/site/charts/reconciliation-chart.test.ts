@@ -10,8 +10,8 @@ describe("reconciliationChart", () => {
     const chart = drawnChart(RECONCILIATION);
     const in2025 = valuesOf(chart).filter((row) => row.year === 2025);
     expect(in2025.filter((row) => row.flagged).map((row) => row.label)).toEqual([
-      "gap (−$60,000)",
-      "not reported by the hub (−$120,000)",
+      "gap (-$60,000)",
+      "not reported by the hub (-$120,000)",
       "no allocation recorded ($15,000)",
     ]);
     expect(JSON.stringify(chart.spec)).toContain('"shape"');
@@ -29,6 +29,20 @@ describe("reconciliationChart", () => {
       "state",
     ]);
     expect(chart.table.rows).toHaveLength(FIXTURE_DASHBOARD.allocations.length);
+  });
+
+  it("leaves a side with nothing on record empty in its table, as the page shows it, never 0", () => {
+    const chart = drawnChart(RECONCILIATION);
+    const notReported = FIXTURE_DASHBOARD.allocations.find((row) => row.state === "not-reported");
+    const notAllocated = FIXTURE_DASHBOARD.allocations.find((row) => row.state === "not-allocated");
+    if (!notReported || !notAllocated) throw new Error("the fixture lost its unmatched allocations");
+    const rowOf = (year: number, hubId: string) =>
+      chart.table.rows.find(
+        (row) =>
+          row.year === year && row.hub === FIXTURE_DASHBOARD.hubs.find((hub) => hub.hub_id === hubId)?.name,
+      );
+    expect(rowOf(notReported.year, notReported.hub_id)?.received_usd).toBeNull();
+    expect(rowOf(notAllocated.year, notAllocated.hub_id)?.allocated_usd).toBeNull();
   });
 
   it("is not drawn without allocations", () => {

@@ -8,7 +8,7 @@ describe("overviewPage", () => {
   it("leads with the latest figures, the change and a plain sentence for each", () => {
     const overview = mainOf(overviewPage(contentContext()));
     expect(overview).toContain("Headline figures for the whole movement in 2025");
-    expect(overview).toMatch(/<p class="headline-value">\$47\.9M<\/p>/);
+    expect(overview).toMatch(/<p class="headline-value">\$47,900,000<\/p>/);
     expect(overview).toContain("up 6.9% from 2024</p>");
     expect(overview).toContain('up 1.6 pp from 2024 <span class="reading reading-better">(better)</span>');
     expect(overview).toContain('down 0.017 from 2024 <span class="reading reading-better">(better)</span>');
@@ -16,7 +16,7 @@ describe("overviewPage", () => {
       '<p class="headline-sentence">41.2% of deployed funds reached the Global South in 2025, up from 39.6% in 2024.</p>',
     );
     expect(overview).toContain(
-      '<p class="headline-sentence">The movement deployed $47.9M in 2025, up from $44.8M in 2024.</p>',
+      '<p class="headline-sentence">The movement deployed $47,900,000 in 2025, up from $44,800,000 in 2024.</p>',
     );
     expect(overview).toContain("Target: no target set");
   });

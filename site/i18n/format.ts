@@ -49,6 +49,11 @@ export function formatInteger(value: number, messages: Messages = en): string {
   return numberFormat(messages.numberLocale, { maximumFractionDigits: 0 }).format(value);
 }
 
+/** Items as a list in the page's language, from `Intl.ListFormat`: `Movement, Region and Hub`, `الحركة والمنطقة والمركز`. */
+export function formatList(items: readonly string[], messages: Messages = en): string {
+  return new Intl.ListFormat(messages.lang, { type: "conjunction" }).format(items);
+}
+
 /** A cell as text: the formatted figure, or the words "suppressed", "no value" or "no data" — never 0. */
 export function formatCell(cell: Cell, unit: Unit, messages: Messages = en): string {
   switch (cell.kind) {

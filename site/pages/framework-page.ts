@@ -1,6 +1,6 @@
 import type { Framework, IndicatorDefinition } from "../../functions/core/framework/framework.js";
 import { diffFrameworks } from "../../functions/core/framework/framework-diff.js";
-import { formatNumber } from "../i18n/format.js";
+import { formatList, formatNumber } from "../i18n/format.js";
 import { html, type SafeHtml } from "../web/html.js";
 import type { ContentContext } from "./parts/content-context.js";
 import { frameworkText } from "./parts/framework-text.js";
@@ -21,11 +21,14 @@ function definition(indicator: IndicatorDefinition, context: ContentContext): Sa
 <div><dt>${messages.fieldIdentifier}</dt><dd><code>${indicator.id}</code></dd></div>
 <div><dt>${messages.fieldLens}</dt><dd>${frameworkText(lens?.title ?? indicator.lens, context)}</dd></div>
 <div><dt>${messages.fieldDefinition}</dt><dd>${frameworkText(indicator.definition, context)}</dd></div>
-<div><dt>${messages.fieldFormula}</dt><dd><code class="formula">${indicator.formula}</code></dd></div>
+<div><dt>${messages.fieldFormula}</dt><dd><code class="formula" dir="ltr">${indicator.formula}</code></dd></div>
 <div><dt>${messages.fieldUnit}</dt><dd>${messages.units[indicator.unit]} <code>${indicator.unit}</code></dd></div>
 <div><dt>${messages.fieldDirection}</dt><dd>${messages.directions[indicator.direction]}</dd></div>
 <div><dt>${messages.fieldTarget}</dt><dd>${target}</dd></div>
-<div><dt>${messages.fieldScopes}</dt><dd>${indicator.scopes.map((scope) => messages.scopes[scope]).join(", ")}</dd></div>
+<div><dt>${messages.fieldScopes}</dt><dd>${formatList(
+    indicator.scopes.map((scope) => messages.scopes[scope]),
+    messages,
+  )}</dd></div>
 <div><dt>${messages.fieldDisclosure}</dt><dd>${indicator.disclosure === "participants" ? messages.disclosureParticipants : messages.disclosureNone}</dd></div>
 </dl>
 </article>

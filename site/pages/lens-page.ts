@@ -2,6 +2,7 @@ import type { IndicatorDefinition, LensDefinition, Scope } from "../../functions
 import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
 import { type Cell, cellOf } from "../figures/cell.js";
 import type { Messages } from "../i18n/catalogue.js";
+import { formatList } from "../i18n/format.js";
 import { collator, countryName, regionName } from "../i18n/places.js";
 import { html, type SafeHtml } from "../web/html.js";
 import { hubFile, regionFile } from "../web/paths.js";
@@ -91,7 +92,10 @@ function facts(indicator: IndicatorDefinition, messages: Messages): SafeHtml {
   return html`<dl class="facts">
 <div><dt>${messages.fieldUnit}</dt><dd>${messages.units[indicator.unit]}</dd></div>
 <div><dt>${messages.fieldDirection}</dt><dd>${messages.directions[indicator.direction]}</dd></div>
-<div><dt>${messages.fieldScopes}</dt><dd>${indicator.scopes.map((scope) => messages.scopes[scope]).join(", ")}</dd></div>
+<div><dt>${messages.fieldScopes}</dt><dd>${formatList(
+    indicator.scopes.map((scope) => messages.scopes[scope]),
+    messages,
+  )}</dd></div>
 </dl>
 `;
 }

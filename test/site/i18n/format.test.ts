@@ -7,6 +7,7 @@ import {
   formatCell,
   formatChange,
   formatInteger,
+  formatList,
   formatNumber,
   formatTimestamp,
 } from "../../../site/i18n/format.js";
@@ -120,6 +121,14 @@ describe("plural", () => {
       "11 إصدارًا سابقًا",
       "100 إصدار سابق",
     ]);
+  });
+});
+
+describe("formatList", () => {
+  it("joins items as each language lists them", () => {
+    expect(formatList(["Movement", "Region", "Hub"])).toBe("Movement, Region, and Hub");
+    expect(formatList(["Mouvement", "Région", "Pays"], fr)).toBe("Mouvement, Région et Pays");
+    expect(formatList(["الحركة", "المنطقة"], ar)).toBe("الحركة والمنطقة");
   });
 });
 

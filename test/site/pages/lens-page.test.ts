@@ -52,6 +52,7 @@ describe("lensPage", () => {
     expect(outcomes).toContain("Diversité linguistique des nouveaux contenus");
     expect(outcomes).toContain("Entropie de Shannon des contenus créés par langue");
     expect(outcomes).toContain("<dd>Nombre</dd>");
+    expect(outcomes).toContain("<dd>Mouvement, Région et Pays</dd>");
     expect(tableRows(outcomes, "participants")).toEqual([
       ["Mouvement", "12\u202f345"],
       ["Afrique subsaharienne", "4\u202f321"],

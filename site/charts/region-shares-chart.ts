@@ -101,8 +101,8 @@ export const regionSharesChart: ChartOf<"region-shares"> = (definition, sources,
     },
     evidence: { year, region },
     view: {
-      width: 220,
-      height: { step: 30 },
+      width: 280,
+      height: { step: 40 },
       mark: { type: "point", filled: true, size: 90 },
       encoding: {
         y: {

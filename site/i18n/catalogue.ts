@@ -3,12 +3,15 @@ import type { WithheldReason } from "../figures/cell.js";
 import { ar } from "./ar.js";
 import { en } from "./en.js";
 import { es } from "./es.js";
+import { fr } from "./fr.js";
 
 /**
  * Every string the published site shows that does not come from the framework or the data.
  * Texts are plain (never HTML): pages escape them like any other input. A new language is a new
- * object of this type added to {@link CATALOGUES}; the framework's own titles and definitions
- * are published as the framework file states them.
+ * object of this type added to {@link CATALOGUES}, with the framework's texts translated beside it
+ * (`framework/<lang>.json`, see `framework-translations.ts`) and the regions' names
+ * (`region-names.json`). Numbers in texts are formatted by the caller with `Intl` (`format.ts`);
+ * texts that depend on a count choose their form with `Intl.PluralRules` (`plural`).
  */
 export interface Messages {
   /** BCP 47 tag for `<html lang>`. */
@@ -70,6 +73,8 @@ export interface Messages {
 
   chartMovementTitle(firstYear: number, lastYear: number): string;
   chartByRegionTitle(year: number): string;
+  /** The title of a chart of the regions in one year, with the movement's figure that year. */
+  chartByRegionMovementTitle(year: number, movement: string): string;
   chartRegionsOverTimeTitle(firstYear: number, lastYear: number): string;
   chartSuppressed(k: number, items: readonly string[]): string;
   chartNoValue(items: readonly string[]): string;
@@ -181,6 +186,29 @@ export interface Messages {
   chartRegionSharesTitle(year: number): string;
   describeRegionShares(region: string, year: number, items: readonly string[]): string;
   describeVersus(indicator: string, region: string, movement: string): string;
+
+  /** What a chart shows, in a sentence under its title, by kind (and, for the movement, by shape). */
+  readonly summaryMovementBars: string;
+  readonly summaryMovementLine: string;
+  readonly summaryMovementShareLine: string;
+  readonly summaryByRegion: string;
+  readonly summaryByRegionAmount: string;
+  readonly summaryRegionsOverTime: string;
+  readonly summaryRegionsOverTimeShare: string;
+  readonly chartRegionsOverTimeMovement: string;
+  readonly summaryLorenz: string;
+  readonly summaryTheil: string;
+  readonly summaryRaisedDeployed: string;
+  readonly summaryNetTransfer: string;
+  readonly summaryReconciliation: string;
+  readonly summaryReportingGrid: string;
+  readonly summaryRegionMoney: string;
+  readonly summaryRegionShares: string;
+  /** The dashed target line of a chart, with the target in words ("at least 50.0%"). */
+  chartTargetNote(target: string): string;
+  /** An index whose figures lie close together on an axis from zero: says so, with the range. */
+  chartNarrowRange(low: string, high: string, firstYear: number, lastYear: number): string;
+  chartNarrowRangeRegions(low: string, high: string): string;
 
   headlineStatement(indicator: string, value: string, year: number): string | null;
   headlineGeneric(title: string, value: string, year: number): string;
@@ -301,7 +329,7 @@ export interface Messages {
 }
 
 /** The catalogues the site can be published in. */
-export const CATALOGUES = { en, es, ar } as const satisfies Record<string, Messages>;
+export const CATALOGUES = { en, es, fr, ar } as const satisfies Record<string, Messages>;
 
 /** A language the site can be published in. */
 export type Language = keyof typeof CATALOGUES;

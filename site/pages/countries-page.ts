@@ -33,7 +33,7 @@ function countryTable(
     .filter((country) => country.isProtected)
     .map((country) => country.isoCode);
   const codes = [...new Set([...published, ...protectedCodes])];
-  const label = (code: string) => countryLabel(code, countries);
+  const label = (code: string) => countryLabel(code, messages, countries);
   codes.sort((a, b) => label(a).localeCompare(label(b), "en"));
   const body = codes.map((code) => {
     const name = html`<th scope="row" data-value="${label(code)}">${label(code)}</th>`;

@@ -3,7 +3,7 @@ import { diffFrameworks } from "../../functions/core/framework/framework-diff.js
 import { cellOf } from "../figures/cell.js";
 import { figureEvidence } from "../figures/evidence.js";
 import { latestYear } from "../figures/lookup.js";
-import { formatNumber } from "../i18n/format.js";
+import { formatList, formatNumber } from "../i18n/format.js";
 import { html, type SafeHtml } from "../web/html.js";
 import type { ContentContext } from "./parts/content-context.js";
 import { cellMarkup, targetMarkup } from "./parts/figure-cells.js";
@@ -46,7 +46,7 @@ function definition(indicator: IndicatorDefinition, context: ContentContext): Sa
 <div><dt>${messages.fieldIdentifier}</dt><dd><code>${indicator.id}</code></dd></div>
 <div><dt>${messages.fieldLens}</dt><dd>${frameworkText(lens?.title ?? indicator.lens, context)}</dd></div>
 <div><dt>${messages.fieldDefinition}</dt><dd>${frameworkText(indicator.definition, context)}</dd></div>
-<div><dt>${messages.fieldFormula}</dt><dd><code class="formula">${indicator.formula}</code></dd></div>
+<div><dt>${messages.fieldFormula}</dt><dd><code class="formula" dir="ltr">${indicator.formula}</code></dd></div>
 <div><dt>${messages.fieldUnit}</dt><dd>${messages.units[indicator.unit]} <code>${indicator.unit}</code></dd></div>
 <div><dt>${messages.fieldDirection}</dt><dd>${messages.directions[indicator.direction]}</dd></div>
 <div><dt>${messages.fieldTarget}</dt><dd>${targetText(indicator, context)}</dd></div>
@@ -189,7 +189,10 @@ ${framework.indicators.filter((indicator) => indicator.lens === lens.id).map((in
 <p class="lede">${messages.frameworkLede(framework.version)}</p>
 <dl class="facts">
 <div><dt>${messages.frameworkVersion}</dt><dd>${framework.version}</dd></div>
-<div><dt>${messages.frameworkVersions}</dt><dd>${frameworks.map((version) => version.version).join(", ")}</dd></div>
+<div><dt>${messages.frameworkVersions}</dt><dd>${formatList(
+    frameworks.map((version) => version.version),
+    messages,
+  )}</dd></div>
 </dl>
 <section aria-labelledby="disclosure-rule">
 <h2 id="disclosure-rule">${messages.frameworkDisclosureHeading}</h2>

@@ -5,6 +5,7 @@ import { formatNumber } from "../../i18n/format.js";
 import { html, type SafeHtml } from "../../web/html.js";
 import { hubFile, reportHref } from "../../web/paths.js";
 import type { ContentContext } from "./content-context.js";
+import { tableBox } from "./data-table.js";
 
 /** The current financial reports of a hub for a year: the reports an allocation or a receipt is read from. */
 export function financialReportsOf(hubId: string, year: number, context: ContentContext): EvidenceReport[] {
@@ -46,7 +47,7 @@ export function allocationsTable(allocations: readonly AllocationRow[], context:
 </tr>
 `;
   });
-  return html`<div class="table-wrap"><table class="data-table reconciliation-table">
+  return html`${tableBox(table.caption)}<table class="data-table reconciliation-table">
 <caption>${table.caption}</caption>
 <thead><tr>${table.columns.map((column) => html`<th scope="col">${column.label}</th>`)}<th scope="col">${messages.columnReports}</th></tr></thead>
 <tbody>

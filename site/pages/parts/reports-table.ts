@@ -2,9 +2,11 @@ import type { DashboardData } from "../../../functions/core/dashboards/dashboard
 import type { EvidenceReport } from "../../build/publishable.js";
 import { evidenceIndex, KEY_SEPARATOR } from "../../figures/evidence.js";
 import { formatTimestamp } from "../../i18n/format.js";
+import { collator, regionName } from "../../i18n/places.js";
 import { html, type SafeHtml } from "../../web/html.js";
 import { hubFile } from "../../web/paths.js";
 import type { ContentContext } from "./content-context.js";
+import { tableBox } from "./data-table.js";
 
 /** The current reports of the hubs (not the reference data), in upload order. */
 export function hubReports(context: ContentContext): EvidenceReport[] {
@@ -15,8 +17,9 @@ export function hubReports(context: ContentContext): EvidenceReport[] {
 export function compareReports(context: ContentContext) {
   const name = (id: string | null) =>
     context.dashboard.hubs.find((hub) => hub.hub_id === id)?.name ?? id ?? "";
+  const compare = collator(context.messages);
   return (a: EvidenceReport, b: EvidenceReport) =>
-    name(a.hub_id).localeCompare(name(b.hub_id), "en") ||
+    compare(name(a.hub_id), name(b.hub_id)) ||
     a.kind.localeCompare(b.kind) ||
     (a.period ?? "").localeCompare(b.period ?? "");
 }
@@ -77,7 +80,7 @@ ${earlier.map(
 <td><time datetime="${report.uploaded_at}">${formatTimestamp(report.uploaded_at, messages)}</time></td>
 <td>${report.row_count}</td>
 <td><code class="sha">${report.sha256}</code></td>
-<td>${regions.length > 0 ? regions.join("; ") : "—"}</td>
+<td>${regions.length > 0 ? regions.map((region) => regionName(region, messages)).join("; ") : "—"}</td>
 <td>${versions}</td>
 </tr>
 `;
@@ -93,7 +96,7 @@ export function reportsTable(
   const { messages } = context;
   const earlierOf = supersededVersions(context.reports);
   const index = evidenceIndex(context.dashboard.contributions);
-  return html`<div class="table-wrap"><table class="data-table evidence-table">
+  return html`${tableBox(caption)}<table class="data-table evidence-table">
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${messages.columnReportId}</th><th scope="col">${messages.columnHub}</th><th scope="col">${messages.columnKind}</th><th scope="col">${messages.columnPeriod}</th><th scope="col">${messages.columnUploaded}</th><th scope="col">${messages.columnRows}</th><th scope="col">${messages.columnSha}</th><th scope="col">${messages.columnRegionsFed}</th><th scope="col">${messages.columnVersions}</th></tr></thead>
 <tbody>

@@ -23,7 +23,7 @@ describe("countriesPage", () => {
     const rows = rowsOf(tableOf(main, 2025));
     expect(rows.find((row) => row[0] === "Kenya (KE)")).toEqual([
       "Kenya (KE)",
-      "$599",
+      "$598.70",
       "$460,000",
       "$72,000",
       "$388,000",

@@ -17,13 +17,13 @@ describe("frameworkPage", () => {
     for (const indicator of framework.indicators) expect(page).toContain(`<code>${indicator.id}</code>`);
     expect(page).toContain("This is the first published version of the framework.");
     expect(card(page, "local_revenue_share")).toContain(
-      "Published forMovement, Region (by the hubs' seats), Hub".replace("'", "&#39;"),
+      "Published forMovement, Region (by the hubs' seats), and Hub".replace("'", "&#39;"),
     );
     expect(card(page, "participants")).toContain(
-      "Published forMovement, Region (by the countries of the lines), Hub, Country",
+      "Published forMovement, Region (by the countries of the lines), Hub, and Country",
     );
     expect(card(page, "participants")).toContain(
-      "DisclosureSuppressed at region, hub, country scope when fewer than k people took part",
+      "DisclosureSuppressed at region, hub, and country scope when fewer than k people took part",
     );
     expect(card(page, "deployed_usd")).toContain("DisclosurePublished in full");
   });
@@ -65,7 +65,7 @@ describe("frameworkPage", () => {
 
   it("publishes both versions: 2026.2's own list of changes linked to its indicators, the changed fields, and 2026.1 as it was", () => {
     const page = mainOf(frameworkPage(contentContext({ frameworks: [previous, framework] })));
-    expect(page).toContain("<dd>2026.1, 2026.2</dd>");
+    expect(page).toContain("<dd>2026.1 and 2026.2</dd>");
     expect(page).toContain("Changes from framework 2026.1 to 2026.2.");
     const stated = page.split('<ol class="stated-changes">')[1]?.split("</ol>")[0] ?? "";
     expect(stated.match(/<li>/g)).toHaveLength(framework.changes.length);

@@ -32,9 +32,9 @@ describe("hubPage", () => {
       '<thead><tr><th scope="col">Year</th><th scope="col">This hub</th><th scope="col">Region of its seat: Sub-Saharan Africa</th><th scope="col">Movement</th></tr></thead>',
     );
     expect(groupRows(kenya, "deployed_usd")).toEqual([
-      ["2025", "$498,210", "$6.2M", "$47.9M"],
-      ["2024", "$454,075", "$5.2M", "$44.8M"],
-      ["2023", "$410,000", "$3.8M", "$41.2M"],
+      ["2025", "$498,210", "$6,200,000", "$47,900,000"],
+      ["2024", "$454,075", "$5,200,000", "$44,800,000"],
+      ["2023", "$410,000", "$3,800,000", "$41,200,000"],
     ]);
     expect(groupRows(kenya, "local_revenue_share")[0]).toEqual(["2025", "15.0%", "17.0%", "33.4%"]);
     expect(groupRows(kenya, "global_south_share")[0]).toEqual([

@@ -115,6 +115,7 @@ export const byRegionChart: ChartOf<"by-region"> = (definition, sources, options
       rows: values.map((v) => ({
         year: v.year,
         region: regionName(v.region, messages),
+        region_id: v.region,
         value: v.value,
         note: v.value === null ? v.label : "",
       })),

@@ -64,6 +64,7 @@ export const netTransferChart: ChartOf<"net-transfer"> = (definition, sources, o
       rows: values.map(({ year: y, region, value, direction }) => ({
         year: y,
         region: regionName(region, messages),
+        region_id: region,
         value,
         direction,
       })),

@@ -78,6 +78,7 @@ export const raisedDeployedChart: ChartOf<"raised-deployed"> = (definition, sour
       rows: values.map(({ year: y, region, series: s, value }) => ({
         year: y,
         region: regionName(region, messages),
+        region_id: region,
         series: s,
         value,
       })),

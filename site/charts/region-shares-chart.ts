@@ -41,6 +41,8 @@ export const regionSharesChart: ChartOf<"region-shares"> = (definition, sources,
         ? [
             {
               indicator: indicator.title,
+              indicator_id: indicator.id,
+              region_id: region,
               row: axisName(indicator.title, 30),
               who: name,
               value: cell.value,
@@ -53,6 +55,8 @@ export const regionSharesChart: ChartOf<"region-shares"> = (definition, sources,
         : [
             {
               indicator: indicator.title,
+              indicator_id: indicator.id,
+              region_id: null,
               row: axisName(indicator.title, 30),
               who: messages.scopes.movement,
               value: movement,
@@ -97,7 +101,13 @@ export const regionSharesChart: ChartOf<"region-shares"> = (definition, sources,
         { key: "who", label: messages.columnScope },
         { key: "value", label: messages.units.share, unit: "share" },
       ],
-      rows: values.map(({ indicator, who, value }) => ({ indicator, who, value })),
+      rows: values.map(({ indicator, indicator_id, region_id, who, value }) => ({
+        indicator,
+        indicator_id,
+        region_id,
+        who,
+        value,
+      })),
     },
     evidence: { year, region },
     view: {

@@ -139,6 +139,7 @@ export const regionsOverTimeChart: ChartOf<"regions-over-time"> = (definition, s
       ],
       rows: own.map((row) => ({
         region: name(row.scope_id),
+        region_id: row.scope_id,
         year: row.year,
         ...tableFigure(row, indicator.unit, messages),
       })),

@@ -80,6 +80,9 @@ function layerGroups(spec: Record<string, unknown>): Record<string, unknown>[][]
 const markOf = (view: Record<string, unknown>) =>
   typeof view.mark === "string" ? view.mark : (view.mark as { type: string } | undefined)?.type;
 
+/** The fields a data table row keeps, beside its columns, for its evidence link: the hub's, region's and indicator's own ids. */
+const LINK_KEYS = new Set(["hub_id", "region_id", "indicator_id"]);
+
 describe("every chart the site draws", () => {
   it("starts every quantitative axis at zero, shares on 0-100%", () => {
     const charts = [...everyChart(), ...everyChart(chartSources(everyIndicatorRows()))];
@@ -182,7 +185,7 @@ describe("every chart the site draws", () => {
     expect(JSON.stringify(charts.map((chart) => chart.spec))).not.toMatch(/scheme|tableau/);
   });
 
-  it("has a unique, file-safe name and a data table with a column per key (and a hub's id for its link)", () => {
+  it("has a unique, file-safe name and a data table with a column per key (and the ids its links need)", () => {
     const charts = everyChart();
     expect(new Set(charts.map((chart) => chart.name)).size).toBe(charts.length);
     for (const chart of charts) {
@@ -190,7 +193,7 @@ describe("every chart the site draws", () => {
       for (const row of chart.table.rows)
         expect(
           Object.keys(row)
-            .filter((key) => key !== "hub_id")
+            .filter((key) => !LINK_KEYS.has(key))
             .sort(),
         ).toEqual(chart.table.columns.map((column) => column.key).sort());
     }

@@ -42,7 +42,7 @@ export async function publishChart(original: Chart, target: ChartTarget): Promis
   const { language, writer } = target;
   const chart = { ...original, spec: forTextDirection(original.spec, language.messages.dir) };
   const compiled = validateSpec(chart.name, chart.spec);
-  const label = chartLabel(chart, target.indicators);
+  const label = chartLabel(chart, target.indicators, language.messages);
   const { specPath, csvPath, vegaPath, valuesPath } = chartFiles(chart.name);
   await writer.write(language.folder + specPath, jsonText(chart.spec));
   await writer.write(language.folder + csvPath, tableToCsv(chart.table));

@@ -105,7 +105,7 @@ export const byRegionChart: ChartOf<"by-region"> = (definition, sources, options
     notes,
     values,
     table: {
-      caption: `${indicator.title}: ${messages.chartByRegionTitle(year)}`,
+      caption: `${indicator.title}${messages.colon}${messages.chartByRegionTitle(year)}`,
       columns: [
         { key: "year", label: messages.columnYear },
         { key: "region", label: messages.columnRegion },

@@ -254,7 +254,13 @@ export function describe(main: string, notes: readonly string[], messages: Messa
 }
 
 /** The title read out for a chart: the indicator's title and the chart's (the Lorenz curve's title stands alone). */
-export function chartLabel(chart: Chart, indicators: readonly IndicatorDefinition[]): string {
+export function chartLabel(
+  chart: Chart,
+  indicators: readonly IndicatorDefinition[],
+  messages: Pick<Messages, "colon">,
+): string {
   const indicator = chart.indicator ? indicators.find((i) => i.id === chart.indicator) : undefined;
-  return indicator && chart.kind !== "lorenz" ? `${indicator.title}: ${chart.title}` : chart.title;
+  return indicator && chart.kind !== "lorenz"
+    ? `${indicator.title}${messages.colon}${chart.title}`
+    : chart.title;
 }

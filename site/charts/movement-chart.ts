@@ -158,7 +158,7 @@ export const movementChart: ChartOf<"movement"> = (definition, sources, options)
     notes,
     values,
     table: {
-      caption: `${indicator.title}: ${title}`,
+      caption: `${indicator.title}${messages.colon}${title}`,
       columns: [
         { key: "year", label: messages.columnYear },
         { key: "value", label: indicator.title, unit: indicator.unit },

@@ -53,7 +53,7 @@ export const regionMoneyChart: ChartOf<"region-money"> = (definition, sources, o
     summary: [messages.summaryRegionMoney],
     values,
     table: {
-      caption: `${name}: ${title}`,
+      caption: `${name}${messages.colon}${title}`,
       columns: [
         { key: "year", label: messages.columnYear },
         { key: "series", label: messages.columnSeries },

@@ -95,7 +95,7 @@ export const regionSharesChart: ChartOf<"region-shares"> = (definition, sources,
     notes,
     values,
     table: {
-      caption: `${name}: ${title}`,
+      caption: `${name}${messages.colon}${title}`,
       columns: [
         { key: "indicator", label: messages.columnIndicator },
         { key: "who", label: messages.columnScope },

@@ -130,7 +130,7 @@ export const regionsOverTimeChart: ChartOf<"regions-over-time"> = (definition, s
     notes,
     values,
     table: {
-      caption: `${indicator.title}: ${title}`,
+      caption: `${indicator.title}${messages.colon}${title}`,
       columns: [
         { key: "region", label: messages.columnRegion },
         { key: "year", label: messages.columnYear },

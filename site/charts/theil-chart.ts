@@ -49,7 +49,7 @@ export const theilChart: ChartOf<"theil"> = (definition, sources, options) => {
     summary: [messages.summaryTheil],
     values,
     table: {
-      caption: `${totalTitle}: ${title}`,
+      caption: `${totalTitle}${messages.colon}${title}`,
       columns: [
         { key: "year", label: messages.columnYear },
         { key: "part", label: messages.columnPart },

@@ -1,4 +1,5 @@
 import type { Direction, RegionBasis, Scope, Unit } from "../../functions/core/framework/framework.js";
+import type { ComparedField } from "../../functions/core/framework/framework-diff.js";
 import type { WithheldReason } from "../figures/cell.js";
 import { ar } from "./ar.js";
 import { en } from "./en.js";
@@ -103,6 +104,8 @@ export interface Messages {
   /** The language's own name, for the language switcher. */
   readonly languageName: string;
   readonly languageNav: string;
+  /** What joins a label to what it labels in markup and captions: `: `, in French ` : ` (a no-break space before). */
+  readonly colon: string;
 
   readonly navRegions: string;
   readonly navHubs: string;
@@ -257,7 +260,10 @@ export interface Messages {
   frameworkChangesLede(from: string, to: string): string;
   readonly frameworkAdded: string;
   readonly frameworkRemoved: string;
+  /** An indicator whose fields changed between versions, the fields already named in words (`frameworkFieldNames`). */
   frameworkChanged(fields: readonly string[]): string;
+  /** The fields of an indicator definition, in words, as a list of what changed names them. */
+  readonly frameworkFieldNames: Readonly<Record<ComparedField, string>>;
   readonly frameworkUnchanged: string;
   readonly frameworkOnlyVersion: string;
   readonly printedFrom: string;

@@ -50,6 +50,7 @@ export const fr: Messages = typesetAll({
   dir: "ltr",
   languageName: "Français",
   languageNav: "Langue",
+  colon: " : ",
 
   navRegions: "Régions",
   navHubs: "Hubs",
@@ -221,7 +222,7 @@ export const fr: Messages = typesetAll({
       case "funding_theil":
         return `L’indice de Theil du financement par contributeur était de ${value} en ${year}`;
       case "underrepresented_grant_share":
-        return `${value} des subventions sont allés à des communautés sous-représentées en ${year}`;
+        return `${value} des subventions sont allées à des communautés sous-représentées en ${year}`;
       case "local_revenue_share":
         return `Les hubs ont collecté eux-mêmes ${value} de leurs recettes en ${year}`;
       case "board_global_south_share":
@@ -323,7 +324,19 @@ export const fr: Messages = typesetAll({
   frameworkChangesLede: (from, to) => `Changements entre la version ${from} et la version ${to} du cadre.`,
   frameworkAdded: "ajouté",
   frameworkRemoved: "retiré",
-  frameworkChanged: (fields) => `modifié : ${fields.join(", ")}`,
+  frameworkChanged: (fields) => `modifié : ${andList(fields, "fr")}`,
+  frameworkFieldNames: {
+    lens: "prisme",
+    title: "titre",
+    definition: "définition",
+    formula: "formule",
+    unit: "unité",
+    direction: "lecture",
+    target: "cible",
+    scopes: "échelles",
+    region_by: "comptage des régions",
+    disclosure: "diffusion",
+  },
   frameworkUnchanged: "Aucun indicateur n’a changé.",
   frameworkOnlyVersion: "Ceci est la première version publiée du cadre.",
   printedFrom: "Imprimé depuis",

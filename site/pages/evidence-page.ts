@@ -2,7 +2,7 @@ import type { ContributionBasis } from "../../functions/core/dashboards/dashboar
 import { basisOf, evidenceKey } from "../figures/evidence.js";
 import { hubNames } from "../figures/hub-names.js";
 import { regionsWithData } from "../figures/lookup.js";
-import { formatTimestamp } from "../i18n/format.js";
+import { formatInteger, formatTimestamp } from "../i18n/format.js";
 import { regionName } from "../i18n/places.js";
 import { html } from "../web/html.js";
 import type { ContentContext } from "./parts/content-context.js";
@@ -104,7 +104,7 @@ ${reportsTable(
       report,
     ) => html`<tr><th scope="row"><code>${report.report_id}</code></th><td>${messages.reportKinds[report.kind] ?? report.kind}</td>
 <td><time datetime="${report.uploaded_at}">${formatTimestamp(report.uploaded_at, messages)}</time></td>
-<td>${report.row_count}</td><td><code class="sha">${report.sha256}</code></td>
+<td>${formatInteger(report.row_count, messages)}</td><td><code class="sha">${report.sha256}</code></td>
 <td>${report.status === "current" ? messages.statusCurrent : messages.supersededBy(report.superseded_by ?? "")}</td></tr>
 `,
   );

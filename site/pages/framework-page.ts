@@ -6,6 +6,7 @@ import { latestYear } from "../figures/lookup.js";
 import { formatList, formatNumber } from "../i18n/format.js";
 import { html, type SafeHtml } from "../web/html.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { tableBox } from "./parts/data-table.js";
 import { cellMarkup, targetMarkup } from "./parts/figure-cells.js";
 import { frameworkText } from "./parts/framework-text.js";
 import { type Page, rootOf } from "./parts/page-layout.js";
@@ -65,7 +66,7 @@ function statedChanges(newer: Framework, context: ContentContext, linkable: bool
     const concerned =
       change.indicators.length === 0
         ? html` <span class="muted">(${messages.changeConcernsFramework})</span>`
-        : html` <span class="change-indicators">${messages.changeConcerns}: ${change.indicators.map(
+        : html` <span class="change-indicators">${messages.changeConcerns}${messages.colon}${change.indicators.map(
             (id, i) =>
               html`${i > 0 ? ", " : ""}${linkable ? html`<a href="#def-${id}"><code>${id}</code></a>` : html`<code>${id}</code>`}`,
           )}</span>`;
@@ -90,14 +91,15 @@ ${steps.map(({ newer, diff }) => {
   const items = [
     ...diff.added.map(
       (indicator) =>
-        html`<li><code>${indicator.id}</code> ${frameworkText(indicator.title, context)}: ${messages.frameworkAdded}</li>\n`,
+        html`<li><code>${indicator.id}</code> ${frameworkText(indicator.title, context)}${messages.colon}${messages.frameworkAdded}</li>\n`,
     ),
     ...diff.removed.map(
       (indicator) =>
-        html`<li><code>${indicator.id}</code> ${frameworkText(indicator.title, context)}: ${messages.frameworkRemoved}</li>\n`,
+        html`<li><code>${indicator.id}</code> ${frameworkText(indicator.title, context)}${messages.colon}${messages.frameworkRemoved}</li>\n`,
     ),
     ...diff.changed.map(
-      (change) => html`<li><code>${change.id}</code>: ${messages.frameworkChanged(change.fields)}</li>\n`,
+      (change) =>
+        html`<li><code>${change.id}</code>${messages.colon}${messages.frameworkChanged(change.fields.map((field) => messages.frameworkFieldNames[field]))}</li>\n`,
     ),
   ];
   return html`<h3>${messages.frameworkChangesLede(diff.from, diff.to)}</h3>
@@ -136,7 +138,7 @@ function targetsSection(context: ContentContext): SafeHtml | string {
   return html`<section aria-labelledby="targets">
 <h2 id="targets">${messages.frameworkTargetsHeading}</h2>
 <p>${messages.frameworkTargetsLede}</p>
-<div class="table-wrap"><table class="data-table targets-table">
+${tableBox(messages.frameworkTargetsHeading)}<table class="data-table targets-table">
 <caption>${messages.frameworkTargetsHeading}</caption>
 <thead><tr><th scope="col">${messages.columnIndicator}</th><th scope="col">${messages.fieldTarget}</th><th scope="col">${year === undefined ? messages.columnMovement : `${messages.columnMovement} ${year}`}</th></tr></thead>
 <tbody>
@@ -157,7 +159,7 @@ function earlierVersion(older: Framework, context: ContentContext): SafeHtml {
   return html`<details class="earlier-version" id="${id}"><summary>${messages.frameworkEarlierVersion(older.version)}</summary>
 <h3>${messages.frameworkDisclosureHeading}</h3>
 <blockquote class="rule"><p>${frameworkText(older.disclosure.rule, context)}</p></blockquote>
-<div class="table-wrap"><table class="data-table">
+${tableBox(messages.frameworkVersionIndicators(older.version))}<table class="data-table">
 <caption>${messages.frameworkVersionIndicators(older.version)}</caption>
 <thead><tr><th scope="col">${messages.fieldIdentifier}</th><th scope="col">${messages.columnIndicator}</th><th scope="col">${messages.fieldScopes}</th><th scope="col">${messages.fieldTarget}</th><th scope="col">${messages.fieldDisclosure}</th></tr></thead>
 <tbody>

@@ -72,8 +72,9 @@ function hubFiguresTable(hub: HubEntry, context: ContentContext): SafeHtml {
 ${yearRows}</tbody>
 `;
   });
-  return html`<div class="table-wrap"><table class="figures hub-figures">
-<caption>${messages.hubFiguresCaption(hub.name)}</caption>
+  const caption = messages.hubFiguresCaption(hub.name);
+  return html`${tableBox(caption)}<table class="figures hub-figures">
+<caption>${caption}</caption>
 <thead><tr><th scope="col">${messages.columnYear}</th><th scope="col">${messages.columnThisHub}</th><th scope="col">${hub.region ? messages.columnSeatRegion(regionName(hub.region, messages)) : messages.columnRegion}</th><th scope="col">${messages.columnMovement}</th></tr></thead>
 ${groups}</table></div>
 ${notesMarkup(kinds, context, { linked: true })}`;
@@ -148,7 +149,7 @@ ${reports.length > 0 ? reportsTable(messages.hubReportsHeading, reports, context
 </section>
 ${
   hub.region
-    ? html`<p class="more">${messages.hubRegionContext}: <a href="${regionFile(hub.region)}">${region}</a></p>
+    ? html`<p class="more">${messages.hubRegionContext}${messages.colon}<a href="${regionFile(hub.region)}">${region}</a></p>
 `
     : ""
 }`;

@@ -6,6 +6,7 @@ import { regionName } from "../i18n/places.js";
 import { html, type SafeHtml } from "../web/html.js";
 import { regionFile } from "../web/paths.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { tableBox } from "./parts/data-table.js";
 import { cellMarkup, notesMarkup, targetMarkup } from "./parts/figure-cells.js";
 import { frameworkText } from "./parts/framework-text.js";
 import type { Page } from "./parts/page-layout.js";
@@ -59,8 +60,9 @@ function comparisonTable(
         : "";
     return html`<tr><th scope="row"><a href="${indicator.lens}.html#${indicator.id}">${frameworkText(indicator.title, context)}</a>${basis}</th>${movement}${cells}</tr>\n`;
   });
-  return html`<div class="table-wrap"><table class="figures regions-comparison">
-<caption>${messages.regionsComparisonCaption(year)}</caption>
+  const caption = messages.regionsComparisonCaption(year);
+  return html`${tableBox(caption)}<table class="figures regions-comparison">
+<caption>${caption}</caption>
 <thead><tr><th scope="col">${messages.columnIndicator}</th><th scope="col" class="reference">${messages.columnMovement}</th>${regions.map((region) => html`<th scope="col"><a href="${regionFile(region)}">${regionName(region, messages)}</a></th>`)}</tr></thead>
 <tbody>
 ${body}</tbody>

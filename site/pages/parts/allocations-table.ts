@@ -43,7 +43,7 @@ export function allocationsTable(allocations: readonly AllocationRow[], context:
 <td>${row.received_lines > 0 ? formatNumber(row.received_usd, "usd", messages) : "—"}</td>
 <td>${formatNumber(row.gap_usd, "usd", messages)}</td>
 <td>${flagged ? html`<strong class="flag"><span aria-hidden="true">⚠ </span>${messages.allocationStates[row.state]}</strong>` : messages.allocationStates[row.state]}</td>
-<td class="report-links">${messages.fundReportLabel}: ${reportLinks(fundReports, context)}<br>${messages.hubReportLabel}: ${reportLinks(hubReports, context)}</td>
+<td class="report-links">${messages.fundReportLabel}${messages.colon}${reportLinks(fundReports, context)}<br>${messages.hubReportLabel}${messages.colon}${reportLinks(hubReports, context)}</td>
 </tr>
 `;
   });

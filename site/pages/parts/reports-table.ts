@@ -1,7 +1,7 @@
 import type { DashboardData } from "../../../functions/core/dashboards/dashboard-data.js";
 import type { EvidenceReport } from "../../build/publishable.js";
 import { evidenceIndex, KEY_SEPARATOR } from "../../figures/evidence.js";
-import { formatTimestamp } from "../../i18n/format.js";
+import { formatInteger, formatTimestamp } from "../../i18n/format.js";
 import { collator, regionName } from "../../i18n/places.js";
 import { html, type SafeHtml } from "../../web/html.js";
 import { hubFile } from "../../web/paths.js";
@@ -70,7 +70,7 @@ function reportRow(
       : html`<details><summary>${messages.earlierVersions(earlier.length)}</summary><ul class="versions">
 ${earlier.map(
   (version) =>
-    html`<li><code>${version.report_id}</code> · <time datetime="${version.uploaded_at}">${formatTimestamp(version.uploaded_at, messages)}</time> · ${messages.columnRows} ${version.row_count} · <code class="sha">${version.sha256}</code> · ${messages.supersededBy(version.superseded_by ?? "")}</li>\n`,
+    html`<li><code>${version.report_id}</code> · <time datetime="${version.uploaded_at}">${formatTimestamp(version.uploaded_at, messages)}</time> · ${messages.columnRows} ${formatInteger(version.row_count, messages)} · <code class="sha">${version.sha256}</code> · ${messages.supersededBy(version.superseded_by ?? "")}</li>\n`,
 )}</ul></details>`;
   return html`<tr id="report-${report.report_id}" data-year="${report.year ?? ""}" data-regions="${regions.join(KEY_SEPARATOR)}" data-hub="${report.hub_id ?? ""}" data-behind="${behind.join(KEY_SEPARATOR)}">
 <th scope="row"><code>${report.report_id}</code></th>
@@ -78,7 +78,7 @@ ${earlier.map(
 <td>${messages.reportKinds[report.kind] ?? report.kind}</td>
 <td>${report.period ?? "—"}</td>
 <td><time datetime="${report.uploaded_at}">${formatTimestamp(report.uploaded_at, messages)}</time></td>
-<td>${report.row_count}</td>
+<td>${formatInteger(report.row_count, messages)}</td>
 <td><code class="sha">${report.sha256}</code></td>
 <td>${regions.length > 0 ? regions.map((region) => regionName(region, messages)).join("; ") : "—"}</td>
 <td>${versions}</td>

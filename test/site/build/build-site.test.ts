@@ -478,6 +478,36 @@ describe("every language, fully", () => {
     },
   );
 
+  it("sets French with a no-break space before every colon, in the pages and the chart files alike", () => {
+    const french = [...site.files.keys()].filter(
+      (path) => path.startsWith("fr/") && /\.(html|csv|json)$/.test(path),
+    );
+    expect(french.length).toBeGreaterThan(100);
+    for (const path of french) {
+      const text = path.endsWith(".html") ? visibleText(site.text(path)) : site.text(path);
+      const bare = text.match(/.{0,30}[^\s\u00a0\u202f"\\]: .{0,30}/);
+      expect(bare?.[0], path).toBeUndefined();
+    }
+  });
+
+  it("puts every table in a box of its own that scrolls from the keyboard and is named after the table", () => {
+    let boxes = 0;
+    for (const page of site.result.pages) {
+      const markup = site.text(page);
+      const wraps = [
+        ...markup.matchAll(/<div class="table-wrap"[^>]*>\s*<table[^>]*>\s*<caption>([^<]*)<\/caption>/g),
+      ];
+      expect(wraps.length, page).toBe(markup.match(/<table/g)?.length ?? 0);
+      for (const [box, caption] of wraps) {
+        expect(box, page).toContain(
+          `<div class="table-wrap" tabindex="0" role="group" aria-label="${caption}">`,
+        );
+        boxes += 1;
+      }
+    }
+    expect(boxes).toBeGreaterThan(500);
+  });
+
   it("loads every stylesheet, script, favicon and chart file a page names, each named by its content", () => {
     const loaded = new Set<string>();
     for (const page of site.result.pages) {

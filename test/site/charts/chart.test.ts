@@ -111,8 +111,8 @@ describe("describe and chartLabel", () => {
 
   it("read a chart out with its indicator's title, except the Lorenz curve whose title stands alone", () => {
     const chart = buildChart(draft);
-    expect(chartLabel(chart, framework.indicators)).toBe("Participants: Movement, 2024–2025");
-    expect(chartLabel({ ...chart, kind: "lorenz" }, framework.indicators)).toBe("Movement, 2024–2025");
-    expect(chartLabel({ ...chart, indicator: null }, framework.indicators)).toBe("Movement, 2024–2025");
+    expect(chartLabel(chart, framework.indicators, en)).toBe("Participants: Movement, 2024–2025");
+    expect(chartLabel({ ...chart, kind: "lorenz" }, framework.indicators, en)).toBe("Movement, 2024–2025");
+    expect(chartLabel({ ...chart, indicator: null }, framework.indicators, en)).toBe("Movement, 2024–2025");
   });
 });

@@ -11,8 +11,15 @@ type PlainKey = {
 }[keyof Messages];
 type AnyFunction = (...args: readonly unknown[]) => unknown;
 
-/** Locale settings rather than texts: they may legitimately match English (`ltr`) or be codes. */
-const LOCALE_KEYS: readonly PlainKey[] = ["lang", "numberLocale", "dateLocale", "dir", "languageName"];
+/** Locale settings rather than texts: they may legitimately match English (`ltr`, `: `) or be codes. */
+const LOCALE_KEYS: readonly PlainKey[] = [
+  "lang",
+  "numberLocale",
+  "dateLocale",
+  "dir",
+  "languageName",
+  "colon",
+];
 
 /**
  * Texts that may read exactly as in English, per language, as `key` or `record.key`: technical
@@ -57,6 +64,7 @@ const RECORD_KEYS = [
   "reportKinds",
   "changeReadings",
   "withheldReasons",
+  "frameworkFieldNames",
   "regionBases",
   "regionBasisShort",
   "regionBasisNote",

@@ -82,3 +82,22 @@ describe("hubPage", () => {
     expect(bangla).not.toContain("120,000");
   });
 });
+
+describe("hubPage in Spanish", () => {
+  const context = contentContext({ languages: ["en", "es"], language: "es" });
+  const hub = context.dashboard.hubs.find((candidate) => candidate.hub_id === "hub-ke");
+  if (!hub) throw new Error("no hub-ke");
+  const kenya = mainOf(hubPage(hub, context));
+
+  it("names its seat, its region and the columns in Spanish, with exact amounts as Spanish writes them", () => {
+    expect(kenya).toContain("<dd>Kenia</dd>");
+    expect(kenya).toContain('<th scope="col">Región de su sede: África subsahariana</th>');
+    expect(groupRows(kenya, "deployed_usd")[0]).toEqual([
+      "2025",
+      "498.210\u00a0US$",
+      "6.200.000\u00a0US$",
+      "47.900.000\u00a0US$",
+    ]);
+    expect(textOf(kenya)).not.toMatch(/Sub-Saharan|Kenya|Funds deployed/);
+  });
+});

@@ -1,5 +1,6 @@
-import { createHash } from "node:crypto";
-import { ObjectExistsError, type ObjectStore } from "../ports/object-store.js";
+import { createHash, type Hash } from "node:crypto";
+import { type ByteSource, bytesSource, SourceChangedError } from "../ports/byte-source.js";
+import { type ObjectBody, ObjectExistsError, type ObjectStore } from "../ports/object-store.js";
 import { fullJitterDelay } from "./backoff.js";
 import { LakeReader } from "./lake/lake-reader.js";
 import { lakeLayout, reportIdOf } from "./lake/layout.js";
@@ -11,19 +12,36 @@ import {
   tryAppendManifestEntry,
   withStatus,
 } from "./lake/manifest.js";
-import { writeParquet } from "./lake/parquet.js";
+import { ParquetStreamWriter } from "./lake/parquet.js";
 import { CURATED_TABLES } from "./lake/tables.js";
 import type { CountryTable } from "./reference/countries.js";
 import { isHubReportKind, isValidUploader, type ReportKind } from "./reporting/kinds.js";
 import { messages } from "./reporting/messages.js";
 import type { Problem } from "./reporting/problems.js";
-import { type ValidatedReport, validateReport } from "./reporting/validate.js";
+import type { UploadFormat } from "./reporting/upload-reader.js";
+import {
+  DEFAULT_MAX_BYTES,
+  type ReportSummary,
+  type ValidationOptions,
+  type ValidationResult,
+  validateUpload,
+} from "./reporting/validate.js";
+import type { WorkbookLimits } from "./reporting/workbook.js";
 
-/** One file handed in for ingest. */
-export interface IngestRequest {
+/**
+ * One file handed in for ingest: its bytes in memory, or a source it is read from as a stream, as often as ingest
+ * needs (a file of any size is then ingested in bounded memory).
+ */
+export type IngestRequest = IngestRequestDetails &
+  (
+    | { readonly bytes: Uint8Array; readonly source?: undefined }
+    | { readonly source: ByteSource; readonly bytes?: undefined }
+  );
+
+/** What is said of a file handed in for ingest, besides its bytes. */
+export interface IngestRequestDetails {
   /** The name the uploader gave the file; kept as provenance, never used as a path. */
   readonly fileName: string;
-  readonly bytes: Uint8Array;
   /** A hub_id, or `council`. */
   readonly uploader: string;
   readonly kind?: ReportKind;
@@ -67,8 +85,10 @@ export interface IngestDependencies {
   readonly countries: CountryTable;
   /** @default () => new Date() */
   readonly clock?: () => Date;
-  /** @default 256 MiB */
+  /** Larger files are rejected before they are read. @default 256 MiB */
   readonly maxBytes?: number;
+  /** How much of a workbook is read (its own size included). @default DEFAULT_WORKBOOK_LIMITS */
+  readonly workbookLimits?: WorkbookLimits;
   /** Shared between calls so that a session reads each manifest entry and reference file once. */
   readonly reader?: LakeReader;
 }
@@ -106,51 +126,51 @@ export async function ingestReport(
   const { store, countries } = dependencies;
   if (!isValidUploader(request.uploader))
     throw new Error(`invalid uploader id: ${JSON.stringify(request.uploader)}`);
+  const source = request.source ?? bytesSource(request.bytes);
+  const maxBytes = dependencies.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (source.size > maxBytes) return rejectTooLarge(request.fileName, source.size, maxBytes);
   const reader = dependencies.reader ?? new LakeReader(store);
-  const sha256 = createHash("sha256").update(request.bytes).digest("hex");
   let entries = await reader.manifest();
 
-  const duplicate = findDuplicate(entries, sha256, request.uploader);
-  if (duplicate) return duplicateOutcome(dependencies, reader, request, duplicate, entries);
-
   const receivedAt = request.receivedAt ?? (dependencies.clock ?? (() => new Date()))();
+  const optionsAt = async (state: readonly ManifestEntry[]): Promise<SourceValidationOptions> => ({
+    uploader: request.uploader,
+    kind: request.kind,
+    countries,
+    reference: await reader.referenceStateAt(state),
+    now: receivedAt,
+    maxBytes,
+    workbookLimits: dependencies.workbookLimits,
+    expectedBytes: source.size,
+  });
+  const hash = createHash("sha256");
+  const firstOptions = await optionsAt(entries);
+  let validation = await validateUpload(hashing(source, hash, request.fileName), firstOptions);
+  const sha256 = hash.digest("hex");
+
+  const duplicate = findDuplicate(entries, sha256, request.uploader);
+  if (duplicate) return duplicateOutcome(dependencies, reader, request, source, sha256, duplicate, entries);
+
   const validateAt = async (state: readonly ManifestEntry[]) =>
-    validateReport({
-      bytes: request.bytes,
-      uploader: request.uploader,
-      kind: request.kind,
-      countries,
-      reference: await reader.referenceStateAt(state),
-      now: receivedAt,
-      maxBytes: dependencies.maxBytes,
-    });
-  let validation = await validateAt(entries);
+    validateUpload(verified(source, sha256, request.fileName), await optionsAt(state));
   let validatedThrough = nextSeq(entries) - 1;
-  const { report } = validation;
-  if (!report)
-    return {
-      status: "rejected",
-      fileName: request.fileName,
-      kind: validation.kind,
-      problems: validation.problems,
-      errorCount: validation.errorCount,
-    };
+  const { report, format } = validation;
+  if (!report || !format) return rejected(request, validation);
 
   const overlap = findOverlap(entries, report);
   if (overlap) return rejectForOverlap(request, report, overlap, validation.problems);
 
   const reportId = reportIdOf(sha256);
-  const rawKey = lakeLayout.rawKey(request.uploader, sha256);
+  const rawKey = lakeLayout.rawKey(request.uploader, sha256, format);
   const curatedKey = lakeLayout.curatedKey(report.kind, reportId, report.year, report.hubId);
-  await putOnce(store, rawKey, request.bytes, "text/csv");
+  await putOnce(store, rawKey, verified(source, sha256, request.fileName), RAW_CONTENT_TYPES[format]);
+  await writeCurated(store, curatedKey, {
+    report,
+    reportId,
+    rows: (sink) => validateUpload(verified(source, sha256, request.fileName), firstOptions, sink),
+    fileName: request.fileName,
+  });
   const rowCount = report.rowCount;
-  const reportIds = new Array<string>(rowCount).fill(reportId);
-  await putOnce(
-    store,
-    curatedKey,
-    writeParquet(CURATED_TABLES[report.kind], { report_id: reportIds, ...report.columns }),
-    "application/vnd.apache.parquet",
-  );
 
   for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
     const entry: ManifestEntry = {
@@ -184,19 +204,13 @@ export async function ingestReport(
     await pause(attempt);
     entries = await reader.manifest();
     const raced = findDuplicate(entries, sha256, request.uploader);
-    if (raced) return duplicateOutcome(dependencies, reader, request, raced, entries);
+    if (raced) return duplicateOutcome(dependencies, reader, request, source, sha256, raced, entries);
     if (referenceChangedSince(entries, validatedThrough)) {
       validation = await validateAt(entries);
       validatedThrough = nextSeq(entries) - 1;
       if (!validation.report) {
         await removeUnnamed(store, reader, [rawKey, curatedKey]);
-        return {
-          status: "rejected",
-          fileName: request.fileName,
-          kind: validation.kind,
-          problems: validation.problems,
-          errorCount: validation.errorCount,
-        };
+        return rejected(request, validation);
       }
     }
     const racedOverlap = findOverlap(entries, report);
@@ -209,6 +223,85 @@ export async function ingestReport(
   throw new Error(
     `could not commit ${request.fileName}: the manifest kept changing (${MAX_COMMIT_ATTEMPTS} attempts)`,
   );
+}
+
+/** What a file read from a source is validated with. */
+type SourceValidationOptions = ValidationOptions & { readonly expectedBytes: number };
+
+/** The media type of each format, as the raw zone keeps it. */
+const RAW_CONTENT_TYPES: Readonly<Record<UploadFormat, string>> = {
+  csv: "text/csv",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+};
+
+function rejected(request: IngestRequestDetails, validation: ValidationResult): IngestOutcome {
+  return {
+    status: "rejected",
+    fileName: request.fileName,
+    kind: validation.kind,
+    problems: validation.problems,
+    errorCount: validation.errorCount,
+  };
+}
+
+/**
+ * The source's chunks, each added to `hash` as it passes; throws {@link SourceChangedError} at the end when the
+ * source did not hold as many bytes as it said.
+ */
+async function* hashing(source: ByteSource, hash: Hash, fileName: string): AsyncGenerator<Uint8Array> {
+  let bytes = 0;
+  for await (const chunk of source.chunks()) {
+    hash.update(chunk);
+    bytes += chunk.byteLength;
+    yield chunk;
+  }
+  if (bytes !== source.size)
+    throw new SourceChangedError(fileName, `${bytes} bytes were read, but it had ${source.size}`);
+}
+
+/**
+ * The source's chunks, read again: throws {@link SourceChangedError} after the last one unless they are the bytes
+ * first read (the same size and SHA-256), so that a write fed with them fails instead of storing other bytes.
+ */
+async function* verified(source: ByteSource, sha256: string, fileName: string): AsyncGenerator<Uint8Array> {
+  const hash = createHash("sha256");
+  yield* hashing(source, hash, fileName);
+  if (hash.digest("hex") !== sha256)
+    throw new SourceChangedError(fileName, "its SHA-256 differs from the one it had when it was validated");
+}
+
+/**
+ * Writes a report's curated Parquet as its rows are validated again (row group by row group, in bounded memory).
+ * The rows are the file's as first validated: `rows` reads exactly the bytes accepted (see `verified`), and must
+ * accept them again.
+ */
+async function writeCurated(
+  store: ObjectStore,
+  key: string,
+  file: {
+    readonly report: ReportSummary;
+    readonly reportId: string;
+    readonly fileName: string;
+    readonly rows: (sink: ParquetStreamWriter) => Promise<ValidationResult>;
+  },
+): Promise<void> {
+  const writer = new ParquetStreamWriter(CURATED_TABLES[file.report.kind], {
+    constants: { report_id: file.reportId },
+  });
+  const written = putOnce(store, key, writer.bytes(), "application/vnd.apache.parquet");
+  written.catch((error: unknown) => writer.fail(error));
+  try {
+    const again = await file.rows(writer);
+    if (again.report?.rowCount !== file.report.rowCount)
+      throw new Error(`${file.fileName} did not validate as it did before when read again to convert it`);
+    await writer.close();
+  } catch (error) {
+    writer.fail(error);
+    await written.catch(() => undefined);
+    throw error;
+  }
+  await written;
 }
 
 /** Whether a registry or exchange-rate upload was committed after entry `seq`: what validation reads changed. */
@@ -258,19 +351,22 @@ async function duplicateOutcome(
   dependencies: IngestDependencies,
   reader: LakeReader,
   request: IngestRequest,
+  source: ByteSource,
+  sha256: string,
   earlier: ManifestEntry,
   entries: readonly ManifestEntry[],
 ): Promise<IngestOutcome> {
   if (request.uploadId !== undefined && earlier.upload_id === request.uploadId) {
     const before = entries.filter((e) => e.seq < earlier.seq);
-    const validation = validateReport({
-      bytes: request.bytes,
+    const validation = await validateUpload(verified(source, sha256, request.fileName), {
       uploader: request.uploader,
       kind: earlier.kind,
       countries: dependencies.countries,
       reference: await reader.referenceStateAt(before),
       now: new Date(earlier.uploaded_at),
       maxBytes: dependencies.maxBytes,
+      workbookLimits: dependencies.workbookLimits,
+      expectedBytes: source.size,
     });
     return {
       status: "accepted",
@@ -299,7 +395,7 @@ function findDuplicate(
 }
 
 /** An annual report where a quarter of the same year is current, or the other way round. */
-function findOverlap(entries: readonly ManifestEntry[], report: ValidatedReport): ManifestEntry | undefined {
+function findOverlap(entries: readonly ManifestEntry[], report: ReportSummary): ManifestEntry | undefined {
   if (!isHubReportKind(report.kind)) return undefined;
   return withStatus(entries).find(
     (e) =>
@@ -312,8 +408,8 @@ function findOverlap(entries: readonly ManifestEntry[], report: ValidatedReport)
 }
 
 function rejectForOverlap(
-  request: IngestRequest,
-  report: ValidatedReport,
+  request: IngestRequestDetails,
+  report: ReportSummary,
   existing: ManifestEntry,
   warnings: Problem[],
 ): IngestOutcome {
@@ -337,7 +433,7 @@ function rejectForOverlap(
 async function putOnce(
   store: ObjectStore,
   key: string,
-  body: Uint8Array,
+  body: ObjectBody,
   contentType: string,
 ): Promise<void> {
   try {

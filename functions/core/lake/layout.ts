@@ -1,15 +1,17 @@
 import type { ReportKind } from "../reporting/kinds.js";
+import type { UploadFormat } from "../reporting/upload-reader.js";
 
 /**
  * Where everything lives in the lake, as object-store keys:
- * - `raw/<uploader>/<sha256>.csv`: every accepted file, byte for byte, named by its SHA-256;
+ * - `raw/<uploader>/<sha256>.<csv|xlsx|ods>`: every accepted file, byte for byte, named by its SHA-256 and what it
+ *   is (lakes written before workbooks were read hold `.csv` only; the manifest names each file's key);
  * - `curated/<kind>/year=<y>/hub=<hub>/<report_id>.parquet` (hub reports) and `curated/<kind>/<report_id>.parquet`
  *   (reference data): typed Parquet, partitioned by kind, year and hub;
  * - `manifest/<seq>.json`: one immutable entry per accepted report, created exclusively so that the sequence
  *   numbers are gap-free and totally ordered.
  */
 export const lakeLayout = {
-  rawKey: (uploader: string, sha256: string) => `raw/${uploader}/${sha256}.csv`,
+  rawKey: (uploader: string, sha256: string, format: UploadFormat) => `raw/${uploader}/${sha256}.${format}`,
   curatedKey: (kind: ReportKind, reportId: string, year: number | null, hubId: string | null) =>
     year === null || hubId === null
       ? `curated/${kind}/${reportId}.parquet`

@@ -4,6 +4,11 @@
  * names it.
  */
 export interface WorkbookLimits {
+  /**
+   * Bytes of the workbook file itself: a workbook is held in memory whole while its first sheet is read (its zip
+   * directory is at its end), so this bounds what ingest holds, together with the limits on what its parts expand to.
+   */
+  readonly maxFileBytes: number;
   /** Files inside the zip archive. */
   readonly maxEntries: number;
   /** Bytes one part (a file inside the archive) expands to, counted while it is inflated. */
@@ -29,6 +34,7 @@ const MiB = 1024 * 1024;
  * report with room to spare; 10,000 entries are far more than any workbook of one report holds.
  */
 export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = {
+  maxFileBytes: 64 * MiB,
   maxEntries: 10_000,
   maxPartBytes: 256 * MiB,
   maxTotalBytes: 512 * MiB,

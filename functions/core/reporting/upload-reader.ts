@@ -1,0 +1,217 @@
+/**
+ * Reading an upload as its bytes come in, into the records the validation checks: CSV text is decoded and parsed
+ * piece by piece, so that a file of any size is read in bounded memory; a workbook (a zip archive, whose directory
+ * is at its end) is held whole, up to `maxWorkbookBytes`, and its first sheet is read record by record.
+ */
+import { type CsvHandler, CsvStreamParser } from "./csv.js";
+import { isContainerFile, recogniseFile } from "./file-type.js";
+import { messages } from "./messages.js";
+import type { Problem } from "./problems.js";
+import { Utf8StreamDecoder } from "./utf8.js";
+import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from "./workbook/limits.js";
+import { openUpload, WorkbookError } from "./workbook.js";
+
+/** What the records of an upload go to; told the format before the first record. */
+export interface UploadConsumer extends CsvHandler {
+  readingFormat(format: UploadFormat): void;
+}
+
+/** What an upload turned out to be, once read: its format, or the one problem that stopped its reading. */
+export type UploadReading =
+  | { readonly ok: true; readonly format: UploadFormat }
+  /** The file cannot be read as a report; no other problem of it counts. */
+  | { readonly ok: false; readonly format: UploadFormat | undefined; readonly problem: Problem };
+
+/** The formats a report is read from. */
+export type UploadFormat = "csv" | "xlsx" | "ods";
+
+export interface UploadReaderOptions {
+  /** Larger files are refused (their bytes are still counted, to say how large they are). */
+  readonly maxBytes: number;
+  /** @default DEFAULT_WORKBOOK_LIMITS */
+  readonly workbookLimits?: WorkbookLimits;
+  /** The file's size, if known before reading: a workbook's bytes are then gathered without copying them twice. */
+  readonly expectedBytes?: number;
+}
+
+/** How much of the start of a file tells CSV text from anything else (see `recogniseFile`): 8 KiB after a BOM. */
+const HEAD_BYTES = 8192 + 3;
+/** Sheet records read between two pauses of `end()`. */
+const RECORDS_PER_STEP = 1024;
+
+type Mode = "head" | "csv" | "container" | "stopped";
+
+/**
+ * Reads an upload pushed in pieces and hands its records to a consumer (the first is the header), in file order. A
+ * problem that makes the file unreadable as a whole (too large, not a report format, not UTF-8, a workbook that
+ * cannot be read) ends the reading: `end()` then returns that problem, and no other of the file counts.
+ */
+export class UploadReader {
+  private mode: Mode = "head";
+  private bytes = 0;
+  private pieces: Uint8Array[] = [];
+  private piecesBytes = 0;
+  private container: Uint8Array | undefined;
+  private containerBytes = 0;
+  private decoder: Utf8StreamDecoder | undefined;
+  private parser: CsvStreamParser | undefined;
+  private failure: UploadReading | undefined;
+  private readonly limits: WorkbookLimits;
+
+  constructor(
+    private readonly consumer: UploadConsumer,
+    private readonly options: UploadReaderOptions,
+  ) {
+    this.limits = options.workbookLimits ?? DEFAULT_WORKBOOK_LIMITS;
+  }
+
+  /** Reads the next piece of the file. */
+  write(piece: Uint8Array): void {
+    this.bytes += piece.byteLength;
+    if (this.bytes > this.options.maxBytes) this.discard();
+    else if (this.mode === "head") {
+      this.pieces.push(piece);
+      this.piecesBytes += piece.byteLength;
+      if (this.piecesBytes >= HEAD_BYTES) this.recognise();
+    } else if (this.mode === "csv") this.readText(piece);
+    else if (this.mode === "container") this.keep(piece);
+  }
+
+  /**
+   * The end of the file: reads what is left (a workbook's first sheet, pausing every so often so that the consumer
+   * may catch up) and says what the file was.
+   */
+  *end(): Generator<void, UploadReading, undefined> {
+    if (this.bytes > this.options.maxBytes)
+      return failed(undefined, "fileTooLarge", messages.fileTooLarge(this.bytes, this.options.maxBytes));
+    if (this.mode === "head") this.recognise();
+    if (this.mode === "csv") {
+      const rest = this.decoder?.end();
+      if (rest === undefined) this.fail("csv", this.notUtf8());
+      else {
+        this.parser?.push(rest);
+        this.parser?.finish();
+        return { ok: true, format: "csv" };
+      }
+    }
+    if (this.mode === "container") return yield* this.readWorkbook();
+    if (!this.failure) throw new Error("the reading of the upload stopped without a reason");
+    return this.failure;
+  }
+
+  /** Tells CSV text from a workbook or another file by the first bytes. */
+  private recognise(): void {
+    const pieces = this.pieces;
+    this.pieces = [];
+    const head = concat(pieces, Math.min(this.piecesBytes, HEAD_BYTES));
+    if (isContainerFile(head)) {
+      this.mode = "container";
+      for (const piece of pieces) this.keep(piece);
+      return;
+    }
+    const type = recogniseFile(head);
+    if (type.format === "refused") {
+      this.fail(undefined, type.problem);
+      return;
+    }
+    this.mode = "csv";
+    this.consumer.readingFormat("csv");
+    this.decoder = new Utf8StreamDecoder();
+    this.parser = new CsvStreamParser(this.consumer);
+    for (const piece of pieces) this.readText(piece);
+  }
+
+  private readText(piece: Uint8Array): void {
+    const text = this.decoder?.decode(piece);
+    if (text === undefined) this.fail("csv", this.notUtf8());
+    else if (text !== "") this.parser?.push(text);
+  }
+
+  /** Gathers a container's bytes, up to the workbook limit (beyond it they are only counted). */
+  private keep(piece: Uint8Array): void {
+    const limit = this.limits.maxFileBytes;
+    const needed = this.containerBytes + piece.byteLength;
+    if (needed > limit) {
+      this.container = undefined;
+      this.containerBytes = needed;
+      return;
+    }
+    if (!this.container || this.container.byteLength < needed) {
+      const grown = new Uint8Array(Math.min(limit, Math.max(this.options.expectedBytes ?? 0, needed * 2)));
+      if (this.container) grown.set(this.container.subarray(0, this.containerBytes));
+      this.container = grown;
+    }
+    this.container.set(piece, this.containerBytes);
+    this.containerBytes = needed;
+  }
+
+  private *readWorkbook(): Generator<void, UploadReading, undefined> {
+    const limit = this.limits.maxFileBytes;
+    if (this.containerBytes > limit)
+      return failed(
+        undefined,
+        "workbookFileTooLarge",
+        messages.workbookFileTooLarge(this.containerBytes, limit),
+      );
+    const bytes = (this.container ?? new Uint8Array(0)).subarray(0, this.containerBytes);
+    this.container = undefined;
+    const opened = openUpload(bytes, this.limits);
+    if (opened.format === "refused") return { ok: false, format: undefined, problem: opened.problem };
+    if (opened.format === "csv") throw new Error("a zip archive or compound file was recognised as CSV");
+    this.consumer.readingFormat(opened.format);
+    try {
+      let count = 0;
+      for (const record of opened.sheet.records()) {
+        this.consumer.record(record, false);
+        if (++count % RECORDS_PER_STEP === 0) yield;
+      }
+    } catch (error) {
+      if (error instanceof WorkbookError) return { ok: false, format: opened.format, problem: error.problem };
+      throw error;
+    }
+    return { ok: true, format: opened.format };
+  }
+
+  private notUtf8(): Problem {
+    const problem: Problem = { severity: "error", code: "notUtf8", message: messages.notUtf8() };
+    const line = this.decoder?.invalidLine;
+    return line === undefined ? problem : { ...problem, row: line };
+  }
+
+  /** Ends the reading with a problem: the first one found counts. */
+  private fail(format: UploadFormat | undefined, problem: Problem): void {
+    this.failure ??= { ok: false, format, problem };
+    this.discard();
+  }
+
+  /** Stops reading: what comes next is only counted. */
+  private discard(): void {
+    this.mode = "stopped";
+    this.pieces = [];
+    this.container = undefined;
+    this.decoder = undefined;
+    this.parser = undefined;
+  }
+}
+
+function failed(format: UploadFormat | undefined, code: Problem["code"], message: string): UploadReading {
+  return { ok: false, format, problem: fileProblem(code, message) };
+}
+
+function fileProblem(code: Problem["code"], message: string): Problem {
+  return { severity: "error", code, message };
+}
+
+function concat(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  if (pieces.length === 1 && (pieces[0] as Uint8Array).byteLength >= length)
+    return (pieces[0] as Uint8Array).subarray(0, length);
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const piece of pieces) {
+    if (offset >= length) break;
+    const part = piece.subarray(0, length - offset);
+    joined.set(part, offset);
+    offset += part.byteLength;
+  }
+  return joined;
+}

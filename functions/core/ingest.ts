@@ -89,6 +89,8 @@ export interface IngestDependencies {
   readonly maxBytes?: number;
   /** How much of a workbook is read (its own size included). @default DEFAULT_WORKBOOK_LIMITS */
   readonly workbookLimits?: WorkbookLimits;
+  /** Rows per row group of the curated Parquet (the rows converted at a time). @default DEFAULT_ROWS_PER_GROUP */
+  readonly rowsPerGroup?: number;
   /** Shared between calls so that a session reads each manifest entry and reference file once. */
   readonly reader?: LakeReader;
 }
@@ -167,6 +169,7 @@ export async function ingestReport(
   await writeCurated(store, curatedKey, {
     report,
     reportId,
+    rowsPerGroup: dependencies.rowsPerGroup,
     rows: (sink) => validateUpload(verified(source, sha256, request.fileName), firstOptions, sink),
     fileName: request.fileName,
   });
@@ -282,12 +285,14 @@ async function writeCurated(
   file: {
     readonly report: ReportSummary;
     readonly reportId: string;
+    readonly rowsPerGroup: number | undefined;
     readonly fileName: string;
     readonly rows: (sink: ParquetStreamWriter) => Promise<ValidationResult>;
   },
 ): Promise<void> {
   const writer = new ParquetStreamWriter(CURATED_TABLES[file.report.kind], {
     constants: { report_id: file.reportId },
+    rowsPerGroup: file.rowsPerGroup,
   });
   const written = putOnce(store, key, writer.bytes(), "application/vnd.apache.parquet");
   written.catch((error: unknown) => writer.fail(error));

@@ -182,6 +182,21 @@ export function writeParquet(
   return parquet.writeParquet(wasmTable, writerProperties());
 }
 
+/** Reads a Parquet file into plain row objects (BIGINT and DECIMAL as numbers). For small reference tables. */
+export function readParquetRows(bytes: Uint8Array): Record<string, CellValue>[] {
+  const table = tableFromIPC(parquet.readParquet(bytes).intoIPCStream());
+  const decimals = table.schema.fields.filter((f) => f.type instanceof Decimal).map((f) => f.name);
+  return table.toArray().map((row) => {
+    const plain: Record<string, CellValue> = {};
+    for (const [name, value] of Object.entries(row.toJSON() as Record<string, unknown>)) {
+      if (typeof value === "bigint") plain[name] = Number(value);
+      else if (decimals.includes(name)) plain[name] = value === null ? null : Number(String(value)) / 100;
+      else plain[name] = value as CellValue;
+    }
+    return plain;
+  });
+}
+
 /** The rows of one row group of `ParquetStreamWriter`. @default */
 export const DEFAULT_ROWS_PER_GROUP = 131_072;
 
@@ -191,12 +206,14 @@ export type ParquetRow = Readonly<Record<string, CellValue>>;
 /**
  * Writes a Parquet file row by row in bounded memory: rows are gathered into row groups of `rowsPerGroup`, each
  * encoded (ZSTD) as soon as it is full, and the file's bytes come out of `bytes()` as they are written, row group
- * by row group, the footer last. The file is the one `writeParquet` writes for the same rows (same schema: every
+ * by row group, the footer last. The file is the one `writeParquet` writes for the same rows (the same schema: every
  * column nullable, as Arrow tables built from vectors are), in several row groups.
  *
  * Use: start consuming `bytes()` (e.g. hand it to `ObjectStore.put`), add rows with `row()`, `await drain()` now
- * and then (it writes out full row groups and waits while the consumer is behind), then `await close()`. When the
- * consumer fails, call `fail(error)`: `drain()` and `close()` then reject, and `bytes()` ends with the error.
+ * and then (it writes out full row groups, waiting while the consumer is behind), then `await close()`. When
+ * anything fails, call `fail(error)`: `drain()`, `close()` and `bytes()` then throw it. (parquet-wasm's stream
+ * writer must never see its input fail or its output cancelled, which throws outside any promise and ends the
+ * process: a failed writer ends its input cleanly instead and reads the rest of its output, discarding it.)
  */
 export class ParquetStreamWriter {
   private readonly schema: Schema;
@@ -205,12 +222,14 @@ export class ParquetStreamWriter {
   private pendingRows = 0;
   private writtenGroups = 0;
   private readonly rowsPerGroup: number;
-  private readonly input: ReadableStream<parquet.RecordBatch>;
+  private readonly constants: Readonly<Record<string, CellValue>>;
   private controller: ReadableStreamDefaultController<parquet.RecordBatch> | undefined;
+  private inputEnded = false;
   private readonly output: Promise<ReadableStream<Uint8Array>>;
+  private reader: Promise<ReadableStreamDefaultReader<Uint8Array>> | undefined;
+  private outputRead = false;
   private demand: { resolve: () => void; reject: (error: unknown) => void } | undefined;
   private failure: { error: unknown } | undefined;
-  private readonly constants: Readonly<Record<string, CellValue>>;
 
   constructor(
     private readonly table: TableSchema,
@@ -228,7 +247,7 @@ export class ParquetStreamWriter {
     for (const column of table.columns)
       if (!Object.hasOwn(this.constants, column.name)) this.pending.set(column.name, []);
     this.schema = new Schema(table.columns.map((c) => new Field(c.name, arrowTypeOf(c.type), true)));
-    this.input = new ReadableStream<parquet.RecordBatch>(
+    const input = new ReadableStream<parquet.RecordBatch>(
       {
         start: (controller) => {
           this.controller = controller;
@@ -240,7 +259,8 @@ export class ParquetStreamWriter {
       },
       { highWaterMark: 1 },
     );
-    this.output = parquet.transformParquetStream(this.input, writerProperties(this.rowsPerGroup));
+    this.output = parquet.transformParquetStream(input, writerProperties(this.rowsPerGroup));
+    this.output.catch(() => undefined);
   }
 
   /** Adds a row; a column it lacks is null. */
@@ -259,29 +279,53 @@ export class ParquetStreamWriter {
   async close(): Promise<void> {
     await this.drain();
     if (this.pendingRows > 0 || this.writtenGroups === 0) await this.writeGroup(this.pendingRows);
-    this.controller?.close();
+    this.throwIfFailed();
+    this.endInput();
   }
 
-  /** Stops writing: the file is not finished, and `bytes()` ends with the error. */
+  /** Stops writing: the file is not finished, and `drain()`, `close()` and `bytes()` throw the error. */
   fail(error: unknown): void {
     if (this.failure) return;
     this.failure = { error };
     this.demand?.reject(error);
     this.demand = undefined;
-    this.controller?.error(error);
+    if (!this.inputEnded && this.writtenGroups === 0) this.controller?.enqueue(this.encode(0));
+    this.endInput();
+    if (!this.reader) void this.discardOutput();
   }
 
   /** The bytes of the Parquet file, as they are written. Consume them once. */
   async *bytes(): AsyncGenerator<Uint8Array> {
-    const stream = await this.output;
-    for await (const chunk of stream) {
-      this.throwIfFailed();
-      yield chunk;
+    this.reader ??= this.output.then((stream) => stream.getReader());
+    const reader = await this.reader;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        this.throwIfFailed();
+        if (done) break;
+        yield value;
+      }
+      this.outputRead = true;
+    } finally {
+      if (!this.outputRead) void this.discardOutput();
     }
-    this.throwIfFailed();
   }
 
   private async writeGroup(rows: number): Promise<void> {
+    const batch = this.encode(rows);
+    while ((this.controller?.desiredSize ?? 0) <= 0) {
+      this.throwIfFailed();
+      await new Promise<void>((resolve, reject) => {
+        this.demand = { resolve, reject };
+      });
+    }
+    this.throwIfFailed();
+    this.controller?.enqueue(batch);
+    this.writtenGroups++;
+  }
+
+  /** The next `rows` rows as a record batch in WebAssembly memory. */
+  private encode(rows: number): parquet.RecordBatch {
     const children = this.table.columns.map((column) => {
       const values = Object.hasOwn(this.constants, column.name)
         ? new Array<CellValue>(rows).fill(this.constants[column.name] ?? null)
@@ -290,38 +334,33 @@ export class ParquetStreamWriter {
     });
     this.pendingRows -= rows;
     const struct = makeData({ type: new Struct(this.schema.fields), length: rows, nullCount: 0, children });
-    const batch = new RecordBatch(this.schema, struct);
-    const wasmTable = parquet.Table.fromIPCStream(tableToIPC(new Table(this.schema, batch), "stream"));
-    const wasmBatch = wasmTable.recordBatch(0);
+    const wasmTable = parquet.Table.fromIPCStream(
+      tableToIPC(new Table(this.schema, new RecordBatch(this.schema, struct)), "stream"),
+    );
+    const batch = wasmTable.recordBatch(0);
     wasmTable.free();
-    if (!wasmBatch) throw new Error("parquet-wasm read no record batch from the Arrow stream");
-    while ((this.controller?.desiredSize ?? 0) <= 0) {
-      this.throwIfFailed();
-      await new Promise<void>((resolve, reject) => {
-        this.demand = { resolve, reject };
-      });
+    if (!batch) throw new Error("parquet-wasm read no record batch from the Arrow stream");
+    return batch;
+  }
+
+  private endInput(): void {
+    if (this.inputEnded) return;
+    this.inputEnded = true;
+    this.controller?.close();
+  }
+
+  /** Reads what is left of the output and drops it, so that the encoder finishes and frees its memory. */
+  private async discardOutput(): Promise<void> {
+    try {
+      this.reader ??= this.output.then((stream) => stream.getReader());
+      const reader = await this.reader;
+      while (!(await reader.read()).done);
+    } catch {
+      // The encoder failed as well: nothing is left to read.
     }
-    this.throwIfFailed();
-    this.controller?.enqueue(wasmBatch);
-    this.writtenGroups++;
   }
 
   private throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
   }
-}
-
-/** Reads a Parquet file into plain row objects (BIGINT and DECIMAL as numbers). For small reference tables. */
-export function readParquetRows(bytes: Uint8Array): Record<string, CellValue>[] {
-  const table = tableFromIPC(parquet.readParquet(bytes).intoIPCStream());
-  const decimals = table.schema.fields.filter((f) => f.type instanceof Decimal).map((f) => f.name);
-  return table.toArray().map((row) => {
-    const plain: Record<string, CellValue> = {};
-    for (const [name, value] of Object.entries(row.toJSON() as Record<string, unknown>)) {
-      if (typeof value === "bigint") plain[name] = Number(value);
-      else if (decimals.includes(name)) plain[name] = value === null ? null : Number(String(value)) / 100;
-      else plain[name] = value as CellValue;
-    }
-    return plain;
-  });
 }

@@ -7,6 +7,7 @@ import { readManifest, withStatus } from "../../../functions/core/lake/manifest.
 import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
 import { type ArrivedUpload, processUpload } from "../../../functions/core/uploads/process-upload.js";
 import { uploadLayout } from "../../../functions/core/uploads/upload-layout.js";
+import { bytesSource } from "../../../functions/ports/byte-source.js";
 import { encode, financialCsv, lakeWithReference, snapshot } from "../../helpers/movement.js";
 import { tempDir } from "../../helpers/temp.js";
 
@@ -24,7 +25,7 @@ async function arrive(
   const key = uploadLayout.uploadKey({ uploader, uploadId });
   const bytes = encode(text);
   await store.put(key, bytes);
-  return { key, size: bytes.byteLength, receivedAt: new Date(receivedAt), read: () => store.get(key) };
+  return { key, size: bytes.byteLength, receivedAt: new Date(receivedAt), open: () => store.getStream(key) };
 }
 
 describe("processUpload", () => {
@@ -179,9 +180,9 @@ describe("processUpload", () => {
         key: "uploads/wm-ng/20261120T100000Z-0123456789abcdef.csv",
         size: 5000,
         receivedAt: new Date("2026-11-20T10:00:00Z"),
-        read: async () => {
+        open: async () => {
           read = true;
-          return encode(NG_2025);
+          return bytesSource(encode(NG_2025)).chunks();
         },
       },
     );
@@ -204,7 +205,7 @@ describe("processUpload", () => {
         key,
         size: 10,
         receivedAt: new Date(),
-        read: async () => encode(NG_2025),
+        open: async () => bytesSource(encode(NG_2025)).chunks(),
       });
       expect(processed.status).toBe("ignored");
     }

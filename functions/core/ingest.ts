@@ -104,6 +104,13 @@ const MAX_COMMIT_ATTEMPTS = 100;
  * a crash before the commit leaves nothing visible. A rejected file changes nothing.
  * Safe to run concurrently from several processes on the same lake.
  *
+ * The file is read as a stream, in bounded memory whatever its size (a workbook is held whole, up to
+ * `workbookLimits.maxFileBytes`): once to hash and validate it, once to write it to the raw zone, once to convert
+ * it, row group by row group, to Parquet (and again for each validation at commit time). Every read after the first
+ * must give the same bytes (size and SHA-256), or it fails with {@link SourceChangedError} before its write
+ * completes, so that nothing but the bytes validated is ever stored. A file larger than `maxBytes` (by the size the
+ * source states) is rejected before it is read.
+ *
  * What the file is checked against — the registry, the exchange rates, the reports already there (duplicates,
  * annual/quarterly overlap) — is the manifest as read before validation, entries 1..n. The commit creates entry
  * n + 1 only if it is absent, and every writer creates only the number after the last entry it read, so no
@@ -165,13 +172,13 @@ export async function ingestReport(
   const reportId = reportIdOf(sha256);
   const rawKey = lakeLayout.rawKey(request.uploader, sha256, format);
   const curatedKey = lakeLayout.curatedKey(report.kind, reportId, report.year, report.hubId);
-  await putOnce(store, rawKey, verified(source, sha256, request.fileName), RAW_CONTENT_TYPES[format]);
-  await writeCurated(store, curatedKey, {
-    report,
-    reportId,
-    rowsPerGroup: dependencies.rowsPerGroup,
-    rows: (sink) => validateUpload(verified(source, sha256, request.fileName), firstOptions, sink),
+  await storeFiles(store, {
     fileName: request.fileName,
+    report,
+    chunks: verified(source, sha256, request.fileName),
+    options: firstOptions,
+    raw: { key: rawKey, contentType: RAW_CONTENT_TYPES[format] },
+    curated: { key: curatedKey, reportId, rowsPerGroup: dependencies.rowsPerGroup },
   });
   const rowCount = report.rowCount;
 
@@ -275,38 +282,118 @@ async function* verified(source: ByteSource, sha256: string, fileName: string): 
 }
 
 /**
- * Writes a report's curated Parquet as its rows are validated again (row group by row group, in bounded memory).
- * The rows are the file's as first validated: `rows` reads exactly the bytes accepted (see `verified`), and must
- * accept them again.
+ * Writes an accepted file's raw and curated objects from one more read of it: each chunk goes to the raw zone as it
+ * is, and through the validation again, whose typed rows become the curated Parquet, row group by row group, in
+ * bounded memory. The chunks are the bytes first validated (see `verified`) and must be accepted again. The raw
+ * write is completed last, once the Parquet is written: a read that turns out to differ, or a write that fails,
+ * leaves neither object (except when a write fails as it completes).
  */
-async function writeCurated(
+async function storeFiles(
   store: ObjectStore,
-  key: string,
   file: {
-    readonly report: ReportSummary;
-    readonly reportId: string;
-    readonly rowsPerGroup: number | undefined;
     readonly fileName: string;
-    readonly rows: (sink: ParquetStreamWriter) => Promise<ValidationResult>;
+    readonly report: ReportSummary;
+    readonly chunks: AsyncIterable<Uint8Array>;
+    readonly options: SourceValidationOptions;
+    readonly raw: { readonly key: string; readonly contentType: string };
+    readonly curated: { readonly key: string; readonly reportId: string; readonly rowsPerGroup?: number };
   },
 ): Promise<void> {
-  const writer = new ParquetStreamWriter(CURATED_TABLES[file.report.kind], {
-    constants: { report_id: file.reportId },
-    rowsPerGroup: file.rowsPerGroup,
+  const raw = new ChunkChannel(RAW_QUEUE_CHUNKS);
+  const rawWritten = putOnce(store, file.raw.key, raw, file.raw.contentType);
+  rawWritten.catch((error: unknown) => raw.fail(error));
+  const parquet = new ParquetStreamWriter(CURATED_TABLES[file.report.kind], {
+    constants: { report_id: file.curated.reportId },
+    rowsPerGroup: file.curated.rowsPerGroup,
   });
-  const written = putOnce(store, key, writer.bytes(), "application/vnd.apache.parquet");
-  written.catch((error: unknown) => writer.fail(error));
+  const curatedWritten = putOnce(store, file.curated.key, parquet.bytes(), "application/vnd.apache.parquet");
+  curatedWritten.catch((error: unknown) => parquet.fail(error));
   try {
-    const again = await file.rows(writer);
+    const again = await validateUpload(copiedInto(file.chunks, raw), file.options, parquet);
     if (again.report?.rowCount !== file.report.rowCount)
-      throw new Error(`${file.fileName} did not validate as it did before when read again to convert it`);
-    await writer.close();
+      throw new Error(`${file.fileName} did not validate as before when it was read again to be stored`);
+    await parquet.close();
+    await curatedWritten;
+    raw.close();
+    await rawWritten;
   } catch (error) {
-    writer.fail(error);
-    await written.catch(() => undefined);
+    raw.fail(error);
+    parquet.fail(error);
+    await Promise.allSettled([rawWritten, curatedWritten]);
     throw error;
   }
-  await written;
+}
+
+/** How many chunks of a file may wait for the raw zone's write before its reading waits. */
+const RAW_QUEUE_CHUNKS = 4;
+
+/** The chunks, each handed to the channel (waiting while it is full) before it is passed on. */
+async function* copiedInto(
+  chunks: AsyncIterable<Uint8Array>,
+  channel: ChunkChannel,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    await channel.push(chunk);
+    yield chunk;
+  }
+}
+
+/**
+ * Chunks handed from one task to another: `push` waits while `capacity` chunks wait to be taken; the reading side
+ * ends when the channel is closed, or throws when it failed (and `push` then throws too).
+ */
+class ChunkChannel implements AsyncIterable<Uint8Array> {
+  private readonly queue: Uint8Array[] = [];
+  private closed = false;
+  private failure: { error: unknown } | undefined;
+  private wakeReader: (() => void) | undefined;
+  private wakeWriter: (() => void) | undefined;
+
+  constructor(private readonly capacity: number) {}
+
+  async push(chunk: Uint8Array): Promise<void> {
+    while (this.queue.length >= this.capacity && !this.failure)
+      await new Promise<void>((resolve) => {
+        this.wakeWriter = resolve;
+      });
+    if (this.failure) throw this.failure.error;
+    this.queue.push(chunk);
+    this.wake();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  fail(error: unknown): void {
+    this.failure ??= { error };
+    this.wake();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      if (this.failure) throw this.failure.error;
+      const chunk = this.queue.shift();
+      if (chunk) {
+        this.wake();
+        yield chunk;
+      } else if (this.closed) return;
+      else
+        await new Promise<void>((resolve) => {
+          this.wakeReader = resolve;
+        });
+    }
+  }
+
+  private wake(): void {
+    const reader = this.wakeReader;
+    const writer = this.wakeWriter;
+    this.wakeReader = undefined;
+    this.wakeWriter = undefined;
+    reader?.();
+    writer?.();
+  }
 }
 
 /** Whether a registry or exchange-rate upload was committed after entry `seq`: what validation reads changed. */

@@ -191,6 +191,23 @@ describe("processUpload", () => {
     expect(processed.result).toMatchObject({ status: "rejected", problems: [{ code: "fileTooLarge" }] });
   });
 
+  it("ignores an upload that is no longer there when it is read, writing nothing", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const before = await snapshot(root);
+    const processed = await processUpload(lake.dependencies, {
+      key: "uploads/wm-ng/20261120T100000Z-0123456789abcdef.csv",
+      size: 120,
+      receivedAt: new Date("2026-11-20T10:00:00Z"),
+      open: async () => undefined,
+    });
+    expect(processed).toEqual({
+      status: "ignored",
+      reason: "uploads/wm-ng/20261120T100000Z-0123456789abcdef.csv is no longer there",
+    });
+    expect(await snapshot(root)).toEqual(before);
+  });
+
   it("ignores objects that are not uploads, writing nothing", async () => {
     const root = await tempDir();
     const lake = await lakeWithReference(root);

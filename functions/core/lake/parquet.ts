@@ -296,6 +296,7 @@ export class ParquetStreamWriter {
 
   /** The bytes of the Parquet file, as they are written. Consume them once. */
   async *bytes(): AsyncGenerator<Uint8Array> {
+    this.throwIfFailed();
     this.reader ??= this.output.then((stream) => stream.getReader());
     const reader = await this.reader;
     try {

@@ -44,7 +44,8 @@ describe("FolderStore", () => {
     const store = new FolderStore(await tempDir());
     const bytes = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => (i * 7) % 251);
     async function* pieces() {
-      for (let start = 0; start < bytes.length; start += 300_001) yield bytes.subarray(start, start + 300_001);
+      for (let start = 0; start < bytes.length; start += 300_001)
+        yield bytes.subarray(start, start + 300_001);
     }
     await store.put("raw/wm-ng/big.csv", pieces(), { ifAbsent: true });
     const chunks: Uint8Array[] = [];
@@ -61,7 +62,9 @@ describe("FolderStore", () => {
       yield encode("the first part");
       throw new Error("the source changed");
     }
-    await expect(store.put("raw/wm-ng/a.csv", failing(), { ifAbsent: true })).rejects.toThrow("the source changed");
+    await expect(store.put("raw/wm-ng/a.csv", failing(), { ifAbsent: true })).rejects.toThrow(
+      "the source changed",
+    );
     expect(await store.get("raw/wm-ng/a.csv")).toBeUndefined();
     expect(await readdir(root, { recursive: true })).toEqual(["raw", join("raw", "wm-ng")]);
   });

@@ -92,7 +92,8 @@ export interface ObjectRetention {
  * conditional write (`If-None-Match: *`), so exactly one of several writers creates a key. A missing key reads
  * as undefined only if the caller may list the bucket (`s3:ListBucket`); without it S3 answers 403 and `get` throws.
  *
- * A streamed body longer than one part is written as a multipart upload, one part in memory at a time: the
+ * A streamed body longer than one part is written as a multipart upload, one part in memory at a time (one buffer,
+ * reused for each part once S3 has it): the
  * retention and content type are given when it is created, each part carries its CRC32 (as Object Lock requires),
  * and `If-None-Match: *` is sent when it is completed, so the object appears whole or not at all. An upload that
  * fails, or whose body throws, is aborted.
@@ -370,17 +371,17 @@ interface Part {
 }
 
 /**
- * Cuts a stream into parts of exactly `partBytes` (the last one shorter, or empty when the stream is), each copied
- * into a buffer of its own. A full part is handed over only once more bytes arrive, so that the last part says so.
+ * Cuts a stream into parts of exactly `partBytes` (the last one shorter, or empty when the stream is), copied into
+ * one buffer that each part reuses: a part is valid until the next is asked for. A full part is handed over only once
+ * more bytes arrive, so that the last part says so.
  */
 async function* partsOf(body: AsyncIterable<Uint8Array>, partBytes: number): AsyncGenerator<Part> {
-  let part = new Uint8Array(partBytes);
+  const part = new Uint8Array(partBytes);
   let filled = 0;
   for await (const chunk of body) {
     for (let offset = 0; offset < chunk.byteLength; ) {
       if (filled === partBytes) {
         yield { bytes: part, last: false };
-        part = new Uint8Array(partBytes);
         filled = 0;
       }
       const taken = Math.min(partBytes - filled, chunk.byteLength - offset);

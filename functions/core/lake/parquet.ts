@@ -198,7 +198,7 @@ export function readParquetRows(bytes: Uint8Array): Record<string, CellValue>[] 
 }
 
 /** The rows of one row group of `ParquetStreamWriter`. @default */
-export const DEFAULT_ROWS_PER_GROUP = 131_072;
+export const DEFAULT_ROWS_PER_GROUP = 65_536;
 
 /** A typed row, by column name. */
 export type ParquetRow = Readonly<Record<string, CellValue>>;

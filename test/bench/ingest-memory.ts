@@ -87,7 +87,10 @@ export async function ingestMemoryBench(options: IngestMemoryOptions): Promise<v
   try {
     for (const size of options.sizesMiB ?? [16, 64, 256]) {
       const file = join(dir, `financial-${size}MiB.csv`);
-      const lines = Math.floor((size * MiB * 0.995) / bytesPerLine);
+      const target = size * MiB * 0.995;
+      let lines = Math.floor(target / bytesPerLine);
+      await writeFinancialReport(file, movement, financialReport(hub, lines));
+      lines = Math.floor((lines * target) / (await stat(file)).size);
       await writeFinancialReport(file, movement, financialReport(hub, lines));
       const bytes = (await stat(file)).size;
       const lake = join(dir, `lake-${size}`);

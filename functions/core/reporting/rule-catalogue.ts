@@ -411,7 +411,7 @@ const RULES: readonly Rule[] = [
     severity: "error",
     section: "workbook",
     explanation:
-      "Each part of a workbook may expand to at most 256 MiB, counted while it is unpacked (a zip bomb expands a small file to gigabytes). The sizes the archive declares are never trusted.",
+      "Each part of a workbook may expand to at most 256 MiB, counted while it is unpacked (a zip bomb expands a small file to gigabytes); the shared texts of an .xlsx workbook, which are held in memory while its sheet is read, to at most 64 MiB. The sizes the archive declares are never trusted.",
     example: {
       kind: "workbook",
       description:

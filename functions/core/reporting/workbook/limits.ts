@@ -13,6 +13,12 @@ export interface WorkbookLimits {
   readonly maxEntries: number;
   /** Bytes one part (a file inside the archive) expands to, counted while it is inflated. */
   readonly maxPartBytes: number;
+  /**
+   * Bytes the shared strings of an `.xlsx` workbook (the part every text of its sheets points into) expand to. They
+   * are held in memory while the sheet is read, unlike the sheet itself, so they have a limit of their own below
+   * `maxPartBytes`.
+   */
+  readonly maxSharedStringsBytes: number;
   /** Bytes all the parts read for the first sheet expand to together. */
   readonly maxTotalBytes: number;
   /** The last row that may hold a value (the sheet's own row number). */
@@ -37,6 +43,7 @@ export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = {
   maxFileBytes: 64 * MiB,
   maxEntries: 10_000,
   maxPartBytes: 256 * MiB,
+  maxSharedStringsBytes: 64 * MiB,
   maxTotalBytes: 512 * MiB,
   maxRows: 1_048_576,
   maxColumns: 16_384,

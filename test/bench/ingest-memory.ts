@@ -9,6 +9,7 @@
  *   node bin/run-ts.mjs test/bench/ingest-memory.ts [--sizes 16,64,256] [--no-lambda] [--no-workbooks]
  * and part of `npm run bench`.
  */
+import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { cp, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -22,7 +23,7 @@ import { ingestFiles } from "../../functions/cli/commands/ingest.js";
 import { ingestReport } from "../../functions/core/ingest.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
 import { parseCsv } from "../../functions/core/reporting/csv.js";
-import { columnLetters } from "../../functions/core/reporting/workbook.js";
+import { columnLetters, DEFAULT_WORKBOOK_LIMITS } from "../../functions/core/reporting/workbook.js";
 import { PLAIN_CSV } from "../../functions/sample/csv.js";
 import { writeFinancialReport } from "../../functions/sample/financial.js";
 import { DEFAULT_SAMPLE_YEARS, generateSample } from "../../functions/sample/generate.js";
@@ -122,6 +123,7 @@ export async function ingestMemoryBench(options: IngestMemoryOptions): Promise<v
     for (const [format, lines] of [
       ["xlsx", 250_000],
       ["xlsx", 900_000],
+      ["ods", 100_000],
       ["ods", 250_000],
     ] as const) {
       const csv = join(dir, "workbook-rows.csv");
@@ -132,8 +134,17 @@ export async function ingestMemoryBench(options: IngestMemoryOptions): Promise<v
       const workbook = format === "xlsx" ? xlsxWithSharedStrings(rows) : odsWorkbook(rows);
       await measureWorkbook(`.${format} of ${count(rows.length - 1)} rows`, format, workbook);
     }
-    const hostile = hostileSharedStrings(hub.id, 250 * MiB);
-    await measureWorkbook(".xlsx of 250 MiB of distinct shared texts", "xlsx", hostile);
+    const limits = DEFAULT_WORKBOOK_LIMITS;
+    const hostile = hostileSharedStrings(
+      hub.id,
+      limits.maxSharedStringsBytes - MiB,
+      limits.maxFileBytes - MiB,
+    );
+    await measureWorkbook(
+      `worst .xlsx: ${mib(limits.maxSharedStringsBytes - MiB)} of distinct shared texts`,
+      "xlsx",
+      hostile,
+    );
   }
   await rm(dir, { recursive: true, force: true });
 }
@@ -328,7 +339,11 @@ function xlsxWithSharedStrings(rows: readonly (readonly string[])[]): Uint8Array
 }
 
 /** An .xlsx workbook of one sheet, from its shared strings and worksheet parts. */
-function xlsxParts(sharedStrings: Uint8Array, worksheet: Uint8Array | string): Uint8Array {
+function xlsxParts(
+  sharedStrings: Uint8Array,
+  worksheet: Uint8Array | string,
+  padding?: Uint8Array,
+): Uint8Array {
   const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   const relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   const packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -355,14 +370,16 @@ function xlsxParts(sharedStrings: Uint8Array, worksheet: Uint8Array | string): U
     },
     { name: "xl/sharedStrings.xml", content: sharedStrings },
     { name: "xl/worksheets/sheet1.xml", content: worksheet },
+    ...(padding ? [{ name: "xl/media/padding.bin", content: padding, stored: true }] : []),
   ]);
 }
 
 /**
- * The worst a workbook within the limits can do to memory: a shared strings part of about `bytes` (below the limit
- * of one part) made of short distinct texts, all held while the sheet is read, and a sheet of one row.
+ * The worst a workbook within the limits can do to memory: a shared strings part of about `bytes` made of short
+ * distinct texts (all held while the sheet is read), a sheet of one row, and an entry of random bytes that makes
+ * the file about `fileBytes` (all held, as a workbook is).
  */
-function hostileSharedStrings(hubId: string, bytes: number): Uint8Array {
+function hostileSharedStrings(hubId: string, bytes: number, fileBytes: number): Uint8Array {
   const header = ["hub_id", "period", "flow", "category", "amount", "currency", "country"];
   const pieces: Uint8Array[] = [];
   let total = 0;
@@ -386,9 +403,12 @@ function hostileSharedStrings(hubId: string, bytes: number): Uint8Array {
   const cells = header.map(
     (name, column) => `<c r="${columnLetters(column + 1)}1" t="inlineStr"><is><t>${name}</t></is></c>`,
   );
+  const worksheet = `<worksheet xmlns="${main}"><sheetData><row r="1">${cells.join("")}</row><row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData></worksheet>`;
+  const withoutPadding = xlsxParts(sst, worksheet).byteLength;
   return xlsxParts(
     sst,
-    `<worksheet xmlns="${main}"><sheetData><row r="1">${cells.join("")}</row><row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+    worksheet,
+    new Uint8Array(randomBytes(Math.max(0, fileBytes - withoutPadding - 200))),
   );
 }
 

@@ -35,10 +35,10 @@ export interface UploadIngestProps extends UploadIngestOptions {
 }
 
 /**
- * The ingest function's memory. Ingest reads a file as a stream: `npm run bench` measures a peak RSS of about 380 MiB
- * for a 256 MiB CSV through this handler and at most about 520 MiB for the worst workbook within its limits (README,
- * "Bounded memory"). 1,769 MB is one full vCPU: the work is CPU-bound, so a 256 MiB file takes about a minute
- * instead of three at 1,024 MB, for about the same price.
+ * The ingest function's memory. Ingest reads a file as a stream: `npm run bench` measures a peak RSS of about
+ * 370 MiB for a 256 MiB CSV through this handler, and under 400 MiB for workbooks within their limits (README,
+ * "Ingest memory"). 1,769 MB is one full vCPU: ingest is CPU-bound, so a 256 MiB file takes about half a minute
+ * instead of about one and a half at 1,024 MB, for about the same price.
  */
 export const INGEST_MEMORY_MB = 1769;
 
@@ -67,7 +67,8 @@ export class UploadIngest extends Construct {
 
     this.handler = new ObservatoryFunction(this, "IngestUpload", {
       handlerModule: "ingest-upload",
-      description: "Equity Observatory: validates an uploaded report (CSV or workbook) and adds it to the lake",
+      description:
+        "Equity Observatory: validates an uploaded report (CSV or workbook) and adds it to the lake",
       logEncryptionKey: encryptionKey,
       logRetention: props.logRetention,
       timeout: Duration.minutes(5),

@@ -105,10 +105,10 @@ const MAX_COMMIT_ATTEMPTS = 100;
  * Safe to run concurrently from several processes on the same lake.
  *
  * The file is read as a stream, in bounded memory whatever its size (a workbook is held whole, up to
- * `workbookLimits.maxFileBytes`): once to hash and validate it, once to write it to the raw zone, once to convert
+ * `workbookLimits.maxFileBytes`): once to hash and validate it, once more to write it to the raw zone and convert
  * it, row group by row group, to Parquet (and again for each validation at commit time). Every read after the first
- * must give the same bytes (size and SHA-256), or it fails with {@link SourceChangedError} before its write
- * completes, so that nothing but the bytes validated is ever stored. A file larger than `maxBytes` (by the size the
+ * must give the same bytes (size and SHA-256), or it fails with {@link SourceChangedError} before its writes
+ * complete, so that nothing but the bytes validated is ever stored. A file larger than `maxBytes` (by the size the
  * source states) is rejected before it is read.
  *
  * What the file is checked against — the registry, the exchange rates, the reports already there (duplicates,

@@ -1,7 +1,8 @@
 /**
  * Reading an upload as its bytes come in, into the records the validation checks: CSV text is decoded and parsed
  * piece by piece, so that a file of any size is read in bounded memory; a workbook (a zip archive, whose directory
- * is at its end) is held whole, up to `maxWorkbookBytes`, and its first sheet is read record by record.
+ * is at its end) is held whole, up to `WorkbookLimits.maxFileBytes` (an OLE2 compound file such as an `.xls` too,
+ * to tell what it is), and its first sheet is read record by record.
  */
 import { type CsvHandler, CsvStreamParser } from "./csv.js";
 import { isContainerFile, recogniseFile } from "./file-type.js";

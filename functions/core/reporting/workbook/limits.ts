@@ -34,8 +34,10 @@ export interface WorkbookLimits {
 const MiB = 1024 * 1024;
 
 /**
- * The default limits: a part may expand to as much as a CSV upload may hold (256 MiB) and the parts read together
- * to twice that; rows, columns and the characters of a cell stop where Excel and LibreOffice stop
+ * The default limits: a workbook file of 64 MiB (a report of 900,000 lines takes 26 MiB as `.xlsx`; ingest holds it
+ * whole, and `npm run bench` measures under 400 MiB of memory for the largest workbooks within these limits); a part
+ * may expand to as much as a CSV upload may hold (256 MiB), the shared strings (held in memory) to 64 MiB, and the
+ * parts read together to twice 256 MiB; rows, columns and the characters of a cell stop where Excel and LibreOffice stop
  * (1,048,576 rows, 16,384 columns, 32,767 characters); 16,777,216 cells hold a million rows of the widest
  * report with room to spare; 10,000 entries are far more than any workbook of one report holds.
  */

@@ -14,6 +14,7 @@ import { bundledCountryTable } from "../../functions/core/reference/countries.js
 import type { UploadResult } from "../../functions/core/uploads/result-document.js";
 import { createIngestUploadHandler } from "../../functions/handlers/ingest-upload-handler.js";
 import { memoryLogger } from "../../functions/handlers/log.js";
+import { workbookFile, xlsxParts } from "../core/reporting/workbook-files.js";
 import { encode, FX_CSV, HUBS_CSV } from "../helpers/movement.js";
 import { type LocalS3, startS3rver } from "../helpers/s3rver.js";
 
@@ -145,6 +146,47 @@ describe("ingest-upload handler", () => {
     expect(await store.list("raw/wm-ng/")).toEqual([]);
     expect(await store.list("curated/financial/")).toEqual([]);
     expect(recomputes).toEqual([]);
+  });
+
+  /** The created-upload event for bytes put at its key, with their size. */
+  async function uploaded(bytes: Uint8Array): Promise<S3Event> {
+    const event = await fixture<S3Event>("s3-upload-created.json");
+    const record = event.Records[0];
+    if (!record) throw new Error("fixture has no record");
+    record.s3.object.size = bytes.byteLength;
+    await store.put(decodeURIComponent(record.s3.object.key), bytes);
+    return event;
+  }
+
+  it("ingests an uploaded .xlsx workbook, keeping it as raw/<sha256>.xlsx", async () => {
+    const sheet = {
+      name: "Report",
+      rows: [
+        { cells: ["hub_id", "period", "flow", "category", "amount", "currency", "country"] },
+        { cells: ["wm-ng", "2025", "expense", "programs", 1500.5, "NGN", "NG"] },
+      ],
+    };
+    const bytes = workbookFile("xlsx", xlsxParts([sheet]));
+    expect(await handler(await uploaded(bytes))).toEqual({ processed: ["processed"] });
+    const result = await resultOf("results/wm-ng/20261120T100000Z-0123456789abcdef.json");
+    expect(result).toMatchObject({ status: "accepted", kind: "financial", report: { row_count: 1 } });
+    expect(result.report?.raw_key).toBe(`raw/wm-ng/${result.report?.sha256}.xlsx`);
+    const raw = await store.get(result.report?.raw_key ?? "");
+    expect(Buffer.from(raw ?? []).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("rejects a workbook with the sheet's rows and lettered columns, keeping nothing of it", async () => {
+    const workbook = new Uint8Array(
+      await readFile(new URL("../fixtures/workbooks/financial-report.ods", import.meta.url)),
+    );
+    expect(await handler(await uploaded(workbook))).toEqual({ processed: ["processed"] });
+    const result = await resultOf("results/wm-ng/20261120T100000Z-0123456789abcdef.json");
+    expect(result).toMatchObject({ status: "rejected", kind: "financial", error_count: 1 });
+    expect(result.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+      [4, "amount (E)", "decimalComma"],
+      [5, "country (G)", "allocationOutsideSeat"],
+    ]);
+    expect(await store.list("raw/wm-ng/")).toEqual([]);
   });
 
   it("rejects an upload over the size limit from the event alone, without reading it", async () => {

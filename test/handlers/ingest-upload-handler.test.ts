@@ -4,6 +4,7 @@
  * recompute trigger is a recording fake.
  */
 import { readFile } from "node:fs/promises";
+import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import type { S3Event } from "aws-lambda";
 import { beforeEach, describe, expect, it } from "vitest";
 import { lakeOnS3 } from "../../functions/adapters/aws/lake-on-s3.js";
@@ -187,6 +188,46 @@ describe("ingest-upload handler", () => {
       [5, "country (G)", "allocationOutsideSeat"],
     ]);
     expect(await store.list("raw/wm-ng/")).toEqual([]);
+  });
+
+  it("ingests the Global Council's scenario, recognised by its bytes, as raw/council/<sha256>.json and its curated JSON", async () => {
+    await ingestReport(
+      { store, countries: bundledCountryTable() },
+      {
+        fileName: "wm-ng-2025.csv",
+        bytes: await uploadFile("wm-ng-2025.csv"),
+        uploader: "wm-ng",
+      },
+    );
+    const scenario = await readFile(
+      new URL("../../docs/examples/scenario-solidarity-per-editor.json", import.meta.url),
+    );
+    const event = await fixture<S3Event>("s3-upload-created.json");
+    const record = event.Records[0];
+    if (!record) throw new Error("fixture has no record");
+    record.s3.object.key = "uploads/council/20261120T100000Z-0123456789abcdef.csv";
+    record.s3.object.size = scenario.byteLength;
+    await store.put(record.s3.object.key, new Uint8Array(scenario));
+
+    expect(await handler(event)).toEqual({ processed: ["processed"] });
+    const result = await resultOf("results/council/20261120T100000Z-0123456789abcdef.json");
+    const id = JSON.parse(scenario.toString("utf8")).id;
+    expect(result).toMatchObject({
+      status: "accepted",
+      kind: "scenario",
+      report: { scenario_id: id, raw_key: `raw/council/${result.report?.sha256}.json` },
+    });
+    const rawKey = result.report?.raw_key ?? "";
+    const curatedKey = result.report?.curated_key ?? "";
+    expect(Buffer.from((await store.get(rawKey)) ?? []).equals(scenario)).toBe(true);
+    expect(JSON.parse(new TextDecoder().decode(await store.get(curatedKey)))).toMatchObject({ id });
+    for (const [bucket, key] of [
+      [RAW, rawKey],
+      [CURATED, curatedKey],
+    ] as const) {
+      const head = await s3.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      expect(head.ContentType).toBe("application/json");
+    }
   });
 
   it("rejects an upload over the size limit from the event alone, without reading it", async () => {

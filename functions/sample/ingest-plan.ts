@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { openFileSource } from "../adapters/local/file-source.js";
 import { FolderStore } from "../adapters/local/folder-store.js";
-import { type IngestOutcome, ingestReport } from "../core/ingest.js";
+import { type IngestDependencies, type IngestOutcome, ingestReport } from "../core/ingest.js";
 import { LakeReader } from "../core/lake/lake-reader.js";
 import { projectPath } from "../core/project-files.js";
 import { bundledCountryTable } from "../core/reference/countries.js";
@@ -16,7 +16,8 @@ export const EXAMPLE_SCENARIOS = [
 
 /**
  * Ingests a generated sample into a local lake, in the order of its plan, yielding each upload with its
- * outcome so that the caller can compare it with what the plan expects.
+ * outcome so that the caller can compare it with what the plan expects. Each file is read from disk as a stream,
+ * as the CLI reads it (in bounded memory, whatever its size).
  */
 export async function* ingestSamplePlan(
   samplesDir: string,
@@ -27,12 +28,7 @@ export async function* ingestSamplePlan(
   const dependencies = { store, countries: bundledCountryTable(), reader: new LakeReader(store) };
   for (const upload of uploads) {
     const path = join(samplesDir, upload.file);
-    const outcome = await ingestReport(dependencies, {
-      fileName: path,
-      bytes: new Uint8Array(await readFile(path)),
-      uploader: upload.uploader,
-    });
-    yield { upload, outcome };
+    yield { upload, outcome: await ingestFromDisk(dependencies, path, path, upload.uploader) };
   }
 }
 
@@ -45,12 +41,21 @@ export async function* ingestExampleScenarios(
 ): AsyncGenerator<{ file: string; outcome: IngestOutcome }> {
   const store = new FolderStore(lakeDir);
   const dependencies = { store, countries: bundledCountryTable(), reader: new LakeReader(store) };
-  for (const file of EXAMPLE_SCENARIOS) {
-    const outcome = await ingestReport(dependencies, {
-      fileName: file,
-      bytes: new Uint8Array(await readFile(projectPath(file))),
-      uploader: COUNCIL,
-    });
-    yield { file, outcome };
+  for (const file of EXAMPLE_SCENARIOS)
+    yield { file, outcome: await ingestFromDisk(dependencies, projectPath(file), file, COUNCIL) };
+}
+
+/** Ingests one file from disk, read as a stream as often as ingest needs, and closes it again. */
+async function ingestFromDisk(
+  dependencies: IngestDependencies,
+  path: string,
+  fileName: string,
+  uploader: string,
+): Promise<IngestOutcome> {
+  const opened = await openFileSource(path);
+  try {
+    return await ingestReport(dependencies, { fileName, source: opened.source, uploader });
+  } finally {
+    await opened.close();
   }
 }

@@ -3,7 +3,9 @@
  * million financial lines; `--lines 10000000` for ten million), ingests it, computes every indicator of every
  * shipped framework version (the newest last, whose figures the dashboards are built from), and runs
  * the same heavy aggregation as one hand-written DuckDB query over the same Parquet for comparison. Prints
- * throughput, times and peak memory. Not part of `npm test`: speed is measured here, never asserted.
+ * throughput, times and peak memory; then the ingest of single large files (CSV of 16, 64 and 256 MiB, workbooks),
+ * each in a process of its own, with its peak memory (`ingest-memory.ts`; `--ingest-sizes 16,64` to choose,
+ * `--no-ingest-memory` to skip). Not part of `npm test`: speed is measured here, never asserted.
  */
 import { rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -15,6 +17,7 @@ import { frameworkVersions, newestFrameworkVersion } from "../../functions/core/
 import type { PublishedIndicators } from "../../functions/core/indicators/publish-indicators.js";
 import { generateSample } from "../../functions/sample/generate.js";
 import { ingestSamplePlan } from "../../functions/sample/ingest-plan.js";
+import { ingestMemoryBench } from "./ingest-memory.js";
 import { pageWeights } from "./page-weight.js";
 import { benchSimulate } from "./simulate.js";
 
@@ -23,6 +26,8 @@ const { values } = parseArgs({
     lines: { type: "string", default: "1000000" },
     dir: { type: "string", default: join(".observatory", "bench") },
     keep: { type: "boolean", default: false },
+    "ingest-sizes": { type: "string", default: "16,64,256" },
+    "no-ingest-memory": { type: "boolean", default: false },
   },
 });
 const lines = Number(values.lines);
@@ -130,6 +135,13 @@ for (const weight of await pageWeights(join(dir, "site"), site.pages)) {
 figure("lake size (curated Parquet)", mib(await folderSize(join(dir, "lake", "curated"))));
 figure("peak memory (RSS of this process)", mib(process.resourceUsage().maxRSS * 1024));
 if (!values.keep) await rm(dir, { recursive: true, force: true });
+
+if (!values["no-ingest-memory"])
+  await ingestMemoryBench({
+    dir: join(dir, "ingest-memory"),
+    sizesMiB: values["ingest-sizes"].split(",").map(Number),
+    print: figure,
+  });
 
 async function folderSize(path: string): Promise<number> {
   const { readdir } = await import("node:fs/promises");

@@ -1,9 +1,11 @@
 import type { UploadKind } from "../reporting/kinds.js";
+import type { UploadFormat } from "../reporting/upload-reader.js";
 
 /**
  * Where everything lives in the lake, as object-store keys:
- * - `raw/<uploader>/<sha256>.csv`: every accepted file, byte for byte, named by its SHA-256 (`.json` for a
- *   scenario);
+ * - `raw/<uploader>/<sha256>.<csv|xlsx|ods|json>`: every accepted file, byte for byte, named by its SHA-256 and what
+ *   it is (`.json`: a scenario; lakes written before workbooks were read hold `.csv` and `.json` only; the manifest
+ *   names each file's key);
  * - `curated/<kind>/year=<y>/hub=<hub>/<report_id>.parquet` (hub reports) and `curated/<kind>/<report_id>.parquet`
  *   (reference data): typed Parquet, partitioned by kind, year and hub; `curated/scenario/<report_id>.json`: a
  *   scenario with its defaults written out;
@@ -11,8 +13,7 @@ import type { UploadKind } from "../reporting/kinds.js";
  *   numbers are gap-free and totally ordered.
  */
 export const lakeLayout = {
-  rawKey: (uploader: string, sha256: string, kind?: UploadKind) =>
-    `raw/${uploader}/${sha256}.${kind === "scenario" ? "json" : "csv"}`,
+  rawKey: (uploader: string, sha256: string, format: UploadFormat) => `raw/${uploader}/${sha256}.${format}`,
   curatedKey: (kind: UploadKind, reportId: string, year: number | null, hubId: string | null) =>
     kind === "scenario"
       ? `curated/${kind}/${reportId}.json`

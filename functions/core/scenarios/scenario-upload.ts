@@ -23,6 +23,7 @@ export function validateScenarioUpload(input: ValidationInput): ValidationResult
   problems.push(...reading.problems);
   const scenario = problems.length === 0 ? reading.scenario : undefined;
   return {
+    format: "json",
     kind: "scenario",
     problems,
     errorCount: problems.length,
@@ -34,7 +35,6 @@ export function validateScenarioUpload(input: ValidationInput): ValidationResult
       year: null,
       quarter: null,
       rowCount: 1,
-      columns: {},
       document: { id: scenario.id, curated: new TextEncoder().encode(scenarioDocument(scenario)) },
     },
   };

@@ -185,6 +185,7 @@ describe("compute counts exactly the reports the manifest names (DuckDB)", () =>
     const before = await computeLocally(setup);
     const killedAtCommit: ObjectStore = {
       get: (key) => setup.lake.store.get(key),
+      getStream: (key) => setup.lake.store.getStream(key),
       list: (prefix) => setup.lake.store.list(prefix),
       locate: (key) => setup.lake.store.locate(key),
       delete: (key) => setup.lake.store.delete(key),

@@ -9,6 +9,7 @@ import { describeProblem } from "../../../functions/core/reporting/problems.js";
 import {
   type HubRecord,
   type ReferenceState,
+  type ValidatedReport,
   type ValidationResult,
   validateReport,
 } from "../../../functions/core/reporting/validate.js";
@@ -162,7 +163,10 @@ export interface CheckOptions {
 }
 
 /** Validates CSV text (or raw bytes); the uploader defaults to wm-ng. */
-export function validate(content: string | Uint8Array, options: CheckOptions = {}): ValidationResult {
+export function validate(
+  content: string | Uint8Array,
+  options: CheckOptions = {},
+): ValidationResult<ValidatedReport> {
   return validateReport({
     bytes: typeof content === "string" ? new TextEncoder().encode(content) : content,
     uploader: options.uploader ?? "wm-ng",

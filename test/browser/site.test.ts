@@ -537,7 +537,20 @@ describe("evidence per figure", () => {
     const opened = await open("outcomes.html");
     try {
       const { page } = opened;
-      const bar = page.locator('[id="chart-participants.by-region"] .chart-live svg g.mark-rect path').last();
+      const chart = page.locator('[id="chart-participants.by-region"] .chart-live svg');
+      const label = await chart
+        .locator("text", { hasText: /^Sub-Saharan Africa$/ })
+        .first()
+        .boundingBox();
+      if (label === null) throw new Error("no axis label for Sub-Saharan Africa");
+      const rowMiddle = label.y + label.height / 2;
+      const bars = chart.locator("g.mark-rect path");
+      let bar: typeof bars | undefined;
+      for (let index = 0; index < (await bars.count()); index++) {
+        const box = await bars.nth(index).boundingBox();
+        if (box !== null && box.y <= rowMiddle && rowMiddle <= box.y + box.height) bar = bars.nth(index);
+      }
+      if (bar === undefined) throw new Error("no bar beside the Sub-Saharan Africa label");
       await Promise.all([page.waitForURL(/evidence\.html/), bar.click()]);
       await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined);
       const href = page.url().slice(site.url.length);

@@ -21,6 +21,8 @@ export interface PutOptions {
   /** Write only if no object exists at the key (S3 `If-None-Match: *`); otherwise raise `ObjectExistsError`. */
   readonly ifAbsent?: boolean;
   readonly contentType?: string;
+  /** The `Cache-Control` the object is served with (S3 keeps it as metadata; CloudFront and browsers follow it). */
+  readonly cacheControl?: string;
 }
 
 /**

@@ -15,9 +15,16 @@ import { chartFor } from "../charts/chart-kinds.js";
 import { CLIENT_FILE_NAME, type ClientFiles } from "../client/client-files.js";
 import { regionsWithData } from "../figures/lookup.js";
 import { CATALOGUES, type Language } from "../i18n/catalogue.js";
+import { localFramework } from "../i18n/framework-translations.js";
 import type { ContentContext } from "../pages/parts/content-context.js";
 import type { RenderedChart } from "../pages/parts/figure.js";
-import { type PageContext, renderPage, type SiteLanguage } from "../pages/parts/page-layout.js";
+import {
+  type PageContext,
+  renderPage,
+  type SiteAssets,
+  type SiteLanguage,
+} from "../pages/parts/page-layout.js";
+import { hashedPath } from "../web/assets.js";
 import { slugOf } from "../web/paths.js";
 import { jsonText, rowsJsonText } from "./json-text.js";
 import { languagePages, type PageCharts } from "./language-pages.js";
@@ -61,13 +68,15 @@ export interface SiteBuild {
 }
 
 const STYLESHEET = projectPath("site/assets/style.css");
+const FAVICON = projectPath("site/assets/favicon.svg");
 const SAFE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /**
  * Builds the published dashboards in every language: the overview, a page per lens, the regions and
  * each region, the hubs and each hub, the evidence and the framework; each chart's Vega-Lite spec,
  * CSV and (for charts that follow the page's filters) compiled spec and data file; the stylesheet,
- * the script, and the published rows, dashboard data and evidence as JSON. Every spec is validated
+ * the script and the favicon, named by their content (`style.<hash>.css`, see `hashedPath`), and the
+ * published rows, dashboard data and evidence as JSON. Every spec is validated
  * (schema and compiler) before it is rendered to SVG and inlined, so every page reads without
  * script. All side effects go through `writer`.
  */
@@ -92,18 +101,35 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
     folder: i === 0 ? "" : `${code}/`,
   }));
 
-  const sources = chartSources(rows, framework.indicators, dashboard);
+  const stylesheet = await readFile(STYLESHEET, "utf8");
+  const favicon = await readFile(FAVICON, "utf8");
+  const script = input.clientFiles["site.js"];
+  const assets: SiteAssets = {
+    stylesheet: hashedPath("style.css", stylesheet, ".css"),
+    script: hashedPath("site.js", script, ".js"),
+    favicon: hashedPath("favicon.svg", favicon, ".svg"),
+  };
   const pages: string[] = [];
   let specs = 0;
   for (const language of languages) {
+    const local = localFramework(framework, language.code);
+    const sources = chartSources(rows, local.indicators, dashboard);
     const pageContext: PageContext = {
-      framework,
+      framework: local,
       generatedAt,
       messages: language.messages,
       languages,
       language,
     };
-    const context: ContentContext = { ...pageContext, rows, dashboard, reports, frameworks, countries, k };
+    const context: ContentContext = {
+      ...pageContext,
+      rows,
+      dashboard,
+      reports,
+      frameworks: frameworks.map((version) => localFramework(version, language.code)),
+      countries,
+      k,
+    };
     const regions = regionsWithData(context);
     const slugs = new Map<string, string>();
     for (const region of regions) {
@@ -112,7 +138,7 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
       slugs.set(slugOf(region), region);
     }
     const options: ChartOptions = { k, regions: countries.regions, messages: language.messages };
-    const target = { language, indicators: framework.indicators, writer };
+    const target = { language, indicators: local.indicators, writer };
     const charts: PageCharts = {
       draw: (definitions) =>
         definitions.flatMap((definition) => chartFor(definition, sources, options) ?? []),
@@ -125,16 +151,17 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
     };
     const built = await languagePages(context, regions, charts);
     for (const page of built) {
-      await writer.write(language.folder + page.file, renderPage(page, pageContext));
+      await writer.write(language.folder + page.file, renderPage(page, pageContext, assets));
       pages.push(language.folder + page.file);
     }
   }
 
-  await writer.write("style.css", await readFile(STYLESHEET, "utf8"));
+  await writer.write(assets.stylesheet, stylesheet);
+  await writer.write(assets.favicon, favicon);
   for (const [name, text] of Object.entries(input.clientFiles)) {
     if (!CLIENT_FILE_NAME.test(name))
       throw new Error(`browser file ${JSON.stringify(name)} is not a site script`);
-    await writer.write(name, text);
+    await writer.write(name === "site.js" ? assets.script : name, text);
   }
   await writer.write("data/indicators.json", rowsJsonText(rows));
   await writer.write("data/reports.json", rowsJsonText(reports));

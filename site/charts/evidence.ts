@@ -1,8 +1,10 @@
 /**
  * The reports behind each mark of a chart: every row a chart draws, and every row of its data table,
  * gets the link to the evidence of its scope instance and year, worked out from the row's fields as
- * every chart kind names them (`year`, `region`, `hub_id`) and from the chart's definition. The browser
- * follows a mark's link when the reader clicks it; the data table links each figure.
+ * every chart kind names them (`year`, `hub_id`, and the region's own name in `region_id`, or in
+ * `region` where the row does not show it translated; `indicator_id` on a region's shares) and from
+ * the chart's definition. The browser follows a mark's link when the reader clicks it; the data table
+ * links each figure.
  */
 import type { IndicatorDefinition } from "../../functions/core/framework/framework.js";
 import { basisOf, evidenceKey, movementEvidence } from "../figures/evidence.js";
@@ -29,14 +31,15 @@ export function rowEvidence(
   const indicatorOf = (match: (indicator: IndicatorDefinition) => boolean) => indicators.find(match);
   if (definition.kind === "region-money") return at({ behind: evidenceKey("lines", definition.region) });
   if (definition.kind === "region-shares") {
-    const indicator = indicatorOf((candidate) => candidate.title === row.indicator);
-    return row.who === definition.region && indicator
+    const indicator = indicatorOf((candidate) => candidate.id === row.indicator_id);
+    return row.region_id === definition.region && indicator
       ? at({ behind: evidenceKey(basisOf(indicator, "region"), definition.region) })
       : at({ behind: movementEvidence().behind });
   }
-  if (typeof row.region === "string") {
+  const region = typeof row.region_id === "string" ? row.region_id : row.region;
+  if (typeof region === "string") {
     const indicator = indicatorOf((candidate) => candidate.id === definition.indicator);
-    return at({ behind: evidenceKey(indicator ? basisOf(indicator, "region") : "lines", row.region) });
+    return at({ behind: evidenceKey(indicator ? basisOf(indicator, "region") : "lines", region) });
   }
   return at({ behind: movementEvidence().behind });
 }

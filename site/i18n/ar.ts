@@ -1,45 +1,50 @@
 import type { Messages } from "./catalogue.js";
+import { andList, orList } from "./lists.js";
+import { plural } from "./plural.js";
 
 const list = (items: readonly string[]) => items.join("، ");
-/** "أ"، "أ وب"، "أ، ب وج": the last item joined by و. */
-const joinAr = (items: readonly string[]) =>
-  items.length < 2 ? items.join("") : `${items.slice(0, -1).join("، ")} و${items.at(-1)}`;
+/** "أ"، "أ وب"، "أ وب وج", from `Intl.ListFormat`. */
+const joinAr = (items: readonly string[]) => andList(items, "ar");
 
-/** "N earlier versions", with the Arabic number agreement (1, 2, 3–10, 11–99, and the rest). */
+/** "N earlier versions", in the form `Intl.PluralRules` chooses for the count (zero, one, two, few, many, other). */
 function earlierVersions(count: number): string {
-  if (count === 1) return "إصدار سابق واحد";
-  if (count === 2) return "إصداران سابقان";
-  const rest = count % 100;
-  if (rest >= 3 && rest <= 10) return `${count} إصدارات سابقة`;
-  if (rest >= 11 && rest <= 99) return `${count} إصدارًا سابقًا`;
-  return `${count} إصدار سابق`;
+  return plural(count, "ar", {
+    zero: "لا إصدارات سابقة",
+    one: "إصدار سابق واحد",
+    two: "إصداران سابقان",
+    few: `${count} إصدارات سابقة`,
+    many: `${count} إصدارًا سابقًا`,
+    other: `${count} إصدار سابق`,
+  });
 }
 
-/** "N reports: show the list", with the Arabic number agreement (1, 2, 3–10, 11–99, and the rest). */
+/** "N reports: show the list", in the form `Intl.PluralRules` chooses for the count. */
 function reportsCount(count: number): string {
-  const rest = count % 100;
-  const reports =
-    count === 1
-      ? "تقرير واحد"
-      : count === 2
-        ? "تقريران"
-        : rest >= 3 && rest <= 10
-          ? `${count} تقارير`
-          : rest >= 11 && rest <= 99
-            ? `${count} تقريرًا`
-            : `${count} تقرير`;
+  const reports = plural(count, "ar", {
+    zero: "لا تقارير",
+    one: "تقرير واحد",
+    two: "تقريران",
+    few: `${count} تقارير`,
+    many: `${count} تقريرًا`,
+    other: `${count} تقرير`,
+  });
   return `${reports}: عرض القائمة`;
 }
 
-/** The Arabic catalogue (right to left; Latin digits, so figures match the charts). */
+/**
+ * The Arabic catalogue (right to left). Numbers follow CLDR's `ar` locale, whose default numbering
+ * system is Western digits (`latn`, since CLDR 42; Arabic-Indic digits are the default of regional
+ * locales such as `ar-EG` and `ar-SA`), with its own signs: `‎-` for minus, `‎%‎`, `US$` after the amount.
+ */
 export const ar: Messages = {
   lang: "ar",
-  numberLocale: "ar-u-nu-latn",
-  dateLocale: "ar-u-nu-latn",
+  numberLocale: "ar",
+  dateLocale: "ar",
 
   dir: "rtl",
   languageName: "العربية",
   languageNav: "اللغة",
+  colon: ": ",
 
   navRegions: "المناطق",
   navHubs: "المراكز",
@@ -152,6 +157,39 @@ export const ar: Messages = {
     `${region} مقارنة بالحركة كلها في عام ${year}: ${items.join("؛ ")}.`,
   describeVersus: (indicator, region, movement) => `${indicator}: ${region} (الحركة: ${movement})`,
 
+  summaryMovementBars: "يمثل كل عمود رقم الحركة كلها في سنة واحدة؛ وتبدأ الأعمدة من الصفر.",
+  summaryMovementLine: "يصل الخط بين أرقام الحركة كلها سنة بعد سنة، على محور يبدأ من الصفر.",
+  summaryMovementShareLine: "يصل الخط بين نسب الحركة كلها سنة بعد سنة، على محور من 0 إلى 100%.",
+  summaryByRegion:
+    "يمثل كل عمود رقم منطقة في السنة المعروضة، من الأكبر إلى الأصغر، بدءًا من الصفر؛ والخط المتقطع هو رقم الحركة كلها.",
+  summaryByRegionAmount:
+    "يمثل كل عمود رقم منطقة في السنة المعروضة، من الأكبر إلى الأصغر، بدءًا من الصفر؛ ومجموعها هو إجمالي الحركة.",
+  summaryRegionsOverTime: "لوحة لكل منطقة، كلها على المقياس نفسه بدءًا من الصفر: رقم المنطقة سنة بعد سنة.",
+  summaryRegionsOverTimeShare:
+    "لوحة لكل منطقة، كلها على المقياس نفسه من 0 إلى 100%: نسبة المنطقة سنة بعد سنة.",
+  chartRegionsOverTimeMovement: "الخط المتقطع في كل لوحة هو الحركة كلها.",
+  summaryLorenz:
+    "يجمع المنحنى نسبة الأموال المنفَقة مقابل نسبة المحررين النشطين، والبلدان مرتبة من الأقل إلى الأكثر تمويلًا لكل محرر. ويمثل القطر المتقطع تمويلًا متساويًا لكل محرر: كلما ابتعد المنحنى تحته، زاد التفاوت في التمويل.",
+  summaryTheil:
+    "يمثل كل عمود مؤشر Theil لسنة واحدة، مقسومًا إلى مكوّن بين المناطق ومكوّن داخلها؛ وتبدأ الأعمدة من الصفر.",
+  summaryRaisedDeployed:
+    "لكل منطقة في السنة المعروضة، الأموال المجمَّعة فيها إلى جانب الأموال المنفَقة فيها؛ وتبدأ الأعمدة من الصفر.",
+  summaryNetTransfer:
+    "لكل منطقة في السنة المعروضة، الأموال المنفَقة ناقص الأموال المجمَّعة، من الأكبر إلى الأصغر: الأعمدة يمين الصفر تتلقى أكثر مما تجمع، والأعمدة يساره تجمع أكثر مما تتلقى.",
+  summaryReconciliation:
+    "تمثل كل نقطة مركزًا في السنة المعروضة: ما يفيد بتسلّمه ناقص ما خصصه له الصندوق العالمي. والنقاط الواقعة على خط الصفر متطابقة.",
+  summaryReportingGrid:
+    "صف لكل مركز وعمود لكل سنة: هل قدّم المركز تقاريره المالية وتقارير الأثر كاملة في تلك السنة.",
+  summaryRegionMoney:
+    "الأموال المجمَّعة في المنطقة إلى جانب الأموال المنفَقة فيها، سنة بعد سنة؛ وتبدأ الأعمدة من الصفر.",
+  summaryRegionShares:
+    "يمثل كل صف نسبة، على مقياس من 0 إلى 100%: المنطقة (دائرة) إلى جانب الحركة كلها (معيّن).",
+  chartTargetNote: (target) => `الخط المتقطع: الهدف، ${target}`,
+  chartNarrowRange: (low, high, first, last) =>
+    `من ${first} إلى ${last} يبقى الرقم بين ${low} و${high}؛ ويبدأ المحور من الصفر، لذا لا يكاد يظهر تغير بهذا الصغر`,
+  chartNarrowRangeRegions: (low, high) =>
+    `تقع كل الأرقام بين ${low} و${high}؛ وتبدأ المحاور من الصفر، لذا لا تكاد تظهر فروق بهذا الصغر`,
+
   headlineStatement: (indicator, value, year) => {
     switch (indicator) {
       case "deployed_usd":
@@ -244,7 +282,19 @@ export const ar: Messages = {
   frameworkChangesLede: (from, to) => `التغييرات بين الإصدار ${from} والإصدار ${to} من الإطار.`,
   frameworkAdded: "أُضيف",
   frameworkRemoved: "أُزيل",
-  frameworkChanged: (fields) => `تغيّر: ${fields.join("، ")}`,
+  frameworkChanged: (fields) => `تغيّر: ${joinAr(fields)}`,
+  frameworkFieldNames: {
+    lens: "المنظور",
+    title: "العنوان",
+    definition: "التعريف",
+    formula: "الصيغة",
+    unit: "الوحدة",
+    direction: "طريقة القراءة",
+    target: "الهدف",
+    scopes: "مستويات النشر",
+    region_by: "طريقة احتساب المناطق",
+    disclosure: "الإفصاح",
+  },
   frameworkUnchanged: "لم يتغير أي مؤشر.",
   frameworkOnlyVersion: "هذا أول إصدار منشور من الإطار.",
   printedFrom: "طُبع من",
@@ -268,7 +318,10 @@ export const ar: Messages = {
   overviewEmpty: "لم تُنشر أي أرقام بعد.",
   overviewLensLink: (lens) => `جميع مؤشرات منظور «${lens}»`,
   disclosureNote: (k, scopes) =>
-    `لحماية المشاركين، تُحجب أرقام النتائج الخاصة بأي ${joinAr(scopes.map((scope) => ({ movement: "حركة", region: "منطقة", hub: "مركز", country: "بلد" })[scope]))} يقل عدد المشاركين فيه عن ${k}، ولا يُنشر أي شيء عن البلدان المدرجة في قائمة الحماية${scopes.includes("hub") ? " ولا عن المراكز التي يقع مقرها فيها" : ""}.`,
+    `لحماية المشاركين، تُحجب أرقام النتائج الخاصة بأي ${orList(
+      scopes.map((scope) => ({ movement: "حركة", region: "منطقة", hub: "مركز", country: "بلد" })[scope]),
+      "ar",
+    )} يقل عدد المشاركين فيه عن ${k}، ولا يُنشر أي شيء عن البلدان المدرجة في قائمة الحماية${scopes.includes("hub") ? " ولا عن المراكز التي يقع مقرها فيها" : ""}.`,
   headlineChange: (trend, magnitude, previousYear) =>
     `${trend === "up" ? "ارتفاع" : "انخفاض"} بمقدار ${magnitude} مقارنة بعام ${previousYear}`,
   headlineUnchanged: (previousYear) => `دون تغيير مقارنة بعام ${previousYear}`,
@@ -303,6 +356,7 @@ export const ar: Messages = {
 
   chartMovementTitle: (first, last) => (first === last ? `الحركة، ${first}` : `الحركة، ${first}–${last}`),
   chartByRegionTitle: (year) => `حسب المنطقة، ${year}`,
+  chartByRegionMovementTitle: (year, movement) => `حسب المنطقة، ${year} (الحركة: ${movement})`,
   chartRegionsOverTimeTitle: (first, last) =>
     first === last ? `حسب المنطقة، ${first}` : `حسب المنطقة، ${first}–${last}`,
   chartSuppressed: (k, items) => `محجوب (عدد المشاركين أقل من ${k}): ${list(items)}`,
@@ -377,8 +431,10 @@ export const ar: Messages = {
     lines: "يحتسب رقم المنطقة الأموال والأنشطة المبلَّغ عنها في بلدانها، من أي مركز.",
     seat: "يحتسب رقم المنطقة المراكز التي تتخذ منها مقرًا أينما كانت بنودها؛ وتُستبعد المراكز التي يقع مقرها في بلد محمي.",
   },
-  eachHubSummary: (count) => (count === 1 ? "رقم مركز واحد" : `أرقام كل مركز من المراكز (${count})`),
-  eachCountrySummary: (count) => (count === 1 ? "رقم بلد واحد" : `أرقام كل بلد من البلدان (${count})`),
+  eachHubSummary: (count) =>
+    plural(count, "ar", { one: "رقم مركز واحد", other: `أرقام كل مركز من المراكز (${count})` }),
+  eachCountrySummary: (count) =>
+    plural(count, "ar", { one: "رقم بلد واحد", other: `أرقام كل بلد من البلدان (${count})` }),
   tableCaptionHubs: (title) => `${title}: كل مركز حسب السنة`,
   tableCaptionCountries: (title) => `${title}: كل بلد حسب السنة`,
   protectedCountriesNote:

@@ -1,4 +1,6 @@
 import type { Messages } from "./catalogue.js";
+import { andList, orList } from "./lists.js";
+import { plural } from "./plural.js";
 
 const list = (items: readonly string[]) => items.join(", ");
 
@@ -11,6 +13,7 @@ export const en: Messages = {
   dir: "ltr",
   languageName: "English",
   languageNav: "Language",
+  colon: ": ",
 
   navRegions: "Regions",
   navHubs: "Hubs",
@@ -124,6 +127,42 @@ export const en: Messages = {
     `${region} against the whole movement in ${year}: ${items.join("; ")}.`,
   describeVersus: (indicator, region, movement) => `${indicator} ${region} (movement ${movement})`,
 
+  summaryMovementBars: "Each bar is the whole movement's figure for a year; bars start at zero.",
+  summaryMovementLine:
+    "The line joins the whole movement's figure year by year, on an axis that starts at zero.",
+  summaryMovementShareLine:
+    "The line joins the whole movement's share year by year, on an axis from 0 to 100%.",
+  summaryByRegion:
+    "Each bar is a region's figure in the year shown, largest first, from zero; the dashed line is the whole movement.",
+  summaryByRegionAmount:
+    "Each bar is a region's figure in the year shown, largest first, from zero; together they make the movement's total.",
+  summaryRegionsOverTime:
+    "One panel per region, all on the same scale from zero: the region's figure year by year.",
+  summaryRegionsOverTimeShare:
+    "One panel per region, all on the same scale from 0 to 100%: the region's share year by year.",
+  chartRegionsOverTimeMovement: "The dashed line in each panel is the whole movement.",
+  summaryLorenz:
+    "The curve adds up the share of deployed funds against the share of active editors, countries from least to most funded per editor. The dashed diagonal is equal funding per editor: the further the curve sags below it, the more unequal the funding.",
+  summaryTheil:
+    "Each bar is a year's Theil index, split into the part between regions and the part within them; bars start at zero.",
+  summaryRaisedDeployed:
+    "For each region in the year shown, the money raised there beside the money deployed there; bars start at zero.",
+  summaryNetTransfer:
+    "For each region in the year shown, money deployed minus money raised, largest first: bars right of zero receive more than they raise, bars left of it raise more than they receive.",
+  summaryReconciliation:
+    "Each point is a hub in the year shown: what it reports receiving minus what the global fund allocated to it. Points on the zero line match.",
+  summaryReportingGrid:
+    "One row per hub and one column per year: whether the hub reported its finances and impact in full that year.",
+  summaryRegionMoney:
+    "The money raised in the region beside the money deployed there, year by year; bars start at zero.",
+  summaryRegionShares:
+    "Each row is a share, on a scale from 0 to 100%: the region (circle) beside the whole movement (diamond).",
+  chartTargetNote: (target) => `Dashed line: the target, ${target}`,
+  chartNarrowRange: (low, high, first, last) =>
+    `From ${first} to ${last} the figure stays between ${low} and ${high}; the axis starts at zero, so a change this small hardly shows`,
+  chartNarrowRangeRegions: (low, high) =>
+    `Every figure lies between ${low} and ${high}; the axes start at zero, so differences this small hardly show`,
+
   headlineStatement: (indicator, value, year) => {
     switch (indicator) {
       case "deployed_usd":
@@ -210,14 +249,28 @@ export const en: Messages = {
   statusCurrent: "current",
   statusSuperseded: "superseded",
   supersededBy: (reportId) => `superseded by ${reportId}`,
-  earlierVersions: (count) => (count === 1 ? "1 earlier version" : `${count} earlier versions`),
-  reportsCount: (count) => (count === 1 ? "1 report: show the list" : `${count} reports: show the list`),
+  earlierVersions: (count) =>
+    plural(count, "en", { one: `${count} earlier version`, other: `${count} earlier versions` }),
+  reportsCount: (count) =>
+    plural(count, "en", { one: `${count} report: show the list`, other: `${count} reports: show the list` }),
   reportKinds: { financial: "financial", impact: "impact", hubs: "hub registry", fx_rates: "exchange rates" },
   frameworkChangesHeading: "What changed",
   frameworkChangesLede: (from, to) => `Changes from framework ${from} to ${to}.`,
   frameworkAdded: "added",
   frameworkRemoved: "removed",
-  frameworkChanged: (fields) => `changed: ${fields.join(", ")}`,
+  frameworkChanged: (fields) => `changed: ${andList(fields, "en")}`,
+  frameworkFieldNames: {
+    lens: "lens",
+    title: "title",
+    definition: "definition",
+    formula: "formula",
+    unit: "unit",
+    direction: "reading",
+    target: "target",
+    scopes: "scopes",
+    region_by: "how regions count",
+    disclosure: "disclosure",
+  },
   frameworkUnchanged: "No indicator changed.",
   frameworkOnlyVersion: "This is the first published version of the framework.",
   printedFrom: "Printed from",
@@ -241,7 +294,10 @@ export const en: Messages = {
   overviewEmpty: "No figures have been published yet.",
   overviewLensLink: (lens) => `All ${lens} indicators`,
   disclosureNote: (k, scopes) =>
-    `To protect participants, outcome figures for ${list(scopes.map((scope) => `a ${scope}`)).replace(/, ([^,]*)$/, " or $1")} with fewer than ${k} participants are suppressed, and nothing is published for a country on the protection list${scopes.includes("hub") ? " or for a hub seated in one" : ""}.`,
+    `To protect participants, outcome figures for ${orList(
+      scopes.map((scope) => `a ${scope}`),
+      "en",
+    )} with fewer than ${k} participants are suppressed, and nothing is published for a country on the protection list${scopes.includes("hub") ? " or for a hub seated in one" : ""}.`,
   headlineChange: (trend, magnitude, previousYear) => `${trend} ${magnitude} from ${previousYear}`,
   headlineUnchanged: (previousYear) => `unchanged from ${previousYear}`,
   headlineNoPrevious: (previousYear) => `no figure for ${previousYear} to compare`,
@@ -275,6 +331,7 @@ export const en: Messages = {
 
   chartMovementTitle: (first, last) => (first === last ? `Movement, ${first}` : `Movement, ${first}–${last}`),
   chartByRegionTitle: (year) => `By region, ${year}`,
+  chartByRegionMovementTitle: (year, movement) => `By region, ${year} (movement: ${movement})`,
   chartRegionsOverTimeTitle: (first, last) =>
     first === last ? `By region, ${first}` : `By region, ${first}–${last}`,
   chartSuppressed: (k, items) => `Suppressed (fewer than ${k} participants): ${list(items)}`,
@@ -336,10 +393,17 @@ export const en: Messages = {
   notAtScope: "not published at this scope",
   targetGap: (position, gap) =>
     position === "on" ? "exactly on the target" : `${gap} ${position} the target`,
-  targetAt: (target, scopes) => `${target}, for the ${list(scopes.map((scope) => scope.toLowerCase()))}`,
+  targetAt: (target, scopes) =>
+    `${target}, for the ${andList(
+      scopes.map((scope) => scope.toLowerCase()),
+      "en",
+    )}`,
   targetOfMovement: (target) => `(target for the movement: ${target})`,
   disclosureParticipantsAt: (scopes) =>
-    `Suppressed at ${list(scopes.map((scope) => scope.toLowerCase()))} scope when fewer than k people took part`,
+    `Suppressed at ${andList(
+      scopes.map((scope) => scope.toLowerCase()),
+      "en",
+    )} scope when fewer than k people took part`,
   regionBases: {
     lines: "Region (by the countries of the lines)",
     seat: "Region (by the hubs' seats)",
@@ -349,9 +413,13 @@ export const en: Messages = {
     lines: "A region's figure counts the money and activity reported in its countries, by any hub.",
     seat: "A region's figure counts the hubs seated in the region, wherever their lines are; hubs seated in a protected country are left out.",
   },
-  eachHubSummary: (count) => (count === 1 ? "The figure of 1 hub" : `The figures of each of ${count} hubs`),
+  eachHubSummary: (count) =>
+    plural(count, "en", { one: "The figure of 1 hub", other: `The figures of each of ${count} hubs` }),
   eachCountrySummary: (count) =>
-    count === 1 ? "The figure of 1 country" : `The figures of each of ${count} countries`,
+    plural(count, "en", {
+      one: "The figure of 1 country",
+      other: `The figures of each of ${count} countries`,
+    }),
   tableCaptionHubs: (title) => `${title}: each hub, by year`,
   tableCaptionCountries: (title) => `${title}: each country, by year`,
   protectedCountriesNote:
@@ -387,7 +455,10 @@ export const en: Messages = {
   filterAllFigures: "All figures",
   frameworkVersions: "Published versions",
   frameworkSuppressionScopes: (scopes) =>
-    `Outcome figures are suppressed below k at these scopes: ${list(scopes.map((scope) => scope.toLowerCase()))}. The movement figure is never suppressed.`,
+    `Outcome figures are suppressed below k at these scopes: ${andList(
+      scopes.map((scope) => scope.toLowerCase()),
+      "en",
+    )}. The movement figure is never suppressed.`,
   frameworkTargetsHeading: "Targets",
   frameworkTargetsLede:
     "The thresholds the Global Council set, and whether the movement met them in the latest year.",

@@ -1,9 +1,10 @@
 import type { Messages } from "./catalogue.js";
+import { andList } from "./lists.js";
+import { plural } from "./plural.js";
 
 const list = (items: readonly string[]) => items.join(", ");
-/** "a", "a y b", "a, b y c". */
-const joinEs = (items: readonly string[]) =>
-  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} y ${items.at(-1)}`;
+/** "a", "a y b", "a, b y c", from `Intl.ListFormat`. */
+const joinEs = (items: readonly string[]) => andList(items, "es");
 
 /** The Spanish catalogue. */
 export const es: Messages = {
@@ -14,6 +15,7 @@ export const es: Messages = {
   dir: "ltr",
   languageName: "Español",
   languageNav: "Idioma",
+  colon: ": ",
 
   navRegions: "Regiones",
   navHubs: "Hubs",
@@ -135,6 +137,43 @@ export const es: Messages = {
     `${region} frente al conjunto del movimiento en ${year}: ${items.join("; ")}.`,
   describeVersus: (indicator, region, movement) => `${indicator}: ${region} (movimiento: ${movement})`,
 
+  summaryMovementBars:
+    "Cada barra es la cifra del conjunto del movimiento en un año; las barras parten de cero.",
+  summaryMovementLine:
+    "La línea une la cifra del conjunto del movimiento año tras año, sobre un eje que parte de cero.",
+  summaryMovementShareLine:
+    "La línea une la proporción del conjunto del movimiento año tras año, sobre un eje de 0 a 100 %.",
+  summaryByRegion:
+    "Cada barra es la cifra de una región en el año mostrado, de mayor a menor, desde cero; la línea discontinua es el conjunto del movimiento.",
+  summaryByRegionAmount:
+    "Cada barra es la cifra de una región en el año mostrado, de mayor a menor, desde cero; juntas suman el total del movimiento.",
+  summaryRegionsOverTime:
+    "Un panel por región, todos en la misma escala desde cero: la cifra de la región año tras año.",
+  summaryRegionsOverTimeShare:
+    "Un panel por región, todos en la misma escala de 0 a 100 %: la proporción de la región año tras año.",
+  chartRegionsOverTimeMovement: "La línea discontinua de cada panel es el conjunto del movimiento.",
+  summaryLorenz:
+    "La curva acumula la proporción de los fondos ejecutados frente a la proporción de editores activos, con los países ordenados de menor a mayor financiación por editor. La diagonal discontinua es una financiación igual por editor: cuanto más se hunde la curva por debajo de ella, más desigual es la financiación.",
+  summaryTheil:
+    "Cada barra es el índice de Theil de un año, dividido en el componente entre regiones y el componente dentro de ellas; las barras parten de cero.",
+  summaryRaisedDeployed:
+    "Para cada región en el año mostrado, el dinero recaudado en ella junto al dinero ejecutado en ella; las barras parten de cero.",
+  summaryNetTransfer:
+    "Para cada región en el año mostrado, el dinero ejecutado menos el recaudado, de mayor a menor: las barras a la derecha del cero reciben más de lo que recaudan; las de la izquierda recaudan más de lo que reciben.",
+  summaryReconciliation:
+    "Cada punto es un hub en el año mostrado: lo que declara haber recibido menos lo que le asignó el fondo global. Los puntos sobre la línea del cero coinciden.",
+  summaryReportingGrid:
+    "Una fila por hub y una columna por año: si el hub presentó completos sus informes financieros y de impacto ese año.",
+  summaryRegionMoney:
+    "El dinero recaudado en la región junto al dinero ejecutado en ella, año tras año; las barras parten de cero.",
+  summaryRegionShares:
+    "Cada fila es una proporción, en una escala de 0 a 100 %: la región (círculo) junto al conjunto del movimiento (rombo).",
+  chartTargetNote: (target) => `Línea discontinua: el objetivo, ${target}`,
+  chartNarrowRange: (low, high, first, last) =>
+    `De ${first} a ${last} la cifra se mantiene entre ${low} y ${high}; el eje parte de cero, así que un cambio tan pequeño apenas se ve`,
+  chartNarrowRangeRegions: (low, high) =>
+    `Todas las cifras están entre ${low} y ${high}; los ejes parten de cero, así que diferencias tan pequeñas apenas se ven`,
+
   headlineStatement: (indicator, value, year) => {
     switch (indicator) {
       case "deployed_usd":
@@ -223,8 +262,10 @@ export const es: Messages = {
   statusCurrent: "vigente",
   statusSuperseded: "sustituido",
   supersededBy: (reportId) => `sustituido por ${reportId}`,
-  earlierVersions: (count) => (count === 1 ? "1 versión anterior" : `${count} versiones anteriores`),
-  reportsCount: (count) => (count === 1 ? "1 informe: ver la lista" : `${count} informes: ver la lista`),
+  earlierVersions: (count) =>
+    plural(count, "es", { one: `${count} versión anterior`, other: `${count} versiones anteriores` }),
+  reportsCount: (count) =>
+    plural(count, "es", { one: `${count} informe: ver la lista`, other: `${count} informes: ver la lista` }),
   reportKinds: {
     financial: "financiero",
     impact: "impacto",
@@ -235,7 +276,19 @@ export const es: Messages = {
   frameworkChangesLede: (from, to) => `Cambios entre la versión ${from} y la versión ${to} del marco.`,
   frameworkAdded: "añadido",
   frameworkRemoved: "eliminado",
-  frameworkChanged: (fields) => `cambios en: ${fields.join(", ")}`,
+  frameworkChanged: (fields) => `cambios en: ${joinEs(fields)}`,
+  frameworkFieldNames: {
+    lens: "perspectiva",
+    title: "título",
+    definition: "definición",
+    formula: "fórmula",
+    unit: "unidad",
+    direction: "interpretación",
+    target: "objetivo",
+    scopes: "ámbitos",
+    region_by: "cómputo de las regiones",
+    disclosure: "divulgación",
+  },
   frameworkUnchanged: "Ningún indicador ha cambiado.",
   frameworkOnlyVersion: "Esta es la primera versión publicada del marco.",
   printedFrom: "Impreso desde",
@@ -295,6 +348,7 @@ export const es: Messages = {
   chartMovementTitle: (first, last) =>
     first === last ? `Movimiento, ${first}` : `Movimiento, ${first}–${last}`,
   chartByRegionTitle: (year) => `Por región, ${year}`,
+  chartByRegionMovementTitle: (year, movement) => `Por región, ${year} (movimiento: ${movement})`,
   chartRegionsOverTimeTitle: (first, last) =>
     first === last ? `Por región, ${first}` : `Por región, ${first}–${last}`,
   chartSuppressed: (k, items) => `Omitido (menos de ${k} participantes): ${list(items)}`,
@@ -373,9 +427,12 @@ export const es: Messages = {
     seat: "La cifra de una región cuenta los hubs con sede en ella, dondequiera que estén sus líneas; los hubs con sede en un país protegido quedan fuera.",
   },
   eachHubSummary: (count) =>
-    count === 1 ? "La cifra de 1 hub" : `Las cifras de cada uno de los ${count} hubs`,
+    plural(count, "es", { one: "La cifra de 1 hub", other: `Las cifras de cada uno de los ${count} hubs` }),
   eachCountrySummary: (count) =>
-    count === 1 ? "La cifra de 1 país" : `Las cifras de cada uno de los ${count} países`,
+    plural(count, "es", {
+      one: "La cifra de 1 país",
+      other: `Las cifras de cada uno de los ${count} países`,
+    }),
   tableCaptionHubs: (title) => `${title}: cada hub, por año`,
   tableCaptionCountries: (title) => `${title}: cada país, por año`,
   protectedCountriesNote:

@@ -5,10 +5,11 @@ import { figureEvidence } from "../figures/evidence.js";
 import { html, type SafeHtml } from "../web/html.js";
 import { COUNTRIES_FILE } from "../web/paths.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { tableBox } from "./parts/data-table.js";
 import { cellMarkup, notesMarkup } from "./parts/figure-cells.js";
 import { frameworkText } from "./parts/framework-text.js";
 import type { Page } from "./parts/page-layout.js";
-import { countryLabel } from "./parts/scope-names.js";
+import { countryLabel, pageScopeOrder } from "./parts/scope-names.js";
 
 /** The columns of the countries page, in order, where the framework publishes them at country scope. */
 export const COUNTRY_COLUMNS = [
@@ -25,7 +26,7 @@ function countryTable(
   rows: readonly IndicatorRow[],
   context: ContentContext,
 ): SafeHtml {
-  const { messages, countries } = context;
+  const { messages, countries, dashboard } = context;
   const kinds = new Set<Cell["kind"]>();
   const ofYear = rows.filter((row) => row.scope === "country" && row.year === year);
   const published = new Set(ofYear.map((row) => row.scope_id));
@@ -33,8 +34,9 @@ function countryTable(
     .filter((country) => country.isProtected)
     .map((country) => country.isoCode);
   const codes = [...new Set([...published, ...protectedCodes])];
-  const label = (code: string) => countryLabel(code, countries);
-  codes.sort((a, b) => label(a).localeCompare(label(b), "en"));
+  const label = (code: string) => countryLabel(code, messages, countries);
+  const order = pageScopeOrder(messages, countries, dashboard.hubs);
+  codes.sort((a, b) => order("country", a, b));
   const body = codes.map((code) => {
     const name = html`<th scope="row" data-value="${label(code)}">${label(code)}</th>`;
     if (!published.has(code) && countries.byCode.get(code)?.isProtected) {
@@ -58,8 +60,9 @@ function countryTable(
     });
     return html`<tr>${name}${cells}</tr>\n`;
   });
-  return html`<div class="table-wrap"><table class="data-table countries-table" data-sortable="true">
-<caption>${messages.countriesCaption(year)}</caption>
+  const caption = messages.countriesCaption(year);
+  return html`${tableBox(caption)}<table class="data-table countries-table" data-sortable="true">
+<caption>${caption}</caption>
 <thead><tr><th scope="col" aria-sort="ascending" data-sort="text">${messages.columnCountry}</th>${indicators.map((indicator) => html`<th scope="col" data-sort="number">${frameworkText(indicator.title, context)}</th>`)}</tr></thead>
 <tbody>
 ${body}</tbody>

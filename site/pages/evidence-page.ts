@@ -2,14 +2,15 @@ import type { ContributionBasis } from "../../functions/core/dashboards/dashboar
 import { basisOf, evidenceKey } from "../figures/evidence.js";
 import { hubNames } from "../figures/hub-names.js";
 import { regionsWithData } from "../figures/lookup.js";
-import { scopeIdOrder } from "../figures/order.js";
-import { formatTimestamp } from "../i18n/format.js";
+import { formatInteger, formatTimestamp } from "../i18n/format.js";
+import { regionName } from "../i18n/places.js";
 import { html } from "../web/html.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { tableBox } from "./parts/data-table.js";
 import { type BehindGroup, filterForm } from "./parts/filter-form.js";
 import type { Page } from "./parts/page-layout.js";
 import { compareReports, contributionsByReport, hubReports, reportsTable } from "./parts/reports-table.js";
-import { countryLabel } from "./parts/scope-names.js";
+import { countryLabel, pageScopeOrder } from "./parts/scope-names.js";
 
 /**
  * The scope instances the evidence can be narrowed to: the movement, each region by its lines and by its
@@ -26,7 +27,7 @@ function behindGroups(context: ContentContext): BehindGroup[] {
     if (indicator) add(basisOf(indicator, row.scope), row.scope_id);
   }
   const present = (basis: ContributionBasis) => [...(ids.get(basis) ?? [])];
-  const order = scopeIdOrder(countries);
+  const order = pageScopeOrder(messages, countries, dashboard.hubs);
   const name = hubNames(dashboard.hubs);
   const groups: BehindGroup[] = [
     {
@@ -42,26 +43,29 @@ function behindGroups(context: ContentContext): BehindGroup[] {
         .sort((a, b) => order("region", a, b))
         .map((id) => ({
           key: evidenceKey("lines", id),
-          label: `${id} (${messages.regionBasisShort.lines})`,
+          label: `${regionName(id, messages)} (${messages.regionBasisShort.lines})`,
         })),
     },
     {
       label: messages.regionBases.seat,
       options: present("seat")
         .sort((a, b) => order("region", a, b))
-        .map((id) => ({ key: evidenceKey("seat", id), label: `${id} (${messages.regionBasisShort.seat})` })),
+        .map((id) => ({
+          key: evidenceKey("seat", id),
+          label: `${regionName(id, messages)} (${messages.regionBasisShort.seat})`,
+        })),
     },
     {
       label: messages.tableGroupHubs,
       options: present("hub")
-        .sort((a, b) => name(a).localeCompare(name(b), "en"))
+        .sort((a, b) => order("hub", a, b))
         .map((id) => ({ key: evidenceKey("hub", id), label: name(id) })),
     },
     {
       label: messages.tableGroupCountries,
       options: present("country")
         .sort((a, b) => order("country", a, b))
-        .map((id) => ({ key: evidenceKey("country", id), label: countryLabel(id, countries) })),
+        .map((id) => ({ key: evidenceKey("country", id), label: countryLabel(id, messages, countries) })),
     },
   ];
   return groups.filter((group) => group.options.length > 0);
@@ -100,7 +104,7 @@ ${reportsTable(
       report,
     ) => html`<tr><th scope="row"><code>${report.report_id}</code></th><td>${messages.reportKinds[report.kind] ?? report.kind}</td>
 <td><time datetime="${report.uploaded_at}">${formatTimestamp(report.uploaded_at, messages)}</time></td>
-<td>${report.row_count}</td><td><code class="sha">${report.sha256}</code></td>
+<td>${formatInteger(report.row_count, messages)}</td><td><code class="sha">${report.sha256}</code></td>
 <td>${report.status === "current" ? messages.statusCurrent : messages.supersededBy(report.superseded_by ?? "")}</td></tr>
 `,
   );
@@ -111,7 +115,7 @@ ${sections.length > 0 ? sections : html`<p class="empty">${messages.evidenceNone
 <section id="reference" aria-labelledby="reference-heading">
 <h2 id="reference-heading">${messages.evidenceReferenceHeading}</h2>
 <p>${messages.evidenceReferenceLede}</p>
-<div class="table-wrap"><table class="data-table">
+${tableBox(messages.evidenceReferenceHeading)}<table class="data-table">
 <caption>${messages.evidenceReferenceHeading}</caption>
 <thead><tr><th scope="col">${messages.columnReportId}</th><th scope="col">${messages.columnKind}</th><th scope="col">${messages.columnUploaded}</th><th scope="col">${messages.columnRows}</th><th scope="col">${messages.columnSha}</th><th scope="col">${messages.columnState}</th></tr></thead>
 <tbody>

@@ -3,9 +3,10 @@ import { diffFrameworks } from "../../functions/core/framework/framework-diff.js
 import { cellOf } from "../figures/cell.js";
 import { figureEvidence } from "../figures/evidence.js";
 import { latestYear } from "../figures/lookup.js";
-import { formatNumber } from "../i18n/format.js";
+import { formatList, formatNumber } from "../i18n/format.js";
 import { html, type SafeHtml } from "../web/html.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { tableBox } from "./parts/data-table.js";
 import { cellMarkup, targetMarkup } from "./parts/figure-cells.js";
 import { frameworkText } from "./parts/framework-text.js";
 import { type Page, rootOf } from "./parts/page-layout.js";
@@ -46,7 +47,7 @@ function definition(indicator: IndicatorDefinition, context: ContentContext): Sa
 <div><dt>${messages.fieldIdentifier}</dt><dd><code>${indicator.id}</code></dd></div>
 <div><dt>${messages.fieldLens}</dt><dd>${frameworkText(lens?.title ?? indicator.lens, context)}</dd></div>
 <div><dt>${messages.fieldDefinition}</dt><dd>${frameworkText(indicator.definition, context)}</dd></div>
-<div><dt>${messages.fieldFormula}</dt><dd><code class="formula">${indicator.formula}</code></dd></div>
+<div><dt>${messages.fieldFormula}</dt><dd><code class="formula" dir="ltr">${indicator.formula}</code></dd></div>
 <div><dt>${messages.fieldUnit}</dt><dd>${messages.units[indicator.unit]} <code>${indicator.unit}</code></dd></div>
 <div><dt>${messages.fieldDirection}</dt><dd>${messages.directions[indicator.direction]}</dd></div>
 <div><dt>${messages.fieldTarget}</dt><dd>${targetText(indicator, context)}</dd></div>
@@ -65,7 +66,7 @@ function statedChanges(newer: Framework, context: ContentContext, linkable: bool
     const concerned =
       change.indicators.length === 0
         ? html` <span class="muted">(${messages.changeConcernsFramework})</span>`
-        : html` <span class="change-indicators">${messages.changeConcerns}: ${change.indicators.map(
+        : html` <span class="change-indicators">${messages.changeConcerns}${messages.colon}${change.indicators.map(
             (id, i) =>
               html`${i > 0 ? ", " : ""}${linkable ? html`<a href="#def-${id}"><code>${id}</code></a>` : html`<code>${id}</code>`}`,
           )}</span>`;
@@ -90,14 +91,15 @@ ${steps.map(({ newer, diff }) => {
   const items = [
     ...diff.added.map(
       (indicator) =>
-        html`<li><code>${indicator.id}</code> ${frameworkText(indicator.title, context)}: ${messages.frameworkAdded}</li>\n`,
+        html`<li><code>${indicator.id}</code> ${frameworkText(indicator.title, context)}${messages.colon}${messages.frameworkAdded}</li>\n`,
     ),
     ...diff.removed.map(
       (indicator) =>
-        html`<li><code>${indicator.id}</code> ${frameworkText(indicator.title, context)}: ${messages.frameworkRemoved}</li>\n`,
+        html`<li><code>${indicator.id}</code> ${frameworkText(indicator.title, context)}${messages.colon}${messages.frameworkRemoved}</li>\n`,
     ),
     ...diff.changed.map(
-      (change) => html`<li><code>${change.id}</code>: ${messages.frameworkChanged(change.fields)}</li>\n`,
+      (change) =>
+        html`<li><code>${change.id}</code>${messages.colon}${messages.frameworkChanged(change.fields.map((field) => messages.frameworkFieldNames[field]))}</li>\n`,
     ),
   ];
   return html`<h3>${messages.frameworkChangesLede(diff.from, diff.to)}</h3>
@@ -136,7 +138,7 @@ function targetsSection(context: ContentContext): SafeHtml | string {
   return html`<section aria-labelledby="targets">
 <h2 id="targets">${messages.frameworkTargetsHeading}</h2>
 <p>${messages.frameworkTargetsLede}</p>
-<div class="table-wrap"><table class="data-table targets-table">
+${tableBox(messages.frameworkTargetsHeading)}<table class="data-table targets-table">
 <caption>${messages.frameworkTargetsHeading}</caption>
 <thead><tr><th scope="col">${messages.columnIndicator}</th><th scope="col">${messages.fieldTarget}</th><th scope="col">${year === undefined ? messages.columnMovement : `${messages.columnMovement} ${year}`}</th></tr></thead>
 <tbody>
@@ -157,7 +159,7 @@ function earlierVersion(older: Framework, context: ContentContext): SafeHtml {
   return html`<details class="earlier-version" id="${id}"><summary>${messages.frameworkEarlierVersion(older.version)}</summary>
 <h3>${messages.frameworkDisclosureHeading}</h3>
 <blockquote class="rule"><p>${frameworkText(older.disclosure.rule, context)}</p></blockquote>
-<div class="table-wrap"><table class="data-table">
+${tableBox(messages.frameworkVersionIndicators(older.version))}<table class="data-table">
 <caption>${messages.frameworkVersionIndicators(older.version)}</caption>
 <thead><tr><th scope="col">${messages.fieldIdentifier}</th><th scope="col">${messages.columnIndicator}</th><th scope="col">${messages.fieldScopes}</th><th scope="col">${messages.fieldTarget}</th><th scope="col">${messages.fieldDisclosure}</th></tr></thead>
 <tbody>
@@ -189,7 +191,10 @@ ${framework.indicators.filter((indicator) => indicator.lens === lens.id).map((in
 <p class="lede">${messages.frameworkLede(framework.version)}</p>
 <dl class="facts">
 <div><dt>${messages.frameworkVersion}</dt><dd>${framework.version}</dd></div>
-<div><dt>${messages.frameworkVersions}</dt><dd>${frameworks.map((version) => version.version).join(", ")}</dd></div>
+<div><dt>${messages.frameworkVersions}</dt><dd>${formatList(
+    frameworks.map((version) => version.version),
+    messages,
+  )}</dd></div>
 </dl>
 <section aria-labelledby="disclosure-rule">
 <h2 id="disclosure-rule">${messages.frameworkDisclosureHeading}</h2>

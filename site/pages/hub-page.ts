@@ -4,10 +4,12 @@ import { type Cell, cellOf } from "../figures/cell.js";
 import { figureEvidence } from "../figures/evidence.js";
 import { regionsWithData } from "../figures/lookup.js";
 import { formatNumber } from "../i18n/format.js";
+import { countryName, regionName } from "../i18n/places.js";
 import { html, type SafeHtml } from "../web/html.js";
 import { evidenceHref, hubFile, regionFile } from "../web/paths.js";
 import { allocationsTable } from "./parts/allocations-table.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { tableBox } from "./parts/data-table.js";
 import { cellMarkup, notesMarkup, targetMarkup } from "./parts/figure-cells.js";
 import { frameworkText } from "./parts/framework-text.js";
 import type { Page } from "./parts/page-layout.js";
@@ -70,9 +72,10 @@ function hubFiguresTable(hub: HubEntry, context: ContentContext): SafeHtml {
 ${yearRows}</tbody>
 `;
   });
-  return html`<div class="table-wrap"><table class="figures hub-figures">
-<caption>${messages.hubFiguresCaption(hub.name)}</caption>
-<thead><tr><th scope="col">${messages.columnYear}</th><th scope="col">${messages.columnThisHub}</th><th scope="col">${hub.region ? messages.columnSeatRegion(hub.region) : messages.columnRegion}</th><th scope="col">${messages.columnMovement}</th></tr></thead>
+  const caption = messages.hubFiguresCaption(hub.name);
+  return html`${tableBox(caption)}<table class="figures hub-figures">
+<caption>${caption}</caption>
+<thead><tr><th scope="col">${messages.columnYear}</th><th scope="col">${messages.columnThisHub}</th><th scope="col">${hub.region ? messages.columnSeatRegion(regionName(hub.region, messages)) : messages.columnRegion}</th><th scope="col">${messages.columnMovement}</th></tr></thead>
 ${groups}</table></div>
 ${notesMarkup(kinds, context, { linked: true })}`;
 }
@@ -85,7 +88,11 @@ export function hubPage(hub: HubEntry, context: ContentContext): Page {
   const { messages, dashboard, countries } = context;
   const withheld = seatWithheld(hub, countries);
   const seat = countries.byCode.get(hub.country);
-  const seatText = withheld || seat === undefined ? messages.hubSeatWithheld : seat.name;
+  const seatText =
+    withheld || seat === undefined
+      ? messages.hubSeatWithheld
+      : countryName(seat.isoCode, messages, countries);
+  const region = hub.region ? regionName(hub.region, messages) : null;
   const statuses = dashboard.reporting_status.filter((row) => row.hub_id === hub.hub_id);
   const allocations = dashboard.allocations.filter((row) => row.hub_id === hub.hub_id);
   const reports = context.reports
@@ -101,11 +108,11 @@ export function hubPage(hub: HubEntry, context: ContentContext): Page {
     ? html`<p class="notice withheld-notice">${messages.hubFiguresWithheld}</p>`
     : hubFiguresTable(hub, context);
   const main = html`<h1>${hub.name}</h1>
-<p class="lede">${messages.hubLede(messages.hubKinds[hub.kind], hub.region)}</p>
+<p class="lede">${messages.hubLede(messages.hubKinds[hub.kind], region)}</p>
 <dl class="facts">
 <div><dt>${messages.columnKind}</dt><dd>${messages.hubKinds[hub.kind]}</dd></div>
 <div><dt>${messages.hubSeat}</dt><dd>${seatText}</dd></div>
-<div><dt>${messages.hubRegion}</dt><dd>${hub.region ? html`<a href="${regionFile(hub.region)}">${hub.region}</a>` : "—"}</dd></div>
+<div><dt>${messages.hubRegion}</dt><dd>${hub.region ? html`<a href="${regionFile(hub.region)}">${region}</a>` : "—"}</dd></div>
 <div><dt>${messages.hubActive}</dt><dd>${messages.hubActiveYears(hub.active_from, hub.active_to)}</dd></div>
 </dl>
 <section aria-labelledby="figures-heading">
@@ -116,7 +123,7 @@ ${figures}
 <h2 id="reporting-heading">${messages.hubReportingHeading}</h2>
 ${
   statuses.length > 0
-    ? html`<div class="table-wrap"><table class="data-table">
+    ? html`${tableBox(messages.hubReportingHeading)}<table class="data-table">
 <caption>${messages.hubReportingHeading}</caption>
 <thead><tr><th scope="col">${messages.columnYear}</th><th scope="col">${messages.columnFinancial}</th><th scope="col">${messages.columnImpact}</th><th scope="col">${messages.columnState}</th></tr></thead>
 <tbody>
@@ -142,7 +149,7 @@ ${reports.length > 0 ? reportsTable(messages.hubReportsHeading, reports, context
 </section>
 ${
   hub.region
-    ? html`<p class="more">${messages.hubRegionContext}: <a href="${regionFile(hub.region)}">${hub.region}</a></p>
+    ? html`<p class="more">${messages.hubRegionContext}${messages.colon}<a href="${regionFile(hub.region)}">${region}</a></p>
 `
     : ""
 }`;

@@ -3,20 +3,21 @@ import type { IndicatorRow } from "../../functions/core/indicators/indicator-row
 import { type Cell, cellOf, type WithheldReason, withheldCell } from "../figures/cell.js";
 import { figureEvidence } from "../figures/evidence.js";
 import { hubNames } from "../figures/hub-names.js";
-import { scopeIdOrder } from "../figures/order.js";
 import { hasTargetAt } from "../figures/target.js";
 import type { Messages } from "../i18n/catalogue.js";
 import { formatNumber } from "../i18n/format.js";
+import { regionName } from "../i18n/places.js";
 import { html, type SafeHtml } from "../web/html.js";
 import { COUNTRIES_FILE, hubFile, regionFile } from "../web/paths.js";
 import { allocationsTable } from "./parts/allocations-table.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { tableBox } from "./parts/data-table.js";
 import { chartsBlock, figure, type RenderedChart } from "./parts/figure.js";
 import { cellMarkup, notesMarkup, targetMarkup } from "./parts/figure-cells.js";
 import { filterForm } from "./parts/filter-form.js";
 import { frameworkText } from "./parts/framework-text.js";
 import type { Page } from "./parts/page-layout.js";
-import { countryLabel, scopeList, seatWithheld } from "./parts/scope-names.js";
+import { countryLabel, pageScopeOrder, scopeList, seatWithheld } from "./parts/scope-names.js";
 
 /** One row of an indicator's table: a scope instance and its figure by year, or why its figures are withheld. */
 interface TableEntry {
@@ -44,9 +45,9 @@ function entriesOf(rows: readonly IndicatorRow[], context: ContentContext): Tabl
 function scopeHeader(scope: Scope, scopeId: string, context: ContentContext): SafeHtml {
   const { messages, countries, dashboard } = context;
   if (scope === "movement") return html`${messages.scopes.movement}`;
-  if (scope === "region") return html`<a href="${regionFile(scopeId)}">${scopeId}</a>`;
+  if (scope === "region") return html`<a href="${regionFile(scopeId)}">${regionName(scopeId, messages)}</a>`;
   if (scope === "hub") return html`<a href="${hubFile(scopeId)}">${hubNames(dashboard.hubs)(scopeId)}</a>`;
-  return html`${countryLabel(scopeId, countries)}`;
+  return html`${countryLabel(scopeId, messages, countries)}`;
 }
 
 /**
@@ -77,7 +78,7 @@ function figuresTable(
     return html`<tr data-region="${entry.scope === "region" ? entry.scopeId : ""}"><th scope="row">${entry.label}</th>${cells}</tr>
 ${target}`;
   });
-  return html`<div class="table-wrap">
+  return html`${tableBox(caption)}
 <table class="figures">
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${messages.tableScopeColumn}</th>${years.map((year) => html`<th scope="col">${year}</th>`)}</tr></thead>
@@ -113,7 +114,7 @@ function targetRow(
 function figureTables(indicator: IndicatorDefinition, own: readonly IndicatorRow[], context: ContentContext) {
   const { messages, dashboard, countries } = context;
   const years = [...new Set(own.map((row) => row.year))].sort((a, b) => a - b);
-  const order = scopeIdOrder(countries);
+  const order = pageScopeOrder(messages, countries, dashboard.hubs);
   const of = (scope: Scope) =>
     entriesOf(
       own.filter((row) => row.scope === scope),
@@ -141,10 +142,7 @@ function figureTables(indicator: IndicatorDefinition, own: readonly IndicatorRow
         byYear: new Map(),
         withheld: "protected-seat",
       }));
-    const name = hubNames(dashboard.hubs);
-    const hubs = [...of("hub"), ...withheld].sort((a, b) =>
-      name(a.scopeId).localeCompare(name(b.scopeId), "en"),
-    );
+    const hubs = [...of("hub"), ...withheld].sort((a, b) => order("hub", a.scopeId, b.scopeId));
     if (hubs.length > withheld.length)
       parts.push(html`<details class="scope-details"><summary>${messages.eachHubSummary(hubs.length - withheld.length)}</summary>
 ${figuresTable(indicator, hubs, years, messages.tableCaptionHubs(indicator.title), context)}</details>

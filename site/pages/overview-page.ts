@@ -65,7 +65,7 @@ function headline(indicator: IndicatorDefinition, context: ContentContext, year:
     : messages.noTarget;
   const targetMarkup = html`<p class="headline-target">${messages.targetLabel(targetText)}${
     words
-      ? html` · <strong class="${words.met ? "target-met" : "target-missed"}">${words.verdict}</strong>: ${words.detail}`
+      ? html` · <strong class="${words.met ? "target-met" : "target-missed"}">${words.verdict}</strong>${messages.colon}${words.detail}`
       : ""
   }</p>`;
   const valueClass = current.kind === "value" ? "headline-value" : "headline-value withheld";

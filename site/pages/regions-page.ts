@@ -2,9 +2,11 @@ import type { IndicatorDefinition } from "../../functions/core/framework/framewo
 import { type Cell, cellOf } from "../figures/cell.js";
 import { figureEvidence } from "../figures/evidence.js";
 import { regionsWithData } from "../figures/lookup.js";
+import { regionName } from "../i18n/places.js";
 import { html, type SafeHtml } from "../web/html.js";
 import { regionFile } from "../web/paths.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { tableBox } from "./parts/data-table.js";
 import { cellMarkup, notesMarkup, targetMarkup } from "./parts/figure-cells.js";
 import { frameworkText } from "./parts/framework-text.js";
 import type { Page } from "./parts/page-layout.js";
@@ -58,9 +60,10 @@ function comparisonTable(
         : "";
     return html`<tr><th scope="row"><a href="${indicator.lens}.html#${indicator.id}">${frameworkText(indicator.title, context)}</a>${basis}</th>${movement}${cells}</tr>\n`;
   });
-  return html`<div class="table-wrap"><table class="figures regions-comparison">
-<caption>${messages.regionsComparisonCaption(year)}</caption>
-<thead><tr><th scope="col">${messages.columnIndicator}</th><th scope="col" class="reference">${messages.columnMovement}</th>${regions.map((region) => html`<th scope="col"><a href="${regionFile(region)}">${region}</a></th>`)}</tr></thead>
+  const caption = messages.regionsComparisonCaption(year);
+  return html`${tableBox(caption)}<table class="figures regions-comparison">
+<caption>${caption}</caption>
+<thead><tr><th scope="col">${messages.columnIndicator}</th><th scope="col" class="reference">${messages.columnMovement}</th>${regions.map((region) => html`<th scope="col"><a href="${regionFile(region)}">${regionName(region, messages)}</a></th>`)}</tr></thead>
 <tbody>
 ${body}</tbody>
 </table></div>
@@ -92,7 +95,7 @@ ${table}</details>
   const main = html`<h1>${messages.regionsHeading}</h1>
 <p class="lede">${messages.regionsLede}</p>
 <ul class="card-list">
-${regions.map((region) => html`<li><a href="${regionFile(region)}">${region}</a></li>\n`)}</ul>
+${regions.map((region) => html`<li><a href="${regionFile(region)}">${regionName(region, messages)}</a></li>\n`)}</ul>
 ${tables}`;
   return { file: "regions.html", title: messages.regionsHeading, main };
 }

@@ -59,9 +59,9 @@ export interface ChartFiles {
   readonly specPath: string;
   /** Its data table as CSV. */
   readonly csvPath: string;
-  /** Its compiled Vega spec, which the browser draws (charts that follow the page's filters). */
+  /** Its compiled Vega spec, which the browser draws (charts that follow the page's filters); published with its content's hash before `.vg.json`. */
   readonly vegaPath: string;
-  /** Its values, title and descriptions, which the browser loads (charts that follow the page's filters). */
+  /** Its values, title and descriptions, which the browser loads (charts that follow the page's filters); published with its content's hash before `.json`. */
   readonly valuesPath: string;
 }
 

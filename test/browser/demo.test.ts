@@ -45,6 +45,8 @@ describe.each([
   "evidence.html",
   "framework.html",
   "ar/redistribution.html",
+  "fr/outcomes.html",
+  "es/evidence.html",
 ])("the sample movement's %s", (path) => {
   it("loads clean, draws its charts and has no axe violation", async () => {
     const opened = await openPage(browser, site.url + path);
@@ -59,6 +61,36 @@ describe.each([
       const figures = await page.locator("figure.chart-figure").count();
       expect(await page.locator("figure.chart-figure svg").count()).toBe(figures);
       expect(await scanAccessibility(page)).toEqual([]);
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe.each(["", "es/", "fr/", "ar/"])("the sample movement's pages in %s at 390 px wide", (folder) => {
+  it.each([
+    "index.html",
+    "opportunities.html",
+    "outcomes.html",
+    "redistribution.html",
+    "evidence.html",
+    "hub-east-africa.html",
+  ])("%s fits the screen and loads clean", async (file) => {
+    const opened = await openPage(browser, site.url + folder + file, {
+      viewport: { width: 390, height: 844 },
+    });
+    try {
+      const { page } = opened;
+      if ((await page.locator('script[type="module"]').count()) > 0)
+        await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, {
+          timeout: 20_000,
+        });
+      const [width, viewport] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        window.innerWidth,
+      ]);
+      expect(width, `${folder}${file} is ${width} px wide`).toBeLessThanOrEqual(viewport ?? 0);
       expect(opened.problems()).toEqual([]);
     } finally {
       await opened.close();

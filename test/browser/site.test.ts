@@ -29,7 +29,7 @@ import {
   FIXTURE_VERSION,
 } from "../site/fixtures/indicator-rows.js";
 
-/** One page of each type, in each language where the type differs by language only in text. */
+/** One page of each type. */
 const PAGE_TYPES = [
   ["overview", "index.html"],
   ["lens-opportunities", "opportunities.html"],
@@ -45,12 +45,18 @@ const PAGE_TYPES = [
   ["hub-withheld", "hub-hub-bd.html"],
   ["evidence", "evidence.html"],
   ["framework", "framework.html"],
-  ["overview-es", "es/index.html"],
-  ["lens-redistribution-ar", "ar/redistribution.html"],
-  ["evidence-ar", "ar/evidence.html"],
-  ["countries-ar", "ar/countries.html"],
-  ["hub-es", "es/hub-hub-ke.html"],
 ] as const;
+
+/** The languages of the site, by folder, English at the root. */
+const LANGUAGES = [
+  ["en", ""],
+  ["es", "es/"],
+  ["fr", "fr/"],
+  ["ar", "ar/"],
+] as const;
+
+/** A phone's width: no page may be wider. */
+const PHONE = { width: 390, height: 844 };
 
 /**
  * The protected seats of two fixture hubs: named nowhere but on the countries page, which lists every
@@ -89,7 +95,10 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<OpenedPage> {
+async function open(
+  path: string,
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<OpenedPage> {
   const opened = await openPage(browser, site.url + path, options);
   const scripted = (await opened.page.locator('script[type="module"]').count()) > 0;
   if (options.javaScriptEnabled !== false && scripted) {
@@ -125,6 +134,146 @@ describe.each(PAGE_TYPES)("the %s page", (name, path) => {
       if (!path.endsWith("countries.html"))
         for (const seat of PROTECTED_SEATS) expect(text).not.toContain(seat);
       await saveScreenshot(page, name);
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe.each(LANGUAGES)("in %s, at 390 px wide", (language, folder) => {
+  it.each(PAGE_TYPES)(
+    "the %s page fits the screen, loads clean (favicon included) and passes axe",
+    async (name, file) => {
+      const opened = await open(folder + file, { viewport: PHONE });
+      try {
+        const { page } = opened;
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+        expect(await page.evaluate(() => document.documentElement.dir)).toBe(
+          language === "ar" ? "rtl" : "ltr",
+        );
+        const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        expect(width[0], `${folder}${file} is ${width[0]} px wide`).toBeLessThanOrEqual(width[1] ?? 0);
+        const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+        const favicon = await page.request.get(new URL(icon ?? "", page.url()).toString());
+        expect(favicon.status()).toBe(200);
+        expect(favicon.headers()["content-type"]).toBe("image/svg+xml");
+        expect(await scanAccessibility(page)).toEqual([]);
+        if (name === "overview" || name === "lens-redistribution" || name === "evidence")
+          await saveScreenshot(page, `${name}-${language}-390`);
+        expect(opened.problems()).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    },
+  );
+});
+
+describe("tables at 390 px", () => {
+  it("scroll inside their own box, which the keyboard reaches, with a shadow on the edge that has more", async () => {
+    const opened = await open("fr/redistribution.html", { viewport: PHONE });
+    try {
+      const { page } = opened;
+      const box = page.locator("#reconciliation .table-wrap:has(.reconciliation-table)");
+      const sizes = await box.evaluate((element) => [element.scrollWidth, element.clientWidth]);
+      expect(sizes[0]).toBeGreaterThan(sizes[1] ?? 0);
+      expect(await box.getAttribute("tabindex")).toBe("0");
+      expect(await box.evaluate((element) => getComputedStyle(element).backgroundImage)).toContain(
+        "radial-gradient",
+      );
+      await box.focus();
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(
+        () => (document.querySelector(".table-wrap:has(.reconciliation-table)")?.scrollLeft ?? 0) > 0,
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe("languages, folders and caching", () => {
+  it("serves /es, without its slash, as the Spanish site whose links work", async () => {
+    const opened = await open("es");
+    try {
+      const { page } = opened;
+      expect(new URL(page.url()).pathname).toBe("/es/");
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("es");
+      await page.locator(".site-nav a", { hasText: "Poder" }).click();
+      await page.waitForURL(/\/es\/power\.html$/);
+      expect(await page.locator("h1").textContent()).toBe("Poder");
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("publishes French, with the framework, regions and numbers in French", async () => {
+    const opened = await open("fr/outcomes.html");
+    try {
+      const { page } = opened;
+      expect(await page.locator("h1").textContent()).toBe("Résultats");
+      expect(await page.locator("#language_diversity h2").textContent()).toBe(
+        "Diversité linguistique des nouveaux contenus",
+      );
+      const labels = await chartText(page, "participants.by-region");
+      expect(labels).toContain("Afrique subsaharienne");
+      expect(labels.some((text) => text.includes("Par région, 2025 (mouvement\u00a0: 69\u202f120)"))).toBe(
+        true,
+      );
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("lets the browser keep hashed assets for a year and revalidate pages", async () => {
+    const opened = await open("power.html");
+    try {
+      const { page } = opened;
+      const stylesheet = await page.locator('link[rel="stylesheet"]').getAttribute("href");
+      expect(stylesheet).toMatch(/^style\.[0-9a-f]{10}\.css$/);
+      const asset = await page.request.get(new URL(stylesheet ?? "", page.url()).toString());
+      expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+      const html = await page.request.get(page.url());
+      expect(html.headers()["cache-control"]).toBe("no-cache");
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe("honest charts in the browser", () => {
+  it("redraws a sorted region chart with the movement line for the year picked, axes in the page's language", async () => {
+    const opened = await open("fr/outcomes.html?year=2024");
+    try {
+      const { page } = opened;
+      const labels = await chartText(page, "newcomer_share.by-region");
+      expect(labels.some((text) => text.includes("Par région, 2024 (mouvement\u00a0: 33,4\u00a0%)"))).toBe(
+        true,
+      );
+      expect(labels).toContain("100\u00a0%");
+      const dashed = page.locator(
+        '[id="chart-newcomer_share.by-region"] svg g.mark-rule.role-mark line[stroke-dasharray]',
+      );
+      expect(await dashed.count()).toBe(1);
+      const bars = await page
+        .locator('[id="chart-newcomer_share.by-region"] svg g.mark-rect path')
+        .evaluateAll((paths) => paths.map((path) => path.getBoundingClientRect()));
+      const widths = [...bars].sort((a, b) => a.top - b.top).map((box) => Math.round(box.width));
+      expect(widths).toEqual([...widths].sort((a, b) => b - a));
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("writes Arabic axes with CLDR's ar digits and compact words", async () => {
+    const opened = await open("ar/redistribution.html");
+    try {
+      const labels = await chartText(opened.page, "money.raised-deployed");
+      expect(labels.some((text) => /^\u200f\d+(\.\d+)?\u00a0مليون\u00a0US\$$/.test(text))).toBe(true);
       expect(opened.problems()).toEqual([]);
     } finally {
       await opened.close();
@@ -282,14 +431,20 @@ describe("reading without JavaScript, printing, right to left, downloads", () =>
     }
   });
 
-  it("lays Arabic pages out right to left, with the framework's English isolated", async () => {
+  it("lays Arabic pages out right to left, the framework in Arabic, charts keeping their left-to-right geometry", async () => {
     const opened = await open("ar/opportunities.html");
     try {
       const { page } = opened;
       expect(
         await page.evaluate(() => getComputedStyle(document.querySelector("main") as Element).direction),
       ).toBe("rtl");
-      expect(await page.locator("h1 bdi[lang=en]").textContent()).toBe("Opportunities");
+      expect(
+        await page.evaluate(
+          () => getComputedStyle(document.querySelector(".chart-frame") as Element).direction,
+        ),
+      ).toBe("ltr");
+      expect(await page.locator("h1").textContent()).toBe("الفرص");
+      expect(await page.locator("bdi[lang=en]").count()).toBe(0);
       const lorenz = await chartText(page, "funding.lorenz");
       expect(lorenz.some((text) => text.includes("Gini 0.581"))).toBe(true);
     } finally {
@@ -382,7 +537,20 @@ describe("evidence per figure", () => {
     const opened = await open("outcomes.html");
     try {
       const { page } = opened;
-      const bar = page.locator('[id="chart-participants.by-region"] .chart-live svg g.mark-rect path').last();
+      const chart = page.locator('[id="chart-participants.by-region"] .chart-live svg');
+      const label = await chart
+        .locator("text", { hasText: /^Sub-Saharan Africa$/ })
+        .first()
+        .boundingBox();
+      if (label === null) throw new Error("no axis label for Sub-Saharan Africa");
+      const rowMiddle = label.y + label.height / 2;
+      const bars = chart.locator("g.mark-rect path");
+      let bar: typeof bars | undefined;
+      for (let index = 0; index < (await bars.count()); index++) {
+        const box = await bars.nth(index).boundingBox();
+        if (box !== null && box.y <= rowMiddle && rowMiddle <= box.y + box.height) bar = bars.nth(index);
+      }
+      if (bar === undefined) throw new Error("no bar beside the Sub-Saharan Africa label");
       await Promise.all([page.waitForURL(/evidence\.html/), bar.click()]);
       await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined);
       const href = page.url().slice(site.url.length);

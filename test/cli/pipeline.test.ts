@@ -118,8 +118,8 @@ describe("observatory build and reports", () => {
     ]);
     expect(fromIndicators.code).toBe(0);
     const pages = Number(/built (\d+) pages and \d+ charts/.exec(fromIndicators.stdout)?.[1]);
-    expect(pages % 3).toBe(0);
-    expect(pages / 3).toBeGreaterThan(12);
+    expect(pages % 4).toBe(0);
+    expect(pages / 4).toBeGreaterThan(12);
     const fromLake = await observatory(["build", "--lake", lake, "--out", join(dir, "site2")]);
     expect(fromLake.code).toBe(0);
     for (const page of [
@@ -136,10 +136,14 @@ describe("observatory build and reports", () => {
     ]) {
       expect(await readFile(join(dir, "site2", page), "utf8")).toContain("framework 2026.2");
       expect(await readFile(join(dir, "site2", "es", page), "utf8")).toContain('<html lang="es" dir="ltr">');
+      expect(await readFile(join(dir, "site2", "fr", page), "utf8")).toContain('<html lang="fr" dir="ltr">');
       expect(await readFile(join(dir, "site2", "ar", page), "utf8")).toContain('<html lang="ar" dir="rtl">');
     }
     const scripts = (await readdir(join(dir, "site2"))).filter((name) => name.endsWith(".js"));
-    expect(scripts).toContain("site.js");
+    const index = await readFile(join(dir, "site2", "index.html"), "utf8");
+    const entry = /<link rel="stylesheet" href="(style\.[0-9a-f]{10}\.css)">/.exec(index)?.[1] ?? "";
+    expect((await readdir(join(dir, "site2"))).filter((name) => name.endsWith(".css"))).toEqual([entry]);
+    expect(scripts.filter((name) => /^site\.[0-9a-f]{10}\.js$/.test(name))).toHaveLength(1);
     const sizes = await Promise.all(scripts.map(async (name) => (await stat(join(dir, "site2", name))).size));
     expect(Math.max(...sizes), "the Vega chunk").toBeGreaterThan(100_000);
     const missing = await observatory([

@@ -24,6 +24,7 @@ import { bundledCountryTable } from "../../functions/core/reference/countries.js
 import type { UploadResult } from "../../functions/core/uploads/result-document.js";
 import { basicUtcTimestamp } from "../../functions/core/uploads/upload-layout.js";
 import { CLIENT_BUNDLE_DIR } from "../../site/client/client-files.js";
+import { contentHash } from "../../site/web/assets.js";
 import { encode, FX_CSV, financialCsv, HUBS_CSV, impactCsv, lakeWithReference } from "../helpers/movement.js";
 import { type LocalS3, startS3rver } from "../helpers/s3rver.js";
 import { tempDir } from "../helpers/temp.js";
@@ -331,7 +332,8 @@ describe("publish-site.ts", () => {
     expect(new Set(written.map((r) => r.bucket))).toEqual(new Set([SITE]));
     expect(written.filter((r) => r.key.endsWith(".html"))).toHaveLength(pages);
     const site = new S3ObjectStore({ client: s3.client, bucket: SITE });
-    expect(new TextDecoder().decode(await site.get("site.js"))).toBe("/* the prebuilt browser script */");
+    const script = `site.${contentHash("/* the prebuilt browser script */")}.js`;
+    expect(new TextDecoder().decode(await site.get(script))).toBe("/* the prebuilt browser script */");
     expect(new TextDecoder().decode(await site.get("framework.html"))).toContain(
       "In this publication, k = 3.",
     );

@@ -191,6 +191,7 @@ export class S3ObjectStore implements ObjectStore {
             Key: objectKey,
             Body: body,
             ContentType: options.contentType,
+            CacheControl: options.cacheControl,
             IfNoneMatch: options.ifAbsent ? "*" : undefined,
             ...this.lockOf(),
           }),

@@ -5,6 +5,7 @@ import { formatNumber } from "../../i18n/format.js";
 import { html, type SafeHtml } from "../../web/html.js";
 import { hubFile, reportHref } from "../../web/paths.js";
 import type { ContentContext } from "./content-context.js";
+import { tableBox } from "./data-table.js";
 
 /** The current financial reports of a hub for a year: the reports an allocation or a receipt is read from. */
 export function financialReportsOf(hubId: string, year: number, context: ContentContext): EvidenceReport[] {
@@ -42,11 +43,11 @@ export function allocationsTable(allocations: readonly AllocationRow[], context:
 <td>${row.received_lines > 0 ? formatNumber(row.received_usd, "usd", messages) : "—"}</td>
 <td>${formatNumber(row.gap_usd, "usd", messages)}</td>
 <td>${flagged ? html`<strong class="flag"><span aria-hidden="true">⚠ </span>${messages.allocationStates[row.state]}</strong>` : messages.allocationStates[row.state]}</td>
-<td class="report-links">${messages.fundReportLabel}: ${reportLinks(fundReports, context)}<br>${messages.hubReportLabel}: ${reportLinks(hubReports, context)}</td>
+<td class="report-links">${messages.fundReportLabel}${messages.colon}${reportLinks(fundReports, context)}<br>${messages.hubReportLabel}${messages.colon}${reportLinks(hubReports, context)}</td>
 </tr>
 `;
   });
-  return html`<div class="table-wrap"><table class="data-table reconciliation-table">
+  return html`${tableBox(table.caption)}<table class="data-table reconciliation-table">
 <caption>${table.caption}</caption>
 <thead><tr>${table.columns.map((column) => html`<th scope="col">${column.label}</th>`)}<th scope="col">${messages.columnReports}</th></tr></thead>
 <tbody>

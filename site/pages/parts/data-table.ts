@@ -4,6 +4,15 @@ import { formatNumber } from "../../i18n/format.js";
 import { html, type SafeHtml } from "../../web/html.js";
 import { evidenceHref } from "../../web/paths.js";
 
+/**
+ * The box a table scrolls in when it is wider than the page (the page itself never scrolls
+ * sideways): focusable, so that it scrolls from the keyboard, and named after the table. The
+ * stylesheet shades the edge that has more columns beyond it.
+ */
+export function tableBox(caption: string): SafeHtml {
+  return html`<div class="table-wrap" tabindex="0" role="group" aria-label="${caption}">`;
+}
+
 /** A chart's data table, formatted for reading; each row's figure links to the reports behind it. */
 export function dataTableMarkup(table: DataTable, messages: Messages): SafeHtml {
   const header = table.columns.map((column) => html`<th scope="col">${column.label}</th>`);
@@ -26,7 +35,7 @@ export function dataTableMarkup(table: DataTable, messages: Messages): SafeHtml 
     });
     return html`<tr>${cells}</tr>\n`;
   });
-  return html`<div class="table-wrap"><table class="data-table">
+  return html`${tableBox(table.caption)}<table class="data-table">
 <caption>${table.caption}</caption>
 <thead><tr>${header}</tr></thead>
 <tbody>

@@ -94,5 +94,5 @@ export function targetMarkup(
 ): SafeHtml | string {
   const words = targetWords(indicator, scope, cell, messages);
   if (!words) return "";
-  return html`<span class="target-reading"><strong class="${words.met ? "target-met" : "target-missed"}">${words.verdict}</strong>: ${words.detail}</span>`;
+  return html`<span class="target-reading"><strong class="${words.met ? "target-met" : "target-missed"}">${words.verdict}</strong>${messages.colon}${words.detail}</span>`;
 }

@@ -1,5 +1,6 @@
 import type { HubEntry } from "../../../functions/core/dashboards/dashboard-data.js";
 import { regionsWithData } from "../../figures/lookup.js";
+import { regionName } from "../../i18n/places.js";
 import { html, type SafeHtml } from "../../web/html.js";
 import type { ContentContext } from "./content-context.js";
 import type { RenderedChart } from "./figure.js";
@@ -41,7 +42,7 @@ ${options.allYears ? html`<option value="">${messages.filterAllYears}</option>\n
   const regionSelect = wantsRegion
     ? html`<label>${options.hubs ? messages.columnRegion : messages.filterRegion} <select name="region">
 <option value="">${messages.filterAllRegions}</option>
-${regions.map((region) => html`<option value="${region}">${region}</option>\n`)}</select></label>`
+${regions.map((region) => html`<option value="${region}">${regionName(region, messages)}</option>\n`)}</select></label>`
     : "";
   const hubSelect = options.hubs
     ? html`<label>${messages.filterHub} <select name="hub">

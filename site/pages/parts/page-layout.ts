@@ -38,6 +38,13 @@ export interface Page {
   readonly scripted?: boolean;
 }
 
+/** The files every page loads from the site root, by their content-hashed names (see `hashedPath`). */
+export interface SiteAssets {
+  readonly stylesheet: string;
+  readonly script: string;
+  readonly favicon: string;
+}
+
 /** The path from a language's folder back to the site root, where the shared files are. */
 export function rootOf(language: SiteLanguage): string {
   return language.folder === "" ? "" : "../".repeat(language.folder.split("/").length - 1);
@@ -70,8 +77,8 @@ function languageSwitcher(page: Page, context: PageContext): SafeHtml | string {
   return html`<nav class="languages" aria-label="${context.messages.languageNav}"><ul>${links}</ul></nav>`;
 }
 
-/** A complete HTML document around a page's main content: header, nav, footer, CSP, stylesheet and script. */
-export function renderPage(page: Page, context: PageContext): string {
+/** A complete HTML document around a page's main content: header, nav, footer, CSP, stylesheet, favicon and script. */
+export function renderPage(page: Page, context: PageContext, assets: SiteAssets): string {
   const { framework, generatedAt, messages, language } = context;
   const root = rootOf(language);
   const current = page.section ?? page.file;
@@ -91,10 +98,11 @@ export function renderPage(page: Page, context: PageContext): string {
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="referrer" content="${REFERRER_POLICY}">
 <title>${messages.pageTitle(page.title)}</title>
-<link rel="stylesheet" href="${root}style.css">
+<link rel="stylesheet" href="${root}${assets.stylesheet}">
+<link rel="icon" href="${root}${assets.favicon}" type="image/svg+xml">
 ${alternates}${
   page.scripted
-    ? html`<script type="module" src="${root}site.js"></script>
+    ? html`<script type="module" src="${root}${assets.script}"></script>
 `
     : ""
 }</head>

@@ -1,7 +1,9 @@
 import { type Cell, cellOf } from "../../figures/cell.js";
 import { figureEvidence } from "../../figures/evidence.js";
+import { regionName } from "../../i18n/places.js";
 import { html, type SafeHtml } from "../../web/html.js";
 import type { ContentContext } from "./content-context.js";
+import { tableBox } from "./data-table.js";
 import { cellMarkup, notesMarkup, targetMarkup } from "./figure-cells.js";
 import { frameworkText } from "./framework-text.js";
 
@@ -51,8 +53,8 @@ export function regionFiguresTable(region: string, context: ContentContext): Saf
         : "";
     return html`<tr><th scope="row"><a href="${indicator.lens}.html#${indicator.id}">${frameworkText(indicator.title, context)}</a>${basis}</th>${cells}${movement}</tr>\n`;
   });
-  return html`<div class="table-wrap"><table class="figures">
-<caption>${messages.regionFiguresCaption(region)}</caption>
+  return html`${tableBox(messages.regionFiguresCaption(regionName(region, messages)))}<table class="figures">
+<caption>${messages.regionFiguresCaption(regionName(region, messages))}</caption>
 <thead><tr><th scope="col">${messages.columnIndicator}</th>${years.map((year) => html`<th scope="col">${year}</th>`)}<th scope="col">${messages.columnMovement} ${last}</th></tr></thead>
 <tbody>
 ${body}</tbody>

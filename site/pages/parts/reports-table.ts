@@ -1,10 +1,12 @@
 import type { DashboardData } from "../../../functions/core/dashboards/dashboard-data.js";
 import type { EvidenceReport } from "../../build/publishable.js";
 import { evidenceIndex, KEY_SEPARATOR } from "../../figures/evidence.js";
-import { formatTimestamp } from "../../i18n/format.js";
+import { formatInteger, formatTimestamp } from "../../i18n/format.js";
+import { collator, regionName } from "../../i18n/places.js";
 import { html, type SafeHtml } from "../../web/html.js";
 import { hubFile } from "../../web/paths.js";
 import type { ContentContext } from "./content-context.js";
+import { tableBox } from "./data-table.js";
 
 /** The current reports of the hubs (not the reference data), in upload order. */
 export function hubReports(context: ContentContext): EvidenceReport[] {
@@ -15,8 +17,9 @@ export function hubReports(context: ContentContext): EvidenceReport[] {
 export function compareReports(context: ContentContext) {
   const name = (id: string | null) =>
     context.dashboard.hubs.find((hub) => hub.hub_id === id)?.name ?? id ?? "";
+  const compare = collator(context.messages);
   return (a: EvidenceReport, b: EvidenceReport) =>
-    name(a.hub_id).localeCompare(name(b.hub_id), "en") ||
+    compare(name(a.hub_id), name(b.hub_id)) ||
     a.kind.localeCompare(b.kind) ||
     (a.period ?? "").localeCompare(b.period ?? "");
 }
@@ -67,7 +70,7 @@ function reportRow(
       : html`<details><summary>${messages.earlierVersions(earlier.length)}</summary><ul class="versions">
 ${earlier.map(
   (version) =>
-    html`<li><code>${version.report_id}</code> · <time datetime="${version.uploaded_at}">${formatTimestamp(version.uploaded_at, messages)}</time> · ${messages.columnRows} ${version.row_count} · <code class="sha">${version.sha256}</code> · ${messages.supersededBy(version.superseded_by ?? "")}</li>\n`,
+    html`<li><code>${version.report_id}</code> · <time datetime="${version.uploaded_at}">${formatTimestamp(version.uploaded_at, messages)}</time> · ${messages.columnRows} ${formatInteger(version.row_count, messages)} · <code class="sha">${version.sha256}</code> · ${messages.supersededBy(version.superseded_by ?? "")}</li>\n`,
 )}</ul></details>`;
   return html`<tr id="report-${report.report_id}" data-year="${report.year ?? ""}" data-regions="${regions.join(KEY_SEPARATOR)}" data-hub="${report.hub_id ?? ""}" data-behind="${behind.join(KEY_SEPARATOR)}">
 <th scope="row"><code>${report.report_id}</code></th>
@@ -75,9 +78,9 @@ ${earlier.map(
 <td>${messages.reportKinds[report.kind] ?? report.kind}</td>
 <td>${report.period ?? "—"}</td>
 <td><time datetime="${report.uploaded_at}">${formatTimestamp(report.uploaded_at, messages)}</time></td>
-<td>${report.row_count}</td>
+<td>${formatInteger(report.row_count, messages)}</td>
 <td><code class="sha">${report.sha256}</code></td>
-<td>${regions.length > 0 ? regions.join("; ") : "—"}</td>
+<td>${regions.length > 0 ? regions.map((region) => regionName(region, messages)).join("; ") : "—"}</td>
 <td>${versions}</td>
 </tr>
 `;
@@ -93,7 +96,7 @@ export function reportsTable(
   const { messages } = context;
   const earlierOf = supersededVersions(context.reports);
   const index = evidenceIndex(context.dashboard.contributions);
-  return html`<div class="table-wrap"><table class="data-table evidence-table">
+  return html`${tableBox(caption)}<table class="data-table evidence-table">
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${messages.columnReportId}</th><th scope="col">${messages.columnHub}</th><th scope="col">${messages.columnKind}</th><th scope="col">${messages.columnPeriod}</th><th scope="col">${messages.columnUploaded}</th><th scope="col">${messages.columnRows}</th><th scope="col">${messages.columnSha}</th><th scope="col">${messages.columnRegionsFed}</th><th scope="col">${messages.columnVersions}</th></tr></thead>
 <tbody>

@@ -10,7 +10,10 @@ import { bundledCountryTable } from "../../../functions/core/reference/countries
 import { buildSite, type SiteBuild } from "../../../site/build/build-site.js";
 import { directorySiteWriter, memorySiteWriter } from "../../../site/build/site-writer.js";
 import type { Language } from "../../../site/i18n/catalogue.js";
+import { FRAMEWORK_TRANSLATIONS } from "../../../site/i18n/framework-translations.js";
+import { countryName, REGION_NAMES } from "../../../site/i18n/places.js";
 import { checkSpec } from "../../../site/vega/validate-spec.js";
+import { contentHash } from "../../../site/web/assets.js";
 import { framework } from "../fixtures/charts.js";
 import { FIXTURE_DASHBOARD, FIXTURE_REPORTS, HOSTILE_HUB_NAME } from "../fixtures/dashboard.js";
 import {
@@ -26,14 +29,15 @@ import { FIXTURE_REGION_PAGES, rowsOf, tableRows } from "../fixtures/markup.js";
 const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));
 /**
  * The languages the golden directory keeps, by folder: English is the site built in English only (at
- * the root); Spanish and Arabic are the folders of the site built in all three languages.
+ * the root); Spanish, French and Arabic are the folders of the site built in all four languages.
  */
-const GOLDEN_FOLDERS = ["", "es/", "ar/"] as const;
-const OTHER_LANGUAGE_FOLDER = /^(es|ar)\//;
+const GOLDEN_FOLDERS = ["", "es/", "fr/", "ar/"] as const;
+const OTHER_LANGUAGE_FOLDER = /^(es|fr|ar)\//;
 
 /**
  * Whether a site file is kept in the golden directory for the language in `folder`: every chart's
- * Vega-Lite spec and data, and the overview.
+ * Vega-Lite spec and data, and the overview. Files named by their content are kept under their name
+ * without the hash (see {@link goldenPathOf}), so that a change reads as a diff rather than a rename.
  */
 function isGolden(path: string, folder: string): boolean {
   if (!path.startsWith(folder)) return false;
@@ -42,13 +46,30 @@ function isGolden(path: string, folder: string): boolean {
   return inFolder.startsWith("specs/") || inFolder.startsWith("data/charts/") || inFolder === "index.html";
 }
 
+/** A site path as the golden directory keeps it: without the content hash of a file named by its content. */
+function goldenPathOf(path: string): string {
+  return path.replace(/\.[0-9a-f]{10}(\.vg\.json|\.json)$/, "$1");
+}
+
+/**
+ * A file as the golden directory keeps it: the stylesheet, favicon and script a page loads named
+ * without their content hash, so that a change to the stylesheet alone does not change the overview.
+ */
+function goldenTextOf(content: string | Uint8Array): string | Uint8Array {
+  return typeof content === "string"
+    ? content.replace(/\b(style|favicon|site)\.[0-9a-f]{10}\.(css|svg|js)\b/g, "$1.$2")
+    : content;
+}
+
 /**
  * Compares the files of one language with the golden directory. With `UPDATE_GOLDEN=1` it first
  * replaces that language's golden files with them: by hand only, then review the diff; CI never
  * regenerates them.
  */
 async function expectGolden(files: ReadonlyMap<string, string | Uint8Array>, folder: string): Promise<void> {
-  const golden = [...files].filter(([path]) => isGolden(path, folder));
+  const golden = [...files]
+    .filter(([path]) => isGolden(path, folder))
+    .map(([path, content]): [string, string | Uint8Array] => [goldenPathOf(path), goldenTextOf(content)]);
   const goldenFiles = async () =>
     (await listFiles(GOLDEN_DIR).catch(() => [])).filter((path) => isGolden(path, folder));
   if (process.env.UPDATE_GOLDEN === "1") {
@@ -67,6 +88,8 @@ async function expectGolden(files: ReadonlyMap<string, string | Uint8Array>, fol
 const countries = bundledCountryTable();
 /** The browser script is an input of the build; its behaviour is tested in Chromium (test/browser). */
 const CLIENT_FILES = { "site.js": "/* site.js */\n", "site-ABC123.js": "/* vega */\n" };
+/** The entry script as published: named by its content. */
+const SCRIPT = `site.${contentHash(CLIENT_FILES["site.js"])}.js`;
 const LENS_PAGES = [
   "opportunities.html",
   "power.html",
@@ -173,16 +196,16 @@ describe("the fixture site", () => {
       const name = path.slice("specs/".length, -".vl.json".length);
       expect(site.files.has(`data/charts/${name}.csv`), name).toBe(true);
     }
-    const interactive = [...site.files.keys()].filter((path) => path.endsWith(".vg.json"));
+    const interactive = result.pages.flatMap((page) => [
+      ...site.text(page).matchAll(/data-chart="([^"]+)" data-spec="([^"]+)" data-values="([^"]+)"/g),
+    ]);
     expect(interactive.length).toBeGreaterThan(10);
-    for (const path of interactive) {
-      const name = path.slice("specs/".length, -".vg.json".length);
-      const compiled = JSON.parse(site.text(path)) as { data: { name: string; values?: unknown }[] };
+    for (const [, name, specPath = "", valuesPath = ""] of interactive) {
+      expect(specPath).toBe(`specs/${name}.${contentHash(site.text(specPath))}.vg.json`);
+      expect(valuesPath).toBe(`data/charts/${name}.${contentHash(site.text(valuesPath))}.json`);
+      const compiled = JSON.parse(site.text(specPath)) as { data: { name: string; values?: unknown }[] };
       expect(compiled.data.find((data) => data.name === "table")).toEqual({ name: "table" });
-      const data = JSON.parse(site.text(`data/charts/${name}.json`)) as {
-        values: unknown[];
-        descriptions: object;
-      };
+      const data = JSON.parse(site.text(valuesPath)) as { values: unknown[]; descriptions: object };
       expect(data.values.length, name).toBeGreaterThan(0);
     }
   });
@@ -195,7 +218,7 @@ describe("the fixture site", () => {
       expect(policy.replaceAll("&#39;", "'")).toContain("script-src 'self';");
       expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect(markup.match(/<script[^>]*>/g) ?? []).toEqual(
-        SCRIPTED.includes(page) ? ['<script type="module" src="site.js">'] : [],
+        SCRIPTED.includes(page) ? [`<script type="module" src="${SCRIPT}">`] : [],
       );
       expect(markup).not.toMatch(/\son[a-z]+=|javascript:|style="/i);
       expect(markup).toContain('<nav class="site-nav" aria-label="Site">');
@@ -203,7 +226,8 @@ describe("the fixture site", () => {
       expect(markup).toContain('<time datetime="2026-03-02T09:30:00.000Z">2 March 2026, 09:30 UTC</time>');
     }
     expect(site.text("region-south-asia.html")).toContain('href="regions.html" aria-current="page"');
-    expect(site.text("site.js")).toBe(CLIENT_FILES["site.js"]);
+    expect(site.text(SCRIPT)).toBe(CLIENT_FILES["site.js"]);
+    expect(site.files.has("site.js")).toBe(false);
     expect(site.text("site-ABC123.js")).toBe(CLIENT_FILES["site-ABC123.js"]);
   });
 
@@ -214,7 +238,10 @@ describe("the fixture site", () => {
     for (const svg of svgs)
       expect(svg).toMatch(/role="img" aria-labelledby="[^"]+-title" aria-describedby="[^"]+-desc"/);
     const figure = outcomes.split('id="chart-participants.by-region"')[1]?.split("</figure>")[0] ?? "";
-    expect(figure).toContain('data-spec="specs/participants.by-region.vg.json"');
+    expect(figure).toMatch(/data-spec="specs\/participants\.by-region\.[0-9a-f]{10}\.vg\.json"/);
+    expect(figure).toContain(
+      '<p class="chart-summary">Each bar is a region&#39;s figure in the year shown, largest first, from zero; together they make the movement&#39;s total.</p>',
+    );
     expect(figure).toContain('data-filters="year region"');
     expect(figure).toContain('<a href="data/charts/participants.by-region.csv" download>Data (CSV)</a>');
     expect(figure).toContain('href="evidence.html?year=2025#year-2025">Reports behind these figures</a>');
@@ -361,10 +388,10 @@ describe("figures withheld by the protection rules", () => {
 describe("languages", () => {
   let site: Awaited<ReturnType<typeof build>>;
   beforeAll(async () => {
-    site = await build(FIXTURE_ROWS, { languages: ["en", "es", "ar"] });
+    site = await build(FIXTURE_ROWS, { languages: ["en", "es", "fr", "ar"] });
   });
 
-  it.each(["es/", "ar/"])(
+  it.each(["es/", "fr/", "ar/"])(
     "match the golden chart specs, chart data and overview in %s (UPDATE_GOLDEN=1 regenerates them)",
     async (folder) => {
       await expectGolden(site.files, folder);
@@ -378,22 +405,173 @@ describe("languages", () => {
     expect(stray).toEqual([]);
   });
 
-  it("publishes English at the root and Spanish and Arabic in their folders, Arabic right to left", async () => {
+  it("publishes English at the root and Spanish, French and Arabic in their folders, Arabic right to left", async () => {
     const { result, text } = site;
-    expect(result.pages).toHaveLength(PAGES.length * 3);
+    expect(result.pages).toHaveLength(PAGES.length * 4);
     expect(result.pages).toContain("es/index.html");
+    expect(result.pages).toContain("fr/index.html");
     const arabic = text("ar/redistribution.html");
     expect(arabic).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
-    expect(arabic).toContain('<link rel="stylesheet" href="../style.css">');
-    expect(arabic).toContain('<script type="module" src="../site.js"></script>');
+    expect(arabic).toMatch(/<link rel="stylesheet" href="\.\.\/style\.[0-9a-f]{10}\.css">/);
+    expect(arabic).toContain(`<script type="module" src="../${SCRIPT}"></script>`);
     expect(arabic).toContain('<a href="../redistribution.html" lang="en" hreflang="en">English</a>');
-    expect(arabic).toContain('<bdi lang="en">Redistribution</bdi>');
+    expect(arabic).toContain('<a href="../fr/redistribution.html" lang="fr" hreflang="fr">Français</a>');
+    expect(arabic).toContain("<h1>إعادة التوزيع</h1>");
+    expect(text("fr/index.html")).toMatch(/^<!doctype html>\n<html lang="fr" dir="ltr">/);
     expect(text("es/index.html")).toMatch(/^<!doctype html>\n<html lang="es" dir="ltr">/);
     const arabicSpec = JSON.parse(text("ar/specs/deployed_usd.movement.vl.json")) as {
       title: { text: string };
     };
     expect(arabicSpec.title.text.startsWith("\u202B")).toBe(true);
     expect(text("es/specs/deployed_usd.movement.vl.json")).not.toContain("\u202B");
+  });
+});
+
+describe("every language, fully", () => {
+  let site: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    site = await build(FIXTURE_ROWS, { languages: ["en", "es", "fr", "ar"] });
+  });
+
+  /** What a reader sees of a page: its text, without markup, attribute values or the language switcher. */
+  const visibleText = (markup: string) =>
+    markup
+      .replace(/<nav class="languages"[\s\S]*?<\/nav>/, "")
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, "")
+      .replace(/<[^>]+>/g, " ")
+      .replaceAll("&#39;", "'")
+      .replaceAll("&amp;", "&");
+
+  it.each(["es", "fr", "ar"] as const)(
+    "shows in %s no lens, indicator, definition or place name in English",
+    (language) => {
+      const local = FRAMEWORK_TRANSLATIONS[language]?.[framework.version];
+      if (!local) throw new Error(`no ${language} translation of ${framework.version}`);
+      const english = [
+        ...framework.lenses.flatMap((lens) => [
+          [lens.title, local.lenses[lens.id]?.title],
+          [lens.question, local.lenses[lens.id]?.question],
+        ]),
+        ...framework.indicators.flatMap((indicator) => [
+          [indicator.title, local.indicators[indicator.id]?.title],
+          [indicator.definition, local.indicators[indicator.id]?.definition],
+        ]),
+        [framework.disclosure.rule, local.disclosure.rule],
+        ...countries.regions.map((region) => [region, REGION_NAMES[language]?.[region]]),
+        // A protected country is named only on the countries page, listed as withheld.
+        ["Bangladesh", ""],
+        ["Kenya", countryName("KE", { lang: language }, countries)],
+      ].filter(([text, translation]) => text !== translation && (text?.length ?? 0) > 3);
+      const pages = site.result.pages.filter((page) => page.startsWith(`${language}/`));
+      expect(pages).toHaveLength(PAGES.length);
+      for (const page of pages) {
+        const text = visibleText(site.text(page));
+        for (const [phrase] of english) {
+          if (phrase === "Bangladesh" && page.endsWith("/countries.html")) continue;
+          expect(text, `${page}: ${phrase}`).not.toContain(phrase);
+        }
+      }
+      expect(english.length).toBeGreaterThan(40);
+      expect(visibleText(site.text(`${language}/outcomes.html`))).toContain(
+        local.indicators.language_diversity?.title,
+      );
+    },
+  );
+
+  it("sets French with a no-break space before every colon, in the pages and the chart files alike", () => {
+    const french = [...site.files.keys()].filter(
+      (path) => path.startsWith("fr/") && /\.(html|csv|json)$/.test(path),
+    );
+    expect(french.length).toBeGreaterThan(100);
+    for (const path of french) {
+      const text = path.endsWith(".html") ? visibleText(site.text(path)) : site.text(path);
+      const bare = text.match(/.{0,30}[^\s\u00a0\u202f"\\]: .{0,30}/);
+      expect(bare?.[0], path).toBeUndefined();
+    }
+  });
+
+  it("puts every table in a box of its own that scrolls from the keyboard and is named after the table", () => {
+    let boxes = 0;
+    for (const page of site.result.pages) {
+      const markup = site.text(page);
+      const wraps = [
+        ...markup.matchAll(/<div class="table-wrap"[^>]*>\s*<table[^>]*>\s*<caption>([^<]*)<\/caption>/g),
+      ];
+      expect(wraps.length, page).toBe(markup.match(/<table/g)?.length ?? 0);
+      for (const [box, caption] of wraps) {
+        expect(box, page).toContain(
+          `<div class="table-wrap" tabindex="0" role="group" aria-label="${caption}">`,
+        );
+        boxes += 1;
+      }
+    }
+    expect(boxes).toBeGreaterThan(500);
+  });
+
+  it("loads every stylesheet, script, favicon and chart file a page names, each named by its content", () => {
+    const loaded = new Set<string>();
+    for (const page of site.result.pages) {
+      const markup = site.text(page);
+      const folder = page.includes("/") ? page.slice(0, page.indexOf("/") + 1) : "";
+      const resolve = (href: string) => (href.startsWith("../") ? href.slice(3) : `${folder}${href}`);
+      const links = [
+        ...markup.matchAll(/<link rel="(?:stylesheet|icon)" href="([^"]+)"/g),
+        ...markup.matchAll(/<script type="module" src="([^"]+)"/g),
+        ...markup.matchAll(/data-(?:spec|values)="([^"]+)"/g),
+      ].map((match) => resolve(match[1] ?? ""));
+      expect(
+        links.filter((link) => link.endsWith(".css") || link.endsWith(".svg")),
+        page,
+      ).toHaveLength(2);
+      for (const link of links) loaded.add(link);
+    }
+    expect(loaded.size).toBeGreaterThan(100);
+    for (const path of loaded) {
+      expect(site.files.has(path), path).toBe(true);
+      expect(path, path).toContain(`.${contentHash(site.files.get(path) ?? "")}.`);
+    }
+    expect(site.text([...loaded].find((path) => path.endsWith(".svg")) ?? "")).toMatch(/^<svg xmlns=/);
+    expect([...site.files.keys()].filter((path) => /^(style|favicon|site)\.[a-z]+$/.test(path))).toEqual([]);
+  });
+
+  it("gives a new script a new name, so a page never loads an old cached one", async () => {
+    const writer = memorySiteWriter();
+    await buildSite(
+      {
+        framework,
+        indicators: FIXTURE_ROWS,
+        dashboard: FIXTURE_DASHBOARD,
+        reports: FIXTURE_REPORTS,
+        countries,
+        generatedAt: FIXTURE_GENERATED_AT,
+        k: FIXTURE_K,
+        clientFiles: { ...CLIENT_FILES, "site.js": "/* site.js, changed */\n" },
+        languages: ["en"],
+      },
+      writer,
+    );
+    const scriptOf = (markup: string) => markup.match(/src="(site\.[0-9a-f]{10}\.js)"/)?.[1];
+    const changed = scriptOf(String(writer.files.get("power.html")));
+    expect(scriptOf(site.text("power.html"))).toBe(SCRIPT);
+    expect(changed).not.toBe(SCRIPT);
+    expect(writer.files.get(changed ?? "")).toBe("/* site.js, changed */\n");
+    expect(writer.files.has(SCRIPT)).toBe(false);
+  });
+
+  it("writes downloads without floating-point noise, and leaves empty what the page shows as a dash", () => {
+    const csvs = [...site.files.keys()].filter((path) => path.endsWith(".csv"));
+    expect(csvs.length).toBeGreaterThan(100);
+    for (const path of csvs) expect(site.text(path), path).not.toMatch(/\d\.\d{5,}|\d{9}\d*\.\d{3,}/);
+    const reconciliation = site.text("data/charts/allocations.reconciliation.csv");
+    const page = site.text("redistribution.html");
+    const notReported = FIXTURE_DASHBOARD.allocations.find((row) => row.state === "not-reported");
+    if (!notReported) throw new Error("the fixture lost its unreported allocation");
+    const hub = FIXTURE_DASHBOARD.hubs.find((entry) => entry.hub_id === notReported.hub_id)?.name ?? "";
+    const line = reconciliation.split("\r\n").find((row) => row.startsWith(`${notReported.year},${hub},`));
+    expect(line).toBe(
+      `${notReported.year},${hub},${notReported.allocated_usd},,${notReported.gap_usd},not reported by the hub`,
+    );
+    expect(page).toMatch(new RegExp(`${hub}</a></td>\\n<td>[^<]+</td>\\n<td>—</td>`));
   });
 });
 
@@ -410,7 +588,7 @@ describe("publication rules", () => {
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(everything()).not.toContain("onerror=alert(1)");
     expect(result.withheld).toBe(1);
-    expect(pages().replaceAll('<script type="module" src="site.js"></script>', "")).not.toMatch(
+    expect(pages().replaceAll(`<script type="module" src="${SCRIPT}"></script>`, "")).not.toMatch(
       /<script|<img/,
     );
     const hubPages = text("hubs.html") + text("hub-hub-x.html") + text("redistribution.html");

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { indicatorChartDefinitions, regionChartDefinitions } from "../../../site/charts/definitions.js";
+import {
+  indicatorChartDefinitions,
+  LENS_CHARTS,
+  regionChartDefinitions,
+} from "../../../site/charts/definitions.js";
 import { EVIDENCE_FIELD } from "../../../site/charts/evidence.js";
 import { evidenceHref } from "../../../site/web/paths.js";
-import { lensChart, published, valuesOf } from "../fixtures/charts.js";
+import { chartSources, countries, lensChart, published, valuesOf } from "../fixtures/charts.js";
 
 const SA = "South Asia";
 
@@ -77,4 +81,63 @@ describe("the evidence of a whole chart", () => {
     expect(chartOf("region.south-asia.money").evidence).toMatchObject({ behind: "lines:South Asia" });
     expect(chartOf("participants.by-region").evidence).toEqual({ year: 2025 });
   });
+});
+
+describe("the evidence of a chart in another language", () => {
+  const regions = new Set(countries.regions);
+
+  it.each(["es", "fr", "ar"] as const)(
+    "links %s marks and table rows to the reports of each region by its own name, as the evidence page keys them",
+    (language) => {
+      for (const name of [
+        "participants.by-region",
+        "participants.regions-over-time",
+        "money.raised-deployed",
+        "net_transfer_usd.diverging",
+      ]) {
+        const definition = [
+          ...indicatorChartDefinitions("participants"),
+          ...Object.values(LENS_CHARTS).flat(),
+        ]
+          .concat(indicatorChartDefinitions("net_transfer_usd"))
+          .find((candidate) => candidate.name === name);
+        if (!definition) throw new Error(`no chart ${name}`);
+        const chart = published(definition, chartSources(), language);
+        if (!chart) throw new Error(`${name} was not drawn in ${language}`);
+        const keys = [
+          ...(chart.table.evidence ?? []).map((filter) => filter.behind),
+          ...valuesOf(chart).map((row) =>
+            new URL(String(row[EVIDENCE_FIELD]), "http://site.test/").searchParams.get("behind"),
+          ),
+        ];
+        expect(keys.length, name).toBeGreaterThan(8);
+        for (const key of keys) {
+          const [basis, region] = (key ?? "").split(":");
+          expect(basis, `${language} ${name}`).toBe("lines");
+          expect(regions.has(region ?? ""), `${language} ${name}: ${key}`).toBe(true);
+        }
+      }
+    },
+  );
+
+  it.each(["es", "fr", "ar"] as const)(
+    "links a region page's shares in %s to the region's reports by each indicator's basis",
+    (language) => {
+      const definition = regionChartDefinitions(SA).find((candidate) => candidate.kind === "region-shares");
+      if (!definition) throw new Error("no region shares chart");
+      const chart = published(definition, chartSources(), language);
+      if (!chart) throw new Error(`the shares of ${SA} were not drawn in ${language}`);
+      const links = new Set(valuesOf(chart).map((row) => row[EVIDENCE_FIELD]));
+      expect(links).toEqual(
+        new Set([
+          evidenceHref({ year: 2025, behind: `seat:${SA}` }),
+          evidenceHref({ year: 2025, behind: `lines:${SA}` }),
+          evidenceHref({ year: 2025, behind: "movement:movement" }),
+        ]),
+      );
+      expect(new Set(chart.table.evidence?.map((filter) => filter.behind))).toEqual(
+        new Set([`seat:${SA}`, `lines:${SA}`, "movement:movement"]),
+      );
+    },
+  );
 });

@@ -11,8 +11,15 @@ type PlainKey = {
 }[keyof Messages];
 type AnyFunction = (...args: readonly unknown[]) => unknown;
 
-/** Locale settings rather than texts: they may legitimately match English (`ltr`) or be codes. */
-const LOCALE_KEYS: readonly PlainKey[] = ["lang", "numberLocale", "dateLocale", "dir", "languageName"];
+/** Locale settings rather than texts: they may legitimately match English (`ltr`, `: `) or be codes. */
+const LOCALE_KEYS: readonly PlainKey[] = [
+  "lang",
+  "numberLocale",
+  "dateLocale",
+  "dir",
+  "languageName",
+  "colon",
+];
 
 /**
  * Texts that may read exactly as in English, per language, as `key` or `record.key`: technical
@@ -31,6 +38,19 @@ const SAME_AS_ENGLISH: Readonly<Record<Language, readonly string[]>> = {
     "hubKinds.regional",
     "hubReportLabel",
   ],
+  fr: [
+    "columnSha",
+    "filterHub",
+    "columnHub",
+    "navHubs",
+    "navMain",
+    "hubsHeading",
+    "tableGroupHubs",
+    "scopes.hub",
+    "columnImpact",
+    "navLabel",
+    "hubReportLabel",
+  ],
   ar: ["columnSha"],
 };
 
@@ -44,6 +64,7 @@ const RECORD_KEYS = [
   "reportKinds",
   "changeReadings",
   "withheldReasons",
+  "frameworkFieldNames",
   "regionBases",
   "regionBasisShort",
   "regionBasisNote",
@@ -73,6 +94,7 @@ const SAMPLES: { readonly [K in FunctionKey]: readonly Parameters<Messages[K]>[]
     [2025, 2025],
   ],
   chartByRegionTitle: [[2025]],
+  chartByRegionMovementTitle: [[2025, "41.3%"]],
   chartRegionsOverTimeTitle: [
     [2021, 2025],
     [2025, 2025],
@@ -191,6 +213,9 @@ const SAMPLES: { readonly [K in FunctionKey]: readonly Parameters<Messages[K]>[]
   frameworkSuppressionScopes: [[["Region", "Hub", "Country"]]],
   frameworkEarlierVersion: [["2026.1"]],
   frameworkVersionIndicators: [["2026.1"]],
+  chartTargetNote: [["at least 50.0%"]],
+  chartNarrowRange: [["3.83", "3.87", 2023, 2025]],
+  chartNarrowRangeRegions: [["3.83", "3.87"]],
 };
 
 /** Tokens of an argument list that a translation must carry over when English does. */
@@ -208,6 +233,7 @@ function tokensOf(args: readonly unknown[]): string[] {
 const NUMBER_IN_WORDS: Readonly<Record<Language, readonly string[]>> = {
   en: [],
   es: [],
+  fr: [],
   ar: ["earlierVersions", "reportsCount", "eachHubSummary", "eachCountrySummary"],
 };
 
@@ -227,8 +253,8 @@ const frameworkIds: readonly string[] = (
 const languages = Object.keys(CATALOGUES) as Language[];
 
 describe("CATALOGUES", () => {
-  it("publishes English first, then Spanish and Arabic", () => {
-    expect(languages).toEqual(["en", "es", "ar"]);
+  it("publishes English first, then Spanish, French and Arabic", () => {
+    expect(languages).toEqual(["en", "es", "fr", "ar"]);
     expect(CATALOGUES.en).toBe(en);
   });
 });

@@ -3,7 +3,7 @@ import { countriesPage } from "../../../site/pages/countries-page.js";
 import { countries } from "../fixtures/charts.js";
 import { contentContext, mainOf } from "../fixtures/content.js";
 import { FIXTURE_ROWS } from "../fixtures/indicator-rows.js";
-import { rowsOf } from "../fixtures/markup.js";
+import { rowsOf, textOf } from "../fixtures/markup.js";
 
 function tableOf(page: string, year: number): string {
   const start = page.indexOf(`<caption>Countries in ${year}</caption>`);
@@ -23,7 +23,7 @@ describe("countriesPage", () => {
     const rows = rowsOf(tableOf(main, 2025));
     expect(rows.find((row) => row[0] === "Kenya (KE)")).toEqual([
       "Kenya (KE)",
-      "$599",
+      "$598.70",
       "$460,000",
       "$72,000",
       "$388,000",
@@ -60,5 +60,36 @@ describe("countriesPage", () => {
     const empty = countriesPage(contentContext({ rows }));
     expect(mainOf(empty)).toContain("No country figures have been published yet.");
     expect(empty.scripted).toBe(false);
+  });
+});
+
+describe("countriesPage in French", () => {
+  const main = mainOf(countriesPage(contentContext({ languages: ["en", "fr"], language: "fr" })));
+  const table = main.slice(main.indexOf("<caption>Pays en 2025</caption>"), main.indexOf("</table>"));
+
+  it("names every country as CLDR does in French, sorted as French sorts, with exact amounts in French formats", () => {
+    const rows = rowsOf(table);
+    expect(rows.find((row) => row[0] === "Allemagne (DE)")).toBeDefined();
+    expect(rows.find((row) => row[0] === "Kenya (KE)")).toEqual([
+      "Kenya (KE)",
+      "598,70\u00a0$US",
+      "460\u202f000\u00a0$US",
+      "72\u202f000\u00a0$US",
+      "388\u202f000\u00a0$US",
+      "1\u202f420",
+    ]);
+    const names = rows.map((row) => row[0] ?? "");
+    expect(names).toEqual([...names].sort(new Intl.Collator("fr").compare));
+    expect(rows.find((row) => row[0] === "Bangladesh (BD)")).toEqual([
+      "Bangladesh (BD)",
+      "non publié (pays protégé)",
+    ]);
+    expect(textOf(main)).not.toMatch(/Germany|withheld|Countries in/);
+  });
+
+  it("keeps each year's table in a box of its own named after it, so that a phone scrolls the table, not the page", () => {
+    expect(main).toContain(
+      '<div class="table-wrap" tabindex="0" role="group" aria-label="Pays en 2025"><table class="data-table countries-table" data-sortable="true">',
+    );
   });
 });

@@ -49,3 +49,31 @@ describe("evidencePage", () => {
     ]);
   });
 });
+
+describe("evidencePage in French", () => {
+  const base = contentContext({ languages: ["en", "fr"], language: "fr" });
+  const big = (id: string) => id === "r-de-fin-2025" || id === "r-de-fin-2025-v1" || id === "r-hubs-1";
+  const context = {
+    ...base,
+    reports: base.reports.map((report) =>
+      big(report.report_id) ? { ...report, row_count: 12_345 } : report,
+    ),
+  };
+  const evidence = mainOf(evidencePage(context));
+
+  it("writes row counts, dates, regions and the filter's scope instances as French reads them", () => {
+    const dach = evidence.split('id="report-r-de-fin-2025"')[1]?.split("</tr>")[0] ?? "";
+    expect(dach).toContain("<td>12\u202f345</td>");
+    expect(dach).toContain(" · Lignes 12\u202f345 · ");
+    expect(dach).toContain("<td>Europe du Nord et de l’Ouest; Afrique subsaharienne</td>");
+    const reference =
+      evidence.split('<th scope="row"><code>r-hubs-1</code></th>')[1]?.split("</tr>")[0] ?? "";
+    expect(reference).toContain("<td>12\u202f345</td>");
+    const select = evidence.split('<select name="behind">')[1]?.split("</select>")[0] ?? "";
+    expect(select).toContain(
+      '<option value="seat:South Asia">Asie du Sud (selon le siège des hubs)</option>',
+    );
+    expect(select).toContain('<option value="country:DE">Allemagne (DE)</option>');
+    expect(select).not.toMatch(/>South Asia|>Germany/);
+  });
+});

@@ -17,13 +17,13 @@ describe("frameworkPage", () => {
     for (const indicator of framework.indicators) expect(page).toContain(`<code>${indicator.id}</code>`);
     expect(page).toContain("This is the first published version of the framework.");
     expect(card(page, "local_revenue_share")).toContain(
-      "Published forMovement, Region (by the hubs' seats), Hub".replace("'", "&#39;"),
+      "Published forMovement, Region (by the hubs' seats), and Hub".replace("'", "&#39;"),
     );
     expect(card(page, "participants")).toContain(
-      "Published forMovement, Region (by the countries of the lines), Hub, Country",
+      "Published forMovement, Region (by the countries of the lines), Hub, and Country",
     );
     expect(card(page, "participants")).toContain(
-      "DisclosureSuppressed at region, hub, country scope when fewer than k people took part",
+      "DisclosureSuppressed at region, hub, and country scope when fewer than k people took part",
     );
     expect(card(page, "deployed_usd")).toContain("DisclosurePublished in full");
   });
@@ -65,7 +65,7 @@ describe("frameworkPage", () => {
 
   it("publishes both versions: 2026.2's own list of changes linked to its indicators, the changed fields, and 2026.1 as it was", () => {
     const page = mainOf(frameworkPage(contentContext({ frameworks: [previous, framework] })));
-    expect(page).toContain("<dd>2026.1, 2026.2</dd>");
+    expect(page).toContain("<dd>2026.1 and 2026.2</dd>");
     expect(page).toContain("Changes from framework 2026.1 to 2026.2.");
     const stated = page.split('<ol class="stated-changes">')[1]?.split("</ol>")[0] ?? "";
     expect(stated.match(/<li>/g)).toHaveLength(framework.changes.length);
@@ -74,7 +74,7 @@ describe("frameworkPage", () => {
     for (const id of new Set(framework.changes.flatMap((change) => change.indicators)))
       expect(page, id).toContain(`id="def-${id}"`);
     expect(page).toContain(
-      "<li><code>board_women_share</code>: changed: definition, target, scopes, region_by</li>",
+      "<li><code>board_women_share</code>: changed: definition, target, scopes, and how regions count</li>",
     );
     const earlier =
       page.split('<details class="earlier-version" id="version-2026-1">')[1]?.split("</details>")[0] ?? "";
@@ -110,5 +110,27 @@ describe("frameworkPage", () => {
     expect(page).toContain("<code>reporting_rate</code> Reporting rate: added");
     expect(page).toContain("<code>retired_indicator</code> Retired: removed");
     expect(page).toContain("<code>participants</code>: changed: title");
+  });
+});
+
+describe("frameworkPage in French", () => {
+  const context = contentContext({
+    languages: ["en", "fr"],
+    language: "fr",
+    frameworks: [previous, framework],
+  });
+  const page = mainOf(frameworkPage(context));
+
+  it("publishes 2026.2's changes, its targets and disclosure rule, and what changed field by field, all in French", () => {
+    const text = textOf(page);
+    expect(text).toContain("Nouvelles échelles, hub et pays, pour les indicateurs qui les mentionnent.");
+    expect(text).toContain("Des cibles pour cinq indicateurs.");
+    expect(text).toContain("Rien du tout n’est publié à l’échelle d’un pays pour un pays protégé");
+    expect(text).toContain("au moins 50,0\u00a0% (échelle\u00a0: mouvement)");
+    expect(text).toContain("deployed_per_editor_usd\u00a0: modifié\u00a0: définition et échelles");
+    expect(text).toContain(
+      "board_women_share\u00a0: modifié\u00a0: définition, cible, échelles et comptage des régions",
+    );
+    expect(text).not.toMatch(/\b(definition|scopes|region_by|target)\b(?!_)/);
   });
 });

@@ -32,9 +32,9 @@ describe("hubPage", () => {
       '<thead><tr><th scope="col">Year</th><th scope="col">This hub</th><th scope="col">Region of its seat: Sub-Saharan Africa</th><th scope="col">Movement</th></tr></thead>',
     );
     expect(groupRows(kenya, "deployed_usd")).toEqual([
-      ["2025", "$498,210", "$6.2M", "$47.9M"],
-      ["2024", "$454,075", "$5.2M", "$44.8M"],
-      ["2023", "$410,000", "$3.8M", "$41.2M"],
+      ["2025", "$498,210", "$6,200,000", "$47,900,000"],
+      ["2024", "$454,075", "$5,200,000", "$44,800,000"],
+      ["2023", "$410,000", "$3,800,000", "$41,200,000"],
     ]);
     expect(groupRows(kenya, "local_revenue_share")[0]).toEqual(["2025", "15.0%", "17.0%", "33.4%"]);
     expect(groupRows(kenya, "global_south_share")[0]).toEqual([
@@ -80,5 +80,24 @@ describe("hubPage", () => {
     expect(bangla).toContain("Withheld: what the global fund allocated to this hub, and what it received");
     expect(bangla).not.toContain("hub-figures");
     expect(bangla).not.toContain("120,000");
+  });
+});
+
+describe("hubPage in Spanish", () => {
+  const context = contentContext({ languages: ["en", "es"], language: "es" });
+  const hub = context.dashboard.hubs.find((candidate) => candidate.hub_id === "hub-ke");
+  if (!hub) throw new Error("no hub-ke");
+  const kenya = mainOf(hubPage(hub, context));
+
+  it("names its seat, its region and the columns in Spanish, with exact amounts as Spanish writes them", () => {
+    expect(kenya).toContain("<dd>Kenia</dd>");
+    expect(kenya).toContain('<th scope="col">Región de su sede: África subsahariana</th>');
+    expect(groupRows(kenya, "deployed_usd")[0]).toEqual([
+      "2025",
+      "498.210\u00a0US$",
+      "6.200.000\u00a0US$",
+      "47.900.000\u00a0US$",
+    ]);
+    expect(textOf(kenya)).not.toMatch(/Sub-Saharan|Kenya|Funds deployed/);
   });
 });

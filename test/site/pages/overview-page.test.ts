@@ -9,7 +9,7 @@ describe("overviewPage", () => {
     const overview = mainOf(overviewPage(contentContext()));
     expect(overview).toContain("Headline figures for the whole movement in 2025");
     expect(overview).toContain(
-      '<p class="headline-value"><a class="figure-link" href="evidence.html?year=2025&amp;behind=movement%3Amovement#year-2025">$47.9M</a></p>',
+      '<p class="headline-value"><a class="figure-link" href="evidence.html?year=2025&amp;behind=movement%3Amovement#year-2025">$47,900,000</a></p>',
     );
     expect(overview).toContain("up 6.9% from 2024</p>");
     expect(overview).toContain('up 1.6 pp from 2024 <span class="reading reading-better">(better)</span>');
@@ -18,7 +18,7 @@ describe("overviewPage", () => {
       '<p class="headline-sentence">41.2% of deployed funds reached the Global South in 2025, up from 39.6% in 2024.</p>',
     );
     expect(overview).toContain(
-      '<p class="headline-sentence">The movement deployed $47.9M in 2025, up from $44.8M in 2024.</p>',
+      '<p class="headline-sentence">The movement deployed $47,900,000 in 2025, up from $44,800,000 in 2024.</p>',
     );
     expect(overview).toContain("Target: no target set");
   });
@@ -60,7 +60,7 @@ describe("overviewPage", () => {
 
   it("says which scopes outcome figures are suppressed at, and that protected countries and hubs seated there are left out", () => {
     expect(mainOf(overviewPage(contentContext()))).toContain(
-      "outcome figures for a region, a hub or a country with fewer than 10 participants are suppressed, and nothing is published for a country on the protection list or for a hub seated in one.",
+      "outcome figures for a region, a hub, or a country with fewer than 10 participants are suppressed, and nothing is published for a country on the protection list or for a hub seated in one.",
     );
   });
 

@@ -33,7 +33,7 @@ describe("regionPage", () => {
       "50.0%",
       "41.0%target met: 1.0 pp above the target",
     ]);
-    expect(rows.find((row) => row[0] === "Funds deployed")?.at(-1)).toBe("$47.9M");
+    expect(rows.find((row) => row[0] === "Funds deployed")?.at(-1)).toBe("$47,900,000");
   });
 
   it("lists the reports that fed the region's figures, by the countries of their lines or the seats of their hubs", () => {

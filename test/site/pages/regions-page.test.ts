@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { regionsPage } from "../../../site/pages/regions-page.js";
 import { contentContext, mainOf } from "../fixtures/content.js";
-import { FIXTURE_REGION_PAGES, rowsOf } from "../fixtures/markup.js";
+import { FIXTURE_REGION_PAGES, rowsOf, textOf } from "../fixtures/markup.js";
 
 describe("regionsPage", () => {
   const main = mainOf(regionsPage(contentContext()));
@@ -65,5 +65,20 @@ describe("regionsPage", () => {
       '<details class="year-details" id="regions-year-2024"><summary>Every region side by side, 2024</summary>',
     );
     expect(main).toContain('<details class="year-details" id="regions-year-2023">');
+  });
+});
+
+describe("regionsPage in Arabic", () => {
+  const main = mainOf(regionsPage(contentContext({ languages: ["en", "ar"], language: "ar" })));
+  const latest = main.slice(main.indexOf("<table"), main.indexOf("</table>"));
+
+  it("names the regions, the indicators and the target readings in Arabic, each figure in Arabic formats", () => {
+    expect(latest).toContain(
+      '<th scope="col"><a href="region-sub-saharan-africa.html">أفريقيا جنوب الصحراء الكبرى</a></th>',
+    );
+    const rate = rowsOf(latest).find((row) => row[0]?.startsWith("معدل"));
+    expect(rate?.[1]).toMatch(/^86\.0\u200e%\u200e.+الهدف/);
+    expect(textOf(main)).not.toMatch(/Sub-Saharan|Reporting rate|target/);
+    expect(main).toContain('<div class="table-wrap" tabindex="0" role="group" aria-label="');
   });
 });

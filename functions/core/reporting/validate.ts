@@ -25,7 +25,7 @@ import {
 import { messages } from "./messages.js";
 import { nearMissOf } from "./metric-names.js";
 import { diagnoseNumberFormat, type NumberFormatOptions } from "./numbers.js";
-import { type Problem, ProblemCollector } from "./problems.js";
+import { type Problem, ProblemCollector, type RuleCount } from "./problems.js";
 import { checkRate, rateReferences } from "./rate-checks.js";
 import { type SheetFormat, type UploadConsumer, type UploadFormat, UploadReader } from "./upload-reader.js";
 import { columnLetters, DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from "./workbook.js";
@@ -118,6 +118,11 @@ export interface ValidationResult<Report extends ReportSummary = ReportSummary> 
   readonly format: UploadFormat | undefined;
   readonly kind: UploadKind | undefined;
   readonly problems: Problem[];
+  /**
+   * How often each rule was broken in the whole file, also beyond the problems listed (for `groupProblems`);
+   * absent when `problems` lists every problem.
+   */
+  readonly counts?: readonly RuleCount[];
   readonly errorCount: number;
   readonly warningCount: number;
   /** Present only when the file has no errors. */
@@ -266,6 +271,7 @@ class UploadValidation {
       format: reading.format,
       kind: this.records.kind,
       problems: this.collector.result(),
+      ...(this.collector.complete() ? {} : { counts: this.collector.counts() }),
       errorCount: this.collector.errorCount,
       warningCount: this.collector.warningCount,
       report: this.collector.errorCount === 0 ? report : undefined,

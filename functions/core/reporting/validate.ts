@@ -326,6 +326,7 @@ class RecordValidation implements UploadConsumer {
     const width = fieldCountOf(record);
     if (width !== this.headerWidth) {
       this.collector.error("wrongFieldCount", messages.wrongFieldCount(width, this.headerWidth), record.row);
+      this.rows.rowRejected?.();
       return;
     }
     this.rowCount++;
@@ -513,6 +514,8 @@ function push(columns: ColumnValues, values: TypedRow): void {
 /** The rules of one kind, row by row. */
 interface KindRows {
   row(record: CsvRecord): void;
+  /** A data row rejected as a whole (its values do not line up with the header), so none of its values count. */
+  rowRejected?(): void;
   /** After the last row: what the rows break together, and the report's identity (of `rowCount` rows). */
   finish(rowCount: number): ReportSummary | undefined;
 }
@@ -539,7 +542,16 @@ interface ReportIdentity {
  * first's.
  */
 class IdentityCheck {
-  private first: { readonly row: number; readonly hubId: string; readonly period: string } | undefined;
+  private first:
+    | {
+        readonly row: number;
+        readonly hubId: string;
+        readonly period: string;
+        /** Whether the first row's hub_id, or its period, was rejected: later rows are not compared with it. */
+        hubIdRejected: boolean;
+        periodRejected: boolean;
+      }
+    | undefined;
   /** The report's identity, once the first row is read; undefined while it is not valid. */
   identity: ReportIdentity | undefined;
 
@@ -552,15 +564,15 @@ class IdentityCheck {
     }
     const { collector, layout } = this.context;
     const cell = cellReader(layout, record);
-    const { hubId, period, row: firstRow } = this.first;
-    if (cell("hub_id") !== hubId)
+    const { hubId, period, row: firstRow, hubIdRejected, periodRejected } = this.first;
+    if (!hubIdRejected && cell("hub_id") !== hubId)
       collector.error(
         "mixedValue",
         messages.mixedValue("hub_id", cell("hub_id"), hubId, firstRow),
         record.row,
         "hub_id",
       );
-    if (cell("period") !== period)
+    if (!periodRejected && cell("period") !== period)
       collector.error(
         "mixedValue",
         messages.mixedValue("period", cell("period"), period, firstRow),
@@ -574,15 +586,18 @@ class IdentityCheck {
     const read = cellReader(layout, first);
     const hubId = read("hub_id");
     const period = read("period");
-    this.first = { row: first.row, hubId, period };
+    const checked = { row: first.row, hubId, period, hubIdRejected: false, periodRejected: false };
+    this.first = checked;
     let identityValid = true;
 
     if (hubId === "") {
       collector.error("required", messages.required("hub_id"), first.row, "hub_id");
       identityValid = false;
+      checked.hubIdRejected = true;
     } else if (!HUB_ID.test(hubId)) {
       collector.error("invalidHubId", messages.invalidHubId(hubId), first.row, "hub_id");
       identityValid = false;
+      checked.hubIdRejected = true;
     } else if (input.uploader !== COUNCIL && hubId !== input.uploader) {
       collector.error("notUploader", messages.notUploader(hubId, input.uploader), first.row, "hub_id");
     }
@@ -591,6 +606,7 @@ class IdentityCheck {
       if (period === "") collector.error("required", messages.required("period"), first.row, "period");
       else collector.error("invalidPeriod", messages.invalidPeriod(period), first.row, "period");
       identityValid = false;
+      checked.periodRejected = true;
     }
     if (!identityValid || !periodMatch) return undefined;
     const year = Number(periodMatch[1]);
@@ -820,6 +836,10 @@ class ImpactRows implements KindRows {
     { nearMissOf: string | undefined; rows: number; firstRow: number }
   >();
   private readonly stockKeys = new Map<string, number>();
+  /** Metrics whose total lacks a value that was rejected (or filed under a rejected metric name). */
+  private readonly incompleteTotals = new Set<string>();
+  /** Whether a row whose metric cannot be told was rejected: then any total may lack its value. */
+  private unknownValueRejected = false;
 
   constructor(
     private readonly context: RowContext,
@@ -843,9 +863,11 @@ class ImpactRows implements KindRows {
     if (metric === "") {
       collector.error("required", messages.required("metric"), row, "metric");
       metricValid = false;
+      this.unknownValueRejected = true;
     } else if (!METRIC.test(metric)) {
       collector.error("invalidMetric", messages.invalidMetric(metric), row, "metric");
       metricValid = false;
+      this.unknownValueRejected = true;
     } else if (!KNOWN_METRICS.has(metric)) {
       const seen = unknownMetrics.get(metric) ?? {
         nearMissOf: nearMissOf(metric, KNOWN_METRIC_NAMES),
@@ -854,6 +876,7 @@ class ImpactRows implements KindRows {
       };
       seen.rows++;
       unknownMetrics.set(metric, seen);
+      if (seen.nearMissOf !== undefined) this.incompleteTotals.add(seen.nearMissOf);
     }
 
     const valueText = cell("value");
@@ -865,6 +888,7 @@ class ImpactRows implements KindRows {
     } else if (!Number.isSafeInteger(Number(valueText)))
       collector.error("integerTooLarge", messages.integerTooLarge(valueText), row, "value");
     else value = Number(valueText);
+    if (metricValid && value === undefined) this.incompleteTotals.add(metric);
 
     const language = cell("language");
     if (language !== "" && !LANGUAGE.test(language))
@@ -917,19 +941,35 @@ class ImpactRows implements KindRows {
           "metric",
         );
     }
-    checkImpactTotals(this.totals, collector);
+    checkImpactTotals(
+      this.totals,
+      (metric) => this.unknownValueRejected || this.incompleteTotals.has(metric),
+      collector,
+    );
     return hubReport("impact", this.identities.identity, rowCount);
+  }
+
+  rowRejected(): void {
+    this.unknownValueRejected = true;
   }
 }
 
+/**
+ * The consistency of the report's totals: a part (new_participants, the gender metrics, board_women,
+ * board_global_south) may not be more than its whole (participants, board_members). A check is not made when the
+ * whole's total may lack a value that was rejected (`mayLack`): it would fail only because of that rejection, which
+ * is already reported. A part that lacks a rejected value and still exceeds its whole is reported: it exceeds it
+ * whatever the missing value.
+ */
 function checkImpactTotals(
   totals: Map<string, { total: number; firstRow: number }>,
+  mayLack: (metric: string) => boolean,
   collector: ProblemCollector,
 ): void {
   const total = (metric: string) => totals.get(metric)?.total ?? 0;
   const exceeds = (part: string, whole: string) => {
     const partTotal = totals.get(part);
-    if (partTotal && partTotal.total > total(whole))
+    if (partTotal && !mayLack(whole) && partTotal.total > total(whole))
       collector.error(
         "totalExceeds",
         messages.totalExceeds(part, partTotal.total, whole, total(whole)),
@@ -947,7 +987,7 @@ function checkImpactTotals(
     "participants_gender_undisclosed",
   ];
   const genderTotal = genders.reduce((sum, metric) => sum + total(metric), 0);
-  if (genderTotal > total("participants")) {
+  if (!mayLack("participants") && genderTotal > total("participants")) {
     const firstRow = Math.min(...genders.map((m) => totals.get(m)?.firstRow ?? Number.POSITIVE_INFINITY));
     collector.error(
       "genderExceedsParticipants",

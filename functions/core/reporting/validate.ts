@@ -162,6 +162,12 @@ const BOOLEANS: Record<string, boolean> = {
 /** Below 10^13 every amount of at most 2 decimals converts to exact cents through a double. */
 const MAX_AMOUNT = 1e13;
 const MAX_TEXT = 2000;
+/**
+ * How many rows that look like notes may follow each other and still be taken for notes below the table; a longer
+ * run of them is read as lines of the report.
+ */
+const MAX_NOTE_ROWS = 100;
+const LETTER = /\p{L}/u;
 const KNOWN_METRIC_NAMES: readonly string[] = [...FLOW_METRICS, ...STOCK_METRICS];
 const KNOWN_METRICS = new Set<string>(KNOWN_METRIC_NAMES);
 /** Registry years (active_from, active_to) lie between this year and the year of the upload + 10. */
@@ -295,6 +301,12 @@ class RecordValidation implements UploadConsumer {
   private rowCount = 0;
   /** Whether a problem names a column also by its letter, as in a sheet. */
   private byLetter = false;
+  /** What the first line of the report holds in its first cell (undefined before it). */
+  private firstDataCell: string | undefined;
+  /** Rows that look like notes, held until a line of the report follows them (then they are lines too) or the file ends. */
+  private readonly heldNotes: CsvRecord[] = [];
+  /** Whether more rows in a row looked like notes than are held: they are all read as lines of the report. */
+  private notesOverflowed = false;
 
   constructor(
     private readonly input: ValidationOptions,
@@ -323,6 +335,42 @@ class RecordValidation implements UploadConsumer {
     }
     this.dataRecords++;
     if (!this.rows) return;
+    if (!unterminated && this.looksLikeNote(record)) {
+      if (this.heldNotes.length < MAX_NOTE_ROWS) {
+        this.heldNotes.push(record);
+        return;
+      }
+      this.notesOverflowed = true;
+    } else this.notesOverflowed = false;
+    for (const held of this.heldNotes.splice(0)) this.dataRecord(held, false);
+    this.dataRecord(record, unterminated);
+  }
+
+  /**
+   * Whether a row looks like a note below the table ("Prepared by Ana", "Source: finance team") rather than a line
+   * of the report: a data row came before it; its first cell holds text with a letter, of at most 2,000 characters,
+   * that is not what the first data row holds in that column; every other cell is empty (or the row has fewer
+   * cells than the header, never more). Such a row is held until the next row: it is a note only if no line of the
+   * report follows it (see {@link MAX_NOTE_ROWS}).
+   */
+  private looksLikeNote(record: CsvRecord): boolean {
+    if (this.firstDataCell === undefined || this.notesOverflowed) return false;
+    if (fieldCountOf(record) > this.headerWidth) return false;
+    const [first = "", ...others] = record.fields;
+    const text = first.trim();
+    return (
+      text !== "" &&
+      text.length <= MAX_TEXT &&
+      LETTER.test(text) &&
+      text !== this.firstDataCell &&
+      others.every((field) => field.trim() === "")
+    );
+  }
+
+  /** Validates a line of the report (or what the uploader meant as one). */
+  private dataRecord(record: CsvRecord, unterminated: boolean): void {
+    if (!this.rows) return;
+    this.firstDataCell ??= (record.fields[0] ?? "").trim();
     const width = fieldCountOf(record);
     if (width !== this.headerWidth) {
       this.collector.error("wrongFieldCount", messages.wrongFieldCount(width, this.headerWidth), record.row);
@@ -336,6 +384,8 @@ class RecordValidation implements UploadConsumer {
 
   /** After the last record: what the rows break together, and the report's identity. */
   finish(): ReportSummary | undefined {
+    for (const note of this.heldNotes.splice(0))
+      this.collector.error("noteRow", messages.noteRow((note.fields[0] ?? "").trim()), note.row);
     if (this.headerRow === undefined) {
       this.collector.error("emptyFile", messages.emptyFile());
       return undefined;

@@ -336,13 +336,14 @@ class RecordValidation implements UploadConsumer {
     }
     this.dataRecords++;
     if (!this.rows) return;
-    if (!unterminated && this.looksLikeNote(record)) {
+    const noteLike = !unterminated && this.looksLikeNote(record);
+    if (noteLike && !this.notesOverflowed) {
       if (this.heldNotes.length < MAX_NOTE_ROWS) {
         this.heldNotes.push(record);
         return;
       }
       this.notesOverflowed = true;
-    } else this.notesOverflowed = false;
+    } else if (!noteLike) this.notesOverflowed = false;
     for (const held of this.heldNotes.splice(0)) this.dataRecord(held, false);
     this.dataRecord(record, unterminated);
   }
@@ -355,7 +356,7 @@ class RecordValidation implements UploadConsumer {
    * report follows it (see {@link MAX_NOTE_ROWS}).
    */
   private looksLikeNote(record: CsvRecord): boolean {
-    if (this.firstDataCell === undefined || this.notesOverflowed) return false;
+    if (this.firstDataCell === undefined) return false;
     if (fieldCountOf(record) > this.headerWidth) return false;
     const [first = "", ...others] = record.fields;
     const text = first.trim();

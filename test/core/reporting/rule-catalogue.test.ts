@@ -129,6 +129,11 @@ const PUBLISHED_IDS: readonly MessageCode[] = [
   "firstSheetNotTable",
   "firstSheetHidden",
   "emptySheet",
+  "noteRow",
+  "countryName",
+  "currencyCase",
+  "languageName",
+  "languageCase",
 ];
 
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -33,6 +33,19 @@ export const env = {
       return value;
     };
   },
+  /** A web origin, `https://<host>[:<port>]` with nothing after it (such as the site's, for CORS). */
+  origin(name: string): Reader<string> {
+    return (environment, problems) => {
+      const value = environment[name]?.trim();
+      if (!value) {
+        problems.push(`${name} is not set`);
+        return "";
+      }
+      if (!isHttpsOrigin(value))
+        problems.push(`${name} must be an origin such as https://example.org, not ${JSON.stringify(value)}`);
+      return value;
+    };
+  },
   /** One of a fixed set of values, e.g. a shipped framework version; `default` when the variable is unset. */
   oneOf<T extends string>(name: string, allowed: readonly T[], options: { default?: T } = {}): Reader<T> {
     return (environment, problems) => {
@@ -48,6 +61,13 @@ export const env = {
     };
   },
 } as const;
+
+/** Whether a text is exactly an HTTPS origin: scheme, host and optional port, no path, query or credentials. */
+export function isHttpsOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === "https:" && url.origin === value;
+}
 
 /**
  * Reads a function's configuration once, at module scope, so that a misconfigured function fails at cold start

@@ -269,7 +269,10 @@ describe("upload API: CORS for the site's origin only", () => {
       routeKey: "OPTIONS /{proxy+}",
       headers,
       body: undefined,
-      requestContext: { ...event.requestContext, authorizer: undefined } as typeof event.requestContext,
+      requestContext: {
+        ...event.requestContext,
+        authorizer: undefined,
+      } as unknown as typeof event.requestContext,
     });
   };
 
@@ -291,7 +294,7 @@ describe("upload API: CORS for the site's origin only", () => {
   });
 
   it("refuses a preflight from another origin, for another method or with another header", async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: "https://evil.example", "access-control-request-method": "POST" },
       { origin: `${SITE}.evil.example`, "access-control-request-method": "GET" },
       { origin: SITE, "access-control-request-method": "DELETE" },

@@ -46,6 +46,22 @@ export const env = {
       return value;
     };
   },
+  /** A JSON document checked by `parse` (which throws, with a message naming the problem, when it is not valid). */
+  json<T>(name: string, parse: (value: unknown) => T): Reader<T | undefined> {
+    return (environment, problems) => {
+      const text = environment[name]?.trim();
+      if (!text) {
+        problems.push(`${name} is not set`);
+        return undefined;
+      }
+      try {
+        return parse(JSON.parse(text));
+      } catch (error) {
+        problems.push(`${name} is not valid: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    };
+  },
   /** One of a fixed set of values, e.g. a shipped framework version; `default` when the variable is unset. */
   oneOf<T extends string>(name: string, allowed: readonly T[], options: { default?: T } = {}): Reader<T> {
     return (environment, problems) => {

@@ -317,10 +317,11 @@ describe("the publish function", () => {
     });
   });
 
-  it("knows the curated and the site buckets", () => {
+  it("knows the curated and the site buckets, and the validator page's upload settings", () => {
     expect(properties.Environment.Variables).toEqual({
       CURATED_BUCKET: { Ref: logicalId(storage.curatedBucket) },
       SITE_BUCKET: { Ref: logicalId(storage.siteBucket) },
+      UPLOAD_CONFIG: stack.resolve(stack.toJsonString(stack.uploads.siteConfig)),
       OBSERVATORY_HOME: "/var/task",
     });
   });

@@ -16,18 +16,21 @@ import {
   contentSecurityPolicyHeader,
 } from "../../../site/web/security.js";
 
+/** Node's Web Crypto, typed as the browser's. */
+const crypto = webcrypto as unknown as PkceCrypto;
+
 describe("PKCE", () => {
   it("computes RFC 7636 Appendix B's S256 challenge", async () => {
-    expect(await codeChallengeOf("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", webcrypto)).toBe(
+    expect(await codeChallengeOf("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", crypto)).toBe(
       "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
     );
   });
 
   it("makes verifiers of 86 unreserved characters and states of 43 from the crypto's random bytes, fresh each time", () => {
-    const verifiers = new Set(Array.from({ length: 20 }, () => createCodeVerifier(webcrypto)));
+    const verifiers = new Set(Array.from({ length: 20 }, () => createCodeVerifier(crypto)));
     expect(verifiers.size).toBe(20);
     for (const verifier of verifiers) expect(verifier).toMatch(/^[A-Za-z0-9_-]{86}$/);
-    expect(createState(webcrypto)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(createState(crypto)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(base64Url(new Uint8Array([0xfb, 0xff, 0xfe]))).toBe("-__-");
   });
 });

@@ -1,6 +1,7 @@
 /** PKCE against RFC 7636's own example, the upload flow's texts in every language, and the pages' CSP. */
 import { webcrypto } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { PkceCrypto } from "../../../site/client/upload/pkce.js";
 import {
   base64Url,
   codeChallengeOf,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { deflateRawSync } from "node:zlib";
+import { AWS_CUSTOM_RESOURCE_PROVIDER } from "./constructs/upload-api.js";
 
 /** One Lambda function's bundle in a cloud assembly. */
 export interface BundleSize {
@@ -24,7 +25,8 @@ interface TemplateResource {
 
 /**
  * The bundle of every Lambda function of every stack template in the cloud assembly `outdir`, found through the
- * `aws:asset:path` metadata the CLI writes next to each function.
+ * `aws:asset:path` metadata the CLI writes next to each function. CDK's own deployment-time function (the provider of
+ * AwsCustomResource calls, which ships CDK's code, not ours) is left out.
  */
 export function bundleSizes(outdir: string): BundleSize[] {
   const sizes: BundleSize[] = [];
@@ -39,6 +41,7 @@ export function bundleSizes(outdir: string): BundleSize[] {
       if (!statSync(assetDir, { throwIfNoEntry: false })?.isDirectory()) continue;
       const files = filesUnder(assetDir);
       const cdkPath = resource.Metadata?.["aws:cdk:path"];
+      if (typeof cdkPath === "string" && cdkPath.split("/")[1] === AWS_CUSTOM_RESOURCE_PROVIDER) continue;
       sizes.push({
         functionPath: typeof cdkPath === "string" ? cdkPath.replace(/\/Resource$/, "") : logicalId,
         assetDir: relative(outdir, assetDir),

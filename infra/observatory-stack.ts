@@ -23,7 +23,8 @@ export interface ObservatoryStackProps extends StackProps {
 }
 
 /**
- * The Equity Observatory on AWS: hubs upload CSV reports through the upload API; ingest validates them into the
+ * The Equity Observatory on AWS: hubs upload reports (CSV or workbooks) through the upload API, from the CLI or the
+ * site's validator page; ingest validates them into the
  * raw and curated lake; a workflow computes the indicators with Athena and publishes the static dashboards
  * behind CloudFront.
  */
@@ -50,6 +51,18 @@ export class ObservatoryStack extends Stack {
 
     this.site = new DashboardSite(this, "Site", { ...props.site, siteBucket, logBucket: accessLogsBucket });
 
+    this.uploads = new UploadApi(this, "Uploads", {
+      ...props.uploads,
+      rawBucket,
+      encryptionKey: key,
+      siteOrigin: this.site.origin,
+    });
+    this.site.allowConnections(
+      "ValidatorPageHeaders",
+      this.uploads.sitePagePaths,
+      this.uploads.browserOrigins,
+    );
+
     this.recompute = new IndicatorPipeline(this, "Recompute", {
       ...props.recompute,
       curatedBucket,
@@ -57,9 +70,8 @@ export class ObservatoryStack extends Stack {
       encryptionKey: key,
       catalog: this.catalog,
       site: this.site,
+      uploadConfig: this.uploads.siteConfig,
     });
-
-    this.uploads = new UploadApi(this, "Uploads", { ...props.uploads, rawBucket, encryptionKey: key });
 
     this.ingest = new UploadIngest(this, "Ingest", {
       ...props.ingest,
@@ -79,6 +91,8 @@ export class ObservatoryStack extends Stack {
     new CfnOutput(this, "UploadApiUrl", { value: this.uploads.url });
     new CfnOutput(this, "UserPoolId", { value: this.uploads.userPool.userPoolId });
     new CfnOutput(this, "UserPoolClientId", { value: this.uploads.userPoolClient.userPoolClientId });
+    new CfnOutput(this, "SiteClientId", { value: this.uploads.siteClient.userPoolClientId });
+    new CfnOutput(this, "SignInUrl", { value: this.uploads.signInUrl });
     new CfnOutput(this, "RawBucketName", { value: rawBucket.bucketName });
     new CfnOutput(this, "CuratedBucketName", { value: curatedBucket.bucketName });
     new CfnOutput(this, "RecomputeStateMachineArn", { value: this.recompute.stateMachine.stateMachineArn });

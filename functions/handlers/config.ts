@@ -33,6 +33,35 @@ export const env = {
       return value;
     };
   },
+  /** A web origin, `https://<host>[:<port>]` with nothing after it (such as the site's, for CORS). */
+  origin(name: string): Reader<string> {
+    return (environment, problems) => {
+      const value = environment[name]?.trim();
+      if (!value) {
+        problems.push(`${name} is not set`);
+        return "";
+      }
+      if (!isHttpsOrigin(value))
+        problems.push(`${name} must be an origin such as https://example.org, not ${JSON.stringify(value)}`);
+      return value;
+    };
+  },
+  /** A JSON document checked by `parse` (which throws, with a message naming the problem, when it is not valid). */
+  json<T>(name: string, parse: (value: unknown) => T): Reader<T | undefined> {
+    return (environment, problems) => {
+      const text = environment[name]?.trim();
+      if (!text) {
+        problems.push(`${name} is not set`);
+        return undefined;
+      }
+      try {
+        return parse(JSON.parse(text));
+      } catch (error) {
+        problems.push(`${name} is not valid: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    };
+  },
   /** One of a fixed set of values, e.g. a shipped framework version; `default` when the variable is unset. */
   oneOf<T extends string>(name: string, allowed: readonly T[], options: { default?: T } = {}): Reader<T> {
     return (environment, problems) => {
@@ -48,6 +77,13 @@ export const env = {
     };
   },
 } as const;
+
+/** Whether a text is exactly an HTTPS origin: scheme, host and optional port, no path, query or credentials. */
+export function isHttpsOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === "https:" && url.origin === value;
+}
 
 /**
  * Reads a function's configuration once, at module scope, so that a misconfigured function fails at cold start

@@ -1,6 +1,7 @@
 import { buildPublishedSite } from "../../site/build/build-site.js";
 import { objectStoreSiteWriter } from "../../site/build/site-writer.js";
 import type { ClientFiles } from "../../site/client/client-files.js";
+import { UPLOAD_CONFIG_FILE, type UploadConfig } from "../../site/client/upload/upload-config.js";
 import { readPublishedIndicators } from "../core/indicators/publish-indicators.js";
 import type { CountryTable } from "../core/reference/countries.js";
 import type { ObjectStore } from "../ports/object-store.js";
@@ -17,9 +18,17 @@ export interface PublishSiteDependencies {
   readonly clientFiles: () => Promise<ClientFiles>;
   /** @default () => new Date() */
   readonly clock?: () => Date;
+  /**
+   * What the validator page needs to sign in and upload on AWS, published as `upload-config.json` at the site's
+   * root. Without it (a site published elsewhere) no such file is written, and the page offers no upload.
+   */
+  readonly uploadConfig?: UploadConfig;
 }
 
-/** The publish step of the workflow: rebuilds the dashboards from the published indicators into the site bucket. */
+/**
+ * The publish step of the workflow: rebuilds the dashboards from the published indicators into the site bucket,
+ * with the validator page's upload settings when there are some.
+ */
 export function createPublishSiteHandler(dependencies: PublishSiteDependencies) {
   return async (): Promise<{ readonly pages: number; readonly charts: number }> => {
     const build = await buildPublishedSite(
@@ -31,6 +40,12 @@ export function createPublishSiteHandler(dependencies: PublishSiteDependencies) 
       },
       objectStoreSiteWriter(dependencies.site),
     );
+    if (dependencies.uploadConfig)
+      await dependencies.site.put(
+        UPLOAD_CONFIG_FILE,
+        new TextEncoder().encode(`${JSON.stringify(dependencies.uploadConfig, null, 1)}\n`),
+        { contentType: "application/json; charset=utf-8" },
+      );
     dependencies.logger.info("site published", { pages: build.pages.length, charts: build.specs });
     return { pages: build.pages.length, charts: build.specs };
   };

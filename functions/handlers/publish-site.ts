@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CLIENT_BUNDLE_DIR } from "../../site/client/client-files.js";
+import { parseUploadConfig } from "../../site/client/upload/upload-config.js";
 import { PUBLISHED_PREFIX } from "../adapters/aws/published.js";
 import { createS3Client } from "../adapters/aws/s3-client.js";
 import { S3ObjectStore } from "../adapters/aws/s3-store.js";
@@ -13,6 +14,7 @@ import { createPublishSiteHandler } from "./publish-site-handler.js";
 const config = readConfig({
   curatedBucket: env.string("CURATED_BUCKET"),
   siteBucket: env.string("SITE_BUCKET"),
+  uploadConfig: env.json("UPLOAD_CONFIG", parseUploadConfig),
 });
 
 const s3 = createS3Client();
@@ -32,4 +34,5 @@ export const handler = createPublishSiteHandler({
   countries: bundledCountryTable(),
   logger: jsonLogger("publish-site"),
   clientFiles: readClientFiles,
+  uploadConfig: config.uploadConfig,
 });

@@ -11,6 +11,7 @@ const config = readConfig({
   councilGroup: env.string("COUNCIL_GROUP"),
   maxUploadBytes: env.integer("MAX_UPLOAD_BYTES", { min: 1, max: 5 * 1024 ** 3 }),
   uploadUrlTtlSeconds: env.integer("UPLOAD_URL_TTL_SECONDS", { min: 60, max: 900, default: 300 }),
+  siteOrigin: env.origin("SITE_ORIGIN"),
 });
 
 /** Lambda entry point of the upload API (see `createUploadApiHandler`). */
@@ -24,5 +25,6 @@ export const handler = createUploadApiHandler({
   councilGroup: config.councilGroup,
   maxUploadBytes: config.maxUploadBytes,
   uploadUrlTtlSeconds: config.uploadUrlTtlSeconds,
+  siteOrigin: config.siteOrigin,
   logger: jsonLogger("upload-api"),
 });

@@ -5,7 +5,11 @@ import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import type * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import { DIRECTORY_INDEX_FUNCTION } from "../../site/web/directory-index.js";
-import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "../../site/web/security.js";
+import {
+  CONTENT_SECURITY_POLICY_HEADER,
+  contentSecurityPolicyHeader,
+  REFERRER_POLICY,
+} from "../../site/web/security.js";
 import { acknowledgeRule } from "./nag.js";
 
 export interface DashboardSiteOptions {
@@ -46,23 +50,22 @@ export class DashboardSite extends Construct {
   readonly responseHeadersPolicy: cloudfront.ResponseHeadersPolicy;
   /** Rewrites `/folder/` to its `index.html` and redirects `/folder` to `/folder/` (see `DIRECTORY_INDEX_FUNCTION`). */
   readonly directoryIndex: cloudfront.Function;
+  /**
+   * The site's origin, `https://<host>`: its first custom domain name, or else the distribution's own
+   * `*.cloudfront.net` name. Sign-in returns to it, and the upload API and the raw bucket allow it (and only it)
+   * across origins.
+   */
+  readonly origin: string;
+  private readonly siteOrigin: cloudfront.IOrigin;
 
   constructor(scope: Construct, id: string, props: DashboardSiteProps) {
     super(scope, id);
-    this.responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, "SecurityHeaders", {
-      comment: "Equity Observatory dashboards: CSP, HSTS, no framing, no sniffing, no referrer",
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY_HEADER, override: true },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: referrerPolicyOf(REFERRER_POLICY), override: true },
-      },
-    });
+    this.responseHeadersPolicy = this.securityHeaders(
+      "SecurityHeaders",
+      "Equity Observatory dashboards: CSP, HSTS, no framing, no sniffing, no referrer",
+      CONTENT_SECURITY_POLICY_HEADER,
+    );
+    this.siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(props.siteBucket);
 
     this.directoryIndex = new cloudfront.Function(this, "DirectoryIndex", {
       comment: "Equity Observatory: /es/ serves /es/index.html, /es redirects to /es/",
@@ -75,15 +78,8 @@ export class DashboardSite extends Construct {
       comment: "Equity Observatory dashboards",
       defaultRootObject: "index.html",
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(props.siteBucket),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: this.responseHeadersPolicy,
-        compress: true,
-        functionAssociations: [
-          { function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
-        ],
+        ...this.behaviorOptions(this.responseHeadersPolicy),
+        origin: this.siteOrigin,
       },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: props.priceClass ?? cloudfront.PriceClass.PRICE_CLASS_ALL,
@@ -116,6 +112,58 @@ export class DashboardSite extends Construct {
         "CFR4",
         "Without a custom domain CloudFront serves its default *.cloudfront.net certificate, whose security policy cannot be raised; pass domainNames and a certificate to require TLS 1.2.",
       );
+    const [domainName] = customDomain ? (props.domainNames ?? []) : [];
+    this.origin = `https://${domainName ?? this.distribution.distributionDomainName}`;
+  }
+
+  /**
+   * Lets the pages at `paths` (exact paths such as `/es/check.html`) connect to `connectOrigins` as well as to the
+   * site: a behaviour per path with the same security headers but a Content Security Policy whose `connect-src`
+   * adds those origins. Every other page keeps the site's strict policy.
+   */
+  allowConnections(
+    id: string,
+    paths: readonly string[],
+    connectOrigins: readonly string[],
+  ): cloudfront.ResponseHeadersPolicy {
+    const policy = this.securityHeaders(
+      id,
+      "Equity Observatory validator page: the site's headers, connecting to sign-in, the upload API and the upload bucket",
+      contentSecurityPolicyHeader(connectOrigins),
+    );
+    for (const path of paths)
+      this.distribution.addBehavior(path, this.siteOrigin, this.behaviorOptions(policy));
+    return policy;
+  }
+
+  private behaviorOptions(policy: cloudfront.IResponseHeadersPolicy): cloudfront.AddBehaviorOptions {
+    return {
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: policy,
+      compress: true,
+      functionAssociations: [
+        { function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+      ],
+    };
+  }
+
+  private securityHeaders(id: string, comment: string, csp: string): cloudfront.ResponseHeadersPolicy {
+    return new cloudfront.ResponseHeadersPolicy(this, id, {
+      comment,
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: referrerPolicyOf(REFERRER_POLICY), override: true },
+      },
+    });
   }
 
   /** The distribution's ARN, for policies that act on it (such as invalidations). */

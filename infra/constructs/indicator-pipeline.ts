@@ -1,4 +1,4 @@
-import { Duration } from "aws-cdk-lib";
+import { Duration, Stack } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
@@ -8,6 +8,7 @@ import type * as s3 from "aws-cdk-lib/aws-s3";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import * as tasks from "aws-cdk-lib/aws-stepfunctions-tasks";
 import { Construct } from "constructs";
+import type { UploadConfig } from "../../site/client/upload/upload-config.js";
 import type { DashboardSite } from "./dashboard-site.js";
 import type { LakeCatalog } from "./lake-catalog.js";
 import { CURATED_PREFIXES } from "./lake-storage.js";
@@ -30,6 +31,8 @@ export interface IndicatorPipelineProps extends IndicatorPipelineOptions {
   readonly encryptionKey: kms.IKey;
   readonly catalog: LakeCatalog;
   readonly site: DashboardSite;
+  /** What the validator page needs to sign in and upload; the publish step writes it as `upload-config.json`. */
+  readonly uploadConfig: UploadConfig;
 }
 
 /**
@@ -93,6 +96,7 @@ export class IndicatorPipeline extends Construct {
       environment: {
         CURATED_BUCKET: curatedBucket.bucketName,
         SITE_BUCKET: siteBucket.bucketName,
+        UPLOAD_CONFIG: Stack.of(this).toJsonString(props.uploadConfig),
       },
     });
     const publishedObjects = curatedBucket.arnForObjects(`${CURATED_PREFIXES.published}*`);

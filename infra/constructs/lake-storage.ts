@@ -8,7 +8,7 @@ import { lakeLayout } from "../../functions/core/lake/layout.js";
 
 /** Key prefixes of the two data buckets, as the handlers write them. */
 export const RAW_PREFIXES = {
-  /** `uploads/<uploader>/<uploadId>.csv`: what an uploader sent, through a presigned POST. */
+  /** `uploads/<uploader>/<uploadId>.<csv|xlsx|ods>`: what an uploader sent, through a presigned POST. */
   landing: "uploads/",
   /** `raw/<uploader>/<sha256>.csv`: every accepted file, byte for byte. */
   evidence: "raw/",

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
+import { Aws, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigateway";
 import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
@@ -8,11 +8,23 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import type * as kms from "aws-cdk-lib/aws-kms";
 import * as logs from "aws-cdk-lib/aws-logs";
 import type * as s3 from "aws-cdk-lib/aws-s3";
+import * as cr from "aws-cdk-lib/custom-resources";
 import { Construct } from "constructs";
 import { COUNCIL } from "../../functions/core/reporting/kinds.js";
 import { uploadLayout } from "../../functions/core/uploads/upload-layout.js";
+import { CORS_MAX_AGE_SECONDS, PREFLIGHT_ROUTE } from "../../functions/handlers/upload-api-handler.js";
+import {
+  checkPagePaths,
+  UPLOAD_CONFIG_VERSION,
+  type UploadConfig,
+  uploadConnectOrigins,
+} from "../../site/client/upload/upload-config.js";
+import { CATALOGUES } from "../../site/i18n/catalogue.js";
 import { acknowledgeRule, acknowledgeWildcardResources } from "./nag.js";
 import { ObservatoryFunction } from "./observatory-function.js";
+
+/** The id CDK gives the one function per stack that runs AwsCustomResource calls (CDK's code, not a bundle of ours). */
+export const AWS_CUSTOM_RESOURCE_PROVIDER = "AWS679f53fac002430cb0da5b7982bd2287";
 
 /** The session tag that names the hub a HubAccessRole session acts for. */
 export const HUB_SESSION_TAG = "hub_id";
@@ -43,11 +55,23 @@ export interface UploadApiOptions {
   readonly throttle?: apigwv2.ThrottleSettings;
   /** @default logs.RetentionDays.ONE_YEAR */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * The prefix of the Cognito hosted UI's domain, `<prefix>.auth.<region>.amazoncognito.com`, where hubs sign in
+   * from the validator page. It must be unique in the region: lower-case letters, digits and hyphens, without
+   * "aws", "amazon" or "cognito".
+   * @default `equity-observatory-<account id>`
+   */
+  readonly signInDomainPrefix?: string;
 }
 
 export interface UploadApiProps extends UploadApiOptions {
   readonly rawBucket: s3.IBucket;
   readonly encryptionKey: kms.IKey;
+  /**
+   * The published site's origin (`https://<host>`): its validator page signs hubs in and uploads from the browser,
+   * so sign-in returns there, and the API and the raw bucket allow that origin, and no other, across origins.
+   */
+  readonly siteOrigin: string;
 }
 
 /**
@@ -62,7 +86,16 @@ export interface UploadApiProps extends UploadApiOptions {
  */
 export class UploadApi extends Construct {
   readonly userPool: cognito.UserPool;
+  /** The app client of the CLI and scripts: SRP or password sign-in, no OAuth. */
   readonly userPoolClient: cognito.UserPoolClient;
+  /** The hosted UI's domain, where the validator page sends hubs to sign in. */
+  readonly signInDomain: cognito.UserPoolDomain;
+  /** The hosted UI's origin, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly signInUrl: string;
+  /** The validator page's public app client: authorization code with PKCE, no secret, no other flow. */
+  readonly siteClient: cognito.UserPoolClient;
+  /** The validator page's paths in every language, where sign-in and sign-out return to. */
+  readonly sitePagePaths: readonly string[];
   readonly councilGroup: cognito.UserPoolGroup;
   readonly httpApi: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
@@ -75,9 +108,12 @@ export class UploadApi extends Construct {
   /** The largest file an upload may carry, in bytes. */
   readonly maxUploadBytes: number;
 
+  private readonly rawBucket: s3.IBucket;
+
   constructor(scope: Construct, id: string, props: UploadApiProps) {
     super(scope, id);
-    const { rawBucket, encryptionKey } = props;
+    const { rawBucket, encryptionKey, siteOrigin } = props;
+    this.rawBucket = rawBucket;
     const councilGroupName = props.councilGroupName ?? "global-council";
     this.maxUploadBytes = props.maxUploadBytes ?? 268_435_456;
 
@@ -133,6 +169,32 @@ export class UploadApi extends Construct {
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
+    const domainPrefix = props.signInDomainPrefix ?? `equity-observatory-${Aws.ACCOUNT_ID}`;
+    this.signInDomain = this.userPool.addDomain("SignInDomain", { cognitoDomain: { domainPrefix } });
+    this.signInUrl = `https://${domainPrefix}.auth.${Stack.of(this).region}.amazoncognito.com`;
+    this.sitePagePaths = checkPagePaths(Object.keys(CATALOGUES));
+    const pageUrls = this.sitePagePaths.map((path) => `${siteOrigin}${path}`);
+    this.siteClient = this.userPool.addClient("SiteClient", {
+      generateSecret: false,
+      authFlows: { userSrp: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: pageUrls,
+        logoutUrls: pageUrls,
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.minutes(30),
+      accessTokenValidity: Duration.minutes(30),
+      refreshTokenValidity: Duration.hours(12),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(HUB_SESSION_TAG),
+      writeAttributes: new cognito.ClientAttributes(),
+    });
+
     this.handler = new ObservatoryFunction(this, "UploadApiFunction", {
       handlerModule: "upload-api",
       description: "Equity Observatory: issues presigned uploads and returns validation results",
@@ -156,6 +218,7 @@ export class UploadApi extends Construct {
       COUNCIL_GROUP: councilGroupName,
       MAX_UPLOAD_BYTES: String(this.maxUploadBytes),
       UPLOAD_URL_TTL_SECONDS: String((props.uploadUrlTtl ?? Duration.minutes(5)).toSeconds()),
+      SITE_ORIGIN: siteOrigin,
     }))
       this.handler.function.addEnvironment(name, value);
 
@@ -166,7 +229,7 @@ export class UploadApi extends Construct {
         "CognitoIdToken",
         `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`,
         {
-          jwtAudience: [this.userPoolClient.userPoolClientId],
+          jwtAudience: [this.userPoolClient.userPoolClientId, this.siteClient.userPoolClientId],
           identitySource: ["$request.header.Authorization"],
         },
       ),
@@ -206,11 +269,94 @@ export class UploadApi extends Construct {
       [apigwv2.HttpMethod.GET, "/results/{uploadId}"],
     ] as const)
       this.httpApi.addRoutes({ path, methods: [method], integration });
+    const [, preflightPath = ""] = PREFLIGHT_ROUTE.split(" ");
+    const [preflight] = this.httpApi.addRoutes({
+      path: preflightPath,
+      methods: [apigwv2.HttpMethod.OPTIONS],
+      integration,
+      authorizer: new apigwv2.HttpNoneAuthorizer(),
+    });
+    if (!preflight) throw new Error("the preflight route was not created");
+    acknowledgeRule(
+      preflight,
+      "APIG4",
+      "Browsers send CORS preflights (OPTIONS) without credentials; the function answers them without reading or writing anything, allowing only the site's origin. Every other route is behind the JWT authorizer.",
+    );
+
+    this.allowBrowserUploads(rawBucket, siteOrigin);
   }
 
   /** The API's base URL (the `$default` stage). */
   get url(): string {
     return this.stage.url;
+  }
+
+  /** The origin a presigned POST sends files to: the raw bucket's regional virtual-hosted endpoint. */
+  get uploadOrigin(): string {
+    return `https://${this.rawBucket.bucketRegionalDomainName}`;
+  }
+
+  /**
+   * What the validator page needs to sign in and upload (`upload-config.json`, written by the publish step): all
+   * public values, no secret.
+   */
+  get siteConfig(): UploadConfig {
+    return {
+      version: UPLOAD_CONFIG_VERSION,
+      region: Stack.of(this).region,
+      api_url: this.httpApi.apiEndpoint,
+      sign_in_url: this.signInUrl,
+      client_id: this.siteClient.userPoolClientId,
+      upload_origin: this.uploadOrigin,
+      redirect_paths: this.sitePagePaths,
+    };
+  }
+
+  /** The origins the validator page connects to (its Content Security Policy's `connect-src` on AWS). */
+  get browserOrigins(): string[] {
+    return uploadConnectOrigins(this.siteConfig);
+  }
+
+  /**
+   * CORS of the raw bucket: the site's origin may POST (a presigned upload, a form POST, which needs no preflight),
+   * nothing else and no other origin. It is applied by a deployment-time call (PutBucketCors), not in the bucket's
+   * own template, because the site's distribution depends on the bucket (its validator page's Content Security
+   * Policy names the bucket's endpoint) and the bucket would then depend on the distribution.
+   */
+  private allowBrowserUploads(rawBucket: s3.IBucket, siteOrigin: string): void {
+    const corsConfiguration = {
+      CORSRules: [
+        {
+          ID: "ValidatorPageUploads",
+          AllowedMethods: ["POST"],
+          AllowedOrigins: [siteOrigin],
+          MaxAgeSeconds: CORS_MAX_AGE_SECONDS,
+        },
+      ],
+    };
+    const apply: cr.AwsSdkCall = {
+      service: "S3",
+      action: "putBucketCors",
+      parameters: { Bucket: rawBucket.bucketName, CORSConfiguration: corsConfiguration },
+      physicalResourceId: cr.PhysicalResourceId.of(`${rawBucket.bucketName}-cors`),
+    };
+    new cr.AwsCustomResource(this, "RawBucketCors", {
+      onCreate: apply,
+      onUpdate: apply,
+      onDelete: { service: "S3", action: "deleteBucketCors", parameters: { Bucket: rawBucket.bucketName } },
+      policy: cr.AwsCustomResourcePolicy.fromStatements([
+        new iam.PolicyStatement({ actions: ["s3:PutBucketCORS"], resources: [rawBucket.bucketArn] }),
+      ]),
+      installLatestAwsSdk: false,
+    });
+    const provider = Stack.of(this).node.tryFindChild(AWS_CUSTOM_RESOURCE_PROVIDER);
+    const role = provider?.node.tryFindChild("ServiceRole");
+    if (!role) throw new Error("CDK's AwsCustomResource provider was not found where expected");
+    acknowledgeRule(
+      role,
+      "IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+      "CDK's own deployment-time function that applies the raw bucket's CORS rule (s3:PutBucketCORS on that bucket only); the managed policy only lets it write its logs.",
+    );
   }
 
   private createHubAccessRole(rawBucket: s3.IBucket, key: kms.IKey): iam.Role {

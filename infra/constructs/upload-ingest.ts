@@ -8,6 +8,7 @@ import * as s3n from "aws-cdk-lib/aws-s3-notifications";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
+import { UPLOAD_FORMATS } from "../../functions/core/uploads/upload-layout.js";
 import { CURATED_PREFIXES, RAW_PREFIXES } from "./lake-storage.js";
 import { acknowledgeRule, acknowledgeWildcardResources } from "./nag.js";
 import { ObservatoryFunction } from "./observatory-function.js";
@@ -121,11 +122,12 @@ export class UploadIngest extends Construct {
       "Ingest reads the uploads it is notified of, checks the evidence and results it may already hold, and reads and writes the lake and its manifest; each grant is limited to one key prefix.",
     );
 
-    rawBucket.addEventNotification(
-      s3.EventType.OBJECT_CREATED,
-      new s3n.LambdaDestination(this.handler.function),
-      { prefix: RAW_PREFIXES.landing, suffix: ".csv" },
-    );
+    const destination = new s3n.LambdaDestination(this.handler.function);
+    for (const format of Object.keys(UPLOAD_FORMATS))
+      rawBucket.addEventNotification(s3.EventType.OBJECT_CREATED, destination, {
+        prefix: RAW_PREFIXES.landing,
+        suffix: `.${format}`,
+      });
     acknowledgeBucketNotificationsHandler(this);
 
     this.deadLetterAlarm = this.deadLetterQueue

@@ -128,6 +128,7 @@ beforeEach(async () => {
       councilGroup: "global-council",
       maxUploadBytes: 1024 * 1024,
       uploadUrlTtlSeconds: 300,
+      siteOrigin: "https://site.example.org",
       logger: memoryLogger(),
     }),
   );

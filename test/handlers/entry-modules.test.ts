@@ -43,6 +43,16 @@ const CURATED = "observatory-curated";
 const SITE = "observatory-site";
 const RESULTS = "observatory-query-results";
 const DAY_MS = 86_400_000;
+/** The validator page's upload settings, as the stack hands them to the publish step. */
+const UPLOAD_CONFIG = {
+  version: 1,
+  region: "eu-west-1",
+  api_url: "https://abc123.execute-api.eu-west-1.amazonaws.com",
+  sign_in_url: "https://equity-observatory-123456789012.auth.eu-west-1.amazoncognito.com",
+  client_id: "4example0client0id",
+  upload_origin: "https://observatory-raw.s3.eu-west-1.amazonaws.com",
+  redirect_paths: ["/check.html", "/es/check.html", "/ar/check.html"],
+};
 
 async function fixture<T>(name: string): Promise<T> {
   return JSON.parse(await readFile(new URL(name, FIXTURES), "utf8")) as T;
@@ -316,7 +326,12 @@ describe("publish-site.ts", () => {
 
     const { handler } = await coldStart<{ handler: () => Promise<{ pages: number }> }>(
       "../../functions/handlers/publish-site.js",
-      { CURATED_BUCKET: CURATED, SITE_BUCKET: SITE, OBSERVATORY_HOME: home },
+      {
+        CURATED_BUCKET: CURATED,
+        SITE_BUCKET: SITE,
+        OBSERVATORY_HOME: home,
+        UPLOAD_CONFIG: JSON.stringify(UPLOAD_CONFIG),
+      },
     );
     const { pages } = await handler();
 
@@ -337,6 +352,26 @@ describe("publish-site.ts", () => {
     expect(new TextDecoder().decode(await site.get("framework.html"))).toContain(
       "In this publication, k = 3.",
     );
+    expect(JSON.parse(new TextDecoder().decode(await site.get("upload-config.json")))).toEqual(UPLOAD_CONFIG);
+    expect(written.find((r) => r.key === "upload-config.json")?.headers["content-type"]).toBe(
+      "application/json; charset=utf-8",
+    );
+  });
+
+  it("refuses to start with UPLOAD_CONFIG missing or not the page's schema, naming the problem", async () => {
+    await startEndpoints([CURATED, SITE]);
+    const base = { CURATED_BUCKET: CURATED, SITE_BUCKET: SITE };
+    await expect(coldStart("../../functions/handlers/publish-site.js", base)).rejects.toThrow(
+      "the function is misconfigured: UPLOAD_CONFIG is not set",
+    );
+    await expect(
+      coldStart("../../functions/handlers/publish-site.js", {
+        ...base,
+        UPLOAD_CONFIG: JSON.stringify({ ...UPLOAD_CONFIG, api_url: "http://abc123.example/" }),
+      }),
+    ).rejects.toThrow(
+      "the function is misconfigured: UPLOAD_CONFIG is not valid: api_url must be an https origin with nothing after the host",
+    );
   });
 });
 
@@ -350,6 +385,7 @@ describe("upload-api.ts", () => {
     COUNCIL_GROUP: "observatory-council",
     MAX_UPLOAD_BYTES: "4096",
     UPLOAD_URL_TTL_SECONDS: "120",
+    SITE_ORIGIN: "https://d111111abcdef8.cloudfront.net",
   };
   type ApiHandler = {
     handler: (
@@ -389,6 +425,45 @@ describe("upload-api.ts", () => {
     const expires = Date.parse(policy.expiration);
     expect(expires).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 120_000);
     expect(expires).toBeLessThanOrEqual(after + 120_000);
+  });
+
+  it("answers the preflight of SITE_ORIGIN, and of no other origin, without any AWS call", async () => {
+    await startEndpoints([RAW]);
+    const { handler } = await coldStart<{
+      handler: (event: unknown) => Promise<{ statusCode?: number; headers?: Record<string, string> }>;
+    }>("../../functions/handlers/upload-api.js", configuration);
+    const event = await fixture<APIGatewayProxyEventV2WithJWTAuthorizer>("api-post-uploads-hub.json");
+    const preflight = (origin: string) =>
+      handler({
+        ...event,
+        routeKey: "OPTIONS /{proxy+}",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization",
+        },
+        requestContext: { ...event.requestContext, authorizer: undefined },
+      });
+    const allowed = await preflight("https://d111111abcdef8.cloudfront.net");
+    expect(allowed.statusCode).toBe(204);
+    expect(allowed.headers?.["access-control-allow-origin"]).toBe("https://d111111abcdef8.cloudfront.net");
+    expect((await preflight("https://d222222abcdef8.cloudfront.net")).statusCode).toBe(403);
+    expect(calls).toEqual([]);
+    expect(s3Requests).toEqual([]);
+  });
+
+  it("refuses to start with a SITE_ORIGIN that is not exactly an https origin", async () => {
+    await startEndpoints([RAW]);
+    for (const origin of [
+      "https://d111111abcdef8.cloudfront.net/",
+      "http://d111111abcdef8.cloudfront.net",
+      "*",
+    ])
+      await expect(
+        coldStart("../../functions/handlers/upload-api.js", { ...configuration, SITE_ORIGIN: origin }),
+      ).rejects.toThrow(
+        `the function is misconfigured: SITE_ORIGIN must be an origin such as https://example.org, not ${JSON.stringify(origin)}`,
+      );
   });
 
   it("issues a council upload through COUNCIL_ACCESS_ROLE_ARN to members of COUNCIL_GROUP", async () => {

@@ -150,11 +150,12 @@ describe("ingest-upload handler", () => {
   });
 
   /** The created-upload event for bytes put at its key, with their size. */
-  async function uploaded(bytes: Uint8Array): Promise<S3Event> {
+  async function uploaded(bytes: Uint8Array, key?: string): Promise<S3Event> {
     const event = await fixture<S3Event>("s3-upload-created.json");
     const record = event.Records[0];
     if (!record) throw new Error("fixture has no record");
     record.s3.object.size = bytes.byteLength;
+    if (key) record.s3.object.key = key;
     await store.put(decodeURIComponent(record.s3.object.key), bytes);
     return event;
   }
@@ -174,6 +175,26 @@ describe("ingest-upload handler", () => {
     expect(result.report?.raw_key).toBe(`raw/wm-ng/${result.report?.sha256}.xlsx`);
     const raw = await store.get(result.report?.raw_key ?? "");
     expect(Buffer.from(raw ?? []).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("ingests workbooks uploaded under .xlsx and .ods keys, as the page's presigned POST of a workbook names them", async () => {
+    for (const [format, uploadId] of [
+      ["xlsx", "20261120T100000Z-00000000000000a1"],
+      ["ods", "20261120T100100Z-00000000000000a2"],
+    ] as const) {
+      const bytes = new Uint8Array(
+        await readFile(new URL(`../fixtures/workbooks/financial-report.${format}`, import.meta.url)),
+      );
+      expect(await handler(await uploaded(bytes, `uploads/wm-ng/${uploadId}.${format}`))).toEqual({
+        processed: ["processed"],
+      });
+      const result = await resultOf(`results/wm-ng/${uploadId}.json`);
+      expect(result).toMatchObject({ upload_id: uploadId, status: "rejected", kind: "financial" });
+      expect(result.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+        [4, "amount (E)", "decimalComma"],
+        [5, "country (G)", "allocationOutsideSeat"],
+      ]);
+    }
   });
 
   it("rejects a workbook with the sheet's rows and lettered columns, keeping nothing of it", async () => {

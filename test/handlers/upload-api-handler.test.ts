@@ -18,6 +18,7 @@ const FIXTURES = new URL("../fixtures/events/", import.meta.url);
 const RAW = "observatory-raw";
 const HUB_ROLE = "arn:aws:iam::123456789012:role/HubAccessRole";
 const COUNCIL_ROLE = "arn:aws:iam::123456789012:role/CouncilAccessRole";
+const SITE = "https://d111111abcdef8.cloudfront.net";
 
 async function apiEvent(name: string): Promise<APIGatewayProxyEventV2WithJWTAuthorizer> {
   return JSON.parse(
@@ -58,6 +59,7 @@ beforeEach(async () => {
     councilGroup: "global-council",
     maxUploadBytes: 1024 * 1024,
     uploadUrlTtlSeconds: 300,
+    siteOrigin: SITE,
     logger,
     clock: () => new Date("2026-11-20T10:00:00.000Z"),
     randomHex: () => "0123456789abcdef",
@@ -206,6 +208,7 @@ describe("upload API", () => {
       councilGroup: "global-council",
       maxUploadBytes: 1024,
       uploadUrlTtlSeconds: 300,
+      siteOrigin: SITE,
       logger,
     });
     const response = await failing(await apiEvent("api-post-uploads-hub.json"));
@@ -217,5 +220,114 @@ describe("upload API", () => {
       request_id: "Ab1CdEfGhIjKlM=",
       error: "AccessDenied: sts:AssumeRole",
     });
+  });
+});
+
+describe("upload API: workbooks", () => {
+  it("issues an .xlsx or .ods upload whose policy requires the workbook's content type", async () => {
+    const event = await apiEvent("api-post-uploads-hub.json");
+    for (const [format, contentType] of [
+      ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+      ["ods", "application/vnd.oasis.opendocument.spreadsheet"],
+    ] as const) {
+      const response = await handler({ ...event, body: JSON.stringify({ format }) });
+      expect(response.statusCode).toBe(201);
+      const issued = body(response) as { fields: Record<string, string>; format: string };
+      const key = `uploads/wm-ng/20261120T100000Z-0123456789abcdef.${format}`;
+      expect(issued.format).toBe(format);
+      expect(issued.fields.key).toBe(key);
+      expect(issued.fields["Content-Type"]).toBe(contentType);
+      expect(policyConditions(issued.fields)).toEqual(
+        expect.arrayContaining([
+          ["eq", "$key", key],
+          ["eq", "$Content-Type", contentType],
+        ]),
+      );
+    }
+  });
+
+  it("issues a CSV upload when the body names no format, and refuses a format it does not know", async () => {
+    const event = await apiEvent("api-post-uploads-hub.json");
+    const plain = await handler({ ...event, body: undefined });
+    expect((body(plain).fields as Record<string, string>).key).toMatch(/\.csv$/);
+    for (const bad of ['{"format":"xls"}', '{"format":"../x"}', "not json", "[]"]) {
+      const response = await handler({ ...event, body: bad });
+      expect(response.statusCode).toBe(400);
+      expect(body(response).error).toBe(
+        'the request body must be empty or JSON such as {"format": "csv"}, where format is csv, xlsx or ods',
+      );
+    }
+    expect(sessions).toHaveLength(1);
+  });
+});
+
+describe("upload API: CORS for the site's origin only", () => {
+  const preflight = async (headers: Record<string, string>) => {
+    const event = await apiEvent("api-post-uploads-hub.json");
+    return handler({
+      ...event,
+      routeKey: "OPTIONS /{proxy+}",
+      headers,
+      body: undefined,
+      requestContext: {
+        ...event.requestContext,
+        authorizer: undefined,
+      } as unknown as typeof event.requestContext,
+    });
+  };
+
+  it("answers the site's preflight for POST with an Authorization header", async () => {
+    const response = await preflight({
+      origin: SITE,
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "authorization,content-type",
+    });
+    expect(response.statusCode).toBe(204);
+    expect(response.headers).toEqual({
+      "access-control-allow-origin": SITE,
+      "access-control-allow-methods": "GET, POST",
+      "access-control-allow-headers": "authorization, content-type",
+      "access-control-max-age": "600",
+      vary: "Origin",
+    });
+    expect(sessions).toEqual([]);
+  });
+
+  it("refuses a preflight from another origin, for another method or with another header", async () => {
+    for (const headers of <Record<string, string>[]>[
+      { origin: "https://evil.example", "access-control-request-method": "POST" },
+      { origin: `${SITE}.evil.example`, "access-control-request-method": "GET" },
+      { origin: SITE, "access-control-request-method": "DELETE" },
+      {
+        origin: SITE,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "x-amz-date",
+      },
+      { "access-control-request-method": "POST" },
+    ]) {
+      const response = await preflight(headers);
+      expect(response.statusCode).toBe(403);
+      expect(response.headers?.["access-control-allow-origin"]).toBeUndefined();
+    }
+  });
+
+  it("lets the site read its answers, and no other origin", async () => {
+    const event = await apiEvent("api-post-uploads-hub.json");
+    const fromSite = await handler({ ...event, headers: { ...event.headers, Origin: SITE } });
+    expect(fromSite.statusCode).toBe(201);
+    expect(fromSite.headers?.["access-control-allow-origin"]).toBe(SITE);
+    expect(fromSite.headers?.vary).toBe("Origin");
+    const fromElsewhere = await handler({
+      ...event,
+      headers: { ...event.headers, origin: "https://evil.example" },
+    });
+    expect(fromElsewhere.headers?.["access-control-allow-origin"]).toBeUndefined();
+    const refused = await handler({
+      ...(await apiEvent("api-post-uploads-no-hub.json")),
+      headers: { origin: SITE },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers?.["access-control-allow-origin"]).toBe(SITE);
+    expect(fromSite.headers?.["access-control-allow-credentials"]).toBeUndefined();
   });
 });

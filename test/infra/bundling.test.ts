@@ -42,6 +42,16 @@ const LAMBDA_ENVIRONMENT = {
   GLUE_DATABASE: "equity_observatory",
   ATHENA_STAGING_WORKGROUP: "equity-observatory-staging",
   STAGING_BUCKET: "query-results",
+  SITE_ORIGIN: "https://d111111abcdef8.cloudfront.net",
+  UPLOAD_CONFIG: JSON.stringify({
+    version: 1,
+    region: "eu-west-1",
+    api_url: "https://abc123.execute-api.eu-west-1.amazonaws.com",
+    sign_in_url: "https://equity-observatory-123456789012.auth.eu-west-1.amazoncognito.com",
+    client_id: "4example0client0id",
+    upload_origin: "https://raw.s3.eu-west-1.amazonaws.com",
+    redirect_paths: ["/check.html", "/es/check.html", "/ar/check.html"],
+  }),
 };
 
 describe("the Lambda bundles", () => {

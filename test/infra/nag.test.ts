@@ -104,7 +104,9 @@ describe("every acknowledgement", () => {
       expect(entry.path).not.toBe("EquityObservatory");
       expect(entry.reason.length).toBeGreaterThan(60);
       expect(used).toContainEqual({
-        resourcePath: expect.stringMatching(new RegExp(`^${entry.path}(/|$)`)),
+        resourcePath: expect.stringMatching(
+          new RegExp(`^${entry.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(/|$)`),
+        ),
         ruleId: entry.id,
       });
     },

@@ -49,27 +49,25 @@ describe.each(functions)("the %s function", (_name, fn) => {
 describe("ingest", () => {
   const properties = resource(ingest.handler.function).Properties;
 
-  it("is invoked by the raw bucket for every .csv created under uploads/", () => {
+  it("is invoked by the raw bucket for every .csv, .xlsx and .ods created under uploads/", () => {
     const notifications = Object.values(json.Resources).find(
       (candidate) => candidate.Type === "Custom::S3BucketNotifications",
     );
     expect(notifications?.Properties).toMatchObject({
       BucketName: { Ref: logicalId(storage.rawBucket) },
       NotificationConfiguration: {
-        LambdaFunctionConfigurations: [
-          {
-            Events: ["s3:ObjectCreated:*"],
-            LambdaFunctionArn: arnOf(ingest.handler.function),
-            Filter: {
-              Key: {
-                FilterRules: [
-                  { Name: "suffix", Value: ".csv" },
-                  { Name: "prefix", Value: "uploads/" },
-                ],
-              },
+        LambdaFunctionConfigurations: [".csv", ".xlsx", ".ods"].map((suffix) => ({
+          Events: ["s3:ObjectCreated:*"],
+          LambdaFunctionArn: arnOf(ingest.handler.function),
+          Filter: {
+            Key: {
+              FilterRules: [
+                { Name: "suffix", Value: suffix },
+                { Name: "prefix", Value: "uploads/" },
+              ],
             },
           },
-        ],
+        })),
       },
     });
   });
@@ -319,10 +317,11 @@ describe("the publish function", () => {
     });
   });
 
-  it("knows the curated and the site buckets", () => {
+  it("knows the curated and the site buckets, and the validator page's upload settings", () => {
     expect(properties.Environment.Variables).toEqual({
       CURATED_BUCKET: { Ref: logicalId(storage.curatedBucket) },
       SITE_BUCKET: { Ref: logicalId(storage.siteBucket) },
+      UPLOAD_CONFIG: stack.resolve(stack.toJsonString(stack.uploads.siteConfig)),
       OBSERVATORY_HOME: "/var/task",
     });
   });

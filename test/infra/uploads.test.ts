@@ -149,6 +149,9 @@ describe("the upload API function", () => {
       COUNCIL_GROUP: "global-council",
       MAX_UPLOAD_BYTES: "268435456",
       UPLOAD_URL_TTL_SECONDS: "300",
+      SITE_ORIGIN: {
+        "Fn::Join": ["", ["https://", { "Fn::GetAtt": [logicalId(stack.site.distribution), "DomainName"] }]],
+      },
       OBSERVATORY_HOME: "/var/task",
     });
   });
@@ -162,28 +165,33 @@ describe("the HTTP API", () => {
     ([, candidate]) => candidate.Type === "AWS::ApiGatewayV2::Authorizer",
   );
 
-  it("has the three routes of the upload flow", () => {
+  const preflight = routes.filter((route) => route.Properties.RouteKey === "OPTIONS /{proxy+}");
+
+  it("has the three routes of the upload flow, and the browsers' preflight", () => {
     expect(routes.map((route) => route.Properties.RouteKey).sort()).toEqual([
       "GET /results",
       "GET /results/{uploadId}",
+      "OPTIONS /{proxy+}",
       "POST /uploads",
     ]);
   });
 
-  it("puts every route behind the JWT authorizer", () => {
-    for (const route of routes)
+  it("puts every route but the preflight behind the JWT authorizer", () => {
+    expect(preflight).toHaveLength(1);
+    expect(preflight[0]?.Properties.AuthorizationType).toBe("NONE");
+    for (const route of routes.filter((candidate) => !preflight.includes(candidate)))
       expect(route.Properties).toMatchObject({
         AuthorizationType: "JWT",
         AuthorizerId: { Ref: authorizer?.[0] },
       });
   });
 
-  it("accepts only ID tokens of the user pool's app client", () => {
+  it("accepts only ID tokens of the user pool's two app clients (the CLI's and the site's)", () => {
     expect(authorizer?.[1].Properties).toMatchObject({
       AuthorizerType: "JWT",
       IdentitySource: ["$request.header.Authorization"],
       JwtConfiguration: {
-        Audience: [{ Ref: logicalId(uploads.userPoolClient) }],
+        Audience: [{ Ref: logicalId(uploads.userPoolClient) }, { Ref: logicalId(uploads.siteClient) }],
         Issuer: {
           "Fn::Join": [
             "",

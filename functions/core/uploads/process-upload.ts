@@ -35,14 +35,14 @@ export async function processUpload(
   if (!location)
     return {
       status: "ignored",
-      reason: `${upload.key} is not an upload key (uploads/<uploader>/<upload id>.csv)`,
+      reason: `${upload.key} is not an upload key (uploads/<uploader>/<upload id>.<csv|xlsx|ods>)`,
     };
   const { store } = dependencies;
   const resultKey = uploadLayout.resultKey(location);
   const stored = await readStoredResult(store, resultKey);
   if (stored) return { status: "already-processed", result: stored };
 
-  const fileName = `${location.uploadId}.csv`;
+  const fileName = `${location.uploadId}.${location.format}`;
   const source: ByteSource = {
     size: upload.size,
     async *chunks() {

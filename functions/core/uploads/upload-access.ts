@@ -1,7 +1,7 @@
 import type { ObjectStore } from "../../ports/object-store.js";
 import { COUNCIL, isValidUploader } from "../reporting/kinds.js";
 import { readStoredResult, type UploadResult } from "./result-document.js";
-import { isUploadId, newUploadId, uploadLayout } from "./upload-layout.js";
+import { isUploadId, newUploadId, UPLOAD_FORMATS, type UploadFormat, uploadLayout } from "./upload-layout.js";
 
 /** Raised when a signed-in user may not upload: no hub and no Council role, or both. */
 export class AccessDeniedError extends Error {
@@ -81,9 +81,11 @@ export interface IssuedUpload {
   readonly fields: Record<string, string>;
   readonly expires_at: string;
   readonly max_bytes: number;
+  /** The format the upload was issued for: the key's extension and the `Content-Type` its policy requires. */
+  readonly format: UploadFormat;
 }
 
-/** Issues a short-lived, single-object upload under the uploader's own prefix. */
+/** Issues a short-lived, single-object upload of one format (CSV unless told) under the uploader's own prefix. */
 export async function issueUpload(
   dependencies: {
     readonly signer: UploadSigner;
@@ -93,12 +95,13 @@ export async function issueUpload(
     readonly expiresInSeconds: number;
   },
   uploader: Uploader,
+  format: UploadFormat = "csv",
 ): Promise<IssuedUpload> {
   const uploadId = newUploadId(dependencies.now, dependencies.randomHex);
   const { url, fields } = await dependencies.signer.presignUpload({
-    key: uploadLayout.uploadKey({ uploader: uploader.id, uploadId }),
+    key: uploadLayout.uploadKey({ uploader: uploader.id, uploadId, format }),
     maxBytes: dependencies.maxBytes,
-    contentType: "text/csv",
+    contentType: UPLOAD_FORMATS[format],
     expiresInSeconds: dependencies.expiresInSeconds,
   });
   return {
@@ -107,6 +110,7 @@ export async function issueUpload(
     fields,
     expires_at: new Date(dependencies.now.getTime() + dependencies.expiresInSeconds * 1000).toISOString(),
     max_bytes: dependencies.maxBytes,
+    format,
   };
 }
 

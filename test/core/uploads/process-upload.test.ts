@@ -217,6 +217,9 @@ describe("processUpload", () => {
       "uploads/../raw/x.csv",
       "uploads/WM NG/20261120T100000Z-0123456789abcdef.csv",
       "uploads/wm-ng/../../x.csv",
+      "uploads/wm-ng/20261120T100000Z-0123456789abcdef.xls",
+      "uploads/wm-ng/20261120T100000Z-0123456789abcdef.pdf",
+      "uploads/wm-ng/20261120T100000Z-0123456789abcdef.CSV",
     ]) {
       const processed = await processUpload(lake.dependencies, {
         key,

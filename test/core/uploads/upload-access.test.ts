@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AccessDeniedError, uploaderOf } from "../../../functions/core/uploads/upload-access.js";
+import { uploadLayout } from "../../../functions/core/uploads/upload-layout.js";
 
 const GROUP = "global-council";
 
@@ -50,5 +51,19 @@ describe("uploaderOf", () => {
       "this account belongs to no hub; ask an administrator to set its hub_id",
     );
     expect(refusal({ "custom:hub_id": 42 }).message).toMatch(/belongs to no hub/);
+  });
+});
+
+describe("uploadLayout", () => {
+  it("names an upload by its format and reads the format back; anything else is not an upload key", () => {
+    const location = { uploader: "wm-ng", uploadId: "20261120T100000Z-0123456789abcdef" };
+    for (const format of ["csv", "xlsx", "ods"] as const) {
+      const key = uploadLayout.uploadKey({ ...location, format });
+      expect(key).toBe(`uploads/wm-ng/20261120T100000Z-0123456789abcdef.${format}`);
+      expect(uploadLayout.parseUploadKey(key)).toEqual({ ...location, format });
+    }
+    expect(uploadLayout.uploadKey(location)).toBe("uploads/wm-ng/20261120T100000Z-0123456789abcdef.csv");
+    for (const extension of ["xls", "numbers", "zip", "Xlsx", "csv.xlsx"])
+      expect(uploadLayout.parseUploadKey(`uploads/wm-ng/${location.uploadId}.${extension}`)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { en } from "../i18n/en.js";
 import { formatNumber } from "../i18n/format.js";
 import { buildChart, type ChartOf, describe, perYear } from "./chart.js";
 import { scenarioSeries } from "./scenario-regions.js";
+import { axisName, MULTILINE_LABEL } from "./spec-parts.js";
 import { axisFormat, OKABE_ITO, SERIES_COLOUR } from "./theme.js";
 
 const THEIL_PARTS = ["funding_theil_between", "funding_theil_within"] as const;
@@ -35,6 +36,8 @@ export const scenarioInequalityChart: ChartOf<"scenario-inequality"> = (definiti
           year,
           measure,
           series: series.domain[i] as string,
+          column: axisName(series.domain[i] as string, 12),
+          seriesOrder: i,
           part: parts[id] as string,
           order,
           value,
@@ -108,7 +111,7 @@ export const scenarioInequalityChart: ChartOf<"scenario-inequality"> = (definiti
     evidence: { year },
     view: {
       transform: [{ filter: "datum.year === year" }],
-      width: { step: 44 },
+      width: { step: 72 },
       height: 200,
       mark: { type: "bar" },
       encoding: {
@@ -120,11 +123,11 @@ export const scenarioInequalityChart: ChartOf<"scenario-inequality"> = (definiti
           header: { labelFontSize: 12, labelOrient: "bottom" },
         },
         x: {
-          field: "series",
+          field: "column",
           type: "nominal",
           title: null,
-          sort: series.domain,
-          axis: { labelAngle: 0, labelLimit: 90 },
+          sort: { field: "seriesOrder", op: "min" },
+          axis: { labelAngle: 0, labelLimit: 90, labelExpr: MULTILINE_LABEL, labelLineHeight: 14 },
         },
         y: {
           field: "value",

@@ -1,8 +1,8 @@
 import { scenarioById } from "../figures/scenarios.js";
 import { en } from "../i18n/en.js";
 import { formatNumber, numberFormat } from "../i18n/format.js";
-import { buildChart, type ChartOf, describe, perYear } from "./chart.js";
-import { axisFormat, REFERENCE_COLOUR, SERIES_COLOUR } from "./theme.js";
+import { buildChart, type ChartLayer, type ChartOf, describe, perYear } from "./chart.js";
+import { axisFormat, isNarrowRange, REFERENCE_COLOUR, SERIES_COLOUR } from "./theme.js";
 
 const RATE_FORMAT: Intl.NumberFormatOptions = { style: "percent", maximumFractionDigits: 1 };
 
@@ -28,7 +28,17 @@ export const scenarioSensitivityChart: ChartOf<"scenario-sensitivity"> = (defini
     own: ownRate,
   }));
   const titles = perYear(years, (y) => messages.chartScenarioSensitivityTitle(y));
-  const notes = [messages.sensitivityRateNote(rate(ownRate))];
+  const flat = years.some((y) =>
+    isNarrowRange(
+      points.flatMap((point) =>
+        point.year === y && point.funding_gini !== null ? [point.funding_gini] : [],
+      ),
+    ),
+  );
+  const notes = [
+    messages.sensitivityRateNote(rate(ownRate)),
+    ...(flat ? [messages.sensitivityFlatNote] : []),
+  ];
   const descriptions = perYear(years, (y) =>
     describe(
       messages.describeScenarioChart(
@@ -51,12 +61,12 @@ export const scenarioSensitivityChart: ChartOf<"scenario-sensitivity"> = (defini
   );
   const x = {
     field: "rate",
-    type: "quantitative",
+    type: "quantitative" as const,
     title: messages.axisRate,
     scale: { domain: [0, 0.2] },
     axis: { format: ".0%", tickCount: 5 },
-  } as const;
-  const panel = (field: "pool" | "gini", title: string, unit: "usd" | "index") => ({
+  };
+  const panel = (field: "pool" | "gini", title: string, unit: "usd" | "index"): ChartLayer & object => ({
     width: 300,
     height: 130,
     transform: [{ filter: "datum.year === year" }],
@@ -102,6 +112,6 @@ export const scenarioSensitivityChart: ChartOf<"scenario-sensitivity"> = (defini
     evidence: { year },
     view: {
       vconcat: [panel("pool", messages.axisPool, "usd"), panel("gini", messages.measureGini, "index")],
-    } as never,
+    },
   });
 };

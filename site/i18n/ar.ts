@@ -575,6 +575,8 @@ export const ar: Messages = {
   describeSensitivityPoint: (rate, pool, gini) =>
     `عند ${rate}، صندوق مشترك قدره ${pool} ومعامل جيني قدره ${gini}`,
   sensitivityRateNote: (rate) => `يحدد الخط العمودي نسبة السيناريو نفسه، ${rate}`,
+  sensitivityFlatNote:
+    "يتغير معامل جيني تغيرًا طفيفًا جدًا عبر هذه النسب فلا يظهر على محور يبدأ من الصفر؛ ويعطي الجدول كل الأرقام",
   axisRate: "المساهمة من الإيرادات المحلية",
   axisPool: "الصندوق المشترك (دولار أمريكي)",
   measureGini: "معامل جيني للتمويل",

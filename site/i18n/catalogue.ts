@@ -402,6 +402,8 @@ export interface Messages {
   describeSensitivityPoint(rate: string, pool: string, gini: string): string;
   /** The note of the sensitivity chart: the scenario's own rate, marked by the vertical line. */
   sensitivityRateNote(rate: string): string;
+  /** The note of a sensitivity chart whose Gini hardly moves: on an axis from zero its line looks flat. */
+  readonly sensitivityFlatNote: string;
   readonly axisRate: string;
   readonly axisPool: string;
   readonly measureGini: string;

@@ -554,6 +554,8 @@ export const en: Messages = {
   describeScenarioChart: (title, points) => `${title}. ${points.join("; ")}.`,
   describeSensitivityPoint: (rate, pool, gini) => `at ${rate}, a pool of ${pool} and a Gini of ${gini}`,
   sensitivityRateNote: (rate) => `The vertical line marks the scenario's own rate, ${rate}`,
+  sensitivityFlatNote:
+    "The Gini moves too little over these rates to show on an axis from zero; the table gives every figure",
   axisRate: "Contribution on local revenue",
   axisPool: "Pool (USD)",
   measureGini: "Funding Gini",

@@ -564,6 +564,8 @@ export const es: Messages = {
   describeSensitivityPoint: (rate, pool, gini) =>
     `con el ${rate}, un fondo común de ${pool} y un Gini de ${gini}`,
   sensitivityRateNote: (rate) => `La línea vertical marca la tasa del propio escenario, el ${rate}`,
+  sensitivityFlatNote:
+    "El Gini varía demasiado poco con estas tasas para verse en un eje desde cero; la tabla da todas las cifras",
   axisRate: "Aportación sobre los ingresos locales",
   axisPool: "Fondo común (USD)",
   measureGini: "Gini de la financiación",

@@ -623,6 +623,8 @@ export const fr: Messages = typesetAll({
   describeSensitivityPoint: (rate, pool, gini) =>
     `à ${rate}, un fonds commun de ${pool} et un Gini de ${gini}`,
   sensitivityRateNote: (rate) => `La ligne verticale marque le taux du scénario lui-même, ${rate}`,
+  sensitivityFlatNote:
+    "Le Gini varie trop peu selon ces taux pour se voir sur un axe partant de zéro ; le tableau donne tous les chiffres",
   axisRate: "Contribution sur les recettes locales",
   axisPool: "Fonds commun (USD)",
   measureGini: "Gini du financement",

@@ -16,13 +16,7 @@ export function scenariosPage(context: ContentContext): Page {
   const rows = scenarios.map(({ entry }) => {
     const latest = entry.summary.at(-1);
     const gini = latest ? giniMove(latest, messages) : null;
-    return html`<tr><th scope="row"><a href="${scenarioFile(entry.id)}">${entry.title}</a><br><code>${entry.id}</code><p class="scenario-description">${entry.description}</p></th>
-<td>${messages.ruleNames[entry.parameters.allocation.rule]}</td>
-<td>${formatList(entry.years.map(String), messages)}</td>
-<td>${latest ? latest.year : "—"}</td>
-<td data-value="${latest?.pool_usd ?? ""}">${latest ? formatNumber(latest.pool_usd, "usd", messages) : "—"}</td>
-<td>${latest ? messages.beforeAfter(formatInteger(latest.contributing_hubs, messages), formatInteger(latest.receiving_hubs, messages)) : "—"}</td>
-<td>${gini ? messages.beforeAfter(gini.before, gini.after) : "—"}</td></tr>
+    return html`<tr><th scope="row"><a href="${scenarioFile(entry.id)}">${entry.title}</a><br><code>${entry.id}</code><p class="scenario-description">${entry.description}</p></th><td>${messages.ruleNames[entry.parameters.allocation.rule]}</td><td>${formatList(entry.years.map(String), messages)}</td><td>${latest ? latest.year : "—"}</td><td data-value="${latest?.pool_usd ?? ""}">${latest ? formatNumber(latest.pool_usd, "usd", messages) : "—"}</td><td>${latest ? messages.beforeAfter(formatInteger(latest.contributing_hubs, messages), formatInteger(latest.receiving_hubs, messages)) : "—"}</td><td>${gini ? messages.beforeAfter(gini.before, gini.after) : "—"}</td></tr>
 `;
   });
   const caption = messages.scenariosCaption(scenarios.length);

@@ -31,7 +31,11 @@ describe("scenarioPage", () => {
     expect(rowsOf(table)).toEqual([
       ["Contribution on local revenue", "10%", "contribution.local_revenue_rate"],
       ["Local revenue exempt (floor)", "$0", "contribution.floor_usd"],
-      ["Share of the global fund&#39;s allocations given back", "20%", "contribution.global_fund_reallocation"],
+      [
+        "Share of the global fund&#39;s allocations given back",
+        "20%",
+        "contribution.global_fund_reallocation",
+      ],
       ["How the pool is spent", "levelling up funds per editor", "allocation.rule"],
       ["Weight of an editor in the Global South", "× 1.5", "allocation.south_weight"],
       ["Years", "2025", "years"],

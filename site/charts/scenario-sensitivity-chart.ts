@@ -4,6 +4,11 @@ import { formatNumber, numberFormat } from "../i18n/format.js";
 import { buildChart, type ChartLayer, type ChartOf, describe, perYear } from "./chart.js";
 import { axisFormat, isNarrowRange, REFERENCE_COLOUR, SERIES_COLOUR } from "./theme.js";
 
+/** A sentence's first letter in upper case, as the language writes it (scripts without case are unchanged). */
+function sentenceStart(text: string, lang: string): string {
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+}
+
 const RATE_FORMAT: Intl.NumberFormatOptions = { style: "percent", maximumFractionDigits: 1 };
 
 /**
@@ -39,21 +44,19 @@ export const scenarioSensitivityChart: ChartOf<"scenario-sensitivity"> = (defini
     messages.sensitivityRateNote(rate(ownRate)),
     ...(flat ? [messages.sensitivityFlatNote] : []),
   ];
+  const pointText = (point: (typeof points)[number]) =>
+    messages.describeSensitivityPoint(
+      rate(point.local_revenue_rate),
+      formatNumber(point.pool_usd, "usd", messages),
+      point.funding_gini === null ? messages.noValue : formatNumber(point.funding_gini, "index", messages),
+    );
   const descriptions = perYear(years, (y) =>
     describe(
       messages.describeScenarioChart(
         titles[String(y)] ?? "",
         points
           .filter((point) => point.year === y)
-          .map((point) =>
-            messages.describeSensitivityPoint(
-              rate(point.local_revenue_rate),
-              formatNumber(point.pool_usd, "usd", messages),
-              point.funding_gini === null
-                ? messages.noValue
-                : formatNumber(point.funding_gini, "index", messages),
-            ),
-          ),
+          .map((point, i) => (i === 0 ? sentenceStart(pointText(point), messages.lang) : pointText(point))),
       ),
       notes,
       messages,

@@ -560,8 +560,7 @@ export const ar: Messages = {
   chartScenarioPerEditorTitle: (year) => `الأموال المنفَقة لكل محرر نشط حسب المنطقة، ${year}`,
   chartScenarioNetTitle: (year) => `صافي التحويل حسب المنطقة، ${year}`,
   chartScenarioInequalityTitle: (year) => `عدم المساواة في التمويل لكل محرر، ${year}`,
-  chartScenarioSensitivityTitle: (year) =>
-    `الصندوق المشترك ومعامل جيني للتمويل مع نسبة مساهمة من 0 إلى 20٪، ${year}`,
+  chartScenarioSensitivityTitle: (year) => `الصندوق المشترك ومعامل جيني حسب نسبة المساهمة، ${year}`,
   summaryScenarioPerEditor:
     "أعمدة تبدأ من الصفر: الأموال لكل محرر في كل منطقة، الفعلية ووفق السيناريو، والأكبر وفق السيناريو أولًا؛ والخط المتقطع هو رقم الحركة كلها، الذي لا يغيره السيناريو",
   summaryScenarioNet:

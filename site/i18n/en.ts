@@ -540,8 +540,7 @@ export const en: Messages = {
   chartScenarioPerEditorTitle: (year) => `Funds deployed per active editor by region, ${year}`,
   chartScenarioNetTitle: (year) => `Net transfer by region, ${year}`,
   chartScenarioInequalityTitle: (year) => `Inequality of funding per editor, ${year}`,
-  chartScenarioSensitivityTitle: (year) =>
-    `The pool and the funding Gini as the contribution rate runs from 0 to 20%, ${year}`,
+  chartScenarioSensitivityTitle: (year) => `Pool and funding Gini by contribution rate, ${year}`,
   summaryScenarioPerEditor:
     "Bars from zero: each region's funds per editor, real and under the scenario, the largest under the scenario first; the dashed line is the whole movement's figure, which a scenario does not change",
   summaryScenarioNet:

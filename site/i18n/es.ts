@@ -549,8 +549,7 @@ export const es: Messages = {
   chartScenarioPerEditorTitle: (year) => `Fondos ejecutados por editor activo por región, ${year}`,
   chartScenarioNetTitle: (year) => `Transferencia neta por región, ${year}`,
   chartScenarioInequalityTitle: (year) => `Desigualdad de la financiación por editor, ${year}`,
-  chartScenarioSensitivityTitle: (year) =>
-    `El fondo común y el Gini de la financiación con una aportación del 0 al 20 %, ${year}`,
+  chartScenarioSensitivityTitle: (year) => `Fondo común y Gini por tasa de aportación, ${year}`,
   summaryScenarioPerEditor:
     "Barras desde cero: los fondos por editor de cada región, reales y con el escenario, primero la mayor con el escenario; la línea discontinua es la cifra del movimiento entero, que un escenario no cambia",
   summaryScenarioNet:

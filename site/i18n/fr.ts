@@ -608,8 +608,7 @@ export const fr: Messages = typesetAll({
   chartScenarioPerEditorTitle: (year) => `Fonds déployés par contributeur actif par région, ${year}`,
   chartScenarioNetTitle: (year) => `Transfert net par région, ${year}`,
   chartScenarioInequalityTitle: (year) => `Inégalité du financement par contributeur, ${year}`,
-  chartScenarioSensitivityTitle: (year) =>
-    `Le fonds commun et le Gini du financement pour une contribution de 0 à 20 %, ${year}`,
+  chartScenarioSensitivityTitle: (year) => `Fonds commun et Gini par taux de contribution, ${year}`,
   summaryScenarioPerEditor:
     "Barres depuis zéro : les fonds par contributeur de chaque région, réels et selon le scénario, la plus grande selon le scénario d’abord ; la ligne pointillée est le chiffre du mouvement entier, qu’un scénario ne change pas",
   summaryScenarioNet:

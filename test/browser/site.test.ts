@@ -717,7 +717,7 @@ describe("a scenario's page", () => {
       expect(text).not.toContain(SUMMARY_2024);
       expect(await page.locator("figure.chart-figure svg.chart").count()).toBe(4);
       expect(await chartText(page, "scenario.fixture-solidarity.sensitivity")).toContain(
-        "The pool and the funding Gini as the contribution rate runs from 0 to 20%, 2025",
+        "Pool and funding Gini by contribution rate, 2025",
       );
       expect(await page.locator(".scenario-hubs:visible tbody tr").count()).toBe(3);
       expect(text).toContain("withheld (hub seated in a protected country)");

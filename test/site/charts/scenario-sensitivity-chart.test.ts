@@ -52,7 +52,7 @@ describe("scenarioSensitivityChart", () => {
   it("reads every point out, and is a valid Vega-Lite spec with no compiler warning in every language", () => {
     const chart = drawnChart(definitionOf("fixture-level-up"));
     expect(chart.description).toContain(
-      "at 0%, a pool of $430,000 and a Gini of 0.470; at 1%, a pool of $506,420",
+      "Pool and funding Gini by contribution rate, 2025. At 0%, a pool of $430,000 and a Gini of 0.470; at 1%, a pool of $506,420",
     );
     for (const language of ["en", "es", "fr", "ar"] as const)
       expect(

@@ -14,6 +14,7 @@ import { type ChartOptions, chartSources } from "../charts/chart.js";
 import { chartFor } from "../charts/chart-kinds.js";
 import { CLIENT_FILE_NAME, type ClientFiles } from "../client/client-files.js";
 import { regionsWithData } from "../figures/lookup.js";
+import { siteScenarios } from "../figures/scenarios.js";
 import { CATALOGUES, type Language } from "../i18n/catalogue.js";
 import { localFramework } from "../i18n/framework-translations.js";
 import type { ContentContext } from "../pages/parts/content-context.js";
@@ -73,7 +74,7 @@ const SAFE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /**
  * Builds the published dashboards in every language: the overview, a page per lens, the regions and
- * each region, the hubs and each hub, the evidence and the framework; each chart's Vega-Lite spec,
+ * each region, the hubs and each hub, the scenarios and each scenario, the evidence and the framework; each chart's Vega-Lite spec,
  * CSV and (for charts that follow the page's filters) compiled spec and data file; the stylesheet,
  * the script and the favicon, named by their content (`style.<hash>.css`, see `hashedPath`), and the
  * published rows, dashboard data and evidence as JSON. Every spec is validated
@@ -94,6 +95,7 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
   const { rows, withheld } = publishableRows(framework, input.indicators, countries, input.dashboard.hubs);
   const dashboard = publishableDashboard(framework, input.dashboard, countries, input.reports);
   const reports = evidenceReports(input.reports);
+  const scenarios = siteScenarios(input.scenarios, countries, dashboard.hubs);
   const languageCodes = input.languages ?? (Object.keys(CATALOGUES) as Language[]);
   const languages: SiteLanguage[] = languageCodes.map((code, i) => ({
     code,
@@ -113,7 +115,7 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
   let specs = 0;
   for (const language of languages) {
     const local = localFramework(framework, language.code);
-    const sources = chartSources(rows, local.indicators, dashboard);
+    const sources = chartSources(rows, local.indicators, dashboard, scenarios);
     const pageContext: PageContext = {
       framework: local,
       generatedAt,
@@ -129,6 +131,7 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
       frameworks: frameworks.map((version) => localFramework(version, language.code)),
       countries,
       k,
+      scenarios,
     };
     const regions = regionsWithData(context);
     const slugs = new Map<string, string>();

@@ -1,6 +1,10 @@
 import type { LensDefinition } from "../../functions/core/framework/framework.js";
 import type { Chart, ChartDefinition } from "../charts/chart.js";
-import { lensChartDefinitions, regionChartDefinitions } from "../charts/definitions.js";
+import {
+  lensChartDefinitions,
+  regionChartDefinitions,
+  scenarioChartDefinitions,
+} from "../charts/definitions.js";
 import { countriesPage } from "../pages/countries-page.js";
 import { evidencePage } from "../pages/evidence-page.js";
 import { frameworkPage } from "../pages/framework-page.js";
@@ -14,6 +18,8 @@ import type { Page } from "../pages/parts/page-layout.js";
 import { publishesCountries } from "../pages/parts/scope-names.js";
 import { regionPage } from "../pages/region-page.js";
 import { regionsPage } from "../pages/regions-page.js";
+import { scenarioPage } from "../pages/scenario-page.js";
+import { scenariosPage } from "../pages/scenarios-page.js";
 
 /** Draws the charts of a page and publishes them in the page's language. */
 export interface PageCharts {
@@ -47,7 +53,7 @@ async function lensPageWithCharts(lens: LensDefinition, context: ContentContext,
 /**
  * The pages of one language, in nav order: the overview, each lens, the regions and each region
  * with data (`regions`), the countries (where the framework publishes them), the hubs and each hub,
- * the evidence and the framework. Charts are
+ * the scenarios and each scenario, the evidence and the framework. Charts are
  * published as their pages are made.
  */
 export async function languagePages(
@@ -66,6 +72,11 @@ export async function languagePages(
   if (publishesCountries(context.framework.indicators)) pages.push(countriesPage(context));
   pages.push(hubsPage(context));
   for (const hub of context.dashboard.hubs) pages.push(hubPage(hub, context));
+  pages.push(scenariosPage(context));
+  for (const scenario of context.scenarios) {
+    const drawn = charts.draw(scenarioChartDefinitions(scenario.entry.id));
+    pages.push(scenarioPage(scenario, await charts.publish(drawn), context));
+  }
   pages.push(evidencePage(context));
   pages.push(frameworkPage(context));
   return pages;

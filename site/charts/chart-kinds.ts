@@ -10,6 +10,10 @@ import { regionMoneyChart } from "./region-money-chart.js";
 import { regionSharesChart } from "./region-shares-chart.js";
 import { regionsOverTimeChart } from "./regions-over-time-chart.js";
 import { reportingGridChart } from "./reporting-grid-chart.js";
+import { scenarioInequalityChart } from "./scenario-inequality-chart.js";
+import { scenarioNetTransferChart } from "./scenario-net-transfer-chart.js";
+import { scenarioPerEditorChart } from "./scenario-per-editor-chart.js";
+import { scenarioSensitivityChart } from "./scenario-sensitivity-chart.js";
 import { theilChart } from "./theil-chart.js";
 
 /** Each kind of chart and the function that works it out. */
@@ -25,6 +29,10 @@ export const CHART_KINDS: { readonly [K in ChartKind]: ChartOf<K> } = {
   "reporting-grid": reportingGridChart,
   "region-money": regionMoneyChart,
   "region-shares": regionSharesChart,
+  "scenario-per-editor": scenarioPerEditorChart,
+  "scenario-net-transfer": scenarioNetTransferChart,
+  "scenario-inequality": scenarioInequalityChart,
+  "scenario-sensitivity": scenarioSensitivityChart,
 };
 
 /**

@@ -8,6 +8,7 @@ import type {
 } from "../../functions/core/dashboards/dashboard-data.js";
 import type { IndicatorDefinition } from "../../functions/core/framework/framework.js";
 import type { IndicatorRow } from "../../functions/core/indicators/indicator-row.js";
+import type { SiteScenario } from "../figures/scenarios.js";
 import type { Messages, TextKey } from "../i18n/catalogue.js";
 import { baseSpec, REGION_PARAMETER, titleByYear, titleWith, yearParameters } from "./spec-parts.js";
 import type { DataTable } from "./table.js";
@@ -50,6 +51,14 @@ interface ChartParameters {
   };
   /** One region's shares beside the movement's. */
   readonly "region-shares": { readonly indicator: null; readonly region: string };
+  /** A scenario's funds per editor (`indicator`) by region, real and under the scenario. */
+  readonly "scenario-per-editor": { readonly indicator: string; readonly scenario: string };
+  /** A scenario's net transfers (`indicator`) by region, real and under the scenario. */
+  readonly "scenario-net-transfer": { readonly indicator: string; readonly scenario: string };
+  /** A scenario's funding Gini (`indicator`) and Theil index with its parts, real and under the scenario. */
+  readonly "scenario-inequality": { readonly indicator: string; readonly scenario: string };
+  /** A scenario's pool and funding Gini (`indicator`) as the contribution rate runs from 0 to 20%. */
+  readonly "scenario-sensitivity": { readonly indicator: string; readonly scenario: string };
 }
 
 /** The kinds of chart the site draws. */
@@ -111,6 +120,8 @@ export interface ChartSources {
   readonly allocations: readonly AllocationRow[];
   readonly reportingStatus: readonly ReportingStatusRow[];
   readonly hubs: readonly HubEntry[];
+  /** The published redistribution scenarios, fit to publish (see `siteScenarios`). */
+  readonly scenarios: readonly SiteScenario[];
 }
 
 /** A kind of chart: works a chart out of its definition and the published figures; null when it would show nothing. */
@@ -120,13 +131,15 @@ export type ChartOf<K extends ChartKind> = (
   options: ChartOptions,
 ) => Chart | null;
 
-/** The sources of the charts from the published rows, the framework's indicators and the dashboard data. */
+/** The sources of the charts from the published rows, the framework's indicators, the dashboard data and the scenarios. */
 export function chartSources(
   rows: readonly IndicatorRow[],
   indicators: readonly IndicatorDefinition[],
   dashboard: DashboardData,
+  scenarios: readonly SiteScenario[] = [],
 ): ChartSources {
   return {
+    scenarios,
     rows,
     indicators,
     lorenz: dashboard.lorenz,

@@ -79,3 +79,36 @@ export function regionChartDefinitions(region: string): ChartDefinition[] {
     { kind: "region-shares", name: `region.${slug}.shares`, indicator: null, region },
   ];
 }
+
+/**
+ * The charts of a scenario's page: funds per editor and net transfer by region, the Gini and the Theil index with
+ * its parts, and the sensitivity of the pool and the Gini to the contribution rate, each real and under the scenario.
+ */
+export function scenarioChartDefinitions(scenario: string): ChartDefinition[] {
+  return [
+    {
+      kind: "scenario-per-editor",
+      name: `scenario.${scenario}.per-editor`,
+      indicator: "deployed_per_editor_usd",
+      scenario,
+    },
+    {
+      kind: "scenario-net-transfer",
+      name: `scenario.${scenario}.net-transfer`,
+      indicator: "net_transfer_usd",
+      scenario,
+    },
+    {
+      kind: "scenario-inequality",
+      name: `scenario.${scenario}.inequality`,
+      indicator: "funding_gini",
+      scenario,
+    },
+    {
+      kind: "scenario-sensitivity",
+      name: `scenario.${scenario}.sensitivity`,
+      indicator: "funding_gini",
+      scenario,
+    },
+  ];
+}

@@ -155,7 +155,10 @@ function hideInnerSvg(figure: HTMLElement): void {
   figure.querySelector(".chart-live svg")?.setAttribute("aria-hidden", "true");
 }
 
-/** Rows and sections that carry `data-year`, `data-regions`/`data-region` or `data-hub` show only when they match. */
+/**
+ * Rows and sections that carry `data-year`, `data-regions`/`data-region` or `data-hub` show only when they match;
+ * blocks of one year (`data-year-section`, a scenario's summary and hubs) show only for the year picked.
+ */
 function filterMarkup(filters: Filters): void {
   let visible = 0;
   for (const row of document.querySelectorAll<HTMLElement>(".evidence-table tr[data-year]")) {
@@ -172,6 +175,9 @@ function filterMarkup(filters: Filters): void {
   for (const section of document.querySelectorAll<HTMLElement>("section.evidence-year")) {
     section.hidden = ![...section.querySelectorAll<HTMLElement>("tr[data-year]")].some((row) => !row.hidden);
   }
+  if (filters.year)
+    for (const block of document.querySelectorAll<HTMLElement>("[data-year-section]"))
+      block.hidden = block.dataset.yearSection !== filters.year;
   const empty = document.getElementById("evidence-empty");
   if (empty) empty.hidden = visible > 0 || document.querySelector(".evidence-table") === null;
   for (const row of document.querySelectorAll<HTMLElement>("table.figures tr[data-region]")) {

@@ -277,7 +277,13 @@ export const ar: Messages = {
   supersededBy: (reportId) => `حل محله ${reportId}`,
   earlierVersions,
   reportsCount,
-  reportKinds: { financial: "مالي", impact: "أثر", hubs: "سجل المراكز", fx_rates: "أسعار الصرف" },
+  reportKinds: {
+    financial: "مالي",
+    impact: "أثر",
+    hubs: "سجل المراكز",
+    fx_rates: "أسعار الصرف",
+    scenario: "سيناريو إعادة التوزيع",
+  },
   frameworkChangesHeading: "ما الذي تغيّر",
   frameworkChangesLede: (from, to) => `التغييرات بين الإصدار ${from} والإصدار ${to} من الإطار.`,
   frameworkAdded: "أُضيف",
@@ -477,4 +483,128 @@ export const ar: Messages = {
   frameworkVersionIndicators: (version) => `مؤشرات الإطار ${version}`,
   changeConcerns: "يخص",
   changeConcernsFramework: "الإطار ككل",
+
+  navScenarios: "السيناريوهات",
+  scenariosHeading: "سيناريوهات إعادة التوزيع",
+  scenariosLede:
+    "سياسات يختبرها المجلس العالمي قبل اعتمادها، تُطبَّق كلٌّ منها على التقارير الفعلية: ما كان سيحصل عليه كل مركز وكل منطقة والحركة، إلى جانب ما حصلوا عليه فعلًا. السيناريو افتراض مخالف للواقع؛ لا يتغير شيء في التقارير.",
+  scenariosNone: "لم يُنشر أي سيناريو.",
+  columnScenario: "السيناريو",
+  columnRule: "طريقة توزيع الصندوق المشترك",
+  columnYears: "السنوات",
+  columnPool: "الصندوق المشترك",
+  columnHubsMoved: "المراكز المساهمة ← المستفيدة",
+  columnGiniMoved: "معامل جيني للتمويل، الفعلي ← السيناريو",
+  scenariosCaption: (count) =>
+    plural(count, "ar", {
+      one: "السيناريو المنشور، مع أرقامه الرئيسية في آخر سنة له",
+      two: "السيناريوهان المنشوران، مع الأرقام الرئيسية لكلٍّ منهما في آخر سنة له",
+      other: `السيناريوهات المنشورة (${count})، مع الأرقام الرئيسية لكلٍّ منها في آخر سنة له`,
+    }),
+  beforeAfter: (before, after) => `${before} ← ${after}`,
+  ruleNames: { per_editor: "موزَّع لكل محرر", level_up: "رفع التمويل لكل محرر إلى مستوى مشترك" },
+  scenarioCounterfactual:
+    "السيناريو افتراض مخالف للواقع: لا تتغير التقارير الفعلية. تُظهر الأرقام ما كانت السياسة ستفعله، إلى جانب الأرقام الفعلية؛ وتبقى الأموال المجمَّعة حيث جُمعت.",
+  scenarioYearHeading: (year) => `في عام ${year}`,
+  scenarioSentence: ({ year, rate, floor, share, pool, from, to, gini }) => {
+    const local =
+      rate === null
+        ? null
+        : `مساهمة بنسبة ${rate} من الإيرادات المحلية${floor ? ` فيما يتجاوز ${floor}` : ""}`;
+    const subject =
+      local !== null && share !== null
+        ? `${local} و${share} من مخصصات الصندوق العالمي`
+        : local !== null
+          ? local
+          : `مساهمة بنسبة ${share ?? "0٪"} من مخصصات الصندوق العالمي`;
+    const hubs = plural(from, "ar", {
+      one: "من مركز واحد",
+      two: "من مركزين",
+      few: `من ${from} مراكز`,
+      many: `من ${from} مركزًا`,
+      other: `من ${from} مركز`,
+    });
+    const moved =
+      pool === null
+        ? `لم تكن لتنقل أي أموال في عام ${year}`
+        : `كانت ستنقل ${pool} في عام ${year} ${hubs} إلى ${to}`;
+    const verb = { raised: "سترفع", lowered: "ستخفض" } as const;
+    const effect =
+      gini === null
+        ? ""
+        : gini.trend === "unchanged"
+          ? ` وكانت ستُبقي معامل جيني للتمويل دون تغيير عند ${gini.after}`
+          : ` وكانت ${verb[gini.trend]} معامل جيني للتمويل من ${gini.before} إلى ${gini.after}`;
+    return `${subject} ${moved}${effect}.`;
+  },
+  scenarioRuleSentence: (rule, weight) => {
+    const south = weight === null ? "" : `، ويُحتسب المحرر في الجنوب العالمي ${weight} مرة`;
+    return rule === "level_up"
+      ? `كان الصندوق المشترك سيرفع البلدان الأقل تمويلًا لكل محرر إلى مستوى مشترك${south}.`
+      : `كان الصندوق المشترك سيُوزَّع على البلدان التي لديها محررون نشطون، بنسبة عدد محرريها${south}.`;
+  },
+  scenarioParametersHeading: "السياسة",
+  columnParameter: "المعامل",
+  columnValue: "القيمة",
+  columnField: "الحقل في الملف",
+  paramRate: "المساهمة من الإيرادات المحلية",
+  paramFloor: "الإيرادات المحلية المعفاة (الحد الأدنى)",
+  paramShare: "حصة مخصصات الصندوق العالمي المعادة",
+  paramRule: "طريقة توزيع الصندوق المشترك",
+  paramSouthWeight: "وزن المحرر في الجنوب العالمي",
+  paramYears: "السنوات",
+  weightTimes: (weight) => `× ${weight}`,
+  scenarioChartsHeading: "الفعلي ووفق السيناريو",
+  seriesReal: "الفعلي",
+  seriesScenario: "وفق السيناريو",
+  chartScenarioPerEditorTitle: (year) => `الأموال المنفَقة لكل محرر نشط حسب المنطقة، ${year}`,
+  chartScenarioNetTitle: (year) => `صافي التحويل حسب المنطقة، ${year}`,
+  chartScenarioInequalityTitle: (year) => `عدم المساواة في التمويل لكل محرر، ${year}`,
+  chartScenarioSensitivityTitle: (year) => `الصندوق المشترك ومعامل جيني حسب نسبة المساهمة، ${year}`,
+  summaryScenarioPerEditor:
+    "أعمدة تبدأ من الصفر: الأموال لكل محرر في كل منطقة، الفعلية ووفق السيناريو، والأكبر وفق السيناريو أولًا؛ والخط المتقطع هو رقم الحركة كلها، الذي لا يغيره السيناريو",
+  summaryScenarioNet:
+    "أعمدة على جانبي الصفر: ما أنفقته كل منطقة زيادةً على ما جمعته (يمينًا) أو ما جمعته زيادةً على ما أنفقته (يسارًا)، الفعلي ووفق السيناريو، والأكبر وفق السيناريو أولًا",
+  summaryScenarioInequality:
+    "أعمدة تبدأ من الصفر: معامل جيني للتمويل، ومؤشر ثايل مكدَّسًا من جزأيه بين المناطق وداخلها، الفعلي ووفق السيناريو؛ والأدنى أكثر مساواة",
+  summaryScenarioSensitivity:
+    "خطوط تبدأ من الصفر: الصندوق المشترك الذي كانت السياسة ستجمعه، ومعامل جيني للتمويل الذي كانت ستعطيه، عند كل نسبة مساهمة من الإيرادات المحلية من 0 إلى 20٪، مع بقاء باقي السياسة كما هو",
+  describeBeforeAfter: (name, before, after) => `${name}: ${before} فعليًا، و${after} وفق السيناريو`,
+  describeScenarioChart: (title, points) => `${title}. ${points.join("؛ ")}.`,
+  describeSensitivityPoint: (rate, pool, gini) =>
+    `عند ${rate}، صندوق مشترك قدره ${pool} ومعامل جيني قدره ${gini}`,
+  sensitivityRateNote: (rate) => `يحدد الخط العمودي نسبة السيناريو نفسه، ${rate}`,
+  sensitivityFlatNote:
+    "يتغير معامل جيني تغيرًا طفيفًا جدًا عبر هذه النسب فلا يظهر على محور يبدأ من الصفر؛ ويعطي الجدول كل الأرقام",
+  axisRate: "المساهمة من الإيرادات المحلية",
+  axisPool: "الصندوق المشترك (دولار أمريكي)",
+  measureGini: "معامل جيني للتمويل",
+  measureTheil: "مؤشر ثايل",
+  columnMeasure: "المقياس",
+  columnChange: "التغير",
+  scenarioHubsHeading: "المراكز المساهمة والمستفيدة",
+  scenarioHubsCaption: (year) => `المراكز المساهمة والمستفيدة في عام ${year}، بالدولار الأمريكي`,
+  scenarioHubsNote:
+    "تشارك المراكز التي يقع مقرها في بلد مدرج في قائمة الحماية في الحساب، لكن صفوفها محجوبة؛ وحين يشارك أحدها، لا يبلغ مجموع الصفوف المعروضة قيمة الصندوق المشترك.",
+  scenarioHubsNone: "لا يساهم أي مركز ولا يستفيد في هذه السنة.",
+  scenarioHubsOthers: (count) =>
+    plural(count, "ar", {
+      one: "مركز آخر قدّم تقريرًا ماليًا لا يساهم ولا يستفيد.",
+      two: "مركزان آخران قدّما تقريرًا ماليًا لا يساهمان ولا يستفيدان.",
+      few: `${count} مراكز أخرى قدّمت تقريرًا ماليًا لا تساهم ولا تستفيد.`,
+      many: `${count} مركزًا آخر قدّمت تقريرًا ماليًا لا تساهم ولا تستفيد.`,
+      other: `${count} مركز آخر قدّمت تقريرًا ماليًا لا تساهم ولا تستفيد.`,
+    }),
+  columnLocalRevenue: "الإيرادات المحلية",
+  columnContribution: "المساهمة",
+  columnReceipt: "المتلقى",
+  columnNet: "الصافي",
+  columnDeployedReal: "المنفَق، الفعلي",
+  columnDeployedScenario: "المنفَق، وفق السيناريو",
+  scenarioEvidenceHeading: "ملف السيناريو",
+  scenarioEvidenceText: (uploaded) =>
+    `رفع المجلس العالمي هذا السيناريو في ${uploaded}؛ ويُحفظ الملف بايتًا بايتًا تحت بصمته SHA-256:`,
+  scenarioEvidenceLink: "مدخله في صفحة الأدلة",
+  scenarioDownloadFigures: "أرقام السيناريو (CSV)",
+  scenarioDownloadHubs: "مراكز السيناريو (CSV)",
 };

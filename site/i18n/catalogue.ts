@@ -332,6 +332,100 @@ export interface Messages {
   frameworkVersionIndicators(version: string): string;
   readonly changeConcerns: string;
   readonly changeConcernsFramework: string;
+
+  // Redistribution scenarios (issue #12).
+  readonly navScenarios: string;
+  readonly scenariosHeading: string;
+  readonly scenariosLede: string;
+  readonly scenariosNone: string;
+  readonly columnScenario: string;
+  readonly columnRule: string;
+  readonly columnYears: string;
+  readonly columnPool: string;
+  readonly columnHubsMoved: string;
+  readonly columnGiniMoved: string;
+  /** What the index's headline figures are of: the scenario's latest year. */
+  scenariosCaption(count: number): string;
+  /** A figure before and after, e.g. `0.520 → 0.517` (the arrow points the way the text reads). */
+  beforeAfter(before: string, after: string): string;
+  readonly ruleNames: Readonly<Record<"per_editor" | "level_up", string>>;
+  readonly scenarioCounterfactual: string;
+  scenarioYearHeading(year: number): string;
+  /**
+   * The scenario's effect in a year in one sentence: what it takes (`rate` of local revenue above `floor`, and
+   * `share` of the global fund's allocations, each null when nothing), the pool (null when nothing moves), the hubs
+   * it moves money from and to, and whether it raised, lowered or left unchanged the funding Gini.
+   */
+  scenarioSentence(parts: {
+    readonly year: number;
+    readonly rate: string | null;
+    readonly floor: string | null;
+    readonly share: string | null;
+    readonly pool: string | null;
+    readonly from: number;
+    readonly to: number;
+    readonly gini: {
+      readonly trend: "raised" | "lowered" | "unchanged";
+      readonly before: string;
+      readonly after: string;
+    } | null;
+  }): string;
+  /** How the pool is spent, in a sentence; `weight` is the Global South weight when above 1. */
+  scenarioRuleSentence(rule: "per_editor" | "level_up", weight: string | null): string;
+  readonly scenarioParametersHeading: string;
+  readonly columnParameter: string;
+  readonly columnValue: string;
+  readonly columnField: string;
+  readonly paramRate: string;
+  readonly paramFloor: string;
+  readonly paramShare: string;
+  readonly paramRule: string;
+  readonly paramSouthWeight: string;
+  readonly paramYears: string;
+  /** A Global South editor's weight, e.g. `× 1.5`. */
+  weightTimes(weight: string): string;
+  readonly scenarioChartsHeading: string;
+  readonly seriesReal: string;
+  readonly seriesScenario: string;
+  chartScenarioPerEditorTitle(year: number): string;
+  chartScenarioNetTitle(year: number): string;
+  chartScenarioInequalityTitle(year: number): string;
+  chartScenarioSensitivityTitle(year: number): string;
+  readonly summaryScenarioPerEditor: string;
+  readonly summaryScenarioNet: string;
+  readonly summaryScenarioInequality: string;
+  readonly summaryScenarioSensitivity: string;
+  /** One figure before and after, for screen readers: `Africa: $1.00 real, $2.00 under the scenario`. */
+  describeBeforeAfter(name: string, before: string, after: string): string;
+  describeScenarioChart(title: string, points: readonly string[]): string;
+  /** One point of the sensitivity series, for screen readers: `at 5%, a pool of $1,234 and a Gini of 0.517`. */
+  describeSensitivityPoint(rate: string, pool: string, gini: string): string;
+  /** The note of the sensitivity chart: the scenario's own rate, marked by the vertical line. */
+  sensitivityRateNote(rate: string): string;
+  /** The note of a sensitivity chart whose Gini hardly moves: on an axis from zero its line looks flat. */
+  readonly sensitivityFlatNote: string;
+  readonly axisRate: string;
+  readonly axisPool: string;
+  readonly measureGini: string;
+  readonly measureTheil: string;
+  readonly columnMeasure: string;
+  readonly columnChange: string;
+  readonly scenarioHubsHeading: string;
+  scenarioHubsCaption(year: number): string;
+  readonly scenarioHubsNote: string;
+  readonly scenarioHubsNone: string;
+  scenarioHubsOthers(count: number): string;
+  readonly columnLocalRevenue: string;
+  readonly columnContribution: string;
+  readonly columnReceipt: string;
+  readonly columnNet: string;
+  readonly columnDeployedReal: string;
+  readonly columnDeployedScenario: string;
+  readonly scenarioEvidenceHeading: string;
+  scenarioEvidenceText(uploaded: string): string;
+  readonly scenarioEvidenceLink: string;
+  readonly scenarioDownloadFigures: string;
+  readonly scenarioDownloadHubs: string;
 }
 
 /** The catalogues the site can be published in. */

@@ -253,7 +253,13 @@ export const en: Messages = {
     plural(count, "en", { one: `${count} earlier version`, other: `${count} earlier versions` }),
   reportsCount: (count) =>
     plural(count, "en", { one: `${count} report: show the list`, other: `${count} reports: show the list` }),
-  reportKinds: { financial: "financial", impact: "impact", hubs: "hub registry", fx_rates: "exchange rates" },
+  reportKinds: {
+    financial: "financial",
+    impact: "impact",
+    hubs: "hub registry",
+    fx_rates: "exchange rates",
+    scenario: "redistribution scenario",
+  },
   frameworkChangesHeading: "What changed",
   frameworkChangesLede: (from, to) => `Changes from framework ${from} to ${to}.`,
   frameworkAdded: "added",
@@ -468,4 +474,113 @@ export const en: Messages = {
   frameworkVersionIndicators: (version) => `The indicators of framework ${version}`,
   changeConcerns: "Concerns",
   changeConcernsFramework: "the framework as a whole",
+
+  navScenarios: "Scenarios",
+  scenariosHeading: "Redistribution scenarios",
+  scenariosLede:
+    "Policies the Global Council is testing before it adopts them, each applied to the real reports: what each hub, region and the movement would have had, beside what they had. A scenario is a counterfactual; nothing in the reports changes.",
+  scenariosNone: "No scenario has been published.",
+  columnScenario: "Scenario",
+  columnRule: "How the pool is spent",
+  columnYears: "Years",
+  columnPool: "Pool",
+  columnHubsMoved: "Hubs contributing → receiving",
+  columnGiniMoved: "Funding Gini, real → scenario",
+  scenariosCaption: (count) =>
+    plural(count, "en", {
+      one: "The published scenario, with its headline figures in its latest year",
+      other: `The ${count} published scenarios, each with its headline figures in its latest year`,
+    }),
+  beforeAfter: (before, after) => `${before} → ${after}`,
+  ruleNames: { per_editor: "shared per editor", level_up: "levelling up funds per editor" },
+  scenarioCounterfactual:
+    "A scenario is a counterfactual: the real reports do not change. The figures show what the policy would have done, beside the real ones; raised money stays where it was raised.",
+  scenarioYearHeading: (year) => `In ${year}`,
+  scenarioSentence: ({ year, rate, floor, share, pool, from, to, gini }) => {
+    const local =
+      rate === null ? null : `${rate} contribution on local revenue${floor ? ` above ${floor}` : ""}`;
+    const subject =
+      local !== null && share !== null
+        ? `A ${local} and ${share} of the global fund's allocations`
+        : local !== null
+          ? `A ${local}`
+          : `A contribution of ${share ?? "0%"} of the global fund's allocations`;
+    const moved =
+      pool === null
+        ? `would have moved no money in ${year}`
+        : `would have moved ${pool} in ${year} ${plural(from, "en", { one: `from ${from} hub`, other: `from ${from} hubs` })} to ${to}`;
+    const effect =
+      gini === null
+        ? ""
+        : gini.trend === "unchanged"
+          ? ` and left the funding Gini unchanged at ${gini.after}`
+          : ` and ${gini.trend} the funding Gini from ${gini.before} to ${gini.after}`;
+    return `${subject} ${moved}${effect}.`;
+  },
+  scenarioRuleSentence: (rule, weight) => {
+    const south = weight === null ? "" : `, an editor in the Global South counting ${weight} times`;
+    return rule === "level_up"
+      ? `The pool would have raised the countries with the lowest funds per editor to a common level${south}.`
+      : `The pool would have been shared among the countries with active editors, in proportion to their editors${south}.`;
+  },
+  scenarioParametersHeading: "The policy",
+  columnParameter: "Parameter",
+  columnValue: "Value",
+  columnField: "Field in the file",
+  paramRate: "Contribution on local revenue",
+  paramFloor: "Local revenue exempt (floor)",
+  paramShare: "Share of the global fund's allocations given back",
+  paramRule: "How the pool is spent",
+  paramSouthWeight: "Weight of an editor in the Global South",
+  paramYears: "Years",
+  weightTimes: (weight) => `× ${weight}`,
+  scenarioChartsHeading: "Real and under the scenario",
+  seriesReal: "Real",
+  seriesScenario: "Under the scenario",
+  chartScenarioPerEditorTitle: (year) => `Funds deployed per active editor by region, ${year}`,
+  chartScenarioNetTitle: (year) => `Net transfer by region, ${year}`,
+  chartScenarioInequalityTitle: (year) => `Inequality of funding per editor, ${year}`,
+  chartScenarioSensitivityTitle: (year) => `Pool and funding Gini by contribution rate, ${year}`,
+  summaryScenarioPerEditor:
+    "Bars from zero: each region's funds per editor, real and under the scenario, the largest under the scenario first; the dashed line is the whole movement's figure, which a scenario does not change",
+  summaryScenarioNet:
+    "Bars either side of zero: what each region deployed beyond what it raised (right) or raised beyond what it deployed (left), real and under the scenario, the largest under the scenario first",
+  summaryScenarioInequality:
+    "Bars from zero: the funding Gini, and the Theil index stacked from its parts between and within regions, real and under the scenario; lower is more equal",
+  summaryScenarioSensitivity:
+    "Lines from zero: the pool the policy would raise, and the funding Gini it would give, at each contribution rate on local revenue from 0 to 20%, the rest of the policy as it is",
+  describeBeforeAfter: (name, before, after) => `${name}: ${before} real, ${after} under the scenario`,
+  describeScenarioChart: (title, points) => `${title}. ${points.join("; ")}.`,
+  describeSensitivityPoint: (rate, pool, gini) => `at ${rate}, a pool of ${pool} and a Gini of ${gini}`,
+  sensitivityRateNote: (rate) => `The vertical line marks the scenario's own rate, ${rate}`,
+  sensitivityFlatNote:
+    "The Gini moves too little over these rates to show on an axis from zero; the table gives every figure",
+  axisRate: "Contribution on local revenue",
+  axisPool: "Pool (USD)",
+  measureGini: "Funding Gini",
+  measureTheil: "Theil index",
+  columnMeasure: "Measure",
+  columnChange: "Change",
+  scenarioHubsHeading: "Hubs that contribute and receive",
+  scenarioHubsCaption: (year) => `Hubs that contribute and receive in ${year}, in US dollars`,
+  scenarioHubsNote:
+    "Hubs seated in a country on the protection list take part in the arithmetic, but their rows are withheld; where one takes part, the rows shown do not add up to the pool.",
+  scenarioHubsNone: "No hub contributes or receives in this year.",
+  scenarioHubsOthers: (count) =>
+    plural(count, "en", {
+      one: "1 other hub with a financial report neither contributes nor receives.",
+      other: `${count} other hubs with a financial report neither contribute nor receive.`,
+    }),
+  columnLocalRevenue: "Local revenue",
+  columnContribution: "Contribution",
+  columnReceipt: "Receipt",
+  columnNet: "Net",
+  columnDeployedReal: "Deployed, real",
+  columnDeployedScenario: "Deployed, scenario",
+  scenarioEvidenceHeading: "The scenario file",
+  scenarioEvidenceText: (uploaded) =>
+    `The Global Council uploaded this scenario on ${uploaded}; the file is kept byte for byte under its SHA-256:`,
+  scenarioEvidenceLink: "Its entry on the evidence page",
+  scenarioDownloadFigures: "The scenario's figures (CSV)",
+  scenarioDownloadHubs: "The scenario's hubs (CSV)",
 };

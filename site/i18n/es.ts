@@ -271,6 +271,7 @@ export const es: Messages = {
     impact: "impacto",
     hubs: "registro de hubs",
     fx_rates: "tipos de cambio",
+    scenario: "escenario de redistribución",
   },
   frameworkChangesHeading: "Qué ha cambiado",
   frameworkChangesLede: (from, to) => `Cambios entre la versión ${from} y la versión ${to} del marco.`,
@@ -479,4 +480,117 @@ export const es: Messages = {
   frameworkVersionIndicators: (version) => `Los indicadores del marco ${version}`,
   changeConcerns: "Afecta a",
   changeConcernsFramework: "el marco en su conjunto",
+
+  navScenarios: "Escenarios",
+  scenariosHeading: "Escenarios de redistribución",
+  scenariosLede:
+    "Políticas que el Consejo Global pone a prueba antes de adoptarlas, cada una aplicada a los informes reales: lo que habría tenido cada hub, cada región y el movimiento, junto a lo que tuvieron. Un escenario es un contrafactual; nada cambia en los informes.",
+  scenariosNone: "No se ha publicado ningún escenario.",
+  columnScenario: "Escenario",
+  columnRule: "Cómo se reparte el fondo común",
+  columnYears: "Años",
+  columnPool: "Fondo común",
+  columnHubsMoved: "Hubs que aportan → que reciben",
+  columnGiniMoved: "Gini de la financiación, real → escenario",
+  scenariosCaption: (count) =>
+    plural(count, "es", {
+      one: "El escenario publicado, con sus cifras principales en su último año",
+      other: `Los ${count} escenarios publicados, cada uno con sus cifras principales en su último año`,
+    }),
+  beforeAfter: (before, after) => `${before} → ${after}`,
+  ruleNames: { per_editor: "repartido por editor", level_up: "nivelando los fondos por editor" },
+  scenarioCounterfactual:
+    "Un escenario es un contrafactual: los informes reales no cambian. Las cifras muestran lo que habría hecho la política, junto a las reales; el dinero recaudado sigue donde se recaudó.",
+  scenarioYearHeading: (year) => `En ${year}`,
+  scenarioSentence: ({ year, rate, floor, share, pool, from, to, gini }) => {
+    const local =
+      rate === null
+        ? null
+        : `aportación del ${rate} de los ingresos locales${floor ? ` por encima de ${floor}` : ""}`;
+    const subject =
+      local !== null && share !== null
+        ? `Una ${local} y del ${share} de las asignaciones del fondo global`
+        : local !== null
+          ? `Una ${local}`
+          : `Una aportación del ${share ?? "0 %"} de las asignaciones del fondo global`;
+    const moved =
+      pool === null
+        ? `no habría movido dinero en ${year}`
+        : `habría movido ${pool} en ${year} ${plural(from, "es", { one: `de ${from} hub`, other: `de ${from} hubs` })} a ${to}`;
+    const verb = { raised: "elevado", lowered: "reducido" } as const;
+    const effect =
+      gini === null
+        ? ""
+        : gini.trend === "unchanged"
+          ? ` y habría dejado el Gini de la financiación sin cambios en ${gini.after}`
+          : ` y habría ${verb[gini.trend]} el Gini de la financiación de ${gini.before} a ${gini.after}`;
+    return `${subject} ${moved}${effect}.`;
+  },
+  scenarioRuleSentence: (rule, weight) => {
+    const south = weight === null ? "" : `; un editor del Sur Global contaría ${weight} veces`;
+    return rule === "level_up"
+      ? `El fondo común habría elevado a un nivel común los países con menos fondos por editor${south}.`
+      : `El fondo común se habría repartido entre los países con editores activos, en proporción a sus editores${south}.`;
+  },
+  scenarioParametersHeading: "La política",
+  columnParameter: "Parámetro",
+  columnValue: "Valor",
+  columnField: "Campo del archivo",
+  paramRate: "Aportación sobre los ingresos locales",
+  paramFloor: "Ingresos locales exentos (umbral)",
+  paramShare: "Parte de las asignaciones del fondo global que se devuelve",
+  paramRule: "Cómo se reparte el fondo común",
+  paramSouthWeight: "Peso de un editor del Sur Global",
+  paramYears: "Años",
+  weightTimes: (weight) => `× ${weight}`,
+  scenarioChartsHeading: "Real y con el escenario",
+  seriesReal: "Real",
+  seriesScenario: "Con el escenario",
+  chartScenarioPerEditorTitle: (year) => `Fondos ejecutados por editor activo por región, ${year}`,
+  chartScenarioNetTitle: (year) => `Transferencia neta por región, ${year}`,
+  chartScenarioInequalityTitle: (year) => `Desigualdad de la financiación por editor, ${year}`,
+  chartScenarioSensitivityTitle: (year) => `Fondo común y Gini por tasa de aportación, ${year}`,
+  summaryScenarioPerEditor:
+    "Barras desde cero: los fondos por editor de cada región, reales y con el escenario, primero la mayor con el escenario; la línea discontinua es la cifra del movimiento entero, que un escenario no cambia",
+  summaryScenarioNet:
+    "Barras a ambos lados de cero: lo que cada región ejecutó por encima de lo que recaudó (derecha) o recaudó por encima de lo que ejecutó (izquierda), real y con el escenario, primero la mayor con el escenario",
+  summaryScenarioInequality:
+    "Barras desde cero: el Gini de la financiación y el índice de Theil apilado a partir de sus partes entre regiones y dentro de ellas, reales y con el escenario; más bajo es más igualitario",
+  summaryScenarioSensitivity:
+    "Líneas desde cero: el fondo común que reuniría la política y el Gini de la financiación que daría, con cada tasa de aportación sobre los ingresos locales del 0 al 20 %, el resto de la política sin cambios",
+  describeBeforeAfter: (name, before, after) => `${name}: ${before} real, ${after} con el escenario`,
+  describeScenarioChart: (title, points) => `${title}. ${points.join("; ")}.`,
+  describeSensitivityPoint: (rate, pool, gini) =>
+    `con el ${rate}, un fondo común de ${pool} y un Gini de ${gini}`,
+  sensitivityRateNote: (rate) => `La línea vertical marca la tasa del propio escenario, el ${rate}`,
+  sensitivityFlatNote:
+    "El Gini varía demasiado poco con estas tasas para verse en un eje desde cero; la tabla da todas las cifras",
+  axisRate: "Aportación sobre los ingresos locales",
+  axisPool: "Fondo común (USD)",
+  measureGini: "Gini de la financiación",
+  measureTheil: "Índice de Theil",
+  columnMeasure: "Medida",
+  columnChange: "Cambio",
+  scenarioHubsHeading: "Hubs que aportan y que reciben",
+  scenarioHubsCaption: (year) => `Hubs que aportan y que reciben en ${year}, en dólares estadounidenses`,
+  scenarioHubsNote:
+    "Los hubs con sede en un país de la lista de protección participan en el cálculo, pero sus filas no se publican; cuando participa alguno, las filas mostradas no suman el fondo común.",
+  scenarioHubsNone: "Ningún hub aporta ni recibe este año.",
+  scenarioHubsOthers: (count) =>
+    plural(count, "es", {
+      one: `${count} hub más con informe financiero no aporta ni recibe.`,
+      other: `${count} hubs más con informe financiero no aportan ni reciben.`,
+    }),
+  columnLocalRevenue: "Ingresos locales",
+  columnContribution: "Aportación",
+  columnReceipt: "Recepción",
+  columnNet: "Neto",
+  columnDeployedReal: "Ejecutado, real",
+  columnDeployedScenario: "Ejecutado, escenario",
+  scenarioEvidenceHeading: "El archivo del escenario",
+  scenarioEvidenceText: (uploaded) =>
+    `El Consejo Global subió este escenario el ${uploaded}; el archivo se conserva byte a byte bajo su SHA-256:`,
+  scenarioEvidenceLink: "Su entrada en la página de evidencia",
+  scenarioDownloadFigures: "Las cifras del escenario (CSV)",
+  scenarioDownloadHubs: "Los hubs del escenario (CSV)",
 };

@@ -319,6 +319,7 @@ export const fr: Messages = typesetAll({
     impact: "d’impact",
     hubs: "registre des hubs",
     fx_rates: "taux de change",
+    scenario: "scénario de redistribution",
   },
   frameworkChangesHeading: "Ce qui a changé",
   frameworkChangesLede: (from, to) => `Changements entre la version ${from} et la version ${to} du cadre.`,
@@ -538,4 +539,117 @@ export const fr: Messages = typesetAll({
   frameworkVersionIndicators: (version) => `Les indicateurs du cadre ${version}`,
   changeConcerns: "Concerne",
   changeConcernsFramework: "le cadre dans son ensemble",
+
+  navScenarios: "Scénarios",
+  scenariosHeading: "Scénarios de redistribution",
+  scenariosLede:
+    "Des politiques que le Conseil mondial met à l’épreuve avant de les adopter, chacune appliquée aux rapports réels : ce qu’auraient eu chaque hub, chaque région et le mouvement, à côté de ce qu’ils ont eu. Un scénario est un contrefactuel ; rien ne change dans les rapports.",
+  scenariosNone: "Aucun scénario n’a été publié.",
+  columnScenario: "Scénario",
+  columnRule: "Répartition du fonds commun",
+  columnYears: "Années",
+  columnPool: "Fonds commun",
+  columnHubsMoved: "Hubs qui contribuent → qui reçoivent",
+  columnGiniMoved: "Gini du financement, réel → scénario",
+  scenariosCaption: (count) =>
+    plural(count, "fr", {
+      one: "Le scénario publié, avec ses chiffres clés de sa dernière année",
+      other: `Les ${count} scénarios publiés, chacun avec ses chiffres clés de sa dernière année`,
+    }),
+  beforeAfter: (before, after) => `${before} → ${after}`,
+  ruleNames: { per_editor: "réparti par contributeur", level_up: "mise à niveau des fonds par contributeur" },
+  scenarioCounterfactual:
+    "Un scénario est un contrefactuel : les rapports réels ne changent pas. Les chiffres montrent ce qu’aurait fait la politique, à côté des chiffres réels ; l’argent collecté reste là où il a été collecté.",
+  scenarioYearHeading: (year) => `En ${year}`,
+  scenarioSentence: ({ year, rate, floor, share, pool, from, to, gini }) => {
+    const local =
+      rate === null
+        ? null
+        : `contribution de ${rate} des recettes locales${floor ? ` au-delà de ${floor}` : ""}`;
+    const subject =
+      local !== null && share !== null
+        ? `Une ${local} et de ${share} des allocations du fonds mondial`
+        : local !== null
+          ? `Une ${local}`
+          : `Une contribution de ${share ?? "0 %"} des allocations du fonds mondial`;
+    const moved =
+      pool === null
+        ? `n’aurait déplacé aucun argent en ${year}`
+        : `aurait déplacé ${pool} en ${year} ${plural(from, "fr", { one: `de ${from} hub`, other: `de ${from} hubs` })} vers ${to}`;
+    const verb = { raised: "augmenté", lowered: "réduit" } as const;
+    const effect =
+      gini === null
+        ? ""
+        : gini.trend === "unchanged"
+          ? ` et aurait laissé le Gini du financement inchangé à ${gini.after}`
+          : ` et aurait ${verb[gini.trend]} le Gini du financement de ${gini.before} à ${gini.after}`;
+    return `${subject} ${moved}${effect}.`;
+  },
+  scenarioRuleSentence: (rule, weight) => {
+    const south = weight === null ? "" : ` ; un contributeur du Sud global compterait ${weight} fois`;
+    return rule === "level_up"
+      ? `Le fonds commun aurait hissé à un niveau commun les pays les moins financés par contributeur${south}.`
+      : `Le fonds commun aurait été réparti entre les pays comptant des contributeurs actifs, au prorata de leurs contributeurs${south}.`;
+  },
+  scenarioParametersHeading: "La politique",
+  columnParameter: "Paramètre",
+  columnValue: "Valeur",
+  columnField: "Champ du fichier",
+  paramRate: "Contribution sur les recettes locales",
+  paramFloor: "Recettes locales exonérées (seuil)",
+  paramShare: "Part des allocations du fonds mondial rendue",
+  paramRule: "Répartition du fonds commun",
+  paramSouthWeight: "Poids d’un contributeur du Sud global",
+  paramYears: "Années",
+  weightTimes: (weight) => `× ${weight}`,
+  scenarioChartsHeading: "Réel et selon le scénario",
+  seriesReal: "Réel",
+  seriesScenario: "Selon le scénario",
+  chartScenarioPerEditorTitle: (year) => `Fonds déployés par contributeur actif par région, ${year}`,
+  chartScenarioNetTitle: (year) => `Transfert net par région, ${year}`,
+  chartScenarioInequalityTitle: (year) => `Inégalité du financement par contributeur, ${year}`,
+  chartScenarioSensitivityTitle: (year) => `Fonds commun et Gini par taux de contribution, ${year}`,
+  summaryScenarioPerEditor:
+    "Barres depuis zéro : les fonds par contributeur de chaque région, réels et selon le scénario, la plus grande selon le scénario d’abord ; la ligne pointillée est le chiffre du mouvement entier, qu’un scénario ne change pas",
+  summaryScenarioNet:
+    "Barres de part et d’autre de zéro : ce que chaque région a déployé au-delà de ce qu’elle a collecté (à droite) ou collecté au-delà de ce qu’elle a déployé (à gauche), réel et selon le scénario, la plus grande selon le scénario d’abord",
+  summaryScenarioInequality:
+    "Barres depuis zéro : le Gini du financement, et l’indice de Theil empilé à partir de ses parts entre et au sein des régions, réels et selon le scénario ; plus bas est plus égal",
+  summaryScenarioSensitivity:
+    "Lignes depuis zéro : le fonds commun que la politique réunirait et le Gini du financement qu’elle donnerait, pour chaque taux de contribution sur les recettes locales de 0 à 20 %, le reste de la politique inchangé",
+  describeBeforeAfter: (name, before, after) => `${name} : ${before} réel, ${after} selon le scénario`,
+  describeScenarioChart: (title, points) => `${title}. ${points.join(" ; ")}.`,
+  describeSensitivityPoint: (rate, pool, gini) =>
+    `à ${rate}, un fonds commun de ${pool} et un Gini de ${gini}`,
+  sensitivityRateNote: (rate) => `La ligne verticale marque le taux du scénario lui-même, ${rate}`,
+  sensitivityFlatNote:
+    "Le Gini varie trop peu selon ces taux pour se voir sur un axe partant de zéro ; le tableau donne tous les chiffres",
+  axisRate: "Contribution sur les recettes locales",
+  axisPool: "Fonds commun (USD)",
+  measureGini: "Gini du financement",
+  measureTheil: "Indice de Theil",
+  columnMeasure: "Mesure",
+  columnChange: "Variation",
+  scenarioHubsHeading: "Hubs qui contribuent et qui reçoivent",
+  scenarioHubsCaption: (year) => `Hubs qui contribuent et qui reçoivent en ${year}, en dollars américains`,
+  scenarioHubsNote:
+    "Les hubs établis dans un pays de la liste de protection participent au calcul, mais leurs lignes ne sont pas publiées ; lorsqu’un tel hub participe, les lignes affichées ne totalisent pas le fonds commun.",
+  scenarioHubsNone: "Aucun hub ne contribue ni ne reçoit cette année.",
+  scenarioHubsOthers: (count) =>
+    plural(count, "fr", {
+      one: `${count} autre hub ayant remis un rapport financier ne contribue ni ne reçoit.`,
+      other: `${count} autres hubs ayant remis un rapport financier ne contribuent ni ne reçoivent.`,
+    }),
+  columnLocalRevenue: "Recettes locales",
+  columnContribution: "Contribution",
+  columnReceipt: "Réception",
+  columnNet: "Net",
+  columnDeployedReal: "Déployé, réel",
+  columnDeployedScenario: "Déployé, scénario",
+  scenarioEvidenceHeading: "Le fichier du scénario",
+  scenarioEvidenceText: (uploaded) =>
+    `Le Conseil mondial a déposé ce scénario le ${uploaded} ; le fichier est conservé octet pour octet sous son SHA-256 :`,
+  scenarioEvidenceLink: "Son entrée sur la page des preuves",
+  scenarioDownloadFigures: "Les chiffres du scénario (CSV)",
+  scenarioDownloadHubs: "Les hubs du scénario (CSV)",
 });

@@ -102,7 +102,7 @@ ${reportsTable(
   const referenceRows = reference.map(
     (
       report,
-    ) => html`<tr><th scope="row"><code>${report.report_id}</code></th><td>${messages.reportKinds[report.kind] ?? report.kind}</td>
+    ) => html`<tr id="report-${report.report_id}"><th scope="row"><code>${report.report_id}</code></th><td>${messages.reportKinds[report.kind] ?? report.kind}</td>
 <td><time datetime="${report.uploaded_at}">${formatTimestamp(report.uploaded_at, messages)}</time></td>
 <td>${formatInteger(report.row_count, messages)}</td><td><code class="sha">${report.sha256}</code></td>
 <td>${report.status === "current" ? messages.statusCurrent : messages.supersededBy(report.superseded_by ?? "")}</td></tr>

@@ -44,6 +44,10 @@ describe.each([
   "hub-pakistan.html",
   "evidence.html",
   "framework.html",
+  "scenarios.html",
+  "scenario-solidarity-5-per-editor.html",
+  "scenario-level-up-global-south.html",
+  "ar/scenario-level-up-global-south.html",
   "ar/redistribution.html",
   "fr/outcomes.html",
   "es/evidence.html",
@@ -76,6 +80,7 @@ describe.each(["", "es/", "fr/", "ar/"])("the sample movement's pages in %s at 3
     "redistribution.html",
     "evidence.html",
     "hub-east-africa.html",
+    "scenario-solidarity-5-per-editor.html",
   ])("%s fits the screen and loads clean", async (file) => {
     const opened = await openPage(browser, site.url + folder + file, {
       viewport: { width: 390, height: 844 },
@@ -91,6 +96,34 @@ describe.each(["", "es/", "fr/", "ar/"])("the sample movement's pages in %s at 3
         window.innerWidth,
       ]);
       expect(width, `${folder}${file} is ${width} px wide`).toBeLessThanOrEqual(viewport ?? 0);
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe("the sample movement's scenarios", () => {
+  it("lists both example scenarios, each linked to its page with its summary, charts and evidence entry", async () => {
+    const opened = await openPage(browser, `${site.url}scenarios.html`);
+    try {
+      const { page } = opened;
+      const links = await page
+        .locator(".scenarios-table tbody th a")
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href")));
+      expect(links).toEqual(["scenario-level-up-global-south.html", "scenario-solidarity-5-per-editor.html"]);
+      await page.locator('a[href="scenario-level-up-global-south.html"]').click();
+      await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, null, {
+        timeout: 20_000,
+      });
+      expect(await page.locator(".scenario-summary:visible").innerText()).toMatch(
+        /^A 10% contribution on local revenue above \$50,000 and 20% of the global fund's allocations would have moved \$[\d.]+[KM] in 2025 from \d+ hubs to \d+ and lowered the funding Gini from 0\.\d{3} to 0\.\d{3}\. The pool would have raised the countries with the lowest funds per editor to a common level, an editor in the Global South counting 1\.5 times\.$/,
+      );
+      expect(await page.locator("figure.chart-figure svg").count()).toBe(4);
+      await page.locator(".scenario-evidence-link").click();
+      await page.waitForURL(/evidence\.html#report-r-[0-9a-f]+$/);
+      const id = new URL(page.url()).hash.slice(1);
+      expect(await page.locator(`[id="${id}"]`).innerText()).toContain("redistribution scenario");
       expect(opened.problems()).toEqual([]);
     } finally {
       await opened.close();

@@ -28,6 +28,7 @@ import {
   FIXTURE_ROWS,
   FIXTURE_VERSION,
 } from "../site/fixtures/indicator-rows.js";
+import { FIXTURE_SCENARIO_RECORDS, FIXTURE_SCENARIOS } from "../site/fixtures/scenarios.js";
 
 /** One page of each type. */
 const PAGE_TYPES = [
@@ -45,6 +46,8 @@ const PAGE_TYPES = [
   ["hub-withheld", "hub-hub-bd.html"],
   ["evidence", "evidence.html"],
   ["framework", "framework.html"],
+  ["scenarios", "scenarios.html"],
+  ["scenario", "scenario-fixture-solidarity.html"],
 ] as const;
 
 /** The languages of the site, by folder, English at the root. */
@@ -77,11 +80,12 @@ beforeAll(async () => {
       frameworks: [loadFramework("2026.1"), loadFramework(FIXTURE_VERSION)],
       indicators: FIXTURE_ROWS,
       dashboard: FIXTURE_DASHBOARD,
-      reports: FIXTURE_REPORTS,
+      reports: [...FIXTURE_REPORTS, ...FIXTURE_SCENARIO_RECORDS],
       countries: bundledCountryTable(),
       generatedAt: FIXTURE_GENERATED_AT,
       k: FIXTURE_K,
       clientFiles: await bundleClientScript(),
+      scenarios: FIXTURE_SCENARIOS,
     },
     directorySiteWriter(dir),
   );
@@ -159,7 +163,12 @@ describe.each(LANGUAGES)("in %s, at 390 px wide", (language, folder) => {
         expect(favicon.status()).toBe(200);
         expect(favicon.headers()["content-type"]).toBe("image/svg+xml");
         expect(await scanAccessibility(page)).toEqual([]);
-        if (name === "overview" || name === "lens-redistribution" || name === "evidence")
+        if (
+          name === "overview" ||
+          name === "lens-redistribution" ||
+          name === "evidence" ||
+          name === "scenario"
+        )
           await saveScreenshot(page, `${name}-${language}-390`);
         expect(opened.problems()).toEqual([]);
       } finally {
@@ -517,7 +526,9 @@ describe("evidence per figure", () => {
       const { page } = evidence;
       let nonEmpty = 0;
       for (const href of [...links].sort()) {
-        await page.goto(site.url + href, { waitUntil: "load" });
+        // Wait for the favicon too: navigating away while Chromium fetches it aborts the request, a failure the
+        // page's problems would report.
+        await page.goto(site.url + href, { waitUntil: "networkidle" });
         await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined);
         const behind = new URL(href, site.url).searchParams.get("behind");
         if (behind) expect(await page.locator('select[name="behind"]').inputValue(), href).toBe(behind);
@@ -686,6 +697,77 @@ describe("a hub seated in a protected country", () => {
       expect(await page.locator("table.hub-figures").count()).toBe(0);
       expect(await page.locator("a.figure-link").count()).toBe(0);
       expect(await page.locator("#allocations-heading + p").innerText()).toContain("Withheld:");
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe("a scenario's page", () => {
+  const SUMMARY_2025 =
+    "would have moved $105K in 2025 from 1 hub to 2 and lowered the funding Gini from 0.520 to 0.517";
+  const SUMMARY_2024 =
+    "would have moved $102.5K in 2024 from 1 hub to 1 and lowered the funding Gini from 0.463 to 0.451";
+
+  it("reads without JavaScript in the latest year: its summary, charts as SVG, hubs and evidence", async () => {
+    const opened = await open("scenario-fixture-solidarity.html", { javaScriptEnabled: false });
+    try {
+      const { page } = opened;
+      expect(await page.locator("form.filters").isVisible()).toBe(false);
+      const text = await page.locator("main").innerText();
+      expect(text).toContain(SUMMARY_2025);
+      expect(text).not.toContain(SUMMARY_2024);
+      expect(await page.locator("figure.chart-figure svg.chart").count()).toBe(4);
+      expect(await chartText(page, "scenario.fixture-solidarity.sensitivity")).toContain(
+        "Pool and funding Gini by contribution rate, 2025",
+      );
+      expect(await page.locator(".scenario-hubs:visible tbody tr").count()).toBe(3);
+      expect(text).toContain("withheld (hub seated in a protected country)");
+      expect(await page.locator(".scenario-evidence-link").getAttribute("href")).toBe(
+        "evidence.html#report-r-scenario-1",
+      );
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("follows the year picker: the URL, the summary, the hubs and every chart change to the year picked", async () => {
+    const opened = await open("scenario-fixture-solidarity.html");
+    try {
+      const { page } = opened;
+      await page.locator('select[name="year"]').selectOption("2024");
+      await page.waitForFunction(() => new URL(window.location.href).searchParams.get("year") === "2024");
+      const text = await page.locator("main").innerText();
+      expect(text).toContain(SUMMARY_2024);
+      expect(text).not.toContain(SUMMARY_2025);
+      expect(text).toContain("$1,847,500");
+      for (const chart of ["per-editor", "net-transfer", "inequality", "sensitivity"])
+        await page.waitForFunction(
+          (id) =>
+            [...document.querySelectorAll(`[id="chart-scenario.fixture-solidarity.${id}"] svg text`)].some(
+              (node) => (node.textContent ?? "").includes("2024"),
+            ),
+          chart,
+        );
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("opens at the year a shared URL names, and its evidence link finds the scenario file's entry", async () => {
+    const opened = await open("es/scenario-fixture-solidarity.html?year=2024");
+    try {
+      const { page } = opened;
+      expect(await page.locator('select[name="year"]').inputValue()).toBe("2024");
+      expect((await page.locator("main").innerText()).replace(/\u00a0/g, " ")).toContain(
+        "habría movido 102,5 mil US$ en 2024",
+      );
+      await page.locator(".scenario-evidence-link").click();
+      await page.waitForURL(/evidence\.html#report-r-scenario-1$/);
+      expect(await page.locator("#report-r-scenario-1").innerText()).toContain("escenario de redistribución");
+      expect(opened.problems()).toEqual([]);
     } finally {
       await opened.close();
     }

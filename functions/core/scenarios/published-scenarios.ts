@@ -11,7 +11,13 @@ import {
   scenarioFileNames,
   scenarioHubsToCsv,
 } from "./scenario-files.js";
-import { type ScenarioResult, ScenarioRun, type ScenarioYearSummary } from "./scenario-run.js";
+import {
+  type ScenarioResult,
+  ScenarioRun,
+  type ScenarioYearSummary,
+  SENSITIVITY_RATES,
+  type SensitivityPoint,
+} from "./scenario-run.js";
 
 /** The index of the published scenarios: what the site lists and links, beside the files themselves. */
 export const SCENARIO_INDEX_FILE = "scenarios.json";
@@ -30,6 +36,11 @@ export interface ScenarioIndexEntry {
   /** The published files, beside `indicators.csv` (and in the site's `data/`). */
   readonly files: { readonly figures: string; readonly hubs: string };
   readonly summary: readonly ScenarioYearSummary[];
+  /**
+   * The pool and the funding Gini as the local revenue rate runs over `SENSITIVITY_RATES` (0% to 20%), the rest of
+   * the scenario as it is, in each of its years: by year, then rate.
+   */
+  readonly sensitivity: readonly SensitivityPoint[];
 }
 
 /** `scenarios.json`: every current scenario of the lake, by id, computed with the run's framework version. */
@@ -106,6 +117,7 @@ export async function computePublishedScenarios(
       evidence: { report_id: record.report_id, sha256: record.sha256, uploaded_at: record.uploaded_at },
       files: scenarioFileNames(scenario.id),
       summary: result.summary,
+      sensitivity: await run.sensitivity(scenario),
     });
   }
   return { index: { framework_version: options.framework.version, scenarios: entries }, files };
@@ -173,6 +185,9 @@ export async function readPublishedScenarios(
     );
   const files = new Map<string, string>();
   for (const entry of index.scenarios) {
+    const problem = sensitivityProblem(entry);
+    if (problem !== undefined)
+      throw new ScenarioPublicationError(SCENARIO_INDEX_FILE, `has ${problem} for ${entry.id}`);
     const expected = scenarioFileNames(entry.id);
     for (const name of [entry.files?.figures, entry.files?.hubs]) {
       if (name !== expected.figures && name !== expected.hubs)
@@ -186,4 +201,34 @@ export async function readPublishedScenarios(
     }
   }
   return { index, files };
+}
+
+const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+/**
+ * What is wrong with an index entry's sensitivity series, if anything: it must hold, for each of the entry's
+ * years in order, a point at each of `SENSITIVITY_RATES` in order, with a pool of at least 0 and a Gini that is a
+ * number or null.
+ */
+export function sensitivityProblem(
+  entry: Pick<ScenarioIndexEntry, "years" | "sensitivity">,
+): string | undefined {
+  const points: unknown = entry.sensitivity;
+  if (!Array.isArray(points) || !Array.isArray(entry.years)) return "no sensitivity series";
+  const expected = entry.years.flatMap((year) => SENSITIVITY_RATES.map((rate) => [year, rate] as const));
+  if (points.length !== expected.length)
+    return `a sensitivity series of ${points.length} points, not ${expected.length}`;
+  for (const [i, point] of (points as Partial<Record<keyof SensitivityPoint, unknown>>[]).entries()) {
+    const [year, rate] = expected[i] as readonly [number, number];
+    const gini = point?.funding_gini;
+    if (
+      point?.year !== year ||
+      point.local_revenue_rate !== rate ||
+      !isNumber(point.pool_usd) ||
+      point.pool_usd < 0 ||
+      !(gini === null || isNumber(gini))
+    )
+      return `a sensitivity point ${i + 1} that is not ${year} at rate ${rate} with a pool and a Gini`;
+  }
+  return undefined;
 }

@@ -69,6 +69,20 @@ export interface ScenarioYearSummary {
   readonly funding_theil: BeforeAfter;
 }
 
+/**
+ * One point of a scenario's sensitivity series: the scenario as it is but for its local revenue rate, with the
+ * pool it would raise and the funding Gini it would give (null where the framework's Gini has no value).
+ */
+export interface SensitivityPoint {
+  readonly year: number;
+  readonly local_revenue_rate: number;
+  readonly pool_usd: number;
+  readonly funding_gini: number | null;
+}
+
+/** The local revenue rates of a sensitivity series: 0%, 1%, … 20%. */
+export const SENSITIVITY_RATES: readonly number[] = Array.from({ length: 21 }, (_, i) => i / 100);
+
 /** Everything a scenario publishes, for the years it applies to. */
 export interface ScenarioResult {
   readonly scenario: Scenario;
@@ -189,10 +203,7 @@ export class ScenarioRun {
 
   /** Applies a scenario to its years (every year with current financial reports when it names none). */
   async simulate(scenario: Scenario): Promise<ScenarioResult> {
-    if (!this.staged) {
-      for (const [name, sql] of scenarioStages(this.queriesDir)) await this.engine.stage(name, sql);
-      this.staged = true;
-    }
+    await this.stageOnce();
     const lakeYears = await financialYears(this.engine, this.queriesDir);
     const years = scenario.years ?? lakeYears;
     for (const year of years)
@@ -209,10 +220,51 @@ export class ScenarioRun {
     return { scenario, frameworkVersion: this.framework.version, years, figures, hubs, summary };
   }
 
-  private async applyToYear(
+  /**
+   * The scenario's sensitivity series in each of its years (every year with current financial reports when it
+   * names none): the scenario as it is but for its local revenue rate, at each of `rates`, through the same
+   * queries and allocation as `simulate` — the pool, balanced as `simulate` checks it, and the funding Gini.
+   */
+  async sensitivity(
+    scenario: Scenario,
+    rates: readonly number[] = SENSITIVITY_RATES,
+  ): Promise<SensitivityPoint[]> {
+    await this.stageOnce();
+    const lakeYears = await financialYears(this.engine, this.queriesDir);
+    const years = scenario.years ?? lakeYears;
+    const gini = this.framework.indicators.filter((indicator) => indicator.id === "funding_gini");
+    const points: SensitivityPoint[] = [];
+    for (const year of years) {
+      if (!lakeYears.includes(year)) throw new ScenarioYearError(scenario.id, year, lakeYears);
+      for (const rate of rates) {
+        const variant: Scenario = {
+          ...scenario,
+          contribution: { ...scenario.contribution, local_revenue_rate: rate },
+        };
+        const { bound, poolUsd } = await this.balancedAllocation(variant, year);
+        const values = gini.length > 0 ? await this.scenarioValues(year, bound, gini) : new Map();
+        points.push({
+          year,
+          local_revenue_rate: rate,
+          pool_usd: poolUsd,
+          funding_gini: values.get("funding_gini|movement|movement") ?? null,
+        });
+      }
+    }
+    return points;
+  }
+
+  private async stageOnce(): Promise<void> {
+    if (this.staged) return;
+    for (const [name, sql] of scenarioStages(this.queriesDir)) await this.engine.stage(name, sql);
+    this.staged = true;
+  }
+
+  /** The scenario's allocation in a year, as bound parameters of its queries, once its money is seen to balance. */
+  private async balancedAllocation(
     scenario: Scenario,
     year: number,
-  ): Promise<{ figures: ScenarioFigure[]; hubs: ScenarioHubRow[]; summary: ScenarioYearSummary }> {
+  ): Promise<{ bound: SqlValue[]; poolUsd: number }> {
     const parameters = (level: number | null, cutoff: number | null): SqlValue[] => [
       year,
       scenario.contribution.local_revenue_rate,
@@ -248,7 +300,14 @@ export class ScenarioRun {
       )
     )
       throw new ScenarioBalanceError(scenario.id, year, totals);
+    return { bound, poolUsd: totals.pool };
+  }
 
+  private async applyToYear(
+    scenario: Scenario,
+    year: number,
+  ): Promise<{ figures: ScenarioFigure[]; hubs: ScenarioHubRow[]; summary: ScenarioYearSummary }> {
+    const { bound, poolUsd } = await this.balancedAllocation(scenario, year);
     const hubRows = await this.run(SCENARIO_QUERIES.hubs, bound);
     const hubs: ScenarioHubRow[] = hubRows
       .filter((row) => row.published === true)
@@ -296,7 +355,7 @@ export class ScenarioRun {
       hubs,
       summary: {
         year,
-        pool_usd: totals.pool,
+        pool_usd: poolUsd,
         contributing_hubs: hubRows.filter((row) => Number(row.contribution_usd) > 0).length,
         receiving_hubs: hubRows.filter((row) => Number(row.receipt_usd) > 0).length,
         funding_gini: movement("funding_gini"),
@@ -313,8 +372,8 @@ export class ScenarioRun {
   private async scenarioValues(
     year: number,
     bound: readonly SqlValue[],
+    indicators = this.framework.indicators.filter((indicator) => SCENARIO_INDICATORS.has(indicator.id)),
   ): Promise<Map<string, number | null>> {
-    const indicators = this.framework.indicators.filter((indicator) => SCENARIO_INDICATORS.has(indicator.id));
     const union = indicators
       .map((indicator, i) => {
         const renamed = renameRelations(

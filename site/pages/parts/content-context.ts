@@ -3,6 +3,7 @@ import type { Framework } from "../../../functions/core/framework/framework.js";
 import type { IndicatorRow } from "../../../functions/core/indicators/indicator-row.js";
 import type { CountryTable } from "../../../functions/core/reference/countries.js";
 import type { EvidenceReport } from "../../build/publishable.js";
+import type { SiteScenario } from "../../figures/scenarios.js";
 import type { PageContext } from "./page-layout.js";
 
 /** What the content pages need besides the page context. */
@@ -15,4 +16,6 @@ export interface ContentContext extends PageContext {
   readonly frameworks: readonly Framework[];
   readonly countries: CountryTable;
   readonly k: number;
+  /** The published redistribution scenarios, fit to publish (see `siteScenarios`). */
+  readonly scenarios: readonly SiteScenario[];
 }

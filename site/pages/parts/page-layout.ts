@@ -50,7 +50,7 @@ export function rootOf(language: SiteLanguage): string {
   return language.folder === "" ? "" : "../".repeat(language.folder.split("/").length - 1);
 }
 
-/** The nav entries, in order: the overview, each lens, regions, countries (where published), hubs, evidence, the framework. */
+/** The nav entries, in order: the overview, each lens, regions, countries (where published), hubs, scenarios, evidence, the framework. */
 export function navigation(context: PageContext): { file: string; label: string }[] {
   const { framework, messages } = context;
   return [
@@ -61,6 +61,7 @@ export function navigation(context: PageContext): { file: string; label: string 
       ? [{ file: COUNTRIES_FILE, label: messages.navCountries }]
       : []),
     { file: "hubs.html", label: messages.navHubs },
+    { file: "scenarios.html", label: messages.navScenarios },
     { file: "evidence.html", label: messages.navEvidence },
     { file: "framework.html", label: messages.navFramework },
   ];

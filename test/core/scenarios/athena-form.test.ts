@@ -114,8 +114,16 @@ describe("the scenario SQL as Athena runs it", () => {
 
   it("binds the scenario's parameters as placeholders, never in the text, in statements that parse as Trino", () => {
     const scenarioQueries = runTables.queries.filter((query) => query.parameters.length > 0);
-    expect(scenarioQueries).toHaveLength(2 * 4);
-    const figures = scenarioQueries.filter((query) => query.parameters.length > 8);
+    // Each scenario's year: 4 statements for its figures, then 3 per rate of its sensitivity series (allocation
+    // inputs, balance, and the funding Gini: the scenario's 8 parameters and the indicator's id).
+    expect(scenarioQueries).toHaveLength(2 * (4 + 21 * 3));
+    const sensitivityGini = scenarioQueries.filter((query) => query.parameters.length === 9);
+    expect(sensitivityGini).toHaveLength(2 * 21);
+    for (const { parameters } of sensitivityGini) expect(parameters[8]).toBe("funding_gini");
+    expect(sensitivityGini.slice(0, 21).map(({ parameters }) => parameters[1])).toEqual(
+      Array.from({ length: 21 }, (_, i) => i / 100),
+    );
+    const figures = scenarioQueries.filter((query) => query.parameters.length > 9);
     expect(figures).toHaveLength(2);
     for (const { parameters } of figures)
       expect(parameters.slice(8)).toEqual([
@@ -130,7 +138,7 @@ describe("the scenario SQL as Athena runs it", () => {
         "redistribution_intensity",
       ]);
     for (const { sql, parameters } of scenarioQueries) {
-      expect([8, 17]).toContain(parameters.length);
+      expect([8, 9, 17]).toContain(parameters.length);
       expect(sql.match(/\?/g)).toHaveLength(parameters.length);
       expect(sql).toMatch(/^WITH\n[a-z_]+ AS \(\nSELECT \* FROM equity_observatory\.compute_run_/);
       expect(sql).not.toMatch(/fixture-(per-editor|level-up)|0\.25|1\.5|'deployed_usd'|'funding_gini'/);

@@ -35,6 +35,9 @@ beforeAll(async () => {
 
 afterAll(() => rm(root, { recursive: true, force: true }));
 
+/** The sensitivity series of each scenario, as the index of each compute publishes them, by thread count. */
+const sensitivityTexts = new Map<number, string[]>();
+
 /** The SHA-256 of every scenario file a compute on `threads` DuckDB threads publishes. */
 async function scenarioDigests(threads: number): Promise<Record<string, string>> {
   const lake = new FolderStore(join(root, "lake"));
@@ -45,6 +48,16 @@ async function scenarioDigests(threads: number): Promise<Record<string, string>>
   } finally {
     await engine.close();
   }
+  const index = JSON.parse(new TextDecoder().decode(await output.get("scenarios.json"))) as {
+    scenarios: { years: number[]; sensitivity: unknown[] }[];
+  };
+  sensitivityTexts.set(
+    threads,
+    index.scenarios.map((scenario) => {
+      expect(scenario.sensitivity).toHaveLength(21 * scenario.years.length);
+      return JSON.stringify(scenario.sensitivity);
+    }),
+  );
   const digests: Record<string, string> = {};
   for (const file of await output.list(""))
     if (file.startsWith("scenario"))
@@ -66,5 +79,7 @@ describe("published scenarios are reproducible", () => {
       "scenarios.json",
     ]);
     for (const run of runs) expect(run).toEqual(runs[0]);
+    expect([...sensitivityTexts.keys()]).toEqual([1, 4, 2]);
+    for (const texts of sensitivityTexts.values()) expect(texts).toEqual(sensitivityTexts.get(1));
   });
 });

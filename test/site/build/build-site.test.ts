@@ -7,6 +7,7 @@ import { type Framework, loadFramework } from "../../../functions/core/framework
 import type { IndicatorRow } from "../../../functions/core/indicators/indicator-row.js";
 import type { ManifestRecord } from "../../../functions/core/lake/manifest.js";
 import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
+import type { PublishedScenarios } from "../../../functions/core/scenarios/published-scenarios.js";
 import { buildSite, type SiteBuild } from "../../../site/build/build-site.js";
 import { directorySiteWriter, memorySiteWriter } from "../../../site/build/site-writer.js";
 import type { Language } from "../../../site/i18n/catalogue.js";
@@ -25,6 +26,7 @@ import {
   indicatorRow,
 } from "../fixtures/indicator-rows.js";
 import { FIXTURE_REGION_PAGES, rowsOf, tableRows } from "../fixtures/markup.js";
+import { FIXTURE_SCENARIO_RECORDS, FIXTURE_SCENARIOS } from "../fixtures/scenarios.js";
 
 const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));
 /**
@@ -36,14 +38,20 @@ const OTHER_LANGUAGE_FOLDER = /^(es|fr|ar)\//;
 
 /**
  * Whether a site file is kept in the golden directory for the language in `folder`: every chart's
- * Vega-Lite spec and data, and the overview. Files named by their content are kept under their name
+ * Vega-Lite spec and data, the overview, and the scenarios index and each scenario's page. Files named by their content are kept under their name
  * without the hash (see {@link goldenPathOf}), so that a change reads as a diff rather than a rename.
  */
 function isGolden(path: string, folder: string): boolean {
   if (!path.startsWith(folder)) return false;
   const inFolder = path.slice(folder.length);
   if (folder === "" && OTHER_LANGUAGE_FOLDER.test(inFolder)) return false;
-  return inFolder.startsWith("specs/") || inFolder.startsWith("data/charts/") || inFolder === "index.html";
+  return (
+    inFolder.startsWith("specs/") ||
+    inFolder.startsWith("data/charts/") ||
+    inFolder === "index.html" ||
+    inFolder === "scenarios.html" ||
+    /^scenario-[a-z0-9-]+\.html$/.test(inFolder)
+  );
 }
 
 /** A site path as the golden directory keeps it: without the content hash of a file named by its content. */
@@ -105,6 +113,8 @@ const SCRIPTED = [
   "redistribution.html",
   "accountability.html",
   "countries.html",
+  "scenario-fixture-level-up.html",
+  "scenario-fixture-solidarity.html",
   "evidence.html",
 ];
 const HUB_PAGES = [
@@ -122,6 +132,9 @@ const PAGES = [
   "countries.html",
   "hubs.html",
   ...HUB_PAGES,
+  "scenarios.html",
+  "scenario-fixture-level-up.html",
+  "scenario-fixture-solidarity.html",
   "evidence.html",
   "framework.html",
 ];
@@ -132,6 +145,8 @@ interface BuildOptions {
   readonly dashboard?: DashboardData;
   readonly reports?: readonly ManifestRecord[];
   readonly languages?: readonly Language[];
+  /** @default the fixture's two; null for none */
+  readonly scenarios?: PublishedScenarios | null;
 }
 
 async function build(indicators: readonly IndicatorRow[], options: BuildOptions = {}) {
@@ -142,12 +157,13 @@ async function build(indicators: readonly IndicatorRow[], options: BuildOptions 
       frameworks: options.frameworks,
       indicators,
       dashboard: options.dashboard ?? FIXTURE_DASHBOARD,
-      reports: options.reports ?? FIXTURE_REPORTS,
+      reports: options.reports ?? [...FIXTURE_REPORTS, ...FIXTURE_SCENARIO_RECORDS],
       countries,
       generatedAt: FIXTURE_GENERATED_AT,
       k: FIXTURE_K,
       clientFiles: CLIENT_FILES,
       languages: options.languages ?? ["en"],
+      scenarios: options.scenarios === null ? undefined : (options.scenarios ?? FIXTURE_SCENARIOS),
     },
     writer,
   );
@@ -189,7 +205,7 @@ describe("the fixture site", () => {
   it("validates and publishes every chart's spec, CSV, and for filtered charts the compiled spec and data file", () => {
     const specs = [...site.files.keys()].filter((path) => path.endsWith(".vl.json"));
     expect(specs).toHaveLength(result.specs);
-    expect(result.specs).toBe(54);
+    expect(result.specs).toBe(62);
     for (const path of specs) {
       expect(path).toMatch(/^specs\/[a-z0-9_.-]+\.vl\.json$/);
       expect(checkSpec(JSON.parse(site.text(path))).problems, path).toEqual([]);
@@ -559,7 +575,10 @@ describe("every language, fully", () => {
   });
 
   it("writes downloads without floating-point noise, and leaves empty what the page shows as a dash", () => {
-    const csvs = [...site.files.keys()].filter((path) => path.endsWith(".csv"));
+    // The scenario files compute published are copied into data/ byte for byte: in full precision, as indicators.csv.
+    const csvs = [...site.files.keys()].filter(
+      (path) => path.endsWith(".csv") && !/^([a-z]{2}\/)?data\/scenario-/.test(path),
+    );
     expect(csvs.length).toBeGreaterThan(100);
     for (const path of csvs) expect(site.text(path), path).not.toMatch(/\d\.\d{5,}|\d{9}\d*\.\d{3,}/);
     const reconciliation = site.text("data/charts/allocations.reconciliation.csv");
@@ -670,7 +689,7 @@ describe("publication rules", () => {
       lorenz: [],
       contributions: [],
     };
-    const { result, text } = await build([], { dashboard: empty, reports: [] });
+    const { result, text } = await build([], { dashboard: empty, reports: [], scenarios: null });
     expect(result.specs).toBe(0);
     expect(text("index.html")).toContain("No figures have been published yet.");
     expect(text("evidence.html")).toContain("No reports match.");

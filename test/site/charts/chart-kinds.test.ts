@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { IndicatorRow } from "../../../functions/core/indicators/indicator-row.js";
 import type { Chart, ChartSources } from "../../../site/charts/chart.js";
 import { CHART_KINDS } from "../../../site/charts/chart-kinds.js";
-import { lensChartDefinitions, regionChartDefinitions } from "../../../site/charts/definitions.js";
+import {
+  lensChartDefinitions,
+  regionChartDefinitions,
+  scenarioChartDefinitions,
+} from "../../../site/charts/definitions.js";
 import { REPORTING_COLOURS } from "../../../site/charts/reporting-grid-chart.js";
 import { OKABE_ITO, REFERENCE_COLOUR } from "../../../site/charts/theme.js";
 import { forTextDirection } from "../../../site/vega/text-direction.js";
@@ -12,7 +16,7 @@ import { indicatorRow } from "../fixtures/indicator-rows.js";
 
 const MENA = "Middle East & North Africa";
 
-/** Every chart the site would draw from `sources`: each lens page's and each region page's. */
+/** Every chart the site would draw from `sources`: each lens page's, each region page's and each scenario page's. */
 function everyChart(sources: ChartSources = chartSources()): Chart[] {
   const definitions = [
     ...framework.lenses.flatMap((lens) => {
@@ -20,6 +24,7 @@ function everyChart(sources: ChartSources = chartSources()): Chart[] {
       return [...standard, ...own];
     }),
     ...countries.regions.flatMap(regionChartDefinitions),
+    ...sources.scenarios.flatMap((scenario) => scenarioChartDefinitions(scenario.entry.id)),
   ];
   return definitions.flatMap((definition) => drawn(definition, sources) ?? []);
 }

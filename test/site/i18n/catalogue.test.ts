@@ -37,6 +37,7 @@ const SAME_AS_ENGLISH: Readonly<Record<Language, readonly string[]>> = {
     "scopes.hub",
     "hubKinds.regional",
     "hubReportLabel",
+    "seriesReal",
   ],
   fr: [
     "columnSha",
@@ -50,6 +51,8 @@ const SAME_AS_ENGLISH: Readonly<Record<Language, readonly string[]>> = {
     "columnImpact",
     "navLabel",
     "hubReportLabel",
+    "columnContribution",
+    "columnNet",
   ],
   ar: ["columnSha"],
 };
@@ -68,6 +71,7 @@ const RECORD_KEYS = [
   "regionBases",
   "regionBasisShort",
   "regionBasisNote",
+  "ruleNames",
 ] as const satisfies readonly (keyof Messages)[];
 
 /** Sample arguments for every function entry; a new function in `Messages` must get some here. */
@@ -216,6 +220,64 @@ const SAMPLES: { readonly [K in FunctionKey]: readonly Parameters<Messages[K]>[]
   chartTargetNote: [["at least 50.0%"]],
   chartNarrowRange: [["3.83", "3.87", 2023, 2025]],
   chartNarrowRangeRegions: [["3.83", "3.87"]],
+  scenariosCaption: [[1], [2], [12]],
+  beforeAfter: [["0.520", "0.517"]],
+  scenarioYearHeading: [[2025]],
+  scenarioSentence: [
+    [
+      {
+        year: 2025,
+        rate: "5%",
+        floor: "$100,000",
+        share: null,
+        pool: "$1.2M",
+        from: 6,
+        to: 14,
+        gini: { trend: "lowered", before: "0.520", after: "0.470" },
+      },
+    ],
+    [{ year: 2025, rate: null, floor: null, share: "20%", pool: "$4K", from: 1, to: 2, gini: null }],
+    [
+      {
+        year: 2024,
+        rate: "0%",
+        floor: null,
+        share: null,
+        pool: null,
+        from: 0,
+        to: 0,
+        gini: { trend: "unchanged", before: "0.520", after: "0.520" },
+      },
+    ],
+    [
+      {
+        year: 2024,
+        rate: "5%",
+        floor: null,
+        share: "10%",
+        pool: "$9K",
+        from: 3,
+        to: 11,
+        gini: { trend: "raised", before: "0.400", after: "0.410" },
+      },
+    ],
+  ],
+  scenarioRuleSentence: [
+    ["per_editor", null],
+    ["level_up", "1.5"],
+  ],
+  weightTimes: [["1.5"]],
+  chartScenarioPerEditorTitle: [[2025]],
+  chartScenarioNetTitle: [[2025]],
+  chartScenarioInequalityTitle: [[2025]],
+  chartScenarioSensitivityTitle: [[2025]],
+  describeBeforeAfter: [["Alpha", "$1.00", "$2.00"]],
+  describeScenarioChart: [["Title", ["one", "two"]]],
+  describeSensitivityPoint: [["5%", "$1,234", "0.517"]],
+  sensitivityRateNote: [["5%"]],
+  scenarioHubsCaption: [[2025]],
+  scenarioHubsOthers: [[1], [2], [12]],
+  scenarioEvidenceText: [["1 March 2026, 12:00 UTC"]],
 };
 
 /** Tokens of an argument list that a translation must carry over when English does. */
@@ -234,7 +296,14 @@ const NUMBER_IN_WORDS: Readonly<Record<Language, readonly string[]>> = {
   en: [],
   es: [],
   fr: [],
-  ar: ["earlierVersions", "reportsCount", "eachHubSummary", "eachCountrySummary"],
+  ar: [
+    "earlierVersions",
+    "reportsCount",
+    "eachHubSummary",
+    "eachCountrySummary",
+    "scenariosCaption",
+    "scenarioHubsOthers",
+  ],
 };
 
 /** Entries whose text arguments are codes (scope names) that a translation says in its own words. */

@@ -424,6 +424,7 @@ describe("readDashboardData", () => {
     allocations: [],
     lorenz: [],
     contributions: [],
+    exchange_rate_years: [],
   };
 
   it("refuses a file that is not a dashboard file, saying what is wrong", async () => {

@@ -669,6 +669,7 @@ describe("publication rules", () => {
       allocations: [],
       lorenz: [],
       contributions: [],
+      exchange_rate_years: [],
     };
     const { result, text } = await build([], { dashboard: empty, reports: [] });
     expect(result.specs).toBe(0);

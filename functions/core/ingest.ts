@@ -17,7 +17,7 @@ import { CURATED_TABLES } from "./lake/tables.js";
 import type { CountryTable } from "./reference/countries.js";
 import { isHubReportKind, isValidUploader, type UploadKind } from "./reporting/kinds.js";
 import { messages } from "./reporting/messages.js";
-import type { Problem } from "./reporting/problems.js";
+import type { Problem, RuleCount } from "./reporting/problems.js";
 import type { UploadFormat } from "./reporting/upload-reader.js";
 import {
   DEFAULT_MAX_BYTES,
@@ -62,6 +62,8 @@ export type IngestOutcome =
       /** A newer upload of the same period that was already in the lake: this one arrived late and is not current. */
       readonly supersededBy: ManifestEntry | undefined;
       readonly problems: Problem[];
+      /** How often each rule was broken, also beyond the problems listed; absent when they list every one. */
+      readonly counts?: readonly RuleCount[];
     }
   | {
       readonly status: "duplicate";
@@ -70,12 +72,16 @@ export type IngestOutcome =
       /** The earlier upload of the same bytes. */
       readonly entry: ManifestEntry;
       readonly problems: Problem[];
+      /** How often each rule was broken, also beyond the problems listed; absent when they list every one. */
+      readonly counts?: readonly RuleCount[];
     }
   | {
       readonly status: "rejected";
       readonly fileName: string;
       readonly kind: UploadKind | undefined;
       readonly problems: Problem[];
+      /** How often each rule was broken, also beyond the problems listed; absent when they list every one. */
+      readonly counts?: readonly RuleCount[];
       /** Every error found, also those beyond the problems listed. */
       readonly errorCount: number;
     };
@@ -169,7 +175,7 @@ export async function ingestReport(
   if (!report || !format) return rejected(request, validation);
 
   const overlap = findOverlap(entries, report);
-  if (overlap) return rejectForOverlap(request, report, overlap, validation.problems);
+  if (overlap) return rejectForOverlap(request, report, overlap, validation);
 
   const reportId = reportIdOf(sha256);
   const rawKey = lakeLayout.rawKey(request.uploader, sha256, format);
@@ -212,6 +218,7 @@ export async function ingestReport(
         entry,
         ...succession(entries, entry),
         problems: validation.problems,
+        ...countsOf(validation),
       };
     }
     await pause(attempt);
@@ -229,7 +236,7 @@ export async function ingestReport(
     const racedOverlap = findOverlap(entries, report);
     if (racedOverlap) {
       await removeUnnamed(store, reader, [rawKey, curatedKey]);
-      return rejectForOverlap(request, report, racedOverlap, validation.problems);
+      return rejectForOverlap(request, report, racedOverlap, validation);
     }
   }
   await removeUnnamed(store, reader, [rawKey, curatedKey]);
@@ -249,12 +256,18 @@ const RAW_CONTENT_TYPES: Readonly<Record<UploadFormat, string>> = {
   json: "application/json",
 };
 
+/** A validation's rule counts as an outcome carries them (none when its problems list every one). */
+function countsOf(validation: ValidationResult): { counts?: readonly RuleCount[] } {
+  return validation.counts === undefined ? {} : { counts: validation.counts };
+}
+
 function rejected(request: IngestRequestDetails, validation: ValidationResult): IngestOutcome {
   return {
     status: "rejected",
     fileName: request.fileName,
     kind: validation.kind,
     problems: validation.problems,
+    ...countsOf(validation),
     errorCount: validation.errorCount,
   };
 }
@@ -484,6 +497,7 @@ async function duplicateOutcome(
       entry: earlier,
       ...succession(before, earlier),
       problems: validation.problems,
+      ...countsOf(validation),
     };
   }
   return {
@@ -520,7 +534,7 @@ function rejectForOverlap(
   request: IngestRequestDetails,
   report: ReportSummary,
   existing: ManifestEntry,
-  warnings: Problem[],
+  warnings: ValidationResult,
 ): IngestOutcome {
   const problem: Problem = {
     severity: "error",
@@ -533,7 +547,15 @@ function rejectForOverlap(
     status: "rejected",
     fileName: request.fileName,
     kind: report.kind,
-    problems: [problem, ...warnings],
+    problems: [problem, ...warnings.problems],
+    ...(warnings.counts === undefined
+      ? {}
+      : {
+          counts: [
+            { code: problem.code, severity: problem.severity, count: 1, first: problem },
+            ...warnings.counts,
+          ],
+        }),
     errorCount: 1,
   };
 }

@@ -84,8 +84,8 @@ describe("observatory ingest of workbooks", () => {
       expect(result.code).toBe(1);
       expect(result.stdout.split("\n").filter(Boolean)).toEqual([
         `${path}: rejected, nothing was changed (1 error):`,
-        `${path}: row 4, column amount (E): "1.234,56" is not a number (use . as the decimal separator)`,
-        `${path}: row 5, column country (G): warning: "US" is not the seat of hub "wm-ng" (NG): a movement_allocation line is booked in the country of the hub that receives it, where the money is spent from; accepted, but check the country`,
+        `${path}: decimalComma — row 4, column amount (E): "1.234,56" is not a number (use . as the decimal separator)`,
+        `${path}: allocationOutsideSeat — row 5, column country (G): warning: "US" is not the seat of hub "wm-ng" (NG): a movement_allocation line is booked in the country of the hub that receives it, where the money is spent from; accepted, but check the country`,
       ]);
       const json = await observatory(["ingest", "--lake", lake, "--as", "wm-ng", "--json", path]);
       expect(JSON.parse(json.stdout)[0].problems[0]).toEqual({
@@ -107,9 +107,9 @@ describe("observatory ingest of workbooks", () => {
     expect(result.code).toBe(1);
     expect(result.stdout.split("\n").filter(Boolean)).toEqual([
       `${xls}: rejected, nothing was changed (1 error):`,
-      `${xls}: the file seems to be an Excel 97–2003 workbook (.xls), which is not read here: save it as .xlsx (Excel Workbook) or CSV UTF-8 and upload that`,
+      `${xls}: xlsWorkbook — the file seems to be an Excel 97–2003 workbook (.xls), which is not read here: save it as .xlsx (Excel Workbook) or CSV UTF-8 and upload that`,
       `${pdf}: rejected, nothing was changed (1 error):`,
-      `${pdf}: the file seems to be a PDF document, which cannot be read as a table: save the spreadsheet the PDF was made from as CSV UTF-8, .xlsx or .ods and upload that`,
+      `${pdf}: pdfDocument — the file seems to be a PDF document, which cannot be read as a table: save the spreadsheet the PDF was made from as CSV UTF-8, .xlsx or .ods and upload that`,
     ]);
     expect(await snapshot(lake)).toEqual(before);
   });

@@ -41,10 +41,10 @@ describe("observatory ingest", () => {
     const hub = await observatory(["ingest", "--lake", lake, "--as", "wm-ng", report as string]);
     expect(hub.code).toBe(0);
     expect(hub.stdout).toContain("financial report of wm-ng for 2025-Q1, 1 rows, #3");
-    expect(hub.stdout).toContain(`${report}: row 2, column amount: warning: the amount is 0`);
+    expect(hub.stdout).toContain(`${report}: zeroAmount — row 2, column amount: warning: the amount is 0`);
   });
 
-  it("prints every problem as FILE: row N, column C: sentence, exits 1, and still lands the good files", async () => {
+  it("prints every problem as FILE: RULE — row N, column C: sentence, exits 1, and still lands the good files", async () => {
     const dir = await tempDir();
     const lake = join(dir, "lake");
     const [hubs, fx] = await files(dir, { "hubs.csv": HUBS_CSV, "fx.csv": FX_CSV });
@@ -68,10 +68,10 @@ describe("observatory ingest", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`${bad}: rejected, nothing was changed (2 errors):`);
     expect(result.stdout).toContain(
-      `${bad}: row 2, column amount: "1.234,56" is not a number (use . as the decimal separator)`,
+      `${bad}: decimalComma — row 2, column amount: "1.234,56" is not a number (use . as the decimal separator)`,
     );
     expect(result.stdout).toContain(
-      `${bad}: row 3, column category: "travel" is not a category of expense lines`,
+      `${bad}: categoryNotInFlow — row 3, column category: "travel" is not a category of expense lines`,
     );
     expect(result.stdout).toContain(`${good}: accepted`);
     expect((await readManifest(new FolderStore(lake))).map((e) => e.kind)).toEqual([
@@ -79,6 +79,51 @@ describe("observatory ingest", () => {
       "fx_rates",
       "impact",
     ]);
+  });
+
+  it("groups the problems of a rule: its id, how many, the first three and how many more", async () => {
+    const dir = await tempDir();
+    const lake = join(dir, "lake");
+    const [hubs, fx] = await files(dir, { "hubs.csv": HUBS_CSV, "fx.csv": FX_CSV });
+    await observatory(["ingest", "--lake", lake, "--as", "council", hubs as string, fx as string]);
+    const [bad] = await files(dir, {
+      "bad.csv": financialCsv("wm-ng", "2025", [
+        "expense,programs,a,NGN,NG,,",
+        "expense,programs,b,NGN,Nigeria,,",
+        "expense,programs,c,NGN,NG,,",
+        "expense,programs,d,NGN,NG,,",
+        "expense,programs,e,NGN,NG,,",
+      ]),
+    });
+    const result = await observatory(["ingest", "--lake", lake, "--as", "wm-ng", bad as string]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.trimEnd().split("\n")).toEqual([
+      `${bad}: rejected, nothing was changed (6 errors):`,
+      `${bad}: notANumber — 5 problems, first at row 2, column amount: "a" is not a number`,
+      `${bad}:   row 3, column amount: "b" is not a number`,
+      `${bad}:   row 4, column amount: "c" is not a number`,
+      `${bad}:   …and 2 more`,
+      `${bad}: invalidCountry — row 3, column country: "Nigeria" is not an ISO 3166-1 alpha-2 country code in the country table`,
+    ]);
+    const json = await observatory(["ingest", "--lake", lake, "--as", "wm-ng", "--json", bad as string]);
+    const [outcome] = JSON.parse(json.stdout);
+    expect(outcome.problems).toHaveLength(6);
+    expect(outcome.groups.map((g: { rule: string; count: number }) => [g.rule, g.count])).toEqual([
+      ["notANumber", 5],
+      ["invalidCountry", 1],
+    ]);
+    expect(outcome.groups[1]).toEqual({
+      rule: "invalidCountry",
+      severity: "error",
+      count: 1,
+      examples: [
+        {
+          row: 3,
+          column: "country",
+          message: '"Nigeria" is not an ISO 3166-1 alpha-2 country code in the country table',
+        },
+      ],
+    });
   });
 
   it("prints the same as JSON with --json", async () => {

@@ -187,6 +187,17 @@ describe("ingest-upload handler", () => {
       [4, "amount (E)", "decimalComma"],
       [5, "country (G)", "allocationOutsideSeat"],
     ]);
+    expect(result.groups?.map((g) => [g.rule, g.severity, g.count, g.examples[0]?.row])).toEqual([
+      ["decimalComma", "error", 1, 4],
+      ["allocationOutsideSeat", "warning", 1, 5],
+    ]);
+    expect(result.groups?.[0]?.examples).toEqual([
+      {
+        row: 4,
+        column: "amount (E)",
+        message: '"1.234,56" is not a number (use . as the decimal separator)',
+      },
+    ]);
     expect(await store.list("raw/wm-ng/")).toEqual([]);
   });
 

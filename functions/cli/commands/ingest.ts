@@ -6,6 +6,7 @@ import { type IngestOutcome, ingestReport } from "../../core/ingest.js";
 import { LakeReader } from "../../core/lake/lake-reader.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
 import { COUNCIL, isUploadKind, isValidUploader, type UploadKind } from "../../core/reporting/kinds.js";
+import { groupProblems } from "../../core/reporting/problem-groups.js";
 import { type OutcomeDocument, outcomeDocument } from "../../core/uploads/result-document.js";
 import { SourceChangedError, SourceReadError } from "../../ports/byte-source.js";
 import { checkInputFile, FileAccessError, fileErrorReason, isFileSystemError } from "../file-errors.js";
@@ -158,7 +159,8 @@ export function describeOutcome(outcome: FileOutcome): string {
   const { fileName } = outcome;
   if (outcome.status === "unreadable")
     return visible(`${fileName}: not read, nothing was changed: ${outcome.error.reason}`);
-  if (outcome.status === "rejected") return describeRejection(fileName, outcome.problems, outcome.errorCount);
+  if (outcome.status === "rejected")
+    return describeRejection(fileName, groupProblems(outcome.problems, outcome.counts), outcome.errorCount);
   const { entry } = outcome;
   const what = describeReport(entry);
   if (outcome.status === "duplicate")
@@ -171,6 +173,6 @@ export function describeOutcome(outcome: FileOutcome): string {
   );
   return visibleLines([
     `${fileName}: accepted as report ${entry.report_id} (${what}, ${entry.row_count} rows, #${entry.seq})${succession}`,
-    ...problemLines(fileName, outcome.problems),
+    ...problemLines(fileName, groupProblems(outcome.problems, outcome.counts)),
   ]);
 }

@@ -20,7 +20,7 @@ import {
 } from "../../core/scenarios/scenario-run.js";
 import { checkInputFile } from "../file-errors.js";
 import { existingLake } from "../lake-folder.js";
-import { problemLines } from "../outcome-text.js";
+import { problemListLines } from "../outcome-text.js";
 import { visible, visibleLines } from "../terminal-text.js";
 import { required, UsageError } from "../usage-error.js";
 
@@ -145,7 +145,7 @@ export function describeSimulation(outcome: SimulationOutcome): string {
     const count = outcome.problems.length;
     return visibleLines([
       `${outcome.file}: not simulated (${count} error${count === 1 ? "" : "s"}):`,
-      ...problemLines(outcome.file, outcome.problems),
+      ...problemListLines(outcome.file, outcome.problems),
     ]);
   }
   if (outcome.status === "unbalanced")

@@ -2,6 +2,7 @@ import { openAsBlob } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { groupProblems, type ProblemGroup } from "../../core/reporting/problem-groups.js";
 import type { UploadResult } from "../../core/uploads/result-document.js";
 import type { IssuedUpload } from "../../core/uploads/upload-access.js";
 import { checkInputFile, fileErrorReason, isFileSystemError } from "../file-errors.js";
@@ -150,12 +151,17 @@ export function describeUpload(report: UploadReport): string {
   const { result } = report;
   const entry = result.report;
   if (result.status === "rejected" || !entry)
-    return describeRejection(file, result.problems, result.error_count);
+    return describeRejection(file, groupsOf(result), result.error_count);
   const what = describeReport(entry);
   if (result.status === "duplicate")
     return visible(`${file}: already in the lake as report ${entry.report_id} (${what}); nothing changed`);
   return visibleLines([
     `${file}: accepted as report ${entry.report_id} (${what}, ${entry.row_count} rows)${describeSuccession(result.supersedes, result.superseded_by)}`,
-    ...problemLines(file, result.problems),
+    ...problemLines(file, groupsOf(result)),
   ]);
+}
+
+/** A result's problems grouped by rule: as the observatory stored them, or grouped here for an older result. */
+function groupsOf(result: UploadResult): readonly ProblemGroup[] {
+  return result.groups ?? groupProblems(result.problems);
 }

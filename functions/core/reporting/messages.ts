@@ -88,6 +88,8 @@ export const messages = {
   duplicateColumn: (column: string) => `the column ${column} appears more than once in the header`,
   wrongFieldCount: (found: number, expected: number) =>
     `the row has ${found} values but the header has ${expected} columns`,
+  noteRow: (text: string) =>
+    `this row looks like a note, not a line of the report (${quote(text)}, every other cell empty): delete it, and keep notes in another file or on another sheet`,
   required: (column: string) => `${column} is required and is empty`,
   mixedValue: (column: string, value: string, first: string, firstRow: number) =>
     `${quote(value)} differs from ${quote(first)} in row ${firstRow}: one file is one report, for one hub and one period (${column} must be the same on every row)`,

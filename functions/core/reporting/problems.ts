@@ -25,6 +25,17 @@ export function describeProblem(problem: Problem): string {
 }
 
 /**
+ * How often a file broke one rule (a code with its severity), counted over the whole file, also beyond the problems
+ * listed; with the rule's first problem in row order (problems of the whole file first), listed or not.
+ */
+export interface RuleCount {
+  readonly code: Problem["code"];
+  readonly severity: Problem["severity"];
+  readonly count: number;
+  readonly first: Problem;
+}
+
+/**
  * Collects problems up to a limit (so that a file with a million bad rows still gets a readable answer),
  * counting all. The problems kept are the first ones of the file in row order, whatever order they were
  * found in (problems of the whole file first).
@@ -34,6 +45,7 @@ export class ProblemCollector {
   readonly problems: Problem[] = [];
   errorCount = 0;
   warningCount = 0;
+  private readonly ruleCounts = new Map<string, { count: number; first: Problem }>();
   private columnName: (column: string) => string = (column) => column;
 
   constructor(private readonly limit: number) {}
@@ -57,6 +69,21 @@ export class ProblemCollector {
     return column === undefined ? undefined : this.columnName(column);
   }
 
+  /** Whether every problem found is listed (none was left out by the limit). */
+  complete(): boolean {
+    return this.errorCount + this.warningCount === this.problems.length;
+  }
+
+  /** How often each rule was broken, over the whole file, in the order the rules were first broken. */
+  counts(): RuleCount[] {
+    return [...this.ruleCounts.values()].map(({ count, first }) => ({
+      code: first.code,
+      severity: first.severity,
+      count,
+      first,
+    }));
+  }
+
   /** The problems in row order, with a closing line when some were left out. */
   result(): Problem[] {
     const sorted = [...this.problems];
@@ -66,14 +93,21 @@ export class ProblemCollector {
     return sorted;
   }
 
-  private add(problem: Problem): void {
+  private add(found: Problem): void {
+    const problem = Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as Problem;
     const row = problem.row ?? 0;
+    const key = `${problem.severity}:${problem.code}`;
+    const counted = this.ruleCounts.get(key);
+    if (!counted) this.ruleCounts.set(key, { count: 1, first: problem });
+    else {
+      counted.count++;
+      if (row < (counted.first.row ?? 0)) counted.first = problem;
+    }
     const last = this.problems.at(-1);
     if (this.problems.length >= this.limit && (last === undefined || row >= (last.row ?? 0))) return;
     let index = this.problems.length;
     while (index > 0 && ((this.problems[index - 1] as Problem).row ?? 0) > row) index--;
-    const clean = Object.fromEntries(Object.entries(problem).filter(([, v]) => v !== undefined)) as Problem;
-    this.problems.splice(index, 0, clean);
+    this.problems.splice(index, 0, problem);
     if (this.problems.length > this.limit) this.problems.pop();
   }
 }

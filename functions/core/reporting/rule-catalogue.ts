@@ -656,6 +656,14 @@ const RULES: readonly Rule[] = [
     explanation: "Every row has as many values as the header has columns.",
     example: csv("a row with one value too many", financial(`${EXPENSE},extra`)),
   },
+  {
+    id: "noteRow",
+    severity: "error",
+    section: "header",
+    explanation:
+      "A file holds the report's lines and nothing else. A row below the last line whose first cell holds text (with a letter, not what the lines hold there) and whose other cells are empty is taken for a note or footer and named once: delete it. A row with any other value, or with a line of the report after it, is read as a line of the report.",
+    example: csv("a note below the table", financial(EXPENSE, "Prepared by Ana,,,,,,")),
+  },
 
   // Who uploads what.
   {

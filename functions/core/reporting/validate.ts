@@ -25,7 +25,7 @@ import {
 import { messages } from "./messages.js";
 import { nearMissOf } from "./metric-names.js";
 import { diagnoseNumberFormat, type NumberFormatOptions } from "./numbers.js";
-import { type Problem, ProblemCollector } from "./problems.js";
+import { type Problem, ProblemCollector, type RuleCount } from "./problems.js";
 import { checkRate, rateReferences } from "./rate-checks.js";
 import { type SheetFormat, type UploadConsumer, type UploadFormat, UploadReader } from "./upload-reader.js";
 import { columnLetters, DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from "./workbook.js";
@@ -118,6 +118,11 @@ export interface ValidationResult<Report extends ReportSummary = ReportSummary> 
   readonly format: UploadFormat | undefined;
   readonly kind: UploadKind | undefined;
   readonly problems: Problem[];
+  /**
+   * How often each rule was broken in the whole file, also beyond the problems listed (for `groupProblems`);
+   * absent when `problems` lists every problem.
+   */
+  readonly counts?: readonly RuleCount[];
   readonly errorCount: number;
   readonly warningCount: number;
   /** Present only when the file has no errors. */
@@ -157,6 +162,12 @@ const BOOLEANS: Record<string, boolean> = {
 /** Below 10^13 every amount of at most 2 decimals converts to exact cents through a double. */
 const MAX_AMOUNT = 1e13;
 const MAX_TEXT = 2000;
+/**
+ * How many rows that look like notes may follow each other and still be taken for notes below the table; a longer
+ * run of them is read as lines of the report.
+ */
+const MAX_NOTE_ROWS = 100;
+const LETTER = /\p{L}/u;
 const KNOWN_METRIC_NAMES: readonly string[] = [...FLOW_METRICS, ...STOCK_METRICS];
 const KNOWN_METRICS = new Set<string>(KNOWN_METRIC_NAMES);
 /** Registry years (active_from, active_to) lie between this year and the year of the upload + 10. */
@@ -266,6 +277,7 @@ class UploadValidation {
       format: reading.format,
       kind: this.records.kind,
       problems: this.collector.result(),
+      ...(this.collector.complete() ? {} : { counts: this.collector.counts() }),
       errorCount: this.collector.errorCount,
       warningCount: this.collector.warningCount,
       report: this.collector.errorCount === 0 ? report : undefined,
@@ -289,6 +301,12 @@ class RecordValidation implements UploadConsumer {
   private rowCount = 0;
   /** Whether a problem names a column also by its letter, as in a sheet. */
   private byLetter = false;
+  /** What the first line of the report holds in its first cell (undefined before it). */
+  private firstDataCell: string | undefined;
+  /** Rows that look like notes, held until a line of the report follows them (then they are lines too) or the file ends. */
+  private readonly heldNotes: CsvRecord[] = [];
+  /** Whether more rows in a row looked like notes than are held: they are all read as lines of the report. */
+  private notesOverflowed = false;
 
   constructor(
     private readonly input: ValidationOptions,
@@ -317,9 +335,46 @@ class RecordValidation implements UploadConsumer {
     }
     this.dataRecords++;
     if (!this.rows) return;
+    if (!unterminated && this.looksLikeNote(record)) {
+      if (this.heldNotes.length < MAX_NOTE_ROWS) {
+        this.heldNotes.push(record);
+        return;
+      }
+      this.notesOverflowed = true;
+    } else this.notesOverflowed = false;
+    for (const held of this.heldNotes.splice(0)) this.dataRecord(held, false);
+    this.dataRecord(record, unterminated);
+  }
+
+  /**
+   * Whether a row looks like a note below the table ("Prepared by Ana", "Source: finance team") rather than a line
+   * of the report: a data row came before it; its first cell holds text with a letter, of at most 2,000 characters,
+   * that is not what the first data row holds in that column; every other cell is empty (or the row has fewer
+   * cells than the header, never more). Such a row is held until the next row: it is a note only if no line of the
+   * report follows it (see {@link MAX_NOTE_ROWS}).
+   */
+  private looksLikeNote(record: CsvRecord): boolean {
+    if (this.firstDataCell === undefined || this.notesOverflowed) return false;
+    if (fieldCountOf(record) > this.headerWidth) return false;
+    const [first = "", ...others] = record.fields;
+    const text = first.trim();
+    return (
+      text !== "" &&
+      text.length <= MAX_TEXT &&
+      LETTER.test(text) &&
+      text !== this.firstDataCell &&
+      others.every((field) => field.trim() === "")
+    );
+  }
+
+  /** Validates a line of the report (or what the uploader meant as one). */
+  private dataRecord(record: CsvRecord, unterminated: boolean): void {
+    if (!this.rows) return;
+    this.firstDataCell ??= (record.fields[0] ?? "").trim();
     const width = fieldCountOf(record);
     if (width !== this.headerWidth) {
       this.collector.error("wrongFieldCount", messages.wrongFieldCount(width, this.headerWidth), record.row);
+      this.rows.rowRejected?.();
       return;
     }
     this.rowCount++;
@@ -329,6 +384,8 @@ class RecordValidation implements UploadConsumer {
 
   /** After the last record: what the rows break together, and the report's identity. */
   finish(): ReportSummary | undefined {
+    for (const note of this.heldNotes.splice(0))
+      this.collector.error("noteRow", messages.noteRow((note.fields[0] ?? "").trim()), note.row);
     if (this.headerRow === undefined) {
       this.collector.error("emptyFile", messages.emptyFile());
       return undefined;
@@ -507,6 +564,8 @@ function push(columns: ColumnValues, values: TypedRow): void {
 /** The rules of one kind, row by row. */
 interface KindRows {
   row(record: CsvRecord): void;
+  /** A data row rejected as a whole (its values do not line up with the header), so none of its values count. */
+  rowRejected?(): void;
   /** After the last row: what the rows break together, and the report's identity (of `rowCount` rows). */
   finish(rowCount: number): ReportSummary | undefined;
 }
@@ -533,7 +592,16 @@ interface ReportIdentity {
  * first's.
  */
 class IdentityCheck {
-  private first: { readonly row: number; readonly hubId: string; readonly period: string } | undefined;
+  private first:
+    | {
+        readonly row: number;
+        readonly hubId: string;
+        readonly period: string;
+        /** Whether the first row's hub_id, or its period, was rejected: later rows are not compared with it. */
+        hubIdRejected: boolean;
+        periodRejected: boolean;
+      }
+    | undefined;
   /** The report's identity, once the first row is read; undefined while it is not valid. */
   identity: ReportIdentity | undefined;
 
@@ -546,15 +614,15 @@ class IdentityCheck {
     }
     const { collector, layout } = this.context;
     const cell = cellReader(layout, record);
-    const { hubId, period, row: firstRow } = this.first;
-    if (cell("hub_id") !== hubId)
+    const { hubId, period, row: firstRow, hubIdRejected, periodRejected } = this.first;
+    if (!hubIdRejected && cell("hub_id") !== hubId)
       collector.error(
         "mixedValue",
         messages.mixedValue("hub_id", cell("hub_id"), hubId, firstRow),
         record.row,
         "hub_id",
       );
-    if (cell("period") !== period)
+    if (!periodRejected && cell("period") !== period)
       collector.error(
         "mixedValue",
         messages.mixedValue("period", cell("period"), period, firstRow),
@@ -568,15 +636,18 @@ class IdentityCheck {
     const read = cellReader(layout, first);
     const hubId = read("hub_id");
     const period = read("period");
-    this.first = { row: first.row, hubId, period };
+    const checked = { row: first.row, hubId, period, hubIdRejected: false, periodRejected: false };
+    this.first = checked;
     let identityValid = true;
 
     if (hubId === "") {
       collector.error("required", messages.required("hub_id"), first.row, "hub_id");
       identityValid = false;
+      checked.hubIdRejected = true;
     } else if (!HUB_ID.test(hubId)) {
       collector.error("invalidHubId", messages.invalidHubId(hubId), first.row, "hub_id");
       identityValid = false;
+      checked.hubIdRejected = true;
     } else if (input.uploader !== COUNCIL && hubId !== input.uploader) {
       collector.error("notUploader", messages.notUploader(hubId, input.uploader), first.row, "hub_id");
     }
@@ -585,6 +656,7 @@ class IdentityCheck {
       if (period === "") collector.error("required", messages.required("period"), first.row, "period");
       else collector.error("invalidPeriod", messages.invalidPeriod(period), first.row, "period");
       identityValid = false;
+      checked.periodRejected = true;
     }
     if (!identityValid || !periodMatch) return undefined;
     const year = Number(periodMatch[1]);
@@ -814,6 +886,10 @@ class ImpactRows implements KindRows {
     { nearMissOf: string | undefined; rows: number; firstRow: number }
   >();
   private readonly stockKeys = new Map<string, number>();
+  /** Metrics whose total lacks a value that was rejected (or filed under a rejected metric name). */
+  private readonly incompleteTotals = new Set<string>();
+  /** Whether a row whose metric cannot be told was rejected: then any total may lack its value. */
+  private unknownValueRejected = false;
 
   constructor(
     private readonly context: RowContext,
@@ -837,9 +913,11 @@ class ImpactRows implements KindRows {
     if (metric === "") {
       collector.error("required", messages.required("metric"), row, "metric");
       metricValid = false;
+      this.unknownValueRejected = true;
     } else if (!METRIC.test(metric)) {
       collector.error("invalidMetric", messages.invalidMetric(metric), row, "metric");
       metricValid = false;
+      this.unknownValueRejected = true;
     } else if (!KNOWN_METRICS.has(metric)) {
       const seen = unknownMetrics.get(metric) ?? {
         nearMissOf: nearMissOf(metric, KNOWN_METRIC_NAMES),
@@ -848,6 +926,7 @@ class ImpactRows implements KindRows {
       };
       seen.rows++;
       unknownMetrics.set(metric, seen);
+      if (seen.nearMissOf !== undefined) this.incompleteTotals.add(seen.nearMissOf);
     }
 
     const valueText = cell("value");
@@ -859,6 +938,7 @@ class ImpactRows implements KindRows {
     } else if (!Number.isSafeInteger(Number(valueText)))
       collector.error("integerTooLarge", messages.integerTooLarge(valueText), row, "value");
     else value = Number(valueText);
+    if (metricValid && value === undefined) this.incompleteTotals.add(metric);
 
     const language = cell("language");
     if (language !== "" && !LANGUAGE.test(language))
@@ -911,19 +991,35 @@ class ImpactRows implements KindRows {
           "metric",
         );
     }
-    checkImpactTotals(this.totals, collector);
+    checkImpactTotals(
+      this.totals,
+      (metric) => this.unknownValueRejected || this.incompleteTotals.has(metric),
+      collector,
+    );
     return hubReport("impact", this.identities.identity, rowCount);
+  }
+
+  rowRejected(): void {
+    this.unknownValueRejected = true;
   }
 }
 
+/**
+ * The consistency of the report's totals: a part (new_participants, the gender metrics, board_women,
+ * board_global_south) may not be more than its whole (participants, board_members). A check is not made when the
+ * whole's total may lack a value that was rejected (`mayLack`): it would fail only because of that rejection, which
+ * is already reported. A part that lacks a rejected value and still exceeds its whole is reported: it exceeds it
+ * whatever the missing value.
+ */
 function checkImpactTotals(
   totals: Map<string, { total: number; firstRow: number }>,
+  mayLack: (metric: string) => boolean,
   collector: ProblemCollector,
 ): void {
   const total = (metric: string) => totals.get(metric)?.total ?? 0;
   const exceeds = (part: string, whole: string) => {
     const partTotal = totals.get(part);
-    if (partTotal && partTotal.total > total(whole))
+    if (partTotal && !mayLack(whole) && partTotal.total > total(whole))
       collector.error(
         "totalExceeds",
         messages.totalExceeds(part, partTotal.total, whole, total(whole)),
@@ -941,7 +1037,7 @@ function checkImpactTotals(
     "participants_gender_undisclosed",
   ];
   const genderTotal = genders.reduce((sum, metric) => sum + total(metric), 0);
-  if (genderTotal > total("participants")) {
+  if (!mayLack("participants") && genderTotal > total("participants")) {
     const firstRow = Math.min(...genders.map((m) => totals.get(m)?.firstRow ?? Number.POSITIVE_INFINITY));
     collector.error(
       "genderExceedsParticipants",

@@ -2,6 +2,7 @@ import type { ObjectStore } from "../../ports/object-store.js";
 import type { IngestOutcome } from "../ingest.js";
 import type { ManifestEntry } from "../lake/manifest.js";
 import type { UploadKind } from "../reporting/kinds.js";
+import { groupProblems, type ProblemGroup } from "../reporting/problem-groups.js";
 import type { Problem } from "../reporting/problems.js";
 
 /** One file's outcome as JSON: what `observatory ingest --json` prints and what an upload's result holds. */
@@ -15,6 +16,11 @@ export interface OutcomeDocument {
   /** A newer upload of the same period already in the lake: this report arrived late and does not count. */
   readonly superseded_by: string | null;
   readonly problems: readonly Problem[];
+  /**
+   * The problems grouped by rule (`groupProblems`): each rule's id, severity, count over the whole file and first
+   * examples. Absent from results stored before groups were added.
+   */
+  readonly groups?: readonly ProblemGroup[];
   /** How many errors the file has, also those beyond the problems listed; 0 unless rejected. */
   readonly error_count: number;
 }
@@ -38,6 +44,7 @@ export function outcomeDocument(outcome: IngestOutcome): OutcomeDocument {
     supersedes: outcome.status === "accepted" ? (outcome.supersedes?.report_id ?? null) : null,
     superseded_by: outcome.status === "accepted" ? (outcome.supersededBy?.report_id ?? null) : null,
     problems: outcome.problems,
+    groups: groupProblems(outcome.problems, outcome.counts),
     error_count: outcome.status === "rejected" ? outcome.errorCount : 0,
   };
 }

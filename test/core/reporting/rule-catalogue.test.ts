@@ -129,6 +129,7 @@ const PUBLISHED_IDS: readonly MessageCode[] = [
   "firstSheetNotTable",
   "firstSheetHidden",
   "emptySheet",
+  "noteRow",
 ];
 
 const encode = (text: string) => new TextEncoder().encode(text);

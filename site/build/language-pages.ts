@@ -1,6 +1,7 @@
 import type { LensDefinition } from "../../functions/core/framework/framework.js";
 import type { Chart, ChartDefinition } from "../charts/chart.js";
 import { lensChartDefinitions, regionChartDefinitions } from "../charts/definitions.js";
+import { checkPage } from "../pages/check-page.js";
 import { countriesPage } from "../pages/countries-page.js";
 import { evidencePage } from "../pages/evidence-page.js";
 import { frameworkPage } from "../pages/framework-page.js";
@@ -14,6 +15,7 @@ import type { Page } from "../pages/parts/page-layout.js";
 import { publishesCountries } from "../pages/parts/scope-names.js";
 import { regionPage } from "../pages/region-page.js";
 import { regionsPage } from "../pages/regions-page.js";
+import { rulesPage } from "../pages/rules-page.js";
 
 /** Draws the charts of a page and publishes them in the page's language. */
 export interface PageCharts {
@@ -47,13 +49,14 @@ async function lensPageWithCharts(lens: LensDefinition, context: ContentContext,
 /**
  * The pages of one language, in nav order: the overview, each lens, the regions and each region
  * with data (`regions`), the countries (where the framework publishes them), the hubs and each hub,
- * the evidence and the framework. Charts are
- * published as their pages are made.
+ * the evidence and the framework, the validator page (with its upload section when `withUpload`) and the rule
+ * catalogue. Charts are published as their pages are made.
  */
 export async function languagePages(
   context: ContentContext,
   regions: readonly string[],
   charts: PageCharts,
+  withUpload = false,
 ): Promise<Page[]> {
   const pages: Page[] = [overviewPage(context)];
   for (const lens of context.framework.lenses) pages.push(await lensPageWithCharts(lens, context, charts));
@@ -68,5 +71,7 @@ export async function languagePages(
   for (const hub of context.dashboard.hubs) pages.push(hubPage(hub, context));
   pages.push(evidencePage(context));
   pages.push(frameworkPage(context));
+  pages.push(checkPage(context, withUpload));
+  pages.push(rulesPage(context));
   return pages;
 }

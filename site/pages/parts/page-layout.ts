@@ -50,7 +50,10 @@ export function rootOf(language: SiteLanguage): string {
   return language.folder === "" ? "" : "../".repeat(language.folder.split("/").length - 1);
 }
 
-/** The nav entries, in order: the overview, each lens, regions, countries (where published), hubs, evidence, the framework. */
+/**
+ * The nav entries, in order: the overview, each lens, regions, countries (where published), hubs, evidence, the
+ * framework, the validator page and the rule catalogue.
+ */
 export function navigation(context: PageContext): { file: string; label: string }[] {
   const { framework, messages } = context;
   return [
@@ -63,6 +66,8 @@ export function navigation(context: PageContext): { file: string; label: string 
     { file: "hubs.html", label: messages.navHubs },
     { file: "evidence.html", label: messages.navEvidence },
     { file: "framework.html", label: messages.navFramework },
+    { file: "check.html", label: messages.navCheck },
+    { file: "rules.html", label: messages.navRules },
   ];
 }
 

@@ -11,7 +11,7 @@ import { type PageReference, referenceOf } from "../check/check-reference.js";
 import type { CheckTexts } from "../check/check-texts.js";
 import { problemReport, summaryText } from "../check/problem-report.js";
 
-/** What the page hands its script, as JSON in `#check-data`. */
+/** What the page hands its script, as JSON in the `data-check` attribute of `#check-app`. */
 export interface CheckPageData {
   readonly lang: string;
   readonly texts: CheckTexts;
@@ -48,7 +48,7 @@ const baseName = (fileName: string) => fileName.replace(/\.[^.]*$/, "") || "file
 
 /** Starts the validator page in `app`. */
 export async function startCheckPage(app: HTMLElement): Promise<void> {
-  const data = JSON.parse(element(document, "#check-data").textContent ?? "{}") as CheckPageData;
+  const data = JSON.parse(app.dataset.check ?? "{}") as CheckPageData;
   const { texts } = data;
   const status = element<HTMLElement>(app, "#check-status");
   let reference: PageReference;

@@ -1,7 +1,7 @@
 import { ruleCatalogue } from "../../functions/core/reporting/rule-catalogue.js";
 import { CHECK_REFERENCE_FILE } from "../check/check-reference.js";
 import type { CheckPageData } from "../client/check-page.js";
-import { html, trustedHtml } from "../web/html.js";
+import { html } from "../web/html.js";
 import type { ContentContext } from "./parts/content-context.js";
 import { type Page, rootOf } from "./parts/page-layout.js";
 
@@ -10,11 +10,6 @@ export const CHECK_FILE = "check.html";
 
 /** The site's public upload configuration, at its root, when it has one (see `SiteInput.uploadConfig`). */
 export const UPLOAD_CONFIG_FILE = "upload-config.json";
-
-/** A JSON text safe inside a `<script type="application/json">` element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
-}
 
 /**
  * The validator page: a hub chooses or drops a CSV file or a workbook and sees every problem in its spreadsheet
@@ -43,7 +38,7 @@ export function checkPage(context: ContentContext, withUpload: boolean): Page {
   const main = html`<h1>${texts.heading}</h1>
 <p class="lede">${texts.lede}</p>
 <p class="note">${texts.privacy}</p>
-<div id="check-app" class="check-app">
+<div id="check-app" class="check-app" data-check="${JSON.stringify(data)}">
 <noscript><p class="note">${texts.noScript}</p></noscript>
 <form id="check-form" class="check-form" hidden>
 <div id="check-drop" class="check-drop">
@@ -62,7 +57,6 @@ export function checkPage(context: ContentContext, withUpload: boolean): Page {
 </div>
 <div id="check-result" class="check-result"></div>
 ${upload}</div>
-<script type="application/json" id="check-data">${trustedHtml(scriptJson(data))}</script>
 `;
   return { file: CHECK_FILE, title: texts.heading, main, scripted: true };
 }

@@ -9,6 +9,7 @@ import type { ManifestRecord } from "../../../functions/core/lake/manifest.js";
 import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
 import { buildSite, type SiteBuild } from "../../../site/build/build-site.js";
 import { directorySiteWriter, memorySiteWriter } from "../../../site/build/site-writer.js";
+import { CHECK_REFERENCE_FILE, type CheckReference } from "../../../site/check/check-reference.js";
 import type { Language } from "../../../site/i18n/catalogue.js";
 import { FRAMEWORK_TRANSLATIONS } from "../../../site/i18n/framework-translations.js";
 import { countryName, REGION_NAMES } from "../../../site/i18n/places.js";
@@ -33,17 +34,25 @@ const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));
  */
 const GOLDEN_FOLDERS = ["", "es/", "fr/", "ar/"] as const;
 const OTHER_LANGUAGE_FOLDER = /^(es|fr|ar)\//;
+/** The pages kept in the golden directory, in each language. */
+const GOLDEN_PAGES: readonly string[] = ["index.html", "check.html", "rules.html"];
 
 /**
  * Whether a site file is kept in the golden directory for the language in `folder`: every chart's
- * Vega-Lite spec and data, and the overview. Files named by their content are kept under their name
+ * Vega-Lite spec and data, the overview, the validator page and the rule catalogue page, and (at the
+ * root) the validator page's reference file. Files named by their content are kept under their name
  * without the hash (see {@link goldenPathOf}), so that a change reads as a diff rather than a rename.
  */
 function isGolden(path: string, folder: string): boolean {
   if (!path.startsWith(folder)) return false;
   const inFolder = path.slice(folder.length);
   if (folder === "" && OTHER_LANGUAGE_FOLDER.test(inFolder)) return false;
-  return inFolder.startsWith("specs/") || inFolder.startsWith("data/charts/") || inFolder === "index.html";
+  return (
+    inFolder.startsWith("specs/") ||
+    inFolder.startsWith("data/charts/") ||
+    GOLDEN_PAGES.includes(inFolder) ||
+    (folder === "" && inFolder === CHECK_REFERENCE_FILE)
+  );
 }
 
 /** A site path as the golden directory keeps it: without the content hash of a file named by its content. */
@@ -106,6 +115,7 @@ const SCRIPTED = [
   "accountability.html",
   "countries.html",
   "evidence.html",
+  "check.html",
 ];
 const HUB_PAGES = [
   "hub-global-fund.html",
@@ -124,6 +134,8 @@ const PAGES = [
   ...HUB_PAGES,
   "evidence.html",
   "framework.html",
+  "check.html",
+  "rules.html",
 ];
 
 interface BuildOptions {
@@ -159,6 +171,14 @@ async function build(indicators: readonly IndicatorRow[], options: BuildOptions 
   const everything = () => [...writer.files.values()].map((content) => String(content)).join("\n");
   const pages = () => result.pages.map(text).join("\n");
   return { result, files: writer.files, text, everything, pages };
+}
+
+/**
+ * A page without the elements it marks as English (`lang="en"`): the reporting standard's own texts, which the
+ * validator page and the rule catalogue quote as they are (problem sentences, rule explanations, examples).
+ */
+function withoutEnglish(markup: string): string {
+  return markup.replace(/<(\w+)\b[^>]*\slang="en"[^>]*>[\s\S]*?<\/\1>/g, "");
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -273,6 +293,26 @@ describe("the fixture site", () => {
     expect(Object.keys(reports[0] ?? {})).not.toContain("file_name");
     expect(site.text("hub-hub-bd.html")).not.toContain("Bangladesh");
     expect(JSON.stringify(JSON.parse(site.text("data/dashboard.json")).hubs)).not.toMatch(/"BD"|"EG"/);
+  });
+
+  it("publishes the validator page's reference: country codes, hub ids with kind and years, rate years; no seat, name or rate", () => {
+    const reference = JSON.parse(site.text(CHECK_REFERENCE_FILE)) as CheckReference;
+    expect(Object.keys(reference).sort()).toEqual(["countries", "exchange_rate_years", "format", "hubs"]);
+    expect(reference.countries).toEqual([...bundledCountryTable().byCode.keys()].sort());
+    expect(reference.hubs).toEqual([
+      { hub_id: "global-fund", kind: "global", active_from: 2003, active_to: null },
+      { hub_id: "hub-bd", kind: "linguistic", active_from: 2020, active_to: null },
+      { hub_id: "hub-de", kind: "regional", active_from: 2017, active_to: null },
+      { hub_id: "hub-ke", kind: "regional", active_from: 2019, active_to: null },
+      { hub_id: "hub-x", kind: "thematic", active_from: 2023, active_to: 2024 },
+    ]);
+    expect(reference.exchange_rate_years).toEqual({ EUR: [2024, 2025], KES: [2025], NGN: [2025] });
+    const hubs = JSON.stringify(reference.hubs);
+    for (const hub of FIXTURE_DASHBOARD.hubs) {
+      expect(hubs).not.toContain(`"${hub.country}"`);
+      expect(hubs).not.toContain(hub.name);
+    }
+    expect(site.text(CHECK_REFERENCE_FILE)).not.toMatch(/Bangladesh|Egypt|protect|usd_per_unit|seat/i);
   });
 
   it("publishes the rows, with no value on a suppressed row", () => {
@@ -465,7 +505,7 @@ describe("every language, fully", () => {
       const pages = site.result.pages.filter((page) => page.startsWith(`${language}/`));
       expect(pages).toHaveLength(PAGES.length);
       for (const page of pages) {
-        const text = visibleText(site.text(page));
+        const text = visibleText(withoutEnglish(site.text(page)));
         for (const [phrase] of english) {
           if (phrase === "Bangladesh" && page.endsWith("/countries.html")) continue;
           expect(text, `${page}: ${phrase}`).not.toContain(phrase);
@@ -484,7 +524,7 @@ describe("every language, fully", () => {
     );
     expect(french.length).toBeGreaterThan(100);
     for (const path of french) {
-      const text = path.endsWith(".html") ? visibleText(site.text(path)) : site.text(path);
+      const text = path.endsWith(".html") ? visibleText(withoutEnglish(site.text(path))) : site.text(path);
       const bare = text.match(/.{0,30}[^\s\u00a0\u202f"\\]: .{0,30}/);
       expect(bare?.[0], path).toBeUndefined();
     }
@@ -614,7 +654,11 @@ describe("publication rules", () => {
       indicatorRow("participants", 2025, "country", "BR", 654),
     ]);
     expect(result.withheld).toBe(3);
-    const published = everything();
+    // The validator page's reference lists every code of the country table, protected or not (a report may name
+    // any); it says nothing else of a country.
+    const codes = JSON.stringify((JSON.parse(text(CHECK_REFERENCE_FILE)) as CheckReference).countries);
+    expect(codes).toBe(JSON.stringify([...countries.byCode.keys()].sort()));
+    const published = everything().replace(codes, "");
     expect(published).not.toContain(`"${protectedCountry.isoCode}"`);
     for (const [path, content] of files) expect(String(content), path).not.toMatch(/\b321\b|>77<|"ZZ"/);
     expect(text("data/indicators.json")).not.toContain(protectedCountry.isoCode);

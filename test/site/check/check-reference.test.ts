@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
-import { validateReport } from "../../../functions/core/reporting/validate.js";
+import { type HubRecord, validateReport } from "../../../functions/core/reporting/validate.js";
 import {
   CheckReferenceError,
   checkReference,
@@ -68,7 +68,7 @@ describe("referenceOf", () => {
       countries,
       reference: {
         ...page.reference,
-        hubs: new Map([["hub-ke", { ...(page.reference.hubs?.get("hub-ke") as never), country: "KE" }]]),
+        hubs: new Map([["hub-ke", { ...(page.reference.hubs?.get("hub-ke") as HubRecord), country: "KE" }]]),
       },
       now: new Date("2026-06-01T00:00:00Z"),
     });

@@ -144,6 +144,7 @@ interface BuildOptions {
   readonly dashboard?: DashboardData;
   readonly reports?: readonly ManifestRecord[];
   readonly languages?: readonly Language[];
+  readonly uploadConfig?: Readonly<Record<string, string>>;
 }
 
 async function build(indicators: readonly IndicatorRow[], options: BuildOptions = {}) {
@@ -160,6 +161,7 @@ async function build(indicators: readonly IndicatorRow[], options: BuildOptions 
       k: FIXTURE_K,
       clientFiles: CLIENT_FILES,
       languages: options.languages ?? ["en"],
+      uploadConfig: options.uploadConfig,
     },
     writer,
   );
@@ -320,6 +322,18 @@ describe("the fixture site", () => {
     expect(rows).toHaveLength(FIXTURE_ROWS.length);
     expect(rows.filter((row) => row.suppressed).every((row) => row.value === null)).toBe(true);
     expect(rows[0]).toEqual(indicatorRow("deployed_usd", 2023, "movement", "movement", 41_200_000));
+  });
+});
+
+describe("the validator page's upload section", () => {
+  it("is published, with upload-config.json, only when the site is built with an upload configuration", async () => {
+    const config = { api: "https://api.example.org", clientId: "abc" };
+    const withUpload = await build(FIXTURE_ROWS, { uploadConfig: config });
+    expect(JSON.parse(withUpload.text("upload-config.json"))).toEqual(config);
+    expect(withUpload.text("check.html")).toContain('<section id="check-upload"');
+    const without = await build(FIXTURE_ROWS);
+    expect(without.files.has("upload-config.json")).toBe(false);
+    expect(without.text("check.html")).not.toContain("check-upload");
   });
 });
 

@@ -103,24 +103,25 @@ describe("observatory ingest", () => {
       `${bad}:   row 3, column amount: "b" is not a number`,
       `${bad}:   row 4, column amount: "c" is not a number`,
       `${bad}:   …and 2 more`,
-      `${bad}: invalidCountry — row 3, column country: "Nigeria" is not an ISO 3166-1 alpha-2 country code in the country table`,
+      `${bad}: countryName — row 3, column country: "Nigeria" is a country's name, not its code: write NG (the ISO 3166-1 alpha-2 code of Nigeria)`,
     ]);
     const json = await observatory(["ingest", "--lake", lake, "--as", "wm-ng", "--json", bad as string]);
     const [outcome] = JSON.parse(json.stdout);
     expect(outcome.problems).toHaveLength(6);
     expect(outcome.groups.map((g: { rule: string; count: number }) => [g.rule, g.count])).toEqual([
       ["notANumber", 5],
-      ["invalidCountry", 1],
+      ["countryName", 1],
     ]);
     expect(outcome.groups[1]).toEqual({
-      rule: "invalidCountry",
+      rule: "countryName",
       severity: "error",
       count: 1,
       examples: [
         {
           row: 3,
           column: "country",
-          message: '"Nigeria" is not an ISO 3166-1 alpha-2 country code in the country table',
+          message:
+            '"Nigeria" is a country\'s name, not its code: write NG (the ISO 3166-1 alpha-2 code of Nigeria)',
         },
       ],
     });

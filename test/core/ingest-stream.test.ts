@@ -14,6 +14,7 @@ import { type IngestOutcome, ingestReport } from "../../functions/core/ingest.js
 import { readManifest } from "../../functions/core/lake/manifest.js";
 import { readParquetRows } from "../../functions/core/lake/parquet.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
+import { groupProblems } from "../../functions/core/reporting/problem-groups.js";
 import { validateReport } from "../../functions/core/reporting/validate.js";
 import { type ByteSource, SourceChangedError } from "../../functions/ports/byte-source.js";
 import { encode, lakeWithReference, snapshot } from "../helpers/movement.js";
@@ -202,7 +203,12 @@ describe("ingestReport reading a file as a stream", () => {
     expect(rejected.problems.slice(0, 3).map((p) => [p.row, p.column, p.code])).toEqual([
       [3, undefined, "wrongFieldCount"],
       [5, "description", "controlCharacter"],
-      [5, "country", "invalidCountry"],
+      [5, "country", "countryName"],
+    ]);
+    expect(groupProblems(rejected.problems, rejected.counts).map((g) => [g.rule, g.count])).toEqual([
+      ["wrongFieldCount", 1500],
+      ["controlCharacter", 643],
+      ["countryName", 643],
     ]);
     expect(await snapshot(streamedRoot)).toEqual(before);
   });

@@ -134,6 +134,8 @@ export const messages = {
   zeroAmount: () => "the amount is 0: accepted, but check that the line is meant to be there",
   invalidCurrency: (value: string) =>
     `${quote(value)} is not an ISO 4217 currency code (three capital letters, such as EUR)`,
+  currencyCase: (value: string, code: string) =>
+    `${quote(value)} must be written in capital letters: write ${code}`,
   allocationOutsideSeat: (country: string, hub: string, seat: string) =>
     `${quote(country)} is not the seat of hub ${quote(hub)} (${seat}): a movement_allocation line is booked in the country of the hub that receives it, where the money is spent from; accepted, but check the country`,
   missingRate: (currency: string, year: number) =>
@@ -141,7 +143,9 @@ export const messages = {
   invalidCountry: (value: string) =>
     `${quote(value)} is not an ISO 3166-1 alpha-2 country code in the country table`,
   countryCase: (value: string) =>
-    `${quote(value)} must be written in capital letters (${value.toUpperCase()})`,
+    `${quote(value)} must be written in capital letters: write ${value.toUpperCase()}`,
+  countryName: (value: string, code: string, name: string) =>
+    `${quote(value)} is a country's name, not its code: write ${code} (the ISO 3166-1 alpha-2 code of ${name})`,
   counterpartyRequired: (category: string) =>
     `counterparty_id is required on ${category} lines (${category === "team_grant" ? "the team's id" : "the receiving hub's id"})`,
   counterpartyNotHub: (value: string) =>
@@ -159,6 +163,10 @@ export const messages = {
   unknownMetric: (metric: string, rows: number) =>
     `${quote(metric)} is not a metric of framework 2026.1: accepted and stored (${rows} row${rows === 1 ? "" : "s"}), but not yet used in any indicator`,
   invalidLanguage: (value: string) => `${quote(value)} is not a language code (such as en, yo or pt-br)`,
+  languageCase: (value: string, code: string) =>
+    `${quote(value)} must be written in lower case, its parts joined by hyphens: write ${code}`,
+  languageName: (value: string, code: string) =>
+    `${quote(value)} is a language's name, not its code: write ${code}`,
   duplicateStock: (metric: string, firstRow: number) =>
     `${metric} is given twice for the same team, country and language (first in row ${firstRow}); a stock has one value per period`,
   totalExceeds: (part: string, partTotal: number, whole: string, wholeTotal: number) =>

@@ -57,12 +57,30 @@ export class ProblemCollector {
 
   error(code: MessageCode, message: string, row?: number, column?: string): void {
     this.errorCount++;
-    this.add({ severity: "error", code, message, row, column: this.named(column) });
+    this.add(this.problem("error", code, message, row, column));
   }
 
   warning(code: MessageCode, message: string, row?: number, column?: string): void {
     this.warningCount++;
-    this.add({ severity: "warning", code, message, row, column: this.named(column) });
+    this.add(this.problem("warning", code, message, row, column));
+  }
+
+  /** A problem with only the fields it has (no `row` or `column` set to undefined). */
+  private problem(
+    severity: Problem["severity"],
+    code: MessageCode,
+    message: string,
+    row: number | undefined,
+    column: string | undefined,
+  ): Problem {
+    const named = this.named(column);
+    return {
+      severity,
+      code,
+      message,
+      ...(row === undefined ? {} : { row }),
+      ...(named === undefined ? {} : { column: named }),
+    };
   }
 
   private named(column: string | undefined): string | undefined {
@@ -93,8 +111,7 @@ export class ProblemCollector {
     return sorted;
   }
 
-  private add(found: Problem): void {
-    const problem = Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)) as Problem;
+  private add(problem: Problem): void {
     const row = problem.row ?? 0;
     const key = `${problem.severity}:${problem.code}`;
     const counted = this.ruleCounts.get(key);

@@ -816,6 +816,17 @@ const RULES: readonly Rule[] = [
     explanation:
       "A country is written as its ISO 3166-1 alpha-2 code (NG, DE, BR), one of the country table's.",
     example: csv(
+      "a country written as its three-letter code",
+      financial("wm-ng,2025,expense,programs,1500.00,NGN,NGA"),
+    ),
+  },
+  {
+    id: "countryName",
+    severity: "error",
+    section: "cells",
+    explanation:
+      "A country is written as its code, not its name. A country's name in English, Spanish, French or Arabic (Nigeria, Nigéria, نيجيريا), or a usual other name (UK), is refused with its code suggested.",
+    example: csv(
       "a country written as its name",
       financial("wm-ng,2025,expense,programs,1500.00,NGN,Nigeria"),
     ),
@@ -833,6 +844,14 @@ const RULES: readonly Rule[] = [
     section: "cells",
     explanation: "A currency is written as its ISO 4217 code: three capital letters (NGN, EUR, USD).",
     example: csv("a currency written as its name", financial("wm-ng,2025,expense,programs,1500.00,naira,NG")),
+  },
+  {
+    id: "currencyCase",
+    severity: "error",
+    section: "cells",
+    explanation:
+      "Currency codes are written in capital letters; an ISO 4217 code in lower case is refused with its capitals suggested.",
+    example: csv("a currency code in lower case", financial("wm-ng,2025,expense,programs,1500.00,ngn,NG")),
   },
   {
     id: "invalidEnum",
@@ -1057,8 +1076,30 @@ const RULES: readonly Rule[] = [
     section: "impact",
     explanation: "A language is written as its code (en, yo, pt-br).",
     example: csv(
+      "a language written as an abbreviation that is no code",
+      "hub_id,period,country,metric,value,language\nwm-ng,2025,NG,content_created,40,Eng.\n",
+    ),
+  },
+  {
+    id: "languageName",
+    severity: "error",
+    section: "impact",
+    explanation:
+      "A language is written as its code, not its name. A language's name in English, Spanish, French or Arabic (English, inglés, anglais, الإنجليزية) is refused with its two-letter code suggested.",
+    example: csv(
       "a language written as its name",
       "hub_id,period,country,metric,value,language\nwm-ng,2025,NG,content_created,40,English\n",
+    ),
+  },
+  {
+    id: "languageCase",
+    severity: "error",
+    section: "impact",
+    explanation:
+      "Language codes are written in lower case, their parts joined by hyphens (pt-br); a code written otherwise (EN, pt-BR, pt_BR) is refused with that form suggested.",
+    example: csv(
+      "a language code with a region in capitals",
+      "hub_id,period,country,metric,value,language\nwm-ng,2025,NG,content_created,40,pt-BR\n",
     ),
   },
   {

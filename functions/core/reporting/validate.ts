@@ -27,6 +27,7 @@ import { nearMissOf } from "./metric-names.js";
 import { diagnoseNumberFormat, type NumberFormatOptions } from "./numbers.js";
 import { type Problem, ProblemCollector, type RuleCount } from "./problems.js";
 import { checkRate, rateReferences } from "./rate-checks.js";
+import { countryCodeNamed, currencyInCapitals, languageCodeForm, languageCodeNamed } from "./suggestions.js";
 import { type SheetFormat, type UploadConsumer, type UploadFormat, UploadReader } from "./upload-reader.js";
 import { columnLetters, DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from "./workbook.js";
 
@@ -336,13 +337,14 @@ class RecordValidation implements UploadConsumer {
     }
     this.dataRecords++;
     if (!this.rows) return;
-    if (!unterminated && this.looksLikeNote(record)) {
+    const noteLike = !unterminated && this.looksLikeNote(record);
+    if (noteLike && !this.notesOverflowed) {
       if (this.heldNotes.length < MAX_NOTE_ROWS) {
         this.heldNotes.push(record);
         return;
       }
       this.notesOverflowed = true;
-    } else this.notesOverflowed = false;
+    } else if (!noteLike) this.notesOverflowed = false;
     for (const held of this.heldNotes.splice(0)) this.dataRecord(held, false);
     this.dataRecord(record, unterminated);
   }
@@ -355,7 +357,7 @@ class RecordValidation implements UploadConsumer {
    * report follows it (see {@link MAX_NOTE_ROWS}).
    */
   private looksLikeNote(record: CsvRecord): boolean {
-    if (this.firstDataCell === undefined || this.notesOverflowed) return false;
+    if (this.firstDataCell === undefined) return false;
     if (fieldCountOf(record) > this.headerWidth) return false;
     const [first = "", ...others] = record.fields;
     const text = first.trim();
@@ -693,10 +695,35 @@ function checkCountry(value: string, row: number, context: RowContext): boolean 
     return false;
   }
   if (context.input.countries.byCode.has(value)) return true;
-  if (context.input.countries.byCode.has(value.toUpperCase()))
+  const { countries } = context.input;
+  const named = countries.byCode.has(value.toUpperCase()) ? undefined : countryCodeNamed(value, countries);
+  if (countries.byCode.has(value.toUpperCase()))
     context.collector.error("countryCase", messages.countryCase(value), row, "country");
+  else if (named)
+    context.collector.error(
+      "countryName",
+      messages.countryName(value, named, countries.byCode.get(named)?.name ?? named),
+      row,
+      "country",
+    );
   else context.collector.error("invalidCountry", messages.invalidCountry(value), row, "country");
   return false;
+}
+
+/** A currency that is not three capital letters: in capitals, if that is an ISO 4217 code; otherwise invalid. */
+function checkCurrencyForm(currency: string, row: number, collector: ProblemCollector): void {
+  const capitals = currencyInCapitals(currency);
+  if (capitals) collector.error("currencyCase", messages.currencyCase(currency, capitals), row, "currency");
+  else collector.error("invalidCurrency", messages.invalidCurrency(currency), row, "currency");
+}
+
+/** A language that is not written as a code: the code's form, the code of a language's name, or invalid. */
+function checkLanguageForm(language: string, row: number, collector: ProblemCollector): void {
+  const form = languageCodeForm(language);
+  const named = form === undefined ? languageCodeNamed(language) : undefined;
+  if (form) collector.error("languageCase", messages.languageCase(language, form), row, "language");
+  else if (named) collector.error("languageName", messages.languageName(language, named), row, "language");
+  else collector.error("invalidLanguage", messages.invalidLanguage(language), row, "language");
 }
 
 function checkText(value: string, column: string, row: number, context: RowContext): string | null {
@@ -776,8 +803,7 @@ class FinancialRows implements KindRows {
 
     const currency = cell("currency");
     if (currency === "") collector.error("required", messages.required("currency"), row, "currency");
-    else if (!CURRENCY.test(currency))
-      collector.error("invalidCurrency", messages.invalidCurrency(currency), row, "currency");
+    else if (!CURRENCY.test(currency)) checkCurrencyForm(currency, row, collector);
     else if (
       identity &&
       currency !== "USD" &&
@@ -943,8 +969,7 @@ class ImpactRows implements KindRows {
     if (metricValid && value === undefined) this.incompleteTotals.add(metric);
 
     const language = cell("language");
-    if (language !== "" && !LANGUAGE.test(language))
-      collector.error("invalidLanguage", messages.invalidLanguage(language), row, "language");
+    if (language !== "" && !LANGUAGE.test(language)) checkLanguageForm(language, row, collector);
     const teamId = checkText(cell("team_id"), "team_id", row, context);
 
     if (metricValid && STOCKS.has(metric)) {
@@ -1185,8 +1210,7 @@ class FxRateRows implements KindRows {
     const currency = cell("currency");
     const currencyValid = CURRENCY.test(currency);
     if (currency === "") collector.error("required", messages.required("currency"), row, "currency");
-    else if (!currencyValid)
-      collector.error("invalidCurrency", messages.invalidCurrency(currency), row, "currency");
+    else if (!currencyValid) checkCurrencyForm(currency, row, collector);
     const year = parseYear(cell("year"), "year", row, collector);
     const rateText = cell("usd_per_unit");
     const rate = DECIMAL.test(rateText) ? Number(rateText) : undefined;

@@ -130,6 +130,10 @@ const PUBLISHED_IDS: readonly MessageCode[] = [
   "firstSheetHidden",
   "emptySheet",
   "noteRow",
+  "countryName",
+  "currencyCase",
+  "languageName",
+  "languageCase",
 ];
 
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -76,7 +76,7 @@ describe("CSV syntax", () => {
     ).toEqual([
       `row 2, column description: ${LINE_FEED}`,
       'row 3, column amount: "x" is not a number',
-      'row 4, column currency: "eur" is not an ISO 4217 currency code (three capital letters, such as EUR)',
+      'row 4, column currency: "eur" must be written in capital letters: write EUR',
     ]);
   });
 

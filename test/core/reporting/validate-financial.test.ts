@@ -267,7 +267,9 @@ describe("amount", () => {
 
 describe("currency", () => {
   it.each([
-    ["eur", '"eur" is not an ISO 4217 currency code (three capital letters, such as EUR)'],
+    ["eur", '"eur" must be written in capital letters: write EUR'],
+    ["Ngn", '"Ngn" must be written in capital letters: write NGN'],
+    ["xyz", '"xyz" is not an ISO 4217 currency code (three capital letters, such as EUR)'],
     ["EURO", '"EURO" is not an ISO 4217 currency code (three capital letters, such as EUR)'],
     ["€", '"€" is not an ISO 4217 currency code (three capital letters, such as EUR)'],
     ["", "currency is required and is empty"],
@@ -307,10 +309,13 @@ describe("currency", () => {
 describe("country", () => {
   it.each([
     ["XX", '"XX" is not an ISO 3166-1 alpha-2 country code in the country table'],
-    ["Nigeria", '"Nigeria" is not an ISO 3166-1 alpha-2 country code in the country table'],
+    [
+      "Nigeria",
+      '"Nigeria" is a country\'s name, not its code: write NG (the ISO 3166-1 alpha-2 code of Nigeria)',
+    ],
     ["NGA", '"NGA" is not an ISO 3166-1 alpha-2 country code in the country table'],
-    ["ng", '"ng" must be written in capital letters (NG)'],
-    ["na", '"na" must be written in capital letters (NA)'],
+    ["ng", '"ng" must be written in capital letters: write NG'],
+    ["na", '"na" must be written in capital letters: write NA'],
     ["", "country is required and is empty"],
   ])("rejects %j", (country, message) => {
     expect(check(financialCsv({ country }))).toEqual([`row 2, column country: ${message}`]);

@@ -94,7 +94,8 @@ describe("hubs", () => {
 
   it.each([
     ["XX", '"XX" is not an ISO 3166-1 alpha-2 country code in the country table'],
-    ["gh", '"gh" must be written in capital letters (GH)'],
+    ["gh", '"gh" must be written in capital letters: write GH'],
+    ["Ghana", '"Ghana" is a country\'s name, not its code: write GH (the ISO 3166-1 alpha-2 code of Ghana)'],
     ["", "country is required and is empty"],
   ])("rejects the country %j", (country, message) => {
     expect(check(hubsCsv({ country }), council)).toEqual([`row 2, column country: ${message}`]);
@@ -151,7 +152,8 @@ describe("fx_rates", () => {
   });
 
   it.each([
-    ["eur", '"eur" is not an ISO 4217 currency code (three capital letters, such as EUR)'],
+    ["eur", '"eur" must be written in capital letters: write EUR'],
+    ["abc", '"abc" is not an ISO 4217 currency code (three capital letters, such as EUR)'],
     ["EURO", '"EURO" is not an ISO 4217 currency code (three capital letters, such as EUR)'],
     ["", "currency is required and is empty"],
   ])("rejects the currency %j", (currency, message) => {

@@ -1,8 +1,9 @@
 /**
  * The validator page's reference file, `data/check-reference.json`: what validating a hub's report needs to know
  * of the lake, and nothing more. It is public, so it holds no hub's seat (which would tell which hubs are seated in
- * a protected country), no name, no figure and no exchange rate: only the country codes the standard accepts, the
- * registry's hub ids with their kind and active years, and the years for which each currency has a rate.
+ * a protected country), no hub's name, no figure and no exchange rate: only the country table's codes and names (what
+ * validation accepts, and the names it suggests a code for), the registry's hub ids with their kind and active
+ * years, and the years for which each currency has a rate.
  * Reading it back (`referenceOf`) is pure, without Node APIs: the page runs it in the browser.
  */
 import type { DashboardData } from "../../functions/core/dashboards/dashboard-data.js";
@@ -27,8 +28,8 @@ export interface ReferenceHub {
 /** The reference file's content. */
 export interface CheckReference {
   readonly format: typeof CHECK_REFERENCE_FORMAT;
-  /** The ISO 3166-1 alpha-2 codes of the country table, sorted: the codes a report may name. */
-  readonly countries: readonly string[];
+  /** The country table's ISO 3166-1 alpha-2 codes (what a report may name) with their names, by code, sorted. */
+  readonly countries: Readonly<Record<string, string>>;
   /** The current hub registry, by hub id; null when none has been uploaded. */
   readonly hubs: readonly ReferenceHub[] | null;
   /** Per currency, the years with an exchange rate, ascending. */
@@ -55,7 +56,9 @@ export function checkReference(dashboard: DashboardData, countries: CountryTable
   );
   return {
     format: CHECK_REFERENCE_FORMAT,
-    countries: [...countries.byCode.keys()].sort(),
+    countries: Object.fromEntries(
+      [...countries.byCode.keys()].sort().map((code) => [code, countries.byCode.get(code)?.name ?? code]),
+    ),
     hubs:
       dashboard.hubs.length === 0
         ? null
@@ -95,17 +98,18 @@ export function referenceOf(value: unknown): PageReference {
   if (file.format !== CHECK_REFERENCE_FORMAT)
     throw new CheckReferenceError(`reference format ${String(file.format)}, not ${CHECK_REFERENCE_FORMAT}`);
   if (
-    !Array.isArray(file.countries) ||
+    typeof file.countries !== "object" ||
+    file.countries === null ||
     typeof file.exchange_rate_years !== "object" ||
     file.hubs === undefined
   )
     throw new CheckReferenceError("the reference file lacks countries, hubs or exchange_rate_years");
   const byCode = new Map<string, Country>(
-    file.countries.map((isoCode) => [
+    Object.entries(file.countries ?? {}).map(([isoCode, name]) => [
       isoCode,
       {
         isoCode,
-        name: isoCode,
+        name,
         wikimediaRegion: "",
         globalSouth: false,
         isProtected: false,

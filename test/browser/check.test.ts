@@ -238,23 +238,23 @@ describe("the validator page", () => {
       );
       expect(await page.locator("li.problem-group h3").allInnerTexts()).toEqual([
         "Error decimalComma once",
-        "Error invalidCountry once",
+        "Error countryName once",
         "Error categoryNotInFlow once",
         "Error negativeAmount once",
         "Error missingRate once",
         "Warning zeroAmount once",
-        "Error invalidCurrency once",
+        "Error currencyCase once",
         "Error invalidBoolean once",
         "Error noteRow once",
       ]);
       expect(await listedProblems(page)).toEqual([
         'Row 3, column amount: "1.234,56" is not a number (use . as the decimal separator)',
-        'Row 4, column country: "Nigeria" is not an ISO 3166-1 alpha-2 country code in the country table',
+        'Row 4, column country: "Nigeria" is a country\'s name, not its code: write NG (the ISO 3166-1 alpha-2 code of Nigeria)',
         'Row 5, column category: "travel" is not a category of expense lines (allowed for expense: programs, staff, operations, fundraising, governance)',
         'Row 5, column amount: "-300" is negative; amounts are 0 or more',
         "Row 6, column currency: there is no exchange rate for XOF in 2025: the Global Council must upload one before this report",
         "Row 7, column amount: the amount is 0: accepted, but check that the line is meant to be there",
-        'Row 7, column currency: "ngn" is not an ISO 4217 currency code (three capital letters, such as EUR)',
+        'Row 7, column currency: "ngn" must be written in capital letters: write NGN',
         'Row 7, column underrepresented_focus: "maybe" is not true or false (write true/false, yes/no or 1/0)',
         'Row 8: this row looks like a note, not a line of the report ("Prepared by Ana", every other cell empty): delete it, and keep notes in another file or on another sheet',
       ]);

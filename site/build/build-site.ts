@@ -61,7 +61,7 @@ export interface SiteInput {
    * The public configuration of the upload client (on AWS: the API's address, the sign-in's), published as
    * `upload-config.json`; the validator page then has its upload section. Without it, the page only checks.
    */
-  readonly uploadConfig?: Readonly<Record<string, string>>;
+  readonly uploadConfig?: Readonly<Record<string, unknown>>;
 }
 
 /** What a build wrote. */

@@ -144,7 +144,7 @@ interface BuildOptions {
   readonly dashboard?: DashboardData;
   readonly reports?: readonly ManifestRecord[];
   readonly languages?: readonly Language[];
-  readonly uploadConfig?: Readonly<Record<string, string>>;
+  readonly uploadConfig?: Readonly<Record<string, unknown>>;
 }
 
 async function build(indicators: readonly IndicatorRow[], options: BuildOptions = {}) {

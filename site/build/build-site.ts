@@ -12,11 +12,13 @@ import {
 } from "../../functions/core/scenarios/published-scenarios.js";
 import { type ChartOptions, chartSources } from "../charts/chart.js";
 import { chartFor } from "../charts/chart-kinds.js";
+import { CHECK_REFERENCE_FILE, checkReference, checkReferenceJson } from "../check/check-reference.js";
 import { CLIENT_FILE_NAME, type ClientFiles } from "../client/client-files.js";
 import { regionsWithData } from "../figures/lookup.js";
 import { siteScenarios } from "../figures/scenarios.js";
 import { CATALOGUES, type Language } from "../i18n/catalogue.js";
 import { localFramework } from "../i18n/framework-translations.js";
+import { UPLOAD_CONFIG_FILE } from "../pages/check-page.js";
 import type { ContentContext } from "../pages/parts/content-context.js";
 import type { RenderedChart } from "../pages/parts/figure.js";
 import {
@@ -56,6 +58,11 @@ export interface SiteInput {
   readonly languages?: readonly Language[];
   /** The redistribution scenarios compute published: copied into `data/` as downloads, with their index. */
   readonly scenarios?: PublishedScenarios;
+  /**
+   * The public configuration of the upload client (on AWS: the API's address, the sign-in's), published as
+   * `upload-config.json`; the validator page then has its upload section. Without it, the page only checks.
+   */
+  readonly uploadConfig?: Readonly<Record<string, unknown>>;
 }
 
 /** What a build wrote. */
@@ -77,7 +84,8 @@ const SAFE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
  * each region, the hubs and each hub, the scenarios and each scenario, the evidence and the framework; each chart's Vega-Lite spec,
  * CSV and (for charts that follow the page's filters) compiled spec and data file; the stylesheet,
  * the script and the favicon, named by their content (`style.<hash>.css`, see `hashedPath`), and the
- * published rows, dashboard data and evidence as JSON. Every spec is validated
+ * published rows, dashboard data and evidence as JSON, and the validator page's reference
+ * (`data/check-reference.json`, see `checkReference`). Every spec is validated
  * (schema and compiler) before it is rendered to SVG and inlined, so every page reads without
  * script. All side effects go through `writer`.
  */
@@ -152,7 +160,7 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
         return rendered;
       },
     };
-    const built = await languagePages(context, regions, charts);
+    const built = await languagePages(context, regions, charts, input.uploadConfig !== undefined);
     for (const page of built) {
       await writer.write(language.folder + page.file, renderPage(page, pageContext, assets));
       pages.push(language.folder + page.file);
@@ -169,6 +177,8 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
   await writer.write("data/indicators.json", rowsJsonText(rows));
   await writer.write("data/reports.json", rowsJsonText(reports));
   await writer.write("data/dashboard.json", jsonText(dashboard));
+  await writer.write(CHECK_REFERENCE_FILE, checkReferenceJson(checkReference(dashboard, countries)));
+  if (input.uploadConfig) await writer.write(UPLOAD_CONFIG_FILE, jsonText(input.uploadConfig));
   if (input.scenarios) {
     for (const [name, text] of input.scenarios.files) await writer.write(`data/${name}`, text);
     await writer.write("data/scenarios.json", scenarioIndexToJson(input.scenarios.index));

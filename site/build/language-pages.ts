@@ -5,6 +5,7 @@ import {
   regionChartDefinitions,
   scenarioChartDefinitions,
 } from "../charts/definitions.js";
+import { checkPage } from "../pages/check-page.js";
 import { countriesPage } from "../pages/countries-page.js";
 import { evidencePage } from "../pages/evidence-page.js";
 import { frameworkPage } from "../pages/framework-page.js";
@@ -18,6 +19,7 @@ import type { Page } from "../pages/parts/page-layout.js";
 import { publishesCountries } from "../pages/parts/scope-names.js";
 import { regionPage } from "../pages/region-page.js";
 import { regionsPage } from "../pages/regions-page.js";
+import { rulesPage } from "../pages/rules-page.js";
 import { scenarioPage } from "../pages/scenario-page.js";
 import { scenariosPage } from "../pages/scenarios-page.js";
 
@@ -53,13 +55,14 @@ async function lensPageWithCharts(lens: LensDefinition, context: ContentContext,
 /**
  * The pages of one language, in nav order: the overview, each lens, the regions and each region
  * with data (`regions`), the countries (where the framework publishes them), the hubs and each hub,
- * the scenarios and each scenario, the evidence and the framework. Charts are
- * published as their pages are made.
+ * the scenarios and each scenario, the evidence and the framework, the validator page (with its upload section
+ * when `withUpload`) and the rule catalogue. Charts are published as their pages are made.
  */
 export async function languagePages(
   context: ContentContext,
   regions: readonly string[],
   charts: PageCharts,
+  withUpload = false,
 ): Promise<Page[]> {
   const pages: Page[] = [overviewPage(context)];
   for (const lens of context.framework.lenses) pages.push(await lensPageWithCharts(lens, context, charts));
@@ -79,5 +82,7 @@ export async function languagePages(
   }
   pages.push(evidencePage(context));
   pages.push(frameworkPage(context));
+  pages.push(checkPage(context, withUpload));
+  pages.push(rulesPage(context));
   return pages;
 }

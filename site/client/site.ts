@@ -254,6 +254,8 @@ function enhanceSortableTables(): void {
 
 async function start(): Promise<void> {
   enhanceSortableTables();
+  const checkApp = document.getElementById("check-app");
+  if (checkApp) await (await import("./check-page.js")).startCheckPage(checkApp);
   const form = filterForm();
   const figures = [...document.querySelectorAll<HTMLElement>("figure[data-chart]")];
   const charts = await Promise.all(figures.map(mount));

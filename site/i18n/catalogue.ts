@@ -1,5 +1,6 @@
 import type { Direction, RegionBasis, Scope, Unit } from "../../functions/core/framework/framework.js";
 import type { ComparedField } from "../../functions/core/framework/framework-diff.js";
+import type { CheckTexts, RulesTexts } from "../check/check-texts.js";
 import type { WithheldReason } from "../figures/cell.js";
 import { ar } from "./ar.js";
 import { en } from "./en.js";
@@ -28,6 +29,12 @@ export interface Messages {
   readonly navLabel: string;
   readonly navOverview: string;
   readonly navFramework: string;
+  readonly navCheck: string;
+  readonly navRules: string;
+  /** The validator page (`check.html`). */
+  readonly check: CheckTexts;
+  /** The rule catalogue page (`rules.html`). */
+  readonly rules: RulesTexts;
   pageTitle(page: string): string;
 
   footerFramework(version: string): string;

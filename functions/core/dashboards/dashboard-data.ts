@@ -103,6 +103,14 @@ export interface DashboardData {
   readonly allocations: readonly AllocationRow[];
   readonly lorenz: readonly LorenzPoint[];
   readonly contributions: readonly ReportContribution[];
+  /** The years for which each currency has an exchange rate (never the rate), as validation needs them. */
+  readonly exchange_rate_years: readonly ExchangeRateYear[];
+}
+
+/** A currency and a year for which the lake holds its exchange rate. */
+export interface ExchangeRateYear {
+  readonly currency: string;
+  readonly year: number;
 }
 
 /** The query of each dataset, relative to `queries/`. Each reads the stages of `queries/stages/`. */
@@ -112,6 +120,7 @@ export const DASHBOARD_QUERIES = {
   allocations: "dashboards/allocations.sql",
   lorenz_vertices: "dashboards/lorenz_vertices.sql",
   contributions: "dashboards/contributions.sql",
+  exchange_rate_years: "dashboards/exchange_rate_years.sql",
 } as const;
 
 /** The editor shares the Lorenz curve is published at: 0, 0.05, …, 1. */
@@ -196,6 +205,9 @@ export async function computeDashboardData(
       report_id: row.text("report_id"),
     };
   });
+  const exchangeRateYears = (await run("exchange_rate_years")).map(
+    (row): ExchangeRateYear => ({ currency: row.text("currency"), year: row.whole("year") }),
+  );
   return {
     framework_version: options.frameworkVersion,
     hubs: hubs.sort(by((h) => [h.hub_id])),
@@ -203,6 +215,7 @@ export async function computeDashboardData(
     allocations: allocations.sort(by((r) => [r.year, r.hub_id])),
     lorenz,
     contributions: contributions.sort(by((c) => [c.year, c.basis, c.scope_id, c.report_id])),
+    exchange_rate_years: exchangeRateYears.sort(by((r) => [r.currency, r.year])),
   };
 }
 
@@ -345,6 +358,7 @@ const DATASET_FIELDS: Readonly<
     scope_id: text,
     report_id: text,
   },
+  exchange_rate_years: { currency: text, year: whole },
 };
 
 /** One result row of a dashboard query, read column by column; a value of the wrong type is an error. */

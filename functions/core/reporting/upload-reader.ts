@@ -5,8 +5,9 @@
  * to tell what it is), and its first sheet is read record by record; a JSON document (a redistribution scenario) is
  * held whole, up to `MAX_SCENARIO_BYTES`, and handed over as it is.
  */
-import { looksLikeScenario, MAX_SCENARIO_BYTES } from "../scenarios/scenario-file.js";
+
 import { scenarioMessages } from "../scenarios/scenario-messages.js";
+import { looksLikeScenario, MAX_SCENARIO_BYTES } from "../scenarios/scenario-recognition.js";
 import { type CsvHandler, CsvStreamParser } from "./csv.js";
 import { isContainerFile, recogniseFile } from "./file-type.js";
 import type { UploadKind } from "./kinds.js";

@@ -36,6 +36,7 @@ export interface HubRecord {
   readonly hubId: string;
   readonly name: string;
   readonly kind: HubKind;
+  /** The seat; "" where it is not known (the validator page's public reference gives no seat). */
   readonly country: string;
   readonly activeFrom: number;
   readonly activeTo: number | null;
@@ -821,6 +822,7 @@ class FinancialRows implements KindRows {
       category === "movement_allocation" &&
       hub &&
       hub.kind !== "global" &&
+      hub.country !== "" &&
       country !== hub.country
     )
       collector.warning(

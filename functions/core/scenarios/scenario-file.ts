@@ -5,6 +5,7 @@ import { QUERIES_DIR } from "../framework/framework.js";
 import { escapeForbiddenCharacters, findForbiddenCharacters } from "../reporting/characters.js";
 import type { Problem } from "../reporting/problems.js";
 import { type ScenarioMessageCode, scenarioMessages } from "./scenario-messages.js";
+import { MAX_SCENARIO_BYTES } from "./scenario-recognition.js";
 
 /** The version of the scenario format this observatory reads (redistribution-scenarios.md, version 1). */
 export const SCENARIO_FORMAT = "1";
@@ -14,6 +15,8 @@ export const ALLOCATION_RULES = ["per_editor", "level_up"] as const;
 export type AllocationRule = (typeof ALLOCATION_RULES)[number];
 
 /** A scenario file, as read and checked, with every default filled in. Field names are those of the file. */
+export { looksLikeScenario, MAX_SCENARIO_BYTES } from "./scenario-recognition.js";
+
 export interface Scenario {
   readonly scenario: typeof SCENARIO_FORMAT;
   readonly id: string;
@@ -53,9 +56,6 @@ export interface ScenarioContext {
   readonly lakeYears?: readonly number[];
 }
 
-/** A scenario file is a few hundred bytes; this leaves room for a long description. */
-export const MAX_SCENARIO_BYTES = 64 * 1024;
-
 /** The schema a scenario file is validated against where it is read, relative to `queries/`. */
 export const SCENARIO_SCHEMA_FILE = "scenarios/scenario.schema.json";
 
@@ -72,18 +72,6 @@ interface SchemaNode {
 
 /** The order in which the specification lists the fields; problems are reported in it. */
 const FIELD_ORDER = ["scenario", "id", "title", "description", "years", "contribution", "allocation"];
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-/**
- * Whether an upload is a scenario file rather than a report: its text (after a byte-order mark and white
- * space) opens a JSON object. A CSV report never starts with `{`; a JSON object that is not a valid scenario
- * is then refused with what is wrong with it, rather than as a CSV file with a strange header.
- */
-export function looksLikeScenario(bytes: Uint8Array): boolean {
-  let i = UTF8_BOM.every((byte, index) => bytes[index] === byte) ? UTF8_BOM.length : 0;
-  while (i < bytes.length && [0x20, 0x09, 0x0a, 0x0d].includes(bytes[i] as number)) i++;
-  return bytes[i] === 0x7b;
-}
 
 /**
  * Reads a scenario file and checks it, once, where it is read: against `queries/scenarios/scenario.schema.json`,

@@ -50,7 +50,10 @@ export function rootOf(language: SiteLanguage): string {
   return language.folder === "" ? "" : "../".repeat(language.folder.split("/").length - 1);
 }
 
-/** The nav entries, in order: the overview, each lens, regions, countries (where published), hubs, scenarios, evidence, the framework. */
+/**
+ * The nav entries, in order: the overview, each lens, regions, countries (where published), hubs, scenarios,
+ * evidence, the framework, the validator page and the rule catalogue.
+ */
 export function navigation(context: PageContext): { file: string; label: string }[] {
   const { framework, messages } = context;
   return [
@@ -64,6 +67,8 @@ export function navigation(context: PageContext): { file: string; label: string 
     { file: "scenarios.html", label: messages.navScenarios },
     { file: "evidence.html", label: messages.navEvidence },
     { file: "framework.html", label: messages.navFramework },
+    { file: "check.html", label: messages.navCheck },
+    { file: "rules.html", label: messages.navRules },
   ];
 }
 

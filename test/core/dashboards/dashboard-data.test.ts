@@ -103,6 +103,17 @@ describe("dashboard data of the hand-checked fixture (derivation.md, section 7)"
     ]);
   });
 
+  it("lists the years each currency has a rate, once each (EUR 2025 was uploaded twice), without the rates", () => {
+    expect(data.exchange_rate_years).toEqual([
+      { currency: "EUR", year: 2024 },
+      { currency: "EUR", year: 2025 },
+      { currency: "INR", year: 2024 },
+      { currency: "INR", year: 2025 },
+      { currency: "KES", year: 2024 },
+      { currency: "KES", year: 2025 },
+    ]);
+  });
+
   it("gives each active hub's reporting state per kind: hub-ke's impact Q1–Q3 is partial, hub-in's missing", () => {
     expect(
       data.reporting_status.map((r) => `${r.year} ${r.hub_id} ${r.financial}/${r.impact} → ${r.status}`),
@@ -210,6 +221,7 @@ describe("dashboard data of the hand-checked fixture (derivation.md, section 7)"
       "allocations",
       "lorenz",
       "contributions",
+      "exchange_rate_years",
     ]);
     expect(readDashboardData(json)).toEqual(data);
   });
@@ -424,6 +436,7 @@ describe("readDashboardData", () => {
     allocations: [],
     lorenz: [],
     contributions: [],
+    exchange_rate_years: [],
   };
 
   it("refuses a file that is not a dashboard file, saying what is wrong", async () => {

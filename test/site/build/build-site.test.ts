@@ -10,6 +10,7 @@ import { bundledCountryTable } from "../../../functions/core/reference/countries
 import type { PublishedScenarios } from "../../../functions/core/scenarios/published-scenarios.js";
 import { buildSite, type SiteBuild } from "../../../site/build/build-site.js";
 import { directorySiteWriter, memorySiteWriter } from "../../../site/build/site-writer.js";
+import { CHECK_REFERENCE_FILE, type CheckReference } from "../../../site/check/check-reference.js";
 import type { Language } from "../../../site/i18n/catalogue.js";
 import { FRAMEWORK_TRANSLATIONS } from "../../../site/i18n/framework-translations.js";
 import { countryName, REGION_NAMES } from "../../../site/i18n/places.js";
@@ -35,10 +36,14 @@ const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));
  */
 const GOLDEN_FOLDERS = ["", "es/", "fr/", "ar/"] as const;
 const OTHER_LANGUAGE_FOLDER = /^(es|fr|ar)\//;
+/** The pages kept in the golden directory, in each language. */
+const GOLDEN_PAGES: readonly string[] = ["index.html", "check.html", "rules.html"];
 
 /**
  * Whether a site file is kept in the golden directory for the language in `folder`: every chart's
- * Vega-Lite spec and data, the overview, and the scenarios index and each scenario's page. Files named by their content are kept under their name
+ * Vega-Lite spec and data, the overview, the scenarios index and each scenario's page, the validator page and
+ * the rule catalogue page, and (at the root) the validator page's reference file. Files named by their content
+ * are kept under their name
  * without the hash (see {@link goldenPathOf}), so that a change reads as a diff rather than a rename.
  */
 function isGolden(path: string, folder: string): boolean {
@@ -48,9 +53,10 @@ function isGolden(path: string, folder: string): boolean {
   return (
     inFolder.startsWith("specs/") ||
     inFolder.startsWith("data/charts/") ||
-    inFolder === "index.html" ||
+    GOLDEN_PAGES.includes(inFolder) ||
     inFolder === "scenarios.html" ||
-    /^scenario-[a-z0-9-]+\.html$/.test(inFolder)
+    /^scenario-[a-z0-9-]+\.html$/.test(inFolder) ||
+    (folder === "" && inFolder === CHECK_REFERENCE_FILE)
   );
 }
 
@@ -116,6 +122,7 @@ const SCRIPTED = [
   "scenario-fixture-level-up.html",
   "scenario-fixture-solidarity.html",
   "evidence.html",
+  "check.html",
 ];
 const HUB_PAGES = [
   "hub-global-fund.html",
@@ -137,6 +144,8 @@ const PAGES = [
   "scenario-fixture-solidarity.html",
   "evidence.html",
   "framework.html",
+  "check.html",
+  "rules.html",
 ];
 
 interface BuildOptions {
@@ -147,6 +156,7 @@ interface BuildOptions {
   readonly languages?: readonly Language[];
   /** @default the fixture's two; null for none */
   readonly scenarios?: PublishedScenarios | null;
+  readonly uploadConfig?: Readonly<Record<string, unknown>>;
 }
 
 async function build(indicators: readonly IndicatorRow[], options: BuildOptions = {}) {
@@ -164,6 +174,7 @@ async function build(indicators: readonly IndicatorRow[], options: BuildOptions 
       clientFiles: CLIENT_FILES,
       languages: options.languages ?? ["en"],
       scenarios: options.scenarios === null ? undefined : (options.scenarios ?? FIXTURE_SCENARIOS),
+      uploadConfig: options.uploadConfig,
     },
     writer,
   );
@@ -175,6 +186,14 @@ async function build(indicators: readonly IndicatorRow[], options: BuildOptions 
   const everything = () => [...writer.files.values()].map((content) => String(content)).join("\n");
   const pages = () => result.pages.map(text).join("\n");
   return { result, files: writer.files, text, everything, pages };
+}
+
+/**
+ * A page without the elements it marks as English (`lang="en"`): the reporting standard's own texts, which the
+ * validator page and the rule catalogue quote as they are (problem sentences, rule explanations, examples).
+ */
+function withoutEnglish(markup: string): string {
+  return markup.replace(/<(\w+)\b[^>]*\slang="en"[^>]*>[\s\S]*?<\/\1>/g, "");
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -291,11 +310,44 @@ describe("the fixture site", () => {
     expect(JSON.stringify(JSON.parse(site.text("data/dashboard.json")).hubs)).not.toMatch(/"BD"|"EG"/);
   });
 
+  it("publishes the validator page's reference: country codes, hub ids with kind and years, rate years; no seat, name or rate", () => {
+    const reference = JSON.parse(site.text(CHECK_REFERENCE_FILE)) as CheckReference;
+    expect(Object.keys(reference).sort()).toEqual(["countries", "exchange_rate_years", "format", "hubs"]);
+    expect(Object.keys(reference.countries)).toEqual([...bundledCountryTable().byCode.keys()].sort());
+    expect(reference.hubs).toEqual([
+      { hub_id: "global-fund", kind: "global", active_from: 2003, active_to: null },
+      { hub_id: "hub-bd", kind: "linguistic", active_from: 2020, active_to: null },
+      { hub_id: "hub-de", kind: "regional", active_from: 2017, active_to: null },
+      { hub_id: "hub-ke", kind: "regional", active_from: 2019, active_to: null },
+      { hub_id: "hub-x", kind: "thematic", active_from: 2023, active_to: 2024 },
+    ]);
+    expect(reference.exchange_rate_years).toEqual({ EUR: [2024, 2025], KES: [2025], NGN: [2025] });
+    const hubs = JSON.stringify(reference.hubs);
+    for (const hub of FIXTURE_DASHBOARD.hubs) {
+      expect(hubs).not.toContain(`"${hub.country}"`);
+      expect(hubs).not.toContain(hub.name);
+    }
+    const { countries: _, ...rest } = reference;
+    expect(JSON.stringify(rest)).not.toMatch(/Bangladesh|Egypt|protect|usd_per_unit|seat/i);
+  });
+
   it("publishes the rows, with no value on a suppressed row", () => {
     const rows = JSON.parse(site.text("data/indicators.json")) as IndicatorRow[];
     expect(rows).toHaveLength(FIXTURE_ROWS.length);
     expect(rows.filter((row) => row.suppressed).every((row) => row.value === null)).toBe(true);
     expect(rows[0]).toEqual(indicatorRow("deployed_usd", 2023, "movement", "movement", 41_200_000));
+  });
+});
+
+describe("the validator page's upload section", () => {
+  it("is published, with upload-config.json, only when the site is built with an upload configuration", async () => {
+    const config = { api: "https://api.example.org", clientId: "abc" };
+    const withUpload = await build(FIXTURE_ROWS, { uploadConfig: config });
+    expect(JSON.parse(withUpload.text("upload-config.json"))).toEqual(config);
+    expect(withUpload.text("check.html")).toContain('<section id="check-upload"');
+    const without = await build(FIXTURE_ROWS);
+    expect(without.files.has("upload-config.json")).toBe(false);
+    expect(without.text("check.html")).not.toContain("check-upload");
   });
 });
 
@@ -481,7 +533,7 @@ describe("every language, fully", () => {
       const pages = site.result.pages.filter((page) => page.startsWith(`${language}/`));
       expect(pages).toHaveLength(PAGES.length);
       for (const page of pages) {
-        const text = visibleText(site.text(page));
+        const text = visibleText(withoutEnglish(site.text(page)));
         for (const [phrase] of english) {
           if (phrase === "Bangladesh" && page.endsWith("/countries.html")) continue;
           expect(text, `${page}: ${phrase}`).not.toContain(phrase);
@@ -500,7 +552,7 @@ describe("every language, fully", () => {
     );
     expect(french.length).toBeGreaterThan(100);
     for (const path of french) {
-      const text = path.endsWith(".html") ? visibleText(site.text(path)) : site.text(path);
+      const text = path.endsWith(".html") ? visibleText(withoutEnglish(site.text(path))) : site.text(path);
       const bare = text.match(/.{0,30}[^\s\u00a0\u202f"\\]: .{0,30}/);
       expect(bare?.[0], path).toBeUndefined();
     }
@@ -633,7 +685,11 @@ describe("publication rules", () => {
       indicatorRow("participants", 2025, "country", "BR", 654),
     ]);
     expect(result.withheld).toBe(3);
-    const published = everything();
+    // The validator page's reference lists every code and name of the country table, protected or not (a report
+    // may name any); it says nothing else of a country.
+    const codes = JSON.stringify((JSON.parse(text(CHECK_REFERENCE_FILE)) as CheckReference).countries);
+    expect(Object.keys(JSON.parse(codes))).toEqual([...countries.byCode.keys()].sort());
+    const published = everything().replace(codes, "");
     expect(published).not.toContain(`"${protectedCountry.isoCode}"`);
     for (const [path, content] of files) expect(String(content), path).not.toMatch(/\b321\b|>77<|"ZZ"/);
     expect(text("data/indicators.json")).not.toContain(protectedCountry.isoCode);
@@ -688,6 +744,7 @@ describe("publication rules", () => {
       allocations: [],
       lorenz: [],
       contributions: [],
+      exchange_rate_years: [],
     };
     const { result, text } = await build([], { dashboard: empty, reports: [], scenarios: null });
     expect(result.specs).toBe(0);

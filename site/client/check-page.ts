@@ -230,7 +230,8 @@ async function startUploadSection(
     status.textContent = messages.settingsInvalid;
     section.append(status);
     section.hidden = false;
-    throw error;
+    console.error("Equity Observatory:", error);
+    return;
   }
   if (!config) return;
   const client = createUploadClient({ config, messages, ...browserUploadDependencies() });

@@ -327,6 +327,20 @@ describe("the validator page on AWS", () => {
       expect(await page.isDisabled("#upload-send")).toBe(true);
 
       await page.setInputFiles("#check-file", {
+        name: "bad-report.csv",
+        mimeType: "text/csv",
+        buffer: await readFile(new URL("../fixtures/check/bad-report.csv", import.meta.url)),
+      });
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>("#check-app")?.dataset.state === "checked",
+      );
+      expect(await page.isDisabled("#upload-send")).toBe(true);
+      await page.evaluate(() => {
+        const app = document.querySelector<HTMLElement>("#check-app");
+        if (app) app.dataset.state = "";
+      });
+
+      await page.setInputFiles("#check-file", {
         name: "report.csv",
         mimeType: "text/csv",
         buffer: Buffer.from(VALID_CSV),

@@ -96,7 +96,15 @@ function send(
   response.end(body);
 }
 
-async function handle(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** Headers a served file gets besides (or instead of) the security headers, by its path in the site. */
+export type ExtraHeaders = (sitePath: string) => Readonly<Record<string, string>>;
+
+async function handle(
+  root: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  extraHeaders: ExtraHeaders,
+): Promise<void> {
   if (request.method !== "GET" && request.method !== "HEAD") {
     send(
       response,
@@ -122,10 +130,12 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
   }
   const file = target.path;
   const body = await readFile(file);
+  const sitePath = relative(root, file).split(sep).join("/");
   const headers = {
     "Content-Type": contentTypeOf(file),
     "Content-Length": String(body.length),
-    "Cache-Control": cacheControlOf(relative(root, file).split(sep).join("/")),
+    "Cache-Control": cacheControlOf(sitePath),
+    ...extraHeaders(sitePath),
   };
   send(response, 200, headers, request.method === "HEAD" ? undefined : body);
 }
@@ -134,16 +144,18 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
  * Serves a built site from `dir` over HTTP, on 127.0.0.1 and any free port unless told otherwise:
  * GET and HEAD only, `index.html` for folders (a folder without its trailing slash redirects to it),
  * 404 for anything missing or outside `dir`, the site's security headers on every response, and
- * each file's `Cache-Control` (a year for content-hashed files, revalidation for the rest).
+ * each file's `Cache-Control` (a year for content-hashed files, revalidation for the rest). `extraHeaders` adds or
+ * replaces headers of a found file, as a CDN in front of the site would (a test serves AWS's validator page with the
+ * Content Security Policy CloudFront gives it).
  */
 export async function serveSite(
   dir: string,
-  options: { port?: number; host?: string } = {},
+  options: { port?: number; host?: string; extraHeaders?: ExtraHeaders } = {},
 ): Promise<RunningSite> {
   const root = await realpath(resolve(dir));
   const host = options.host ?? "127.0.0.1";
   const server = createServer((request, response) => {
-    handle(root, request, response).catch(() => {
+    handle(root, request, response, options.extraHeaders ?? (() => ({}))).catch(() => {
       if (!response.headersSent)
         send(response, 500, { "Content-Type": "text/plain; charset=utf-8" }, "Error\n");
       else response.destroy();

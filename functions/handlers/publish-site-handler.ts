@@ -1,7 +1,7 @@
 import { buildPublishedSite } from "../../site/build/build-site.js";
 import { objectStoreSiteWriter } from "../../site/build/site-writer.js";
 import type { ClientFiles } from "../../site/client/client-files.js";
-import { UPLOAD_CONFIG_FILE, type UploadConfig } from "../../site/client/upload/upload-config.js";
+import type { UploadConfig } from "../../site/client/upload/upload-config.js";
 import { readPublishedIndicators } from "../core/indicators/publish-indicators.js";
 import type { CountryTable } from "../core/reference/countries.js";
 import type { ObjectStore } from "../ports/object-store.js";
@@ -20,7 +20,8 @@ export interface PublishSiteDependencies {
   readonly clock?: () => Date;
   /**
    * What the validator page needs to sign in and upload on AWS, published as `upload-config.json` at the site's
-   * root. Without it (a site published elsewhere) no such file is written, and the page offers no upload.
+   * root by the site build. Without it (a site published elsewhere) no such file is written, and the page offers no
+   * upload.
    */
   readonly uploadConfig?: UploadConfig;
 }
@@ -37,15 +38,10 @@ export function createPublishSiteHandler(dependencies: PublishSiteDependencies) 
         countries: dependencies.countries,
         generatedAt: (dependencies.clock ?? (() => new Date()))().toISOString(),
         clientFiles: await dependencies.clientFiles(),
+        uploadConfig: dependencies.uploadConfig,
       },
       objectStoreSiteWriter(dependencies.site),
     );
-    if (dependencies.uploadConfig)
-      await dependencies.site.put(
-        UPLOAD_CONFIG_FILE,
-        new TextEncoder().encode(`${JSON.stringify(dependencies.uploadConfig, null, 1)}\n`),
-        { contentType: "application/json; charset=utf-8" },
-      );
     dependencies.logger.info("site published", { pages: build.pages.length, charts: build.specs });
     return { pages: build.pages.length, charts: build.specs };
   };

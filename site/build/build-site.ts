@@ -14,11 +14,11 @@ import { type ChartOptions, chartSources } from "../charts/chart.js";
 import { chartFor } from "../charts/chart-kinds.js";
 import { CHECK_REFERENCE_FILE, checkReference, checkReferenceJson } from "../check/check-reference.js";
 import { CLIENT_FILE_NAME, type ClientFiles } from "../client/client-files.js";
+import { UPLOAD_CONFIG_FILE, type UploadConfig } from "../client/upload/upload-config.js";
 import { regionsWithData } from "../figures/lookup.js";
 import { siteScenarios } from "../figures/scenarios.js";
 import { CATALOGUES, type Language } from "../i18n/catalogue.js";
 import { localFramework } from "../i18n/framework-translations.js";
-import { UPLOAD_CONFIG_FILE } from "../pages/check-page.js";
 import type { ContentContext } from "../pages/parts/content-context.js";
 import type { RenderedChart } from "../pages/parts/figure.js";
 import {
@@ -60,9 +60,11 @@ export interface SiteInput {
   readonly scenarios?: PublishedScenarios;
   /**
    * The public configuration of the upload client (on AWS: the API's address, the sign-in's), published as
-   * `upload-config.json`; the validator page then has its upload section. Without it, the page only checks.
+   * `upload-config.json` (this build is its one writer); the validator page of every language then has its upload
+   * section, and its Content Security Policy lets it connect to the configuration's origins. Without it, the page
+   * only checks and every page keeps the strict policy.
    */
-  readonly uploadConfig?: Readonly<Record<string, unknown>>;
+  readonly uploadConfig?: UploadConfig;
 }
 
 /** What a build wrote. */
@@ -160,7 +162,7 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
         return rendered;
       },
     };
-    const built = await languagePages(context, regions, charts, input.uploadConfig !== undefined);
+    const built = await languagePages(context, regions, charts, input.uploadConfig);
     for (const page of built) {
       await writer.write(language.folder + page.file, renderPage(page, pageContext, assets));
       pages.push(language.folder + page.file);
@@ -196,6 +198,8 @@ export async function buildPublishedSite(
     readonly countries: CountryTable;
     readonly generatedAt: string;
     readonly clientFiles: ClientFiles;
+    /** The validator page's upload settings on AWS (see `SiteInput.uploadConfig`). */
+    readonly uploadConfig?: UploadConfig;
   },
   writer: SiteWriter,
 ): Promise<SiteBuild> {
@@ -213,6 +217,7 @@ export async function buildPublishedSite(
       k: published.run.k,
       clientFiles: options.clientFiles,
       scenarios: published.scenarios,
+      uploadConfig: options.uploadConfig,
     },
     writer,
   );

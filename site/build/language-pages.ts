@@ -5,6 +5,7 @@ import {
   regionChartDefinitions,
   scenarioChartDefinitions,
 } from "../charts/definitions.js";
+import type { UploadConfig } from "../client/upload/upload-config.js";
 import { checkPage } from "../pages/check-page.js";
 import { countriesPage } from "../pages/countries-page.js";
 import { evidencePage } from "../pages/evidence-page.js";
@@ -56,13 +57,13 @@ async function lensPageWithCharts(lens: LensDefinition, context: ContentContext,
  * The pages of one language, in nav order: the overview, each lens, the regions and each region
  * with data (`regions`), the countries (where the framework publishes them), the hubs and each hub,
  * the scenarios and each scenario, the evidence and the framework, the validator page (with its upload section
- * when `withUpload`) and the rule catalogue. Charts are published as their pages are made.
+ * when the site has an `uploadConfig`) and the rule catalogue. Charts are published as their pages are made.
  */
 export async function languagePages(
   context: ContentContext,
   regions: readonly string[],
   charts: PageCharts,
-  withUpload = false,
+  uploadConfig?: UploadConfig,
 ): Promise<Page[]> {
   const pages: Page[] = [overviewPage(context)];
   for (const lens of context.framework.lenses) pages.push(await lensPageWithCharts(lens, context, charts));
@@ -82,7 +83,7 @@ export async function languagePages(
   }
   pages.push(evidencePage(context));
   pages.push(frameworkPage(context));
-  pages.push(checkPage(context, withUpload));
+  pages.push(checkPage(context, uploadConfig));
   pages.push(rulesPage(context));
   return pages;
 }

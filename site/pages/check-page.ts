@@ -1,6 +1,11 @@
 import { ruleCatalogue } from "../../functions/core/reporting/rule-catalogue.js";
 import { CHECK_REFERENCE_FILE } from "../check/check-reference.js";
 import type { CheckPageData } from "../client/check-page.js";
+import {
+  UPLOAD_CONFIG_FILE,
+  type UploadConfig,
+  uploadConnectOrigins,
+} from "../client/upload/upload-config.js";
 import { html } from "../web/html.js";
 import type { ContentContext } from "./parts/content-context.js";
 import { type Page, rootOf } from "./parts/page-layout.js";
@@ -9,15 +14,17 @@ import { type Page, rootOf } from "./parts/page-layout.js";
 export const CHECK_FILE = "check.html";
 
 /** The site's public upload configuration, at its root, when it has one (see `SiteInput.uploadConfig`). */
-export const UPLOAD_CONFIG_FILE = "upload-config.json";
+export { UPLOAD_CONFIG_FILE };
 
 /**
  * The validator page: a hub chooses or drops a CSV file or a workbook and sees every problem in its spreadsheet
  * context, with its file annotated and the problem list to download. Everything happens in the page's script
  * (`site/client/check-page.ts`); without it the page says that it needs it. The upload section is in the page
- * only when the site publishes an upload configuration (`withUpload`), and shows once it has loaded.
+ * only when the site publishes an upload configuration (`uploadConfig`), and shows once it has loaded; the page may then
+ * connect to the configuration's API, sign-in and bucket origins (its Content Security Policy names them).
  */
-export function checkPage(context: ContentContext, withUpload: boolean): Page {
+export function checkPage(context: ContentContext, uploadConfig?: UploadConfig): Page {
+  const withUpload = uploadConfig !== undefined;
   const { messages, language } = context;
   const texts = messages.check;
   const root = rootOf(language);
@@ -58,5 +65,11 @@ export function checkPage(context: ContentContext, withUpload: boolean): Page {
 <div id="check-result" class="check-result"></div>
 ${upload}</div>
 `;
-  return { file: CHECK_FILE, title: texts.heading, main, scripted: true };
+  return {
+    file: CHECK_FILE,
+    title: texts.heading,
+    main,
+    scripted: true,
+    ...(uploadConfig ? { connectOrigins: uploadConnectOrigins(uploadConfig) } : {}),
+  };
 }

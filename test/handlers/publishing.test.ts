@@ -17,6 +17,7 @@ import { createComputeIndicatorsHandler } from "../../functions/handlers/compute
 import { memoryLogger } from "../../functions/handlers/log.js";
 import { createPublishSiteHandler } from "../../functions/handlers/publish-site-handler.js";
 import type { ObjectStore, PutOptions } from "../../functions/ports/object-store.js";
+import type { UploadConfig } from "../../site/client/upload/upload-config.js";
 import { contentHash } from "../../site/web/assets.js";
 import { financialCsv, impactCsv, lakeWithReference } from "../helpers/movement.js";
 import { tempDir } from "../helpers/temp.js";
@@ -25,14 +26,18 @@ import { tempDir } from "../helpers/temp.js";
 function recordingStore(root: string): ObjectStore & {
   contentTypes: Map<string, string | undefined>;
   cacheControls: Map<string, string | undefined>;
+  puts: string[];
 } {
   const folder = new FolderStore(root);
   const contentTypes = new Map<string, string | undefined>();
   const cacheControls = new Map<string, string | undefined>();
+  const puts: string[] = [];
   return Object.assign(Object.create(folder) as FolderStore, {
     contentTypes,
     cacheControls,
+    puts,
     async put(key: string, body: Uint8Array, options?: PutOptions) {
+      puts.push(key);
       contentTypes.set(key, options?.contentType);
       cacheControls.set(key, options?.cacheControl);
       await folder.put(key, body, options);
@@ -139,6 +144,45 @@ describe("publish step", () => {
     expect(site.cacheControls.get(script)).toBe("public, max-age=31536000, immutable");
     expect(index).toContain("2026-11-20");
     expect(logger.lines.at(-1)).toMatchObject({ message: "site published", pages: built.pages });
+    expect(site.puts).not.toContain("upload-config.json");
+    expect(await readFile(join(root, "site", "check.html"), "utf8")).not.toContain("check-upload");
+  });
+
+  it("with upload settings, publishes them through the site build: upload-config.json once, and validator pages that may reach them", async () => {
+    const { root, published } = await publishedLake();
+    const site = recordingStore(join(root, "site"));
+    const uploadConfig: UploadConfig = {
+      version: 1,
+      region: "eu-west-1",
+      api_url: "https://abc123.execute-api.eu-west-1.amazonaws.com",
+      sign_in_url: "https://observatory.auth.eu-west-1.amazoncognito.com",
+      client_id: "4sq0a2b7c1d8e9f0g3h5i6j7k8",
+      upload_origin: "https://raw.s3.eu-west-1.amazonaws.com",
+      redirect_paths: ["/check.html", "/es/check.html", "/fr/check.html", "/ar/check.html"],
+    };
+    const publish = createPublishSiteHandler({
+      published,
+      site,
+      countries: bundledCountryTable(),
+      logger: memoryLogger(),
+      clientFiles: async () => ({ "site.js": "/* site.js */" }),
+      uploadConfig,
+    });
+    await publish();
+    expect(site.puts.filter((key) => key === "upload-config.json")).toHaveLength(1);
+    expect(site.contentTypes.get("upload-config.json")).toBe("application/json; charset=utf-8");
+    expect(site.cacheControls.get("upload-config.json")).toBe("no-cache");
+    expect(await readFile(join(root, "site", "upload-config.json"), "utf8")).toBe(
+      `${JSON.stringify(uploadConfig, null, 2)}\n`,
+    );
+    for (const page of ["check.html", "es/check.html", "fr/check.html", "ar/check.html"]) {
+      const markup = await readFile(join(root, "site", page), "utf8");
+      expect(markup).toContain('<section id="check-upload"');
+      expect(markup).toContain(
+        "connect-src &#39;self&#39; https://abc123.execute-api.eu-west-1.amazonaws.com https://observatory.auth.eu-west-1.amazoncognito.com https://raw.s3.eu-west-1.amazonaws.com;",
+      );
+    }
+    expect(await readFile(join(root, "site", "index.html"), "utf8")).toContain("connect-src &#39;self&#39;;");
   });
 
   it("refuses to publish before anything was computed", async () => {

@@ -3,7 +3,7 @@ import type { Messages } from "../../i18n/catalogue.js";
 import { formatTimestamp } from "../../i18n/format.js";
 import { html, type SafeHtml } from "../../web/html.js";
 import { COUNTRIES_FILE } from "../../web/paths.js";
-import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from "../../web/security.js";
+import { contentSecurityPolicy, REFERRER_POLICY } from "../../web/security.js";
 import { publishesCountries } from "./scope-names.js";
 
 /** A language the site is published in, and the folder its pages live in ("" for the first). */
@@ -36,6 +36,8 @@ export interface Page {
   readonly section?: string;
   /** Whether the page loads the browser script: it has filters or charts that follow them. */
   readonly scripted?: boolean;
+  /** Origins besides the site the page fetches from, added to its `connect-src` (only AWS's validator page). */
+  readonly connectOrigins?: readonly string[];
 }
 
 /** The files every page loads from the site root, by their content-hashed names (see `hashedPath`). */
@@ -101,7 +103,7 @@ export function renderPage(page: Page, context: PageContext, assets: SiteAssets)
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.connectOrigins)}">
 <meta name="referrer" content="${REFERRER_POLICY}">
 <title>${messages.pageTitle(page.title)}</title>
 <link rel="stylesheet" href="${root}${assets.stylesheet}">

@@ -11,6 +11,7 @@ import type { PublishedScenarios } from "../../../functions/core/scenarios/publi
 import { buildSite, type SiteBuild } from "../../../site/build/build-site.js";
 import { directorySiteWriter, memorySiteWriter } from "../../../site/build/site-writer.js";
 import { CHECK_REFERENCE_FILE, type CheckReference } from "../../../site/check/check-reference.js";
+import type { UploadConfig } from "../../../site/client/upload/upload-config.js";
 import type { Language } from "../../../site/i18n/catalogue.js";
 import { FRAMEWORK_TRANSLATIONS } from "../../../site/i18n/framework-translations.js";
 import { countryName, REGION_NAMES } from "../../../site/i18n/places.js";
@@ -156,11 +157,12 @@ interface BuildOptions {
   readonly languages?: readonly Language[];
   /** @default the fixture's two; null for none */
   readonly scenarios?: PublishedScenarios | null;
-  readonly uploadConfig?: Readonly<Record<string, unknown>>;
+  readonly uploadConfig?: UploadConfig;
 }
 
 async function build(indicators: readonly IndicatorRow[], options: BuildOptions = {}) {
   const writer = memorySiteWriter();
+  const written: string[] = [];
   const result = await buildSite(
     {
       framework: options.framework ?? framework,
@@ -176,7 +178,12 @@ async function build(indicators: readonly IndicatorRow[], options: BuildOptions 
       scenarios: options.scenarios === null ? undefined : (options.scenarios ?? FIXTURE_SCENARIOS),
       uploadConfig: options.uploadConfig,
     },
-    writer,
+    {
+      async write(path, content) {
+        written.push(path);
+        await writer.write(path, content);
+      },
+    },
   );
   const text = (path: string) => {
     const content = writer.files.get(path);
@@ -185,7 +192,7 @@ async function build(indicators: readonly IndicatorRow[], options: BuildOptions 
   };
   const everything = () => [...writer.files.values()].map((content) => String(content)).join("\n");
   const pages = () => result.pages.map(text).join("\n");
-  return { result, files: writer.files, text, everything, pages };
+  return { result, files: writer.files, written, text, everything, pages };
 }
 
 /**
@@ -340,14 +347,60 @@ describe("the fixture site", () => {
 });
 
 describe("the validator page's upload section", () => {
-  it("is published, with upload-config.json, only when the site is built with an upload configuration", async () => {
-    const config = { api: "https://api.example.org", clientId: "abc" };
-    const withUpload = await build(FIXTURE_ROWS, { uploadConfig: config });
-    expect(JSON.parse(withUpload.text("upload-config.json"))).toEqual(config);
-    expect(withUpload.text("check.html")).toContain('<section id="check-upload"');
-    const without = await build(FIXTURE_ROWS);
-    expect(without.files.has("upload-config.json")).toBe(false);
-    expect(without.text("check.html")).not.toContain("check-upload");
+  const config: UploadConfig = {
+    version: 1,
+    region: "eu-west-1",
+    api_url: "https://abc123.execute-api.eu-west-1.amazonaws.com",
+    sign_in_url: "https://observatory.auth.eu-west-1.amazoncognito.com",
+    client_id: "4sq0a2b7c1d8e9f0g3h5i6j7k8",
+    upload_origin: "https://raw.s3.eu-west-1.amazonaws.com",
+    redirect_paths: ["/check.html", "/es/check.html", "/fr/check.html", "/ar/check.html"],
+  };
+  const languages: Language[] = ["en", "es", "fr", "ar"];
+  const strictPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+  const policyOf = (page: string) =>
+    (/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page)?.[1] ?? "").replaceAll(
+      "&#39;",
+      "'",
+    );
+
+  it("publishes upload-config.json once, with exactly the configuration, and lets only the validator pages connect to its origins", async () => {
+    const site = await build(FIXTURE_ROWS, { uploadConfig: config, languages });
+    expect(site.written.filter((path) => path === "upload-config.json")).toHaveLength(1);
+    expect(site.text("upload-config.json")).toBe(`{
+  "version": 1,
+  "region": "eu-west-1",
+  "api_url": "https://abc123.execute-api.eu-west-1.amazonaws.com",
+  "sign_in_url": "https://observatory.auth.eu-west-1.amazoncognito.com",
+  "client_id": "4sq0a2b7c1d8e9f0g3h5i6j7k8",
+  "upload_origin": "https://raw.s3.eu-west-1.amazonaws.com",
+  "redirect_paths": [
+    "/check.html",
+    "/es/check.html",
+    "/fr/check.html",
+    "/ar/check.html"
+  ]
+}
+`);
+    const checkPages = ["check.html", "es/check.html", "fr/check.html", "ar/check.html"];
+    for (const path of checkPages) {
+      expect(site.text(path)).toContain('<section id="check-upload"');
+      expect(policyOf(site.text(path))).toBe(
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' https://abc123.execute-api.eu-west-1.amazonaws.com https://observatory.auth.eu-west-1.amazoncognito.com https://raw.s3.eu-west-1.amazonaws.com; base-uri 'none'; form-action 'none'",
+      );
+    }
+    const otherPages = site.result.pages.filter((path) => !checkPages.includes(path));
+    expect(otherPages.length).toBeGreaterThan(40);
+    for (const path of otherPages) expect(policyOf(site.text(path)), path).toBe(strictPolicy);
+  });
+
+  it("without a configuration publishes no upload-config.json, no upload section and the strict policy everywhere", async () => {
+    const site = await build(FIXTURE_ROWS, { languages });
+    expect(site.files.has("upload-config.json")).toBe(false);
+    for (const path of ["check.html", "es/check.html", "fr/check.html", "ar/check.html"])
+      expect(site.text(path)).not.toContain("check-upload");
+    for (const path of site.result.pages) expect(policyOf(site.text(path)), path).toBe(strictPolicy);
   });
 });
 

@@ -20,7 +20,7 @@ function pageData(markup: string): CheckPageData {
 
 describe("checkPage", () => {
   it("hands its script the page's words, the reference file and the rule ids, and says it needs JavaScript", () => {
-    const page = checkPage(contentContext({ languages: ["en", "ar"], language: "ar" }), false);
+    const page = checkPage(contentContext({ languages: ["en", "ar"], language: "ar" }));
     const data = pageData(page.main.markup);
     expect(page).toMatchObject({ file: "check.html", scripted: true, title: CATALOGUES.ar.check.heading });
     expect(data.lang).toBe("ar");
@@ -36,7 +36,20 @@ describe("checkPage", () => {
   });
 
   it("has an upload section, hidden until its configuration loads, only when the site publishes one", () => {
-    const page = checkPage(contentContext({}), true);
+    const page = checkPage(contentContext({}), {
+      version: 1,
+      region: "eu-west-1",
+      api_url: "https://api.example.org",
+      sign_in_url: "https://sign-in.example.org",
+      client_id: "abc",
+      upload_origin: "https://raw.example.org",
+      redirect_paths: ["/check.html"],
+    });
+    expect(page.connectOrigins).toEqual([
+      "https://api.example.org",
+      "https://sign-in.example.org",
+      "https://raw.example.org",
+    ]);
     expect(pageData(page.main.markup).uploadConfig).toBe("upload-config.json");
     expect(page.main.markup).toContain(
       '<section id="check-upload" class="check-upload" hidden aria-labelledby="upload-heading">',

@@ -23,6 +23,15 @@ export interface PutOptions {
   readonly contentType?: string;
 }
 
+/** Options of a listing. */
+export interface ListOptions {
+  /**
+   * List only keys that sort after this one (S3 `StartAfter`): a reader that knows the lake up to a key asks only
+   * for what came later, so the listing does not grow with what it already knows. The key need not exist.
+   */
+  readonly startAfter?: string;
+}
+
 /**
  * The lake's storage: a flat namespace of immutable-by-convention objects under `/`-separated keys.
  * Implemented by a local folder (embedded default) and by S3. Every write is atomic: a reader sees the whole
@@ -32,8 +41,8 @@ export interface ObjectStore {
   /** The object's bytes, or undefined when there is none. */
   get(key: string): Promise<Uint8Array | undefined>;
   put(key: string, body: Uint8Array, options?: PutOptions): Promise<void>;
-  /** Every key that starts with the prefix, in lexicographic order. */
-  list(prefix: string): Promise<string[]>;
+  /** Every key that starts with the prefix (and sorts after `startAfter`, if given), in lexicographic order. */
+  list(prefix: string, options?: ListOptions): Promise<string[]>;
   /**
    * Removes the object at the key, so that `get` and `list` no longer see it; removing a key that holds nothing
    * succeeds. Where the storage keeps versions under a retention lock (the S3 raw bucket), the locked bytes stay

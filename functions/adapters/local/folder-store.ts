@@ -3,6 +3,7 @@ import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "nod
 import { dirname, join, resolve, sep } from "node:path";
 import {
   isValidObjectKey,
+  type ListOptions,
   ObjectExistsError,
   type ObjectStore,
   type PutOptions,
@@ -60,8 +61,12 @@ export class FolderStore implements ObjectStore {
     }
   }
 
-  async list(prefix: string): Promise<string[]> {
+  async list(prefix: string, options: ListOptions = {}): Promise<string[]> {
     const directory = prefix.includes("/") ? prefix.slice(0, prefix.lastIndexOf("/")) : "";
+    const { startAfter } = options;
+    const after = (key: string) => startAfter === undefined || key > startAfter;
+    const holdsKeysAfter = (folder: string) =>
+      startAfter === undefined || startAfter.startsWith(`${folder}/`) || `${folder}/` > startAfter;
     const keys: string[] = [];
     const walk = async (relative: string): Promise<void> => {
       let names: import("node:fs").Dirent[];
@@ -75,8 +80,9 @@ export class FolderStore implements ObjectStore {
         if (entry.name.startsWith(TEMP_PREFIX)) continue;
         const key = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (entry.isDirectory()) {
-          if (key.startsWith(prefix) || prefix.startsWith(`${key}/`)) await walk(key);
-        } else if (key.startsWith(prefix)) {
+          if ((key.startsWith(prefix) || prefix.startsWith(`${key}/`)) && holdsKeysAfter(key))
+            await walk(key);
+        } else if (key.startsWith(prefix) && after(key)) {
           keys.push(key);
         }
       }

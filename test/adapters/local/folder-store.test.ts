@@ -40,6 +40,38 @@ describe("FolderStore", () => {
     expect(everything.filter((name) => name.includes(".tmp-"))).toEqual([]);
   });
 
+  it("lists only the keys after startAfter, in folders below and beside it, whether or not that key exists", async () => {
+    const store = new FolderStore(await tempDir());
+    const keys = [
+      "checkpoints/manifest/000000000100-aa/entries.ndjson.gz",
+      "checkpoints/manifest/000000000200-bb/entries.ndjson.gz",
+      "curated/financial/year=2024/hub=wm-ng/r-1.parquet",
+      "curated/financial/year=2025/hub=wm-de/r-2.parquet",
+      "curated/financial/year=2025/hub=wm-ng/r-3.parquet",
+      "manifest/000000000001.json",
+      "manifest/000000000002.json",
+      "manifest/000000000003.json",
+    ];
+    for (const key of keys) await store.put(key, encode(key));
+    expect(await store.list("manifest/", { startAfter: "manifest/000000000001.json" })).toEqual([
+      "manifest/000000000002.json",
+      "manifest/000000000003.json",
+    ]);
+    expect(await store.list("manifest/", { startAfter: "manifest/000000000003.json" })).toEqual([]);
+    expect(
+      await store.list("checkpoints/manifest/", { startAfter: "checkpoints/manifest/000000000100" }),
+    ).toEqual(keys.slice(0, 2));
+    expect(
+      await store.list("curated/financial/", {
+        startAfter: "curated/financial/year=2025/hub=wm-de/r-2.parquet",
+      }),
+    ).toEqual(["curated/financial/year=2025/hub=wm-ng/r-3.parquet"]);
+    expect(
+      await store.list("curated/financial/", { startAfter: "curated/financial/year=2024/hub=zz" }),
+    ).toEqual(keys.slice(3, 5));
+    expect(await store.list("", { startAfter: "curated/z" })).toEqual(keys.slice(5));
+  });
+
   it("creates exclusively with ifAbsent, and replaces otherwise", async () => {
     const store = new FolderStore(await tempDir());
     await store.put("k/one", encode("first"), { ifAbsent: true });

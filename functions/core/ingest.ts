@@ -172,6 +172,7 @@ export async function ingestReport(
       curated_key: curatedKey,
     };
     if (await tryAppendManifestEntry(store, entry)) {
+      await reader.checkpointIfDue(entry);
       return {
         status: "accepted",
         fileName: request.fileName,

@@ -1,12 +1,21 @@
 import type { ReportKind } from "../reporting/kinds.js";
 
+function checkpointId(throughSeq: number, sha256: string): string {
+  return `${String(throughSeq).padStart(12, "0")}-${sha256}`;
+}
+
 /**
  * Where everything lives in the lake, as object-store keys:
  * - `raw/<uploader>/<sha256>.csv`: every accepted file, byte for byte, named by its SHA-256;
  * - `curated/<kind>/year=<y>/hub=<hub>/<report_id>.parquet` (hub reports) and `curated/<kind>/<report_id>.parquet`
  *   (reference data): typed Parquet, partitioned by kind, year and hub;
  * - `manifest/<seq>.json`: one immutable entry per accepted report, created exclusively so that the sequence
- *   numbers are gap-free and totally ordered.
+ *   numbers are gap-free and totally ordered;
+ * - `checkpoints/manifest/<seq>-<sha256>/entries.ndjson.gz`: a manifest checkpoint, the entries 1..seq as JSON
+ *   lines (gzip), named by its last sequence number and the SHA-256 of its uncompressed content; derived data,
+ *   never the only copy of an entry. `checkpoints/manifest-last.json` names the newest one written (it may lag);
+ * - `curated/<kind>/year=<y>/compacted-<generation>-<sha256>.parquet` and
+ *   `compactions/<kind>/year=<y>/<generation>.json`: a compaction of a kind's year and its record.
  */
 export const lakeLayout = {
   rawKey: (uploader: string, sha256: string) => `raw/${uploader}/${sha256}.csv`,
@@ -21,6 +30,20 @@ export const lakeLayout = {
     const match = /^manifest\/(\d{12})\.json$/.exec(key);
     return match ? Number(match[1]) : undefined;
   },
+  checkpointPrefix: "checkpoints/manifest/",
+  /** The folder of a checkpoint (its Athena partition), named `<seq>-<sha256>`. */
+  checkpointId,
+  checkpointKey: (throughSeq: number, sha256: string) =>
+    `checkpoints/manifest/${checkpointId(throughSeq, sha256)}/entries.ndjson.gz`,
+  /** The listing key after which the checkpoints of `throughSeq` and later sort. */
+  checkpointsFrom: (throughSeq: number) => `checkpoints/manifest/${String(throughSeq).padStart(12, "0")}`,
+  checkpointOfKey: (key: string): { throughSeq: number; sha256: string; id: string } | undefined => {
+    const match = /^checkpoints\/manifest\/((\d{12})-([0-9a-f]{64}))\/entries\.ndjson\.gz$/.exec(key);
+    return match
+      ? { id: match[1] as string, throughSeq: Number(match[2]), sha256: match[3] as string }
+      : undefined;
+  },
+  lastCheckpointKey: "checkpoints/manifest-last.json",
 } as const;
 
 /** A report's id: derived from its bytes, so the same file always gets the same id. */

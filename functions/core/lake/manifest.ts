@@ -102,7 +102,7 @@ export async function tryAppendManifestEntry(store: ObjectStore, entry: Manifest
   try {
     await store.put(
       lakeLayout.manifestKey(entry.seq),
-      new TextEncoder().encode(`${JSON.stringify(entry)}\n`),
+      new TextEncoder().encode(manifestEntryText(entry)),
       {
         ifAbsent: true,
         contentType: "application/json",
@@ -113,6 +113,11 @@ export async function tryAppendManifestEntry(store: ObjectStore, entry: Manifest
     if (error instanceof ObjectExistsError) return false;
     throw error;
   }
+}
+
+/** The text of an entry's object: its JSON on one line. */
+export function manifestEntryText(entry: ManifestEntry): string {
+  return `${JSON.stringify(entry)}\n`;
 }
 
 /** The next free sequence number after the entries read. */

@@ -100,14 +100,10 @@ export function withStatus(entries: readonly ManifestEntry[]): ManifestRecord[] 
  */
 export async function tryAppendManifestEntry(store: ObjectStore, entry: ManifestEntry): Promise<boolean> {
   try {
-    await store.put(
-      lakeLayout.manifestKey(entry.seq),
-      new TextEncoder().encode(manifestEntryText(entry)),
-      {
-        ifAbsent: true,
-        contentType: "application/json",
-      },
-    );
+    await store.put(lakeLayout.manifestKey(entry.seq), new TextEncoder().encode(manifestEntryText(entry)), {
+      ifAbsent: true,
+      contentType: "application/json",
+    });
     return true;
   } catch (error) {
     if (error instanceof ObjectExistsError) return false;

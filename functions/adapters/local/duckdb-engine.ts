@@ -1,4 +1,5 @@
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { LakeReader } from "../../core/lake/lake-reader.js";
 import { lakeLayout } from "../../core/lake/layout.js";
 import {
   COUNTRIES_TABLE,
@@ -58,7 +59,8 @@ function toPlain(value: unknown): SqlValue {
 }
 
 /**
- * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place. Paths reach
+ * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place: the manifest
+ * from its newest verified checkpoint (gzip JSON lines) and the entry objects after it, as ingest reads it. Paths reach
  * SQL only through bound variables, never through string concatenation, and are matched literally (see
  * `literalPathPattern`). Extensions are never downloaded.
  */
@@ -125,9 +127,10 @@ export class DuckDbEngine implements QueryEngine {
         `CREATE VIEW ${schema.name} AS SELECT ${columnList(schema)} FROM read_parquet(getvariable('files_${kind}'))`,
       );
     }
-    const entries = (await lake.list(lakeLayout.manifestPrefix)).filter(
-      (k) => lakeLayout.seqOfManifestKey(k) !== undefined,
-    );
+    const reader = new LakeReader(lake);
+    await reader.manifest();
+    const { checkpoint, entryKeys } = reader.sources();
+    const entries = [...(checkpoint && checkpoint.throughSeq > 0 ? [checkpoint.key] : []), ...entryKeys];
     if (entries.length === 0) {
       await this.connection.run(`CREATE TABLE manifest (${columnDefinitions(MANIFEST_TABLE)})`);
       return;

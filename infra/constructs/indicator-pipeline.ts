@@ -71,6 +71,7 @@ export class IndicatorPipeline extends Construct {
     catalog.grantStagedTables(this.computeFunction.role);
     const computeWrites = [
       curatedBucket.arnForObjects(`${CURATED_PREFIXES.countries}*`),
+      curatedBucket.arnForObjects(`${CURATED_PREFIXES.checkpoints}*`),
       curatedBucket.arnForObjects(`${CURATED_PREFIXES.published}*`),
     ];
     this.computeFunction.addToRolePolicy(
@@ -79,7 +80,7 @@ export class IndicatorPipeline extends Construct {
     acknowledgeWildcardResources(
       this.computeFunction.role,
       computeWrites,
-      "The compute step writes the country table and the published indicators; each grant is limited to that one prefix.",
+      "The compute step writes the country table, the manifest checkpoint it reads and the published indicators; each grant is limited to that one prefix.",
     );
 
     this.publishFunction = new ObservatoryFunction(this, "PublishSite", {

@@ -208,7 +208,13 @@ describe("ingest-upload.ts", () => {
 
 describe("compute-indicators.ts", () => {
   it("stages in ATHENA_STAGING_WORKGROUP under STAGING_BUCKET, queries in ATHENA_WORKGROUP on GLUE_DATABASE and publishes to CURATED_BUCKET, with the run's k", async () => {
-    await startEndpoints([CURATED, RESULTS]);
+    await startEndpoints([CURATED, RESULTS, RAW]);
+    const seed = lakeOnS3({ client: s3.client, rawBucket: RAW, curatedBucket: CURATED });
+    for (const text of [HUBS_CSV, FX_CSV])
+      await ingestReport(
+        { store: seed, countries: bundledCountryTable() },
+        { fileName: "reference.csv", bytes: encode(text), uploader: "council" },
+      );
     const { handler } = await coldStart<{ handler: () => Promise<unknown> }>(
       "../../functions/handlers/compute-indicators.js",
       {
@@ -219,13 +225,20 @@ describe("compute-indicators.ts", () => {
         GLUE_DATABASE: "observatory_lake",
       },
     );
-    expect(await handler()).toMatchObject({ frameworkVersion: "2026.1", indicatorRows: 0, reports: 0 });
+    expect(await handler()).toMatchObject({ frameworkVersion: "2026.1", indicatorRows: 0, reports: 2 });
 
     const starts = calls.filter((c) => c.operation === "StartQueryExecution");
     const creates = starts.filter((c) => String(c.input.QueryString).startsWith("CREATE TABLE"));
     const drops = starts.filter((c) => String(c.input.QueryString).startsWith("DROP TABLE"));
     const queries = starts.filter((c) => !creates.includes(c) && !drops.includes(c));
-    expect(creates.length).toBe(loadStages().length);
+    expect(creates.length).toBe(1 + loadStages().length);
+    const [manifest] = creates as [RecordedCall];
+    expect(String(manifest.input.QueryString)).toMatch(
+      /^CREATE TABLE observatory_lake\.compute_run_\w+_manifest\n[\s\S]*\nFROM manifest_checkpoints\nWHERE checkpoint = \?$/,
+    );
+    const pinned = puts().find((r) => r.key.startsWith("checkpoints/manifest/"));
+    expect(pinned?.key).toMatch(/^checkpoints\/manifest\/000000000002-[0-9a-f]{64}\/entries\.ndjson\.gz$/);
+    expect(manifest.input.ExecutionParameters).toEqual([`'${pinned?.key.split("/")[2]}'`]);
     expect(drops.length).toBe(creates.length);
     expect(queries.length).toBeGreaterThanOrEqual(loadFramework().indicators.length);
     for (const start of [...creates, ...drops])
@@ -252,6 +265,8 @@ describe("compute-indicators.ts", () => {
 
     expect(puts().map((r) => `${r.bucket}/${r.key}`)).toEqual([
       `${CURATED}/curated/countries/countries.parquet`,
+      `${CURATED}/${pinned?.key}`,
+      `${CURATED}/checkpoints/manifest-last.json`,
       ...["indicators.csv", "indicators.parquet", "reports.json", "dashboard.json", "run.json"].map(
         (file) => `${CURATED}/published/${file}`,
       ),

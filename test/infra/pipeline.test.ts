@@ -163,6 +163,20 @@ describe("ingest", () => {
     expect(rawWrites).toEqual(["raw/*", "results/*"].map((suffix) => objectArn(raw, suffix)));
   });
 
+  it("reads and writes the curated files, the manifest and its checkpoints of the curated bucket", () => {
+    const statements = statementsOfRole(ingest.handler.role);
+    const curated = arnOf(storage.curatedBucket);
+    const curatedResources = (action: string) =>
+      statements
+        .filter((statement) => actionsOf(statement).includes(action))
+        .flatMap((statement) => statement.Resource)
+        .filter((target) => JSON.stringify(target).includes(logicalId(storage.curatedBucket)));
+    const expected = ["curated/*", "manifest/*", "checkpoints/*"].map((suffix) => objectArn(curated, suffix));
+    const sorted = (targets: unknown[]) => targets.map((target) => JSON.stringify(target)).sort();
+    expect(sorted(curatedResources("s3:GetObject"))).toEqual(sorted(expected));
+    expect(sorted(curatedResources("s3:PutObject"))).toEqual(sorted(expected));
+  });
+
   it("may start the recompute workflow", () => {
     expect(statementsOfRole(ingest.handler.role)).toContainEqual(
       expect.objectContaining({
@@ -259,13 +273,14 @@ describe("the compute function", () => {
     });
   });
 
-  it("writes only query results, its runs' staged tables, the country table and the published indicators", () => {
+  it("writes only query results, its runs' staged tables, the country table, the manifest checkpoint it pins and the published indicators", () => {
     const writes = statementsOfRole(recompute.computeFunction.role)
       .filter((statement) => actionsOf(statement).includes("s3:PutObject"))
       .flatMap((statement) => statement.Resource);
     expect(writes).toEqual([
       objectArn(arnOf(storage.queryResultsBucket), "athena/*"),
       objectArn(arnOf(storage.queryResultsBucket), "staging/*"),
+      objectArn(arnOf(storage.curatedBucket), "checkpoints/*"),
       objectArn(arnOf(storage.curatedBucket), "curated/countries/*"),
       objectArn(arnOf(storage.curatedBucket), "published/*"),
     ]);

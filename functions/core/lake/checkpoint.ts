@@ -31,8 +31,6 @@ export interface CheckpointRead {
   readonly problems: string[];
 }
 
-const EMPTY_SHA256 = createHash("sha256").update("").digest("hex");
-
 /**
  * An entry object's text as a checkpoint line: its JSON on one line. Ingest writes each entry as one line of
  * JSON, which is kept byte for byte; an entry written otherwise (by hand, pretty-printed) is re-serialised.
@@ -40,16 +38,6 @@ const EMPTY_SHA256 = createHash("sha256").update("").digest("hex");
 export function checkpointLine(entryText: string): string {
   const text = entryText.replace(/\r?\n$/, "");
   return /[\r\n]/.test(text) ? JSON.stringify(JSON.parse(text)) : text;
-}
-
-/** The checkpoint of an empty manifest: what a reader of a lake without entries is pinned to. */
-export function emptyCheckpoint(): ManifestCheckpoint {
-  return {
-    key: lakeLayout.checkpointKey(0, EMPTY_SHA256),
-    id: lakeLayout.checkpointId(0, EMPTY_SHA256),
-    throughSeq: 0,
-    sha256: EMPTY_SHA256,
-  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { curatedFiles } from "../../core/lake/compaction.js";
 import { LakeReader } from "../../core/lake/lake-reader.js";
-import { lakeLayout } from "../../core/lake/layout.js";
 import {
   COUNTRIES_TABLE,
   type ColumnType,
@@ -60,7 +60,8 @@ function toPlain(value: unknown): SqlValue {
 
 /**
  * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place: the manifest
- * from its newest verified checkpoint (gzip JSON lines) and the entry objects after it, as ingest reads it. Paths reach
+ * from its newest verified checkpoint (gzip JSON lines) and the entry objects after it, as ingest reads it; the
+ * curated tables from the files that count after the lake's compactions (`curatedFiles`). Paths reach
  * SQL only through bound variables, never through string concatenation, and are matched literally (see
  * `literalPathPattern`). Extensions are never downloaded.
  */
@@ -112,9 +113,7 @@ export class DuckDbEngine implements QueryEngine {
   private async defineLakeTables(lake: ObjectStore): Promise<void> {
     for (const kind of REPORT_KINDS) {
       const schema = CURATED_TABLES[kind];
-      const files = (await lake.list(lakeLayout.curatedPrefix(kind))).filter((key) =>
-        key.endsWith(".parquet"),
-      );
+      const { live: files } = await curatedFiles(lake, kind);
       if (files.length === 0) {
         await this.connection.run(`CREATE TABLE ${schema.name} (${columnDefinitions(schema)})`);
         continue;

@@ -66,16 +66,24 @@ export async function writeCheckpoint(
   } catch (error) {
     if (!(error instanceof ObjectExistsError)) throw error;
   }
-  const pointer = await readPointer(store, []);
-  if (!pointer || pointer.throughSeq < checkpoint.throughSeq)
-    await store.put(
-      lakeLayout.lastCheckpointKey,
-      new TextEncoder().encode(
-        `${JSON.stringify({ through_seq: checkpoint.throughSeq, sha256: checkpoint.sha256 })}\n`,
-      ),
-      { contentType: "application/json" },
-    );
+  await pointAt(store, checkpoint);
   return checkpoint;
+}
+
+/**
+ * Points `checkpoints/manifest-last.json` at a checkpoint, unless it already names this one or a later one. The
+ * pointer is only a hint for listing: a stale one (two writers racing) costs a reader a longer listing, no more.
+ */
+export async function pointAt(store: ObjectStore, checkpoint: ManifestCheckpoint): Promise<void> {
+  const pointer = await readPointer(store, []);
+  if (pointer && pointer.throughSeq >= checkpoint.throughSeq) return;
+  await store.put(
+    lakeLayout.lastCheckpointKey,
+    new TextEncoder().encode(
+      `${JSON.stringify({ through_seq: checkpoint.throughSeq, sha256: checkpoint.sha256 })}\n`,
+    ),
+    { contentType: "application/json" },
+  );
 }
 
 /**

@@ -5,12 +5,23 @@ import {
   CHECKPOINT_INTERVAL,
   checkpointLine,
   type ManifestCheckpoint,
+  pointAt,
   readLatestCheckpoint,
   writeCheckpoint,
 } from "./checkpoint.js";
 import { lakeLayout } from "./layout.js";
 import { compareUploadOrder, type ManifestEntry, manifestEntryText } from "./manifest.js";
 import { readParquetRows } from "./parquet.js";
+
+/** The manifest lacks an entry while later ones exist: no checkpoint may be written over the gap. */
+export class ManifestGapError extends Error {
+  constructor(readonly missingSeq: number) {
+    super(
+      `the manifest has no entry ${missingSeq}, though later ones exist; no checkpoint can be written over a gap`,
+    );
+    this.name = "ManifestGapError";
+  }
+}
 
 /** How a reader treats the manifest's checkpoints. */
 export interface LakeReaderOptions {
@@ -37,7 +48,7 @@ export class LakeReader {
   private readonly rowsByKey = new Map<string, Record<string, string | number | boolean | null>[]>();
   private readonly entries: ManifestEntry[] = [];
   /** The checkpoint lines of the entries 1..n that are known without a gap. */
-  private lines: string[] = [];
+  private knownLines: string[] = [];
   private gapAfter: number | undefined;
   private readonly tailKeys: string[] = [];
   private lastKey: string | undefined;
@@ -84,13 +95,18 @@ export class LakeReader {
       const entry = JSON.parse(text) as ManifestEntry;
       this.entries.push(entry);
       this.tailKeys.push(key);
-      const next = this.lines.length + 1;
+      const next = this.knownLines.length + 1;
       if (this.gapAfter === undefined && entry.seq === next && lakeLayout.seqOfManifestKey(key) === next)
-        this.lines.push(checkpointLine(text));
-      else this.gapAfter ??= this.lines.length;
+        this.knownLines.push(checkpointLine(text));
+      else this.gapAfter ??= this.knownLines.length;
     }
     if (keys.length > 0) this.lastKey = keys.at(-1);
     return [...this.entries].sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The checkpoint lines of the entries 1..`throughSeq`, as read (after `manifest()`). */
+  lines(throughSeq: number): readonly string[] {
+    return this.knownLines.slice(0, throughSeq);
   }
 
   /** The checkpoint the manifest was read from and the entry objects read after it (after `manifest()`). */
@@ -120,35 +136,34 @@ export class LakeReader {
     const key = lakeLayout.manifestKey(committed.seq);
     const follows =
       this.gapAfter === undefined &&
-      committed.seq === this.lines.length + 1 &&
+      committed.seq === this.knownLines.length + 1 &&
       this.lastKey === (committed.seq === 1 ? undefined : lakeLayout.manifestKey(committed.seq - 1));
     if (!follows) return false;
     this.entries.push(committed);
     this.tailKeys.push(key);
-    this.lines.push(checkpointLine(manifestEntryText(committed)));
+    this.knownLines.push(checkpointLine(manifestEntryText(committed)));
     this.lastKey = key;
     return true;
   }
 
   /**
-   * Writes a checkpoint through the newest entry, unless the newest checkpoint already covers it, and returns
-   * the checkpoint that does. Refuses a manifest with a gap in its sequence numbers: no checkpoint may claim an
+   * Writes a checkpoint through the newest entry, unless the newest checkpoint already covers it (then points
+   * `checkpoints/manifest-last.json` at that one if it does not yet), and returns the checkpoint that does. Refuses a manifest with a gap in its sequence numbers: no checkpoint may claim an
    * entry the manifest does not have.
    */
   writeCheckpoint(): Promise<ManifestCheckpoint> {
     return this.serially(async () => {
       await this.readNewEntries();
-      if (this.gapAfter !== undefined)
-        throw new Error(
-          `the manifest has no entry ${this.gapAfter + 1}, though later ones exist; no checkpoint can be written over a gap`,
-        );
+      if (this.gapAfter !== undefined) throw new ManifestGapError(this.gapAfter + 1);
+      const covering = this.checkpoint?.throughSeq === this.knownLines.length ? this.checkpoint : undefined;
+      if (covering) await pointAt(this.store, covering);
       return this.checkpointOfKnownEntries();
     });
   }
 
   private async checkpointOfKnownEntries(): Promise<ManifestCheckpoint> {
-    if (this.checkpoint && this.checkpoint.throughSeq === this.lines.length) return this.checkpoint;
-    this.checkpoint = await writeCheckpoint(this.store, this.lines);
+    if (this.checkpoint && this.checkpoint.throughSeq === this.knownLines.length) return this.checkpoint;
+    this.checkpoint = await writeCheckpoint(this.store, this.knownLines);
     return this.checkpoint;
   }
 
@@ -158,7 +173,7 @@ export class LakeReader {
     if (!read.checkpoint) return;
     this.checkpoint = read.checkpoint;
     this.entries.push(...read.entries);
-    this.lines = read.lines;
+    this.knownLines = read.lines;
     if (read.checkpoint.throughSeq > 0) this.lastKey = lakeLayout.manifestKey(read.checkpoint.throughSeq);
   }
 

@@ -44,6 +44,26 @@ export const lakeLayout = {
       : undefined;
   },
   lastCheckpointKey: "checkpoints/manifest-last.json",
+  /** The folder of a kind's year: `curated/<kind>/year=<y>/`, the unit of compaction (and Athena's partition). */
+  curatedYearPrefix: (kind: ReportKind, year: number) => `curated/${kind}/year=${year}/`,
+  /** The year a curated key of a hub report lies in, from its `year=<y>/` folder. */
+  yearOfCuratedKey: (key: string): number | undefined => {
+    const match = /^curated\/[a-z_]+\/year=(\d{4})\//.exec(key);
+    return match ? Number(match[1]) : undefined;
+  },
+  compactedKey: (kind: ReportKind, year: number, generation: number, sha256: string) =>
+    `curated/${kind}/year=${year}/compacted-${String(generation).padStart(6, "0")}-${sha256}.parquet`,
+  compactedOfKey: (key: string): { generation: number; sha256: string } | undefined => {
+    const match = /^curated\/[a-z_]+\/year=\d{4}\/compacted-(\d{6})-([0-9a-f]{64})\.parquet$/.exec(key);
+    return match ? { generation: Number(match[1]), sha256: match[2] as string } : undefined;
+  },
+  compactionPrefix: (kind: ReportKind) => `compactions/${kind}/`,
+  compactionRecordKey: (kind: ReportKind, year: number, generation: number) =>
+    `compactions/${kind}/year=${year}/${String(generation).padStart(6, "0")}.json`,
+  compactionOfRecordKey: (key: string): { year: number; generation: number } | undefined => {
+    const match = /^compactions\/[a-z_]+\/year=(\d{4})\/(\d{6})\.json$/.exec(key);
+    return match ? { year: Number(match[1]), generation: Number(match[2]) } : undefined;
+  },
 } as const;
 
 /** A report's id: derived from its bytes, so the same file always gets the same id. */

@@ -278,6 +278,60 @@ describe("compute-indicators.ts", () => {
   });
 });
 
+describe("compact-lake.ts", () => {
+  it("compacts the lake in CURATED_BUCKET, and nothing in any other bucket", async () => {
+    await startEndpoints([CURATED, RAW]);
+    const seed = lakeOnS3({ client: s3.client, rawBucket: RAW, curatedBucket: CURATED });
+    const reports = [
+      [HUBS_CSV, "council"],
+      [FX_CSV, "council"],
+      [financialCsv("wm-ng", "2025", ["expense,programs,1000000,NGN,NG,,"]), "wm-ng"],
+      [financialCsv("wm-de", "2025", ["expense,programs,2000,EUR,DE,,"]), "wm-de"],
+      [impactCsv("wm-ng", "2025", ["NG,participants,4,"]), "wm-ng"],
+    ] as const;
+    for (const [text, uploader] of reports)
+      await ingestReport(
+        { store: seed, countries: bundledCountryTable() },
+        { fileName: "report.csv", bytes: encode(text), uploader },
+      );
+    const small = (await seed.list("curated/financial/")).concat(await seed.list("curated/impact/"));
+    expect(small).toHaveLength(3);
+
+    const { handler } = await coldStart<{ handler: () => Promise<unknown> }>(
+      "../../functions/handlers/compact-lake.js",
+      { CURATED_BUCKET: CURATED },
+    );
+    expect(await handler()).toEqual({
+      compacted: 2,
+      reports: 3,
+      deletedFiles: 3,
+      checkpointThroughSeq: 5,
+      checkpointProblems: [],
+    });
+    expect(new Set(s3Requests.map((r) => r.bucket))).toEqual(new Set([CURATED]));
+    expect(
+      s3Requests
+        .filter((r) => r.method === "DELETE")
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([...small].sort());
+    expect(
+      (await seed.list("curated/financial/year=2025/")).map((key) => key.replace(/-[0-9a-f]{64}/, "")),
+    ).toEqual(["curated/financial/year=2025/compacted-000001.parquet"]);
+    expect(await seed.list("compactions/")).toEqual([
+      "compactions/financial/year=2025/000001.json",
+      "compactions/impact/year=2025/000001.json",
+    ]);
+  });
+
+  it("fails at cold start without CURATED_BUCKET", async () => {
+    await startEndpoints([CURATED]);
+    await expect(
+      coldStart("../../functions/handlers/compact-lake.js", { CURATED_BUCKET: "" }),
+    ).rejects.toThrow("the function is misconfigured: CURATED_BUCKET is not set");
+  });
+});
+
 /**
  * A copy of the project as a Lambda bundle lays it out (`OBSERVATORY_HOME`): the project's files, and the
  * prebuilt browser files in `CLIENT_BUNDLE_DIR`.

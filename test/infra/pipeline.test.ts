@@ -7,6 +7,7 @@ const { stack, json, resource, arnOf, logicalId, statementsOfRole } = synthesize
 const { ingest, recompute, storage, site } = stack;
 const functions: [string, ObservatoryFunction][] = [
   ["ingest", ingest.handler],
+  ["compact", recompute.compactFunction],
   ["compute", recompute.computeFunction],
   ["publish", recompute.publishFunction],
   ["upload API", stack.uploads.handler],
@@ -197,11 +198,15 @@ describe("the recompute workflow", () => {
       '\\"Variable\\":\\"$.notBefore\\",\\"IsPresent\\":true,\\"Next\\":\\"WaitUntilNotBefore\\"',
     );
     expect(definition).toContain(
-      '\\"Type\\":\\"Wait\\",\\"TimestampPath\\":\\"$.notBefore\\",\\"Next\\":\\"ComputeIndicators\\"',
+      '\\"Type\\":\\"Wait\\",\\"TimestampPath\\":\\"$.notBefore\\",\\"Next\\":\\"CompactLake\\"',
     );
+    expect(definition).toContain('\\"Default\\":\\"CompactLake\\"');
   });
 
-  it("computes, then publishes, then invalidates the whole distribution", () => {
+  it("compacts, then computes, then publishes, then invalidates the whole distribution", () => {
+    expect(definition).toContain(logicalId(recompute.compactFunction.function));
+    expect(definition).toContain('\\"CompactLake\\":{\\"Next\\":\\"ComputeIndicators\\"');
+    expect(definition).toContain('\\"ResultPath\\":\\"$.compacted\\"');
     expect(definition).toContain(logicalId(recompute.computeFunction.function));
     expect(definition).toContain(logicalId(recompute.publishFunction.function));
     expect(definition).toContain('\\"ComputeIndicators\\":{\\"Next\\":\\"PublishSite\\"');
@@ -296,6 +301,44 @@ describe("the compute function", () => {
     expect(deletes.flatMap((statement) => statement.Resource)).toEqual([
       objectArn(arnOf(storage.queryResultsBucket), "staging/*"),
     ]);
+  });
+});
+
+describe("the compaction function", () => {
+  const properties = resource(recompute.compactFunction.function).Properties;
+  const statements = statementsOfRole(recompute.compactFunction.role);
+  const curated = arnOf(storage.curatedBucket);
+  const resourcesOfAction = (action: string) =>
+    statements
+      .filter((statement) => actionsOf(statement).includes(action))
+      .flatMap((statement) => statement.Resource)
+      .map((target) => JSON.stringify(target))
+      .sort();
+  const objects = (...suffixes: string[]) =>
+    suffixes.map((suffix) => JSON.stringify(objectArn(curated, suffix))).sort();
+
+  it("has fifteen minutes and 2 GiB, and knows only the curated bucket", () => {
+    expect({ timeout: properties.Timeout, memory: properties.MemorySize }).toEqual({
+      timeout: 900,
+      memory: 2048,
+    });
+    expect(properties.Environment.Variables).toEqual({
+      CURATED_BUCKET: { Ref: logicalId(storage.curatedBucket) },
+      OBSERVATORY_HOME: "/var/task",
+    });
+  });
+
+  it("rewrites and deletes only hub reports' curated files and the manifest checkpoints; it adds compaction records", () => {
+    expect(resourcesOfAction("s3:GetObject")).toEqual(
+      objects("curated/financial/*", "curated/impact/*", "manifest/*", "checkpoints/*", "compactions/*"),
+    );
+    expect(resourcesOfAction("s3:PutObject")).toEqual(
+      objects("curated/financial/*", "curated/impact/*", "checkpoints/*", "compactions/*"),
+    );
+    expect(resourcesOfAction("s3:DeleteObject")).toEqual(
+      objects("curated/financial/*", "curated/impact/*", "checkpoints/*"),
+    );
+    expect(JSON.stringify(statements)).not.toContain(logicalId(storage.rawBucket));
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Table, tableFromIPC, tableToIPC } from "apache-arrow";
+import { Table, tableFromIPC, tableToIPC } from "apache-arrow";
 import * as parquet from "parquet-wasm";
 import { ObjectExistsError, type ObjectStore } from "../../ports/object-store.js";
 import { HUB_REPORT_KINDS, type ReportKind } from "../reporting/kinds.js";
@@ -351,9 +351,7 @@ async function compactYear(store: ObjectStore, task: YearToCompact): Promise<Com
   parts.push(
     ...(await mapLimited(own, task.concurrency, (file) => readOwnFile(store, file.key, file.entries))),
   );
-  const table = parts
-    .slice(1)
-    .reduce((all, part) => all.concat(part.table), (parts[0] as (typeof parts)[0]).table);
+  const table = new Table(parts.flatMap((part) => part.table.batches));
   const bytes = writeCompacted(table);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const generation = (previous?.generation ?? 0) + 1;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import {
   isValidObjectKey,
@@ -45,9 +45,13 @@ export class FolderStore implements ObjectStore {
     const path = this.pathOf(key);
     this.sweep ??= this.removeAbandonedWrites();
     await this.sweep;
-    await mkdir(dirname(path), { recursive: true });
     const temporary = join(dirname(path), `${TEMP_PREFIX}${randomBytes(8).toString("hex")}`);
-    await writeFile(temporary, body, { flush: true });
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temporary, body, { flush: true }).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(temporary, body, { flush: true });
+    });
     try {
       if (options.ifAbsent) {
         await link(temporary, path).catch((error: NodeJS.ErrnoException) => {
@@ -91,9 +95,24 @@ export class FolderStore implements ObjectStore {
     return keys.sort();
   }
 
-  /** Removes the object's file; removing a key that holds nothing succeeds. Folders are left in place. */
+  /**
+   * Removes the object's file, and the folders it leaves empty (up to the root), so that a compacted lake lists
+   * as fast as a small one; removing a key that holds nothing succeeds. A writer whose folder vanishes between
+   * creating it and writing into it creates it again (see `put`).
+   */
   async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
+    const path = this.pathOf(key);
+    await rm(path, { force: true });
+    for (let folder = dirname(path); folder.startsWith(this.root + sep); folder = dirname(folder)) {
+      const removed = await rmdir(folder).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === "ENOTEMPTY" || error.code === "EEXIST" || error.code === "ENOENT") return false;
+          throw error;
+        },
+      );
+      if (!removed) break;
+    }
   }
 
   /**

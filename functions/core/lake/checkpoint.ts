@@ -165,18 +165,17 @@ async function verifiedCheckpoint(
   const lines = text.slice(0, -1).split("\n");
   if (lines.length !== checkpoint.throughSeq)
     return fail(`it holds ${lines.length} lines, not the ${checkpoint.throughSeq} entries its name states`);
-  const entries: ManifestEntry[] = [];
-  for (const [index, line] of lines.entries()) {
-    let entry: ManifestEntry;
-    try {
-      entry = JSON.parse(line) as ManifestEntry;
-    } catch {
-      return fail(`line ${index + 1} is not JSON`);
-    }
-    if (entry?.seq !== index + 1)
-      return fail(`line ${index + 1} holds entry ${entry?.seq}, not ${index + 1}`);
-    entries.push(entry);
+  let entries: ManifestEntry[];
+  try {
+    entries = JSON.parse(`[${lines.join(",")}]`) as ManifestEntry[];
+  } catch {
+    const index = lines.findIndex((line) => !parses(line));
+    return fail(index < 0 ? "its lines are not JSON" : `line ${index + 1} is not JSON`);
   }
+  if (entries.length !== lines.length) return fail("its lines are not one JSON value each");
+  const misplaced = entries.findIndex((entry, index) => entry?.seq !== index + 1);
+  if (misplaced >= 0)
+    return fail(`line ${misplaced + 1} holds entry ${entries[misplaced]?.seq}, not ${misplaced + 1}`);
   const lastKey = lakeLayout.manifestKey(checkpoint.throughSeq);
   const last = await store.get(lastKey);
   if (!last) return fail(`${lastKey}, the entry it ends with, is not in the manifest`);
@@ -219,3 +218,12 @@ const messages = {
     `${lakeLayout.lastCheckpointKey} names a checkpoint through entry ${seq}, but no checkpoint from there on verifies; the older ones were tried`,
   pointerUnreadable: () => `${lakeLayout.lastCheckpointKey} is not a checkpoint pointer; it was ignored`,
 };
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -72,24 +72,43 @@ export function compareUploadOrder(
  * `compareUploadOrder`) is current. Returns the entries in sequence order.
  */
 export function withStatus(entries: readonly ManifestEntry[]): ManifestRecord[] {
-  const inUploadOrder = [...entries].sort(compareUploadOrder);
-  const newest = new Map<string, ManifestEntry>();
-  for (const entry of inUploadOrder) newest.set(supersessionKey(entry), entry);
-  const next = new Map<string, string>();
-  const previous = new Map<string, ManifestEntry>();
-  for (const entry of inUploadOrder) {
+  let records = statusOf.get(entries);
+  if (!records || records.length !== entries.length) {
+    records = statusOfEntries(entries);
+    statusOf.set(entries, records);
+  }
+  return [...records];
+}
+
+/** The records of each array of entries already asked about: ingest asks twice about the same manifest. */
+const statusOf = new WeakMap<readonly ManifestEntry[], readonly ManifestRecord[]>();
+
+function statusOfEntries(entries: readonly ManifestEntry[]): ManifestRecord[] {
+  const groups = new Map<string, ManifestEntry[]>();
+  for (const entry of entries) {
     const key = supersessionKey(entry);
-    const before = previous.get(key);
-    if (before) next.set(before.report_id, entry.report_id);
-    previous.set(key, entry);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  const superseded = new Set<ManifestEntry>();
+  const next = new Map<string, string>();
+  for (const group of groups.values()) {
+    if (group.length === 1) continue;
+    group.sort(compareUploadOrder);
+    for (const [index, entry] of group.entries()) {
+      const later = group[index + 1];
+      if (!later) continue;
+      superseded.add(entry);
+      next.set(entry.report_id, later.report_id);
+    }
   }
   return entries.map((entry) => {
-    const current = newest.get(supersessionKey(entry)) === entry;
-    return {
-      ...entry,
-      status: current ? "current" : "superseded",
+    const current = !superseded.has(entry);
+    return Object.assign({}, entry, {
+      status: current ? ("current" as const) : ("superseded" as const),
       superseded_by: current ? null : (next.get(entry.report_id) ?? null),
-    };
+    });
   });
 }
 

@@ -110,6 +110,19 @@ describe("FolderStore", () => {
     await expect(store.delete("../escape")).rejects.toThrow(/invalid object key/);
   });
 
+  it("removes the folders a delete leaves empty, never the root nor a folder that still holds something", async () => {
+    const root = await tempDir();
+    const store = new FolderStore(root);
+    await store.put("curated/financial/year=2024/hub=wm-ng/r-1.parquet", encode("1"));
+    await store.put("curated/financial/year=2024/hub=wm-de/r-2.parquet", encode("2"));
+    await store.delete("curated/financial/year=2024/hub=wm-ng/r-1.parquet");
+    expect(await readdir(join(root, "curated/financial/year=2024"))).toEqual(["hub=wm-de"]);
+    await store.delete("curated/financial/year=2024/hub=wm-de/r-2.parquet");
+    expect(await readdir(root)).toEqual([]);
+    await store.put("curated/financial/year=2024/hub=wm-de/r-2.parquet", encode("again"));
+    expect(await store.list("curated/")).toEqual(["curated/financial/year=2024/hub=wm-de/r-2.parquet"]);
+  });
+
   it("removes the temporary files of writes killed long ago before its first write, never a recent one", async () => {
     const root = await tempDir();
     const leftovers = {

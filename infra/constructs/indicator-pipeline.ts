@@ -91,6 +91,15 @@ export class IndicatorPipeline extends Construct {
     this.computeFunction.addToRolePolicy(
       new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: computeWrites }),
     );
+    const compactionRecords = curatedBucket.arnForObjects(`${CURATED_PREFIXES.compactions}*`);
+    this.computeFunction.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [compactionRecords] }),
+    );
+    acknowledgeWildcardResources(
+      this.computeFunction.role,
+      [compactionRecords],
+      "The compute step reads the compaction records to check that no compaction was interrupted; the grant is limited to that prefix.",
+    );
     acknowledgeWildcardResources(
       this.computeFunction.role,
       computeWrites,

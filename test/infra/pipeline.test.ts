@@ -291,6 +291,13 @@ describe("the compute function", () => {
     ]);
   });
 
+  it("reads the compaction records, to refuse a lake whose compaction was interrupted", () => {
+    const reads = statementsOfRole(recompute.computeFunction.role)
+      .filter((statement) => actionsOf(statement).includes("s3:GetObject"))
+      .flatMap((statement) => statement.Resource);
+    expect(reads).toContainEqual(objectArn(arnOf(storage.curatedBucket), "compactions/*"));
+  });
+
   it("deletes objects only under the staging prefix, where its runs' staged tables are", () => {
     const deletes = statementsOfRole(recompute.computeFunction.role).filter((statement) =>
       actionsOf(statement).some((action) => /^s3:Delete/.test(action)),

@@ -72,18 +72,6 @@ export function compareUploadOrder(
  * `compareUploadOrder`) is current. Returns the entries in sequence order.
  */
 export function withStatus(entries: readonly ManifestEntry[]): ManifestRecord[] {
-  let records = statusOf.get(entries);
-  if (!records || records.length !== entries.length) {
-    records = statusOfEntries(entries);
-    statusOf.set(entries, records);
-  }
-  return [...records];
-}
-
-/** The records of each array of entries already asked about: ingest asks twice about the same manifest. */
-const statusOf = new WeakMap<readonly ManifestEntry[], readonly ManifestRecord[]>();
-
-function statusOfEntries(entries: readonly ManifestEntry[]): ManifestRecord[] {
   const groups = new Map<string, ManifestEntry[]>();
   for (const entry of entries) {
     const key = supersessionKey(entry);
@@ -110,6 +98,17 @@ function statusOfEntries(entries: readonly ManifestEntry[]): ManifestRecord[] {
       superseded_by: current ? null : (next.get(entry.report_id) ?? null),
     });
   });
+}
+
+/**
+ * The current entry of a supersession key (the newest upload of it, see `compareUploadOrder`), or undefined when
+ * no entry has the key: what `withStatus` marks current, found without marking every entry of the manifest.
+ */
+export function currentOf(entries: readonly ManifestEntry[], key: string): ManifestEntry | undefined {
+  let newest: ManifestEntry | undefined;
+  for (const entry of entries)
+    if (supersessionKey(entry) === key && (!newest || compareUploadOrder(newest, entry) <= 0)) newest = entry;
+  return newest;
 }
 
 /**

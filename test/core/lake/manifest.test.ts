@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   compareUploadOrder,
+  currentOf,
   type ManifestEntry,
   type ManifestRecord,
   supersessionKey,
@@ -67,12 +68,13 @@ describe("withStatus", () => {
     }
   });
 
-  it("answers again for the same entries with a fresh array, and anew for other entries", () => {
-    const entries = tangledManifest(50);
-    const first = withStatus(entries);
-    first.pop();
-    expect(withStatus(entries)).toHaveLength(50);
-    const more = [...entries, { ...syntheticEntry(51, "hub-1"), period: entries[0]?.period ?? null }];
-    expect(JSON.stringify(withStatus(more))).toBe(JSON.stringify(statusByDefinition(more)));
+  it("finds the same current entry of a key as it marks current (currentOf)", () => {
+    const entries = tangledManifest(300);
+    const records = withStatus(entries);
+    for (const key of new Set(entries.map(supersessionKey)))
+      expect(currentOf(entries, key)?.seq).toBe(
+        records.find((r) => r.status === "current" && supersessionKey(r) === key)?.seq,
+      );
+    expect(currentOf(entries, "financial/no-such-hub/2024")).toBeUndefined();
   });
 });

@@ -1,7 +1,6 @@
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { curatedFiles } from "../../core/lake/compaction.js";
 import { LakeReader } from "../../core/lake/lake-reader.js";
-import type { ManifestEntry } from "../../core/lake/manifest.js";
 import {
   COUNTRIES_TABLE,
   type ColumnType,
@@ -61,7 +60,8 @@ function toPlain(value: unknown): SqlValue {
 
 /**
  * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place: the manifest
- * from its newest verified checkpoint (gzip JSON lines) and the entry objects after it, as ingest reads it; the
+ * from its newest verified checkpoint (gzip JSON lines) and the entry objects after it, as ingest reads it, into a
+ * table read once per run; the
  * curated tables from the files that count after the lake's compactions (`curatedFiles`). Paths reach
  * SQL only through bound variables, never through string concatenation, and are matched literally (see
  * `literalPathPattern`). Extensions are never downloaded.
@@ -127,37 +127,22 @@ export class DuckDbEngine implements QueryEngine {
         `CREATE VIEW ${schema.name} AS SELECT ${columnList(schema)} FROM read_parquet(getvariable('files_${kind}'))`,
       );
     }
-    await this.loadManifest(await new LakeReader(lake).manifest());
-  }
-
-  /**
-   * The manifest as the lake reader read it (its newest verified checkpoint and the entries after it), loaded as
-   * a table: every stage and check of the run reads the same entries, parsed once.
-   */
-  private async loadManifest(entries: readonly ManifestEntry[]): Promise<void> {
-    await this.connection.run(`CREATE TABLE manifest (${columnDefinitions(MANIFEST_TABLE)})`);
-    if (entries.length === 0) return;
-    const appender = await this.connection.createAppender("manifest");
-    try {
-      for (const entry of entries) {
-        for (const column of MANIFEST_TABLE.columns) {
-          const value = (entry as unknown as Record<string, unknown>)[column.name];
-          if (value === null || value === undefined) appender.appendNull();
-          else if (column.type === "string") appender.appendVarchar(String(value));
-          else if (typeof value === "number" && Number.isSafeInteger(value)) {
-            if (column.type === "int64") appender.appendBigInt(BigInt(value));
-            else appender.appendInteger(value);
-          } else
-            throw new Error(
-              `manifest entry ${entry.seq} has ${column.name} ${JSON.stringify(value)}, which is not a whole number`,
-            );
-        }
-        appender.endRow();
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
+    const reader = new LakeReader(lake);
+    await reader.manifest();
+    const { checkpoint, entryKeys } = reader.sources();
+    const files = [...(checkpoint && checkpoint.throughSeq > 0 ? [checkpoint.key] : []), ...entryKeys];
+    if (files.length === 0) {
+      await this.connection.run(`CREATE TABLE manifest (${columnDefinitions(MANIFEST_TABLE)})`);
+      return;
     }
+    await this.setVariable(
+      "files_manifest",
+      files.map((key) => lake.locate(key)),
+    );
+    const columns = MANIFEST_TABLE.columns.map((c) => `${c.name}: '${DUCKDB_TYPES[c.type]}'`).join(", ");
+    await this.connection.run(
+      `CREATE TABLE manifest AS SELECT ${columnList(MANIFEST_TABLE)} FROM read_json(getvariable('files_manifest'), format = 'newline_delimited', columns = {${columns}})`,
+    );
   }
 
   private async setVariable(name: string, paths: string[]): Promise<void> {

@@ -295,6 +295,21 @@ describe("a reader of a checkpointed manifest", () => {
     ]);
   });
 
+  it("passes over a checkpoint damaged after this process read it, whose entries it had kept", async () => {
+    const { root, store } = await lakeOf(12, 5);
+    const newest = await new LakeReader(store).writeCheckpoint();
+    const first = new LakeReader(store);
+    await first.manifest();
+    expect(first.sources().checkpoint?.key).toBe(newest.key);
+    const text = gunzipSync(await readFile(join(root, newest.key)))
+      .toString("utf8")
+      .replace('"row_count":6', '"row_count":9');
+    await writeFile(join(root, newest.key), gzipSync(text));
+    expect((await readsAroundIt(store))[0]).toMatch(
+      /its content's SHA-256 is [0-9a-f]{64}, not the one its name states$/,
+    );
+  });
+
   it("reads every entry when no checkpoint verifies", async () => {
     const { root, store } = await lakeOf(9, 4);
     const [key] = await checkpointKeys(store);

@@ -1,7 +1,8 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
+import { cacheControlOf, REVALIDATE_CACHE } from "./web/assets.js";
 import { contentTypeOf } from "./web/content-types.js";
 import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "./web/security.js";
 
@@ -18,8 +19,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": REFERRER_POLICY,
   "X-Frame-Options": "DENY",
-  "Cache-Control": "no-cache",
 };
+
+/** What a request names: a file to send, a folder asked for without its trailing slash, or nothing servable. */
+export type RequestTarget =
+  | { readonly kind: "file"; readonly path: string }
+  | { readonly kind: "folder"; readonly location: string }
+  | null;
 
 function within(root: string, path: string): boolean {
   return path === root || path.startsWith(root + sep);
@@ -31,7 +37,30 @@ function within(root: string, path: string): boolean {
  * (symbolic links included) outside `root`. Folders serve their `index.html`.
  */
 export async function resolveRequestPath(root: string, target: string): Promise<string | null> {
-  const rawPath = target.split(/[?#]/, 1)[0] ?? "";
+  const resolved = await resolveRequest(root, target);
+  return resolved?.kind === "file" ? resolved.path : null;
+}
+
+/**
+ * Like {@link resolveRequestPath}, but a folder named without its trailing slash (`/es`) is a
+ * redirect to the folder (`/es/`, query kept), so that the relative links of its `index.html`
+ * resolve inside it. The location is rebuilt from the path's own segments: it never leaves the site.
+ */
+export async function resolveRequest(root: string, target: string): Promise<RequestTarget> {
+  const [rawPath = "", ...rest] = target.split("?");
+  const query = rest.length > 0 ? `?${rest.join("?").split("#", 1)[0]}` : "";
+  const path = rawPath.split("#", 1)[0] ?? "";
+  const file = await resolveFile(root, path);
+  if (file === null || path.endsWith("/") || !file.folder) return file && { kind: "file", path: file.path };
+  const segments = relative(root, file.folder).split(sep);
+  if (segments.some((segment) => segment === "" || segment === "..")) return null;
+  return { kind: "folder", location: `/${segments.map(encodeURIComponent).join("/")}/${query}` };
+}
+
+async function resolveFile(
+  root: string,
+  rawPath: string,
+): Promise<{ readonly path: string; readonly folder: string | null } | null> {
   if (!rawPath.startsWith("/")) return null;
   let decoded: string;
   try {
@@ -44,10 +73,14 @@ export async function resolveRequestPath(root: string, target: string): Promise<
   let candidate = resolve(root, `.${decoded}`);
   if (!within(root, candidate)) return null;
   try {
-    if ((await stat(candidate)).isDirectory()) candidate = join(candidate, "index.html");
+    let folder: string | null = null;
+    if ((await stat(candidate)).isDirectory()) {
+      folder = candidate;
+      candidate = join(candidate, "index.html");
+    }
     const real = await realpath(candidate);
     if (!within(root, real) || !(await stat(real)).isFile()) return null;
-    return real;
+    return { path: real, folder };
   } catch {
     return null;
   }
@@ -73,23 +106,35 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
     );
     return;
   }
-  const file = await resolveRequestPath(root, request.url ?? "/");
-  if (file === null) {
-    send(response, 404, { "Content-Type": "text/plain; charset=utf-8" }, "Not found\n");
+  const target = await resolveRequest(root, request.url ?? "/");
+  if (target === null) {
+    send(
+      response,
+      404,
+      { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": REVALIDATE_CACHE },
+      "Not found\n",
+    );
     return;
   }
+  if (target.kind === "folder") {
+    send(response, 301, { Location: target.location, "Cache-Control": REVALIDATE_CACHE });
+    return;
+  }
+  const file = target.path;
   const body = await readFile(file);
   const headers = {
     "Content-Type": contentTypeOf(file),
     "Content-Length": String(body.length),
+    "Cache-Control": cacheControlOf(relative(root, file).split(sep).join("/")),
   };
   send(response, 200, headers, request.method === "HEAD" ? undefined : body);
 }
 
 /**
  * Serves a built site from `dir` over HTTP, on 127.0.0.1 and any free port unless told otherwise:
- * GET and HEAD only, `index.html` for folders, 404 for anything missing or outside `dir`, and the
- * site's security headers on every response.
+ * GET and HEAD only, `index.html` for folders (a folder without its trailing slash redirects to it),
+ * 404 for anything missing or outside `dir`, the site's security headers on every response, and
+ * each file's `Cache-Control` (a year for content-hashed files, revalidation for the rest).
  */
 export async function serveSite(
   dir: string,

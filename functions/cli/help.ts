@@ -8,6 +8,7 @@ Usage: observatory <command> [options]
 Commands:
   ingest    validate hub reports and reference data, and add the good ones to a lake
   compute   compute every indicator of the evaluation framework from a lake
+  simulate  apply redistribution scenarios to a lake's reports, beside the real figures
   build     build the static dashboard site
   serve     serve a built site on http://127.0.0.1
   reports   list the reports in a lake (current and superseded), as evidence
@@ -41,8 +42,9 @@ A file that cannot be read is named with what to do; the other files still go in
 
 Options:
   --lake DIR     the lake folder (created if missing)
-  --as ID        who uploads: a hub_id, or council (reference data)
-  --kind KIND    financial | impact | hubs | fx_rates (default: recognised from the header)
+  --as ID        who uploads: a hub_id, or council (reference data and scenarios)
+  --kind KIND    financial | impact | hubs | fx_rates | scenario (default: recognised from the header;
+                 a scenario, a JSON file, from its content)
   --json         print the outcome of every file as JSON
   -h, --help     show this help
 
@@ -55,14 +57,36 @@ Computes every indicator of the framework with DuckDB and writes to --out:
   indicators.parquet   the same, columnar, for the dashboards
   reports.json         every report in the lake with its status, the evidence behind the figures
   dashboard.json       the dashboards' other datasets
+  scenarios.json       the lake's current redistribution scenarios (uploaded with ingest --as council),
+                       each with scenario-<id>.csv and scenario-<id>-hubs.csv beside it (see 'simulate')
   run.json             the framework version and k used; 'build --indicators' publishes with them
 
 Options:
   --lake DIR             the lake folder (it must hold ingested reports)
   --out DIR              where to write (created if missing)
-  --k N                  disclosure threshold: region outcomes figures with fewer participants are suppressed (default 10)
-  --framework VERSION    the framework version (default 2026.1)
+  --k N                  disclosure threshold: outcomes figures with fewer participants are suppressed (default 10)
+  --framework VERSION    the framework version, e.g. 2026.1 (default: the newest shipped)
   -h, --help             show this help`,
+  simulate: `Usage: observatory simulate --lake DIR --scenario FILE [--scenario FILE ...] --out DIR [--framework VERSION]
+
+Applies each redistribution scenario (a JSON file, see docs/scenarios.md) to the lake's current reports and
+writes to --out, for each scenario:
+  scenario-<id>.csv        framework_version,scenario,indicator,year,scope,scope_id,baseline,value,change
+  scenario-<id>-hubs.csv   scenario,year,hub_id,local_revenue_usd,contribution_usd,receipt_usd,net_usd,
+                           deployed_baseline_usd,deployed_scenario_usd
+and prints, per year, the pool, how many hubs contribute and receive, and the funding Gini and Theil before
+and after. Nothing in the lake changes. A bad scenario file gets every problem printed at once, each naming its
+field; the other scenarios still run. More FILEs may follow the options.
+
+Options:
+  --lake DIR             the lake folder (it must hold ingested reports)
+  --scenario FILE        a scenario file (repeat it, or list more files after the options)
+  --out DIR              where to write (created if missing)
+  --framework VERSION    the framework whose figures the scenario is set beside (default: the newest shipped)
+  -h, --help             show this help
+
+Exit codes: 0 every scenario written, 1 a scenario file was rejected or a scenario's money did not balance,
+2 usage error.`,
   build: `Usage: observatory build (--lake DIR [--k N] | --indicators DIR) --out DIR
 
 Builds the static dashboard site into --out, either computing from a lake or from the output of

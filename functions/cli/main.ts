@@ -9,6 +9,7 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   ingest: async () => (await import("./commands/ingest.js")).ingestCommand,
   compute: async () => (await import("./commands/compute.js")).computeCommand,
+  simulate: async () => (await import("./commands/simulate.js")).simulateCommand,
   build: async () => (await import("./commands/build.js")).buildCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
   reports: async () => (await import("./commands/reports.js")).reportsCommand,

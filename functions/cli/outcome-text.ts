@@ -18,8 +18,11 @@ export function describeRejection(file: string, problems: readonly Problem[], er
   ]);
 }
 
-/** What a report is, e.g. `financial report of wm-ng for 2025` or `hubs reference data`. */
-export function describeReport(entry: Pick<ManifestEntry, "kind" | "hub_id" | "period">): string {
+/** What a report is, e.g. `financial report of wm-ng for 2025`, `hubs reference data` or `scenario x`. */
+export function describeReport(
+  entry: Pick<ManifestEntry, "kind" | "hub_id" | "period" | "scenario_id">,
+): string {
+  if (entry.kind === "scenario") return `scenario ${entry.scenario_id}`;
   return entry.hub_id
     ? `${entry.kind} report of ${entry.hub_id} for ${entry.period}`
     : `${entry.kind} reference data`;

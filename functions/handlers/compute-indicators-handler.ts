@@ -17,7 +17,7 @@ export interface ComputeIndicatorsDependencies {
   readonly openEngine: () => QueryEngine | Promise<QueryEngine>;
   readonly countries: CountryTable;
   readonly logger: Logger;
-  /** @default "2026.1" */
+  /** The framework version to compute. @default the newest shipped */
   readonly frameworkVersion?: string;
 }
 

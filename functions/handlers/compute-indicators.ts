@@ -4,6 +4,7 @@ import { manifestSource } from "../adapters/aws/athena-tables.js";
 import { PUBLISHED_PREFIX } from "../adapters/aws/published.js";
 import { createS3Client } from "../adapters/aws/s3-client.js";
 import { S3ObjectStore } from "../adapters/aws/s3-store.js";
+import { frameworkVersions, newestFrameworkVersion } from "../core/framework/framework.js";
 import { LakeReader } from "../core/lake/lake-reader.js";
 import { bundledCountryTable } from "../core/reference/countries.js";
 import { createComputeIndicatorsHandler } from "./compute-indicators-handler.js";
@@ -16,6 +17,9 @@ const config = readConfig({
   database: env.string("GLUE_DATABASE"),
   stagingWorkGroup: env.string("ATHENA_STAGING_WORKGROUP"),
   stagingBucket: env.string("STAGING_BUCKET"),
+  frameworkVersion: env.oneOf("FRAMEWORK_VERSION", frameworkVersions(), {
+    default: newestFrameworkVersion(),
+  }),
 });
 
 const s3 = createS3Client();
@@ -37,4 +41,5 @@ export const handler = createComputeIndicatorsHandler({
     }),
   countries: bundledCountryTable(),
   logger: jsonLogger("compute-indicators"),
+  frameworkVersion: config.frameworkVersion,
 });

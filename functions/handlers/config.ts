@@ -33,6 +33,20 @@ export const env = {
       return value;
     };
   },
+  /** One of a fixed set of values, e.g. a shipped framework version; `default` when the variable is unset. */
+  oneOf<T extends string>(name: string, allowed: readonly T[], options: { default?: T } = {}): Reader<T> {
+    return (environment, problems) => {
+      const value = environment[name]?.trim();
+      if (!value) {
+        if (options.default !== undefined) return options.default;
+        problems.push(`${name} is not set`);
+        return "" as T;
+      }
+      if (!allowed.includes(value as T))
+        problems.push(`${name} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+      return value as T;
+    };
+  },
 } as const;
 
 /**

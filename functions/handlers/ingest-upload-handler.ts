@@ -38,7 +38,7 @@ export function createIngestUploadHandler(dependencies: IngestUploadDependencies
         key,
         size: record.s3.object.size,
         receivedAt: new Date(record.eventTime),
-        read: () => store.get(key),
+        open: () => store.getStream(key),
       });
       statuses.push(processed.status);
       if (processed.status === "ignored") {

@@ -21,6 +21,8 @@ export interface PutOptions {
   /** Write only if no object exists at the key (S3 `If-None-Match: *`); otherwise raise `ObjectExistsError`. */
   readonly ifAbsent?: boolean;
   readonly contentType?: string;
+  /** The `Cache-Control` the object is served with (S3 keeps it as metadata; CloudFront and browsers follow it). */
+  readonly cacheControl?: string;
 }
 
 /** Options of a listing. */
@@ -33,14 +35,25 @@ export interface ListOptions {
 }
 
 /**
+ * What a write stores: bytes in memory, or a stream of chunks that is consumed once, in order, as it is written (so
+ * that a large object never sits in memory whole). When the stream throws, the write fails and stores nothing.
+ */
+export type ObjectBody = Uint8Array | AsyncIterable<Uint8Array>;
+
+/**
  * The lake's storage: a flat namespace of immutable-by-convention objects under `/`-separated keys.
- * Implemented by a local folder (embedded default) and by S3. Every write is atomic: a reader sees the whole
- * object or nothing.
+ * Implemented by a local folder (embedded default) and by S3. Every write is atomic, streamed or not: a reader sees
+ * the whole object or nothing.
  */
 export interface ObjectStore {
   /** The object's bytes, or undefined when there is none. */
   get(key: string): Promise<Uint8Array | undefined>;
-  put(key: string, body: Uint8Array, options?: PutOptions): Promise<void>;
+  /**
+   * The object's bytes as a stream of chunks, read as they are consumed, or undefined when there is none. Each call
+   * reads the object again from its first byte.
+   */
+  getStream(key: string): Promise<AsyncIterable<Uint8Array> | undefined>;
+  put(key: string, body: ObjectBody, options?: PutOptions): Promise<void>;
   /** Every key that starts with the prefix (and sorts after `startAfter`, if given), in lexicographic order. */
   list(prefix: string, options?: ListOptions): Promise<string[]>;
   /**

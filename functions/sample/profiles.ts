@@ -19,7 +19,7 @@ export interface HubProfile {
   readonly allocationUsd: number;
   /** Yearly money the hub raises itself, in US dollars, in the first sample year. */
   readonly localRevenueUsd: number;
-  /** Active editors in the hub's countries (reported by regional hubs only). */
+  /** Active editors in the hub's countries (0: the hub reports none). */
   readonly activeEditors: number;
   /** The global fund's allocation to this hub counts as underrepresented-focus money. */
   readonly underrepresentedFocus?: boolean;
@@ -638,6 +638,38 @@ export const HUB_PROFILES: readonly HubProfile[] = [
     underrepresentedFocus: true,
     places: ["Lima", "Cusco", "La Paz", "Oaxaca", "Rotorua", "Kautokeino"],
     localPhrases: ["Taller de runasimi, Cusco", "Ñe'ẽ guaraní wikipediápe"],
+  },
+  {
+    // Seated in a protected country: no hub figures, no seat region figures, its country never published.
+    id: "pakistan",
+    name: "Pakistan Hub",
+    kind: "regional",
+    seat: "PK",
+    currency: "USD",
+    cadence: "annual",
+    foundedYearsBefore: 3,
+    activity: "PK:ur,pa,sd,ps",
+    allocationUsd: 200_000,
+    localRevenueUsd: 12_000,
+    activeEditors: 700,
+    places: ["Lahore", "Karachi", "Islamabad", "Peshawar"],
+    localPhrases: ["اردو ویکیپیڈیا ورکشاپ، لاہور"],
+  },
+  {
+    // Works in Antarctica, which has no Wikimedia region: a group of its own in the Theil decomposition.
+    id: "polar",
+    name: "Antarctic & Polar Knowledge Hub",
+    kind: "thematic",
+    seat: "NZ",
+    currency: "USD",
+    cadence: "annual",
+    foundedYearsBefore: 2,
+    activity: "NZ:en,mi|AQ:en|CL:es",
+    allocationUsd: 120_000,
+    localRevenueUsd: 60_000,
+    activeEditors: 90,
+    places: ["Christchurch", "McMurdo Station", "Punta Arenas", "Rothera"],
+    localPhrases: ["Research-station edit-a-thon, McMurdo", "Taller de edición antártica, Punta Arenas"],
   },
 ];
 

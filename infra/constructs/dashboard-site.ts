@@ -4,6 +4,7 @@ import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import type * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
+import { DIRECTORY_INDEX_FUNCTION } from "../../site/web/directory-index.js";
 import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "../../site/web/security.js";
 import { acknowledgeRule } from "./nag.js";
 
@@ -36,11 +37,15 @@ export interface DashboardSiteProps extends DashboardSiteOptions {
 /**
  * The public dashboards: a CloudFront distribution in front of the private site bucket (Origin Access Control,
  * no public bucket), HTTPS only, with the site's security headers, including the same Content Security Policy
- * the pages declare, set on every response.
+ * the pages declare, set on every response. A CloudFront Function serves each language's folder (`/es/` is
+ * `/es/index.html`, `/es` redirects to `/es/`). Caching follows each object's `Cache-Control`, which the publish
+ * step sets: a year for content-hashed assets, revalidation for pages.
  */
 export class DashboardSite extends Construct {
   readonly distribution: cloudfront.Distribution;
   readonly responseHeadersPolicy: cloudfront.ResponseHeadersPolicy;
+  /** Rewrites `/folder/` to its `index.html` and redirects `/folder` to `/folder/` (see `DIRECTORY_INDEX_FUNCTION`). */
+  readonly directoryIndex: cloudfront.Function;
 
   constructor(scope: Construct, id: string, props: DashboardSiteProps) {
     super(scope, id);
@@ -59,6 +64,12 @@ export class DashboardSite extends Construct {
       },
     });
 
+    this.directoryIndex = new cloudfront.Function(this, "DirectoryIndex", {
+      comment: "Equity Observatory: /es/ serves /es/index.html, /es redirects to /es/",
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(DIRECTORY_INDEX_FUNCTION),
+    });
+
     const customDomain = props.certificate !== undefined;
     this.distribution = new cloudfront.Distribution(this, "Distribution", {
       comment: "Equity Observatory dashboards",
@@ -70,6 +81,9 @@ export class DashboardSite extends Construct {
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: this.responseHeadersPolicy,
         compress: true,
+        functionAssociations: [
+          { function: this.directoryIndex, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+        ],
       },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: props.priceClass ?? cloudfront.PriceClass.PRICE_CLASS_ALL,

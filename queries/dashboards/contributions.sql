@@ -1,13 +1,46 @@
--- Which current report fed which region's figures in a year: a report contributes to a region when any of its
--- financial or impact lines has a country of that region.
+-- Which current report fed which scope instance's figures in a year: the reports behind each figure. A report
+-- feeds an instance when any of its financial or impact lines counts in it, by `basis` as in framework 2026.2's
+-- scope_members: movement (every report); lines (the region of the line's country); seat (the region of the
+-- hub's seat); hub (the hub's own reports); country (the line's country). Disclosure control as there: no
+-- country instance for a protected country, and no hub or seat instance for a hub seated in one (its reports
+-- still feed the movement, and regions and countries through their lines). A country or seat the country table
+-- does not know is treated as protected. Reads the shared stages only, so it runs for every framework version.
 WITH report_countries AS (
   SELECT report_id, country FROM financial
   UNION
   SELECT report_id, country FROM impact
+),
+placed AS (
+  SELECT
+    r.year,
+    r.report_id,
+    r.hub_id,
+    c.country,
+    own.region AS line_region,
+    own.is_protected AS country_protected,
+    seat.region AS seat_region,
+    seat.is_protected AS seat_protected
+  FROM report_countries c
+  JOIN current_reports r ON r.report_id = c.report_id
+  LEFT JOIN geography own ON own.country = c.country
+  LEFT JOIN hub_registry h ON h.hub_id = r.hub_id
+  LEFT JOIN geography seat ON seat.country = h.country
+),
+members AS (
+  SELECT year, 'movement' AS basis, 'movement' AS scope, 'movement' AS scope_id, report_id FROM placed
+  UNION
+  SELECT year, 'lines' AS basis, 'region' AS scope, line_region AS scope_id, report_id
+  FROM placed WHERE line_region IS NOT NULL
+  UNION
+  SELECT year, 'seat' AS basis, 'region' AS scope, seat_region AS scope_id, report_id
+  FROM placed WHERE seat_region IS NOT NULL AND seat_protected = FALSE
+  UNION
+  SELECT year, 'hub' AS basis, 'hub' AS scope, hub_id AS scope_id, report_id
+  FROM placed WHERE seat_protected = FALSE
+  UNION
+  SELECT year, 'country' AS basis, 'country' AS scope, country AS scope_id, report_id
+  FROM placed WHERE country_protected = FALSE
 )
-SELECT DISTINCT r.report_id, r.year, g.region
-FROM report_countries c
-JOIN current_reports r ON r.report_id = c.report_id
-JOIN geography g ON g.country = c.country
-WHERE g.region IS NOT NULL
-ORDER BY r.year, g.region, r.report_id
+SELECT year, basis, scope, scope_id, report_id
+FROM members
+ORDER BY year, basis, scope_id, report_id

@@ -6,14 +6,25 @@ import type { PublishedIndicators } from "../../functions/core/indicators/publis
 import type { ManifestRecord } from "../../functions/core/lake/manifest.js";
 import { projectPath } from "../../functions/core/project-files.js";
 import type { CountryTable } from "../../functions/core/reference/countries.js";
+import {
+  type PublishedScenarios,
+  scenarioIndexToJson,
+} from "../../functions/core/scenarios/published-scenarios.js";
 import { type ChartOptions, chartSources } from "../charts/chart.js";
 import { chartFor } from "../charts/chart-kinds.js";
 import { CLIENT_FILE_NAME, type ClientFiles } from "../client/client-files.js";
 import { regionsWithData } from "../figures/lookup.js";
 import { CATALOGUES, type Language } from "../i18n/catalogue.js";
+import { localFramework } from "../i18n/framework-translations.js";
 import type { ContentContext } from "../pages/parts/content-context.js";
 import type { RenderedChart } from "../pages/parts/figure.js";
-import { type PageContext, renderPage, type SiteLanguage } from "../pages/parts/page-layout.js";
+import {
+  type PageContext,
+  renderPage,
+  type SiteAssets,
+  type SiteLanguage,
+} from "../pages/parts/page-layout.js";
+import { hashedPath } from "../web/assets.js";
 import { slugOf } from "../web/paths.js";
 import { jsonText, rowsJsonText } from "./json-text.js";
 import { languagePages, type PageCharts } from "./language-pages.js";
@@ -42,6 +53,8 @@ export interface SiteInput {
   readonly clientFiles: ClientFiles;
   /** The languages to publish, the first at the site root and each other in its own folder. @default every catalogue */
   readonly languages?: readonly Language[];
+  /** The redistribution scenarios compute published: copied into `data/` as downloads, with their index. */
+  readonly scenarios?: PublishedScenarios;
 }
 
 /** What a build wrote. */
@@ -55,13 +68,15 @@ export interface SiteBuild {
 }
 
 const STYLESHEET = projectPath("site/assets/style.css");
+const FAVICON = projectPath("site/assets/favicon.svg");
 const SAFE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /**
  * Builds the published dashboards in every language: the overview, a page per lens, the regions and
  * each region, the hubs and each hub, the evidence and the framework; each chart's Vega-Lite spec,
  * CSV and (for charts that follow the page's filters) compiled spec and data file; the stylesheet,
- * the script, and the published rows, dashboard data and evidence as JSON. Every spec is validated
+ * the script and the favicon, named by their content (`style.<hash>.css`, see `hashedPath`), and the
+ * published rows, dashboard data and evidence as JSON. Every spec is validated
  * (schema and compiler) before it is rendered to SVG and inlined, so every page reads without
  * script. All side effects go through `writer`.
  */
@@ -76,8 +91,8 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
   const frameworks = input.frameworks ?? [framework];
   if (frameworks.at(-1)?.version !== framework.version)
     throw new Error(`the last framework version must be ${framework.version}, the one the figures use`);
-  const { rows, withheld } = publishableRows(framework, input.indicators, countries);
-  const dashboard = publishableDashboard(framework, input.dashboard, countries);
+  const { rows, withheld } = publishableRows(framework, input.indicators, countries, input.dashboard.hubs);
+  const dashboard = publishableDashboard(framework, input.dashboard, countries, input.reports);
   const reports = evidenceReports(input.reports);
   const languageCodes = input.languages ?? (Object.keys(CATALOGUES) as Language[]);
   const languages: SiteLanguage[] = languageCodes.map((code, i) => ({
@@ -86,18 +101,35 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
     folder: i === 0 ? "" : `${code}/`,
   }));
 
-  const sources = chartSources(rows, framework.indicators, dashboard);
+  const stylesheet = await readFile(STYLESHEET, "utf8");
+  const favicon = await readFile(FAVICON, "utf8");
+  const script = input.clientFiles["site.js"];
+  const assets: SiteAssets = {
+    stylesheet: hashedPath("style.css", stylesheet, ".css"),
+    script: hashedPath("site.js", script, ".js"),
+    favicon: hashedPath("favicon.svg", favicon, ".svg"),
+  };
   const pages: string[] = [];
   let specs = 0;
   for (const language of languages) {
+    const local = localFramework(framework, language.code);
+    const sources = chartSources(rows, local.indicators, dashboard);
     const pageContext: PageContext = {
-      framework,
+      framework: local,
       generatedAt,
       messages: language.messages,
       languages,
       language,
     };
-    const context: ContentContext = { ...pageContext, rows, dashboard, reports, frameworks, countries, k };
+    const context: ContentContext = {
+      ...pageContext,
+      rows,
+      dashboard,
+      reports,
+      frameworks: frameworks.map((version) => localFramework(version, language.code)),
+      countries,
+      k,
+    };
     const regions = regionsWithData(context);
     const slugs = new Map<string, string>();
     for (const region of regions) {
@@ -106,7 +138,7 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
       slugs.set(slugOf(region), region);
     }
     const options: ChartOptions = { k, regions: countries.regions, messages: language.messages };
-    const target = { language, indicators: framework.indicators, writer };
+    const target = { language, indicators: local.indicators, writer };
     const charts: PageCharts = {
       draw: (definitions) =>
         definitions.flatMap((definition) => chartFor(definition, sources, options) ?? []),
@@ -119,20 +151,25 @@ export async function buildSite(input: SiteInput, writer: SiteWriter): Promise<S
     };
     const built = await languagePages(context, regions, charts);
     for (const page of built) {
-      await writer.write(language.folder + page.file, renderPage(page, pageContext));
+      await writer.write(language.folder + page.file, renderPage(page, pageContext, assets));
       pages.push(language.folder + page.file);
     }
   }
 
-  await writer.write("style.css", await readFile(STYLESHEET, "utf8"));
+  await writer.write(assets.stylesheet, stylesheet);
+  await writer.write(assets.favicon, favicon);
   for (const [name, text] of Object.entries(input.clientFiles)) {
     if (!CLIENT_FILE_NAME.test(name))
       throw new Error(`browser file ${JSON.stringify(name)} is not a site script`);
-    await writer.write(name, text);
+    await writer.write(name === "site.js" ? assets.script : name, text);
   }
   await writer.write("data/indicators.json", rowsJsonText(rows));
   await writer.write("data/reports.json", rowsJsonText(reports));
   await writer.write("data/dashboard.json", jsonText(dashboard));
+  if (input.scenarios) {
+    for (const [name, text] of input.scenarios.files) await writer.write(`data/${name}`, text);
+    await writer.write("data/scenarios.json", scenarioIndexToJson(input.scenarios.index));
+  }
   return { pages, specs, withheld };
 }
 
@@ -162,6 +199,7 @@ export async function buildPublishedSite(
       generatedAt: options.generatedAt,
       k: published.run.k,
       clientFiles: options.clientFiles,
+      scenarios: published.scenarios,
     },
     writer,
   );

@@ -1,6 +1,7 @@
 import type { LensDefinition } from "../../functions/core/framework/framework.js";
 import type { Chart, ChartDefinition } from "../charts/chart.js";
 import { lensChartDefinitions, regionChartDefinitions } from "../charts/definitions.js";
+import { countriesPage } from "../pages/countries-page.js";
 import { evidencePage } from "../pages/evidence-page.js";
 import { frameworkPage } from "../pages/framework-page.js";
 import { hubPage } from "../pages/hub-page.js";
@@ -10,6 +11,7 @@ import { overviewPage } from "../pages/overview-page.js";
 import type { ContentContext } from "../pages/parts/content-context.js";
 import type { RenderedChart } from "../pages/parts/figure.js";
 import type { Page } from "../pages/parts/page-layout.js";
+import { publishesCountries } from "../pages/parts/scope-names.js";
 import { regionPage } from "../pages/region-page.js";
 import { regionsPage } from "../pages/regions-page.js";
 
@@ -44,7 +46,8 @@ async function lensPageWithCharts(lens: LensDefinition, context: ContentContext,
 
 /**
  * The pages of one language, in nav order: the overview, each lens, the regions and each region
- * with data (`regions`), the hubs and each hub, the evidence and the framework. Charts are
+ * with data (`regions`), the countries (where the framework publishes them), the hubs and each hub,
+ * the evidence and the framework. Charts are
  * published as their pages are made.
  */
 export async function languagePages(
@@ -60,6 +63,7 @@ export async function languagePages(
       regionPage(region, await charts.publish(charts.draw(regionChartDefinitions(region))), context),
     );
   }
+  if (publishesCountries(context.framework.indicators)) pages.push(countriesPage(context));
   pages.push(hubsPage(context));
   for (const hub of context.dashboard.hubs) pages.push(hubPage(hub, context));
   pages.push(evidencePage(context));

@@ -8,6 +8,7 @@ import type { SiteLanguage } from "../pages/parts/page-layout.js";
 import { renderSvg } from "../vega/render-svg.js";
 import { forTextDirection } from "../vega/text-direction.js";
 import { validateSpec } from "../vega/validate-spec.js";
+import { hashedPath } from "../web/assets.js";
 import { chartFiles } from "../web/paths.js";
 import { jsonText } from "./json-text.js";
 import type { SiteWriter } from "./site-writer.js";
@@ -34,28 +35,31 @@ function withoutValues(compiled: VegaSpec): VegaSpec {
 /**
  * Publishes a chart in a language: validates its spec (schema and compiler), writes the spec and its
  * data table as CSV below the language's folder and, for a chart that follows the page's filters,
- * the compiled spec and the data file the browser draws it from; then renders it to SVG for its page.
+ * the compiled spec and the data file the browser draws it from, each named by its content (they
+ * are cached for a year); then renders it to SVG for its page.
  */
 export async function publishChart(original: Chart, target: ChartTarget): Promise<RenderedChart> {
   const { language, writer } = target;
   const chart = { ...original, spec: forTextDirection(original.spec, language.messages.dir) };
   const compiled = validateSpec(chart.name, chart.spec);
-  const label = chartLabel(chart, target.indicators);
+  const label = chartLabel(chart, target.indicators, language.messages);
   const { specPath, csvPath, vegaPath, valuesPath } = chartFiles(chart.name);
   await writer.write(language.folder + specPath, jsonText(chart.spec));
   await writer.write(language.folder + csvPath, tableToCsv(chart.table));
   let interactive: RenderedChart["interactive"] = null;
   if (chart.filters.length > 0) {
-    interactive = { vegaPath, valuesPath };
-    await writer.write(language.folder + vegaPath, JSON.stringify(withoutValues(compiled)));
-    await writer.write(
-      language.folder + valuesPath,
-      JSON.stringify({
-        title: label,
-        values: chartValues(chart.spec),
-        descriptions: chart.descriptions ?? {},
-      }),
-    );
+    const vega = JSON.stringify(withoutValues(compiled));
+    const data = JSON.stringify({
+      title: label,
+      values: chartValues(chart.spec),
+      descriptions: chart.descriptions ?? {},
+    });
+    interactive = {
+      vegaPath: hashedPath(vegaPath, vega, ".vg.json"),
+      valuesPath: hashedPath(valuesPath, data, ".json"),
+    };
+    await writer.write(language.folder + interactive.vegaPath, vega);
+    await writer.write(language.folder + interactive.valuesPath, data);
   }
   const svg = await renderSvg(compiled, {
     id: `svg-${chart.name.replace(/\./g, "-")}`,

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { ObjectStore } from "../../functions/ports/object-store.js";
+import { cacheControlOf } from "../web/assets.js";
 import { contentTypeOf } from "../web/content-types.js";
 
 /**
@@ -60,13 +61,18 @@ export function memorySiteWriter(): MemorySiteWriter {
   };
 }
 
-/** A {@link SiteWriter} onto an object store (on AWS, the site bucket behind CloudFront), with each file's content type. */
+/**
+ * A {@link SiteWriter} onto an object store (on AWS, the site bucket behind CloudFront), with each
+ * file's content type and `Cache-Control` (a year for content-hashed files, revalidation for pages
+ * and the rest; CloudFront follows it).
+ */
 export function objectStoreSiteWriter(store: ObjectStore): SiteWriter {
   return {
     async write(path, content) {
       const body = typeof content === "string" ? new TextEncoder().encode(content) : content;
       await store.put(checkSitePath(path), body, {
         contentType: contentTypeOf(path),
+        cacheControl: cacheControlOf(path),
       });
     },
   };

@@ -1,5 +1,6 @@
 import { byRegionChart } from "./by-region-chart.js";
 import type { Chart, ChartDefinition, ChartKind, ChartOf, ChartOptions, ChartSources } from "./chart.js";
+import { withEvidence } from "./evidence.js";
 import { lorenzChart } from "./lorenz-chart.js";
 import { movementChart } from "./movement-chart.js";
 import { netTransferChart } from "./net-transfer-chart.js";
@@ -26,12 +27,16 @@ export const CHART_KINDS: { readonly [K in ChartKind]: ChartOf<K> } = {
   "region-shares": regionSharesChart,
 };
 
-/** The chart a definition describes, worked out from the published figures; null when it would show nothing. */
+/**
+ * The chart a definition describes, worked out from the published figures, each of its marks and table
+ * rows linked to the reports behind it; null when it would show nothing.
+ */
 export function chartFor(
   definition: ChartDefinition,
   sources: ChartSources,
   options: ChartOptions,
 ): Chart | null {
   const chartOf = CHART_KINDS[definition.kind] as ChartOf<ChartKind>;
-  return chartOf(definition, sources, options);
+  const chart = chartOf(definition, sources, options);
+  return chart && withEvidence(chart, definition, sources.indicators);
 }

@@ -76,6 +76,8 @@ export type ChartFilter = "year" | "region";
 export interface EvidenceLink {
   readonly year?: number;
   readonly region?: string;
+  /** The one scope instance all of the chart's figures belong to, when they all belong to one. */
+  readonly behind?: string;
 }
 
 /** One chart: its Vega-Lite spec, its table, and the text that stands in for it where it cannot be seen. */
@@ -86,6 +88,8 @@ export interface Chart {
   readonly indicator: string | null;
   readonly kind: ChartKind;
   readonly title: string;
+  /** What the chart shows, in a sentence or two shown beside it: its marks, its scale, any range too narrow to see. */
+  readonly summary: string;
   /** A sentence or two that says what the chart shows, figure by figure, for screen readers. */
   readonly description: string;
   readonly spec: TopLevelSpec;
@@ -168,7 +172,11 @@ interface TextByYear {
 /** What a chart kind works out; {@link buildChart} turns it into a chart. */
 export interface ChartDraft {
   readonly definition: ChartDefinition;
+  /** The language of the chart: its number formats (the spec's locale) come from its `numberLocale`. */
+  readonly messages: Messages;
   readonly text: FixedText | TextByYear;
+  /** What the chart shows, in sentences (see {@link Chart.summary}). */
+  readonly summary: readonly string[];
   /** Notes shown under the title (suppressed figures, how to read the chart). */
   readonly notes?: readonly string[];
   /** The rows the chart draws. */
@@ -182,7 +190,8 @@ export interface ChartDraft {
 
 /**
  * The one builder of charts: from what a kind worked out, the chart with what every chart has — its
- * title and notes, its description, the shared look, its data, the parameters of the page filters
+ * title and notes, the sentence that says what it shows, its description, the shared look and the
+ * number formats of its language, its data, the parameters of the page filters
  * it follows (the year when its text is by year, the region when it follows the region), its data
  * table and where its evidence is.
  */
@@ -201,7 +210,14 @@ export function buildChart(draft: ChartDraft): Chart {
     ...(draft.followsRegion ? [REGION_PARAMETER] : []),
   ];
   const spec = {
-    ...baseSpec({ title: byYear ? titleByYear(notes) : titleWith(title, notes), description }, draft.values),
+    ...baseSpec(
+      {
+        title: byYear ? titleByYear(notes) : titleWith(title, notes),
+        description,
+        locale: draft.messages.numberLocale,
+      },
+      draft.values,
+    ),
     ...(params.length > 0 ? { params } : {}),
     ...draft.view,
   } as TopLevelSpec;
@@ -214,6 +230,9 @@ export function buildChart(draft: ChartDraft): Chart {
     indicator: definition.indicator,
     kind: definition.kind,
     title,
+    summary: draft.summary
+      .map((sentence) => (/[.!?。]$/.test(sentence) ? sentence : `${sentence}.`))
+      .join(" "),
     description,
     spec,
     table: draft.table,
@@ -235,7 +254,13 @@ export function describe(main: string, notes: readonly string[], messages: Messa
 }
 
 /** The title read out for a chart: the indicator's title and the chart's (the Lorenz curve's title stands alone). */
-export function chartLabel(chart: Chart, indicators: readonly IndicatorDefinition[]): string {
+export function chartLabel(
+  chart: Chart,
+  indicators: readonly IndicatorDefinition[],
+  messages: Pick<Messages, "colon">,
+): string {
   const indicator = chart.indicator ? indicators.find((i) => i.id === chart.indicator) : undefined;
-  return indicator && chart.kind !== "lorenz" ? `${indicator.title}: ${chart.title}` : chart.title;
+  return indicator && chart.kind !== "lorenz"
+    ? `${indicator.title}${messages.colon}${chart.title}`
+    : chart.title;
 }

@@ -50,7 +50,9 @@ export const lorenzChart: ChartOf<"lorenz"> = (definition, sources, options) => 
   const y = shareAxis("funding_share", messages.axisFundingShare);
   return buildChart({
     definition,
+    messages,
     text: { year, titles, descriptions },
+    summary: [messages.summaryLorenz],
     values,
     table: {
       caption: messages.lorenzCaption,

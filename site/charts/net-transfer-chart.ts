@@ -1,18 +1,19 @@
 import { cellOf } from "../figures/cell.js";
-import { regionRank } from "../figures/order.js";
 import { en } from "../i18n/en.js";
 import { formatNumber } from "../i18n/format.js";
+import { regionName } from "../i18n/places.js";
 import { buildChart, type ChartOf, describe, perYear } from "./chart.js";
-import { REGION_EMPHASIS } from "./spec-parts.js";
+import { axisName, multilineAxis, REGION_EMPHASIS } from "./spec-parts.js";
 import { axisFormat, CONTRAST_COLOUR, INK, SERIES_COLOUR } from "./theme.js";
 
-/** Net transfers by region in the year the page shows: bars to the right receive, bars to the left give. */
+/**
+ * Net transfers by region in the year the page shows, largest first: bars to the right of zero
+ * receive, bars to the left give.
+ */
 export const netTransferChart: ChartOf<"net-transfer"> = (definition, sources, options) => {
   const messages = options.messages ?? en;
-  const rank = regionRank(options.regions);
   const own = sources.rows.filter((row) => row.indicator === definition.indicator && row.scope === "region");
   const years = [...new Set(own.map((row) => row.year))].sort((a, b) => a - b);
-  const regions = [...new Set(own.map((row) => row.scope_id))].sort(rank);
   const year = years.at(-1);
   if (year === undefined) return null;
   const values = own.flatMap((row) => {
@@ -22,6 +23,7 @@ export const netTransferChart: ChartOf<"net-transfer"> = (definition, sources, o
       {
         year: row.year,
         region: row.scope_id,
+        name: axisName(regionName(row.scope_id, messages)),
         value: cell.value,
         direction: cell.value >= 0 ? messages.netReceives : messages.netGives,
         label: formatNumber(cell.value, "usd", messages),
@@ -35,7 +37,10 @@ export const netTransferChart: ChartOf<"net-transfer"> = (definition, sources, o
     describe(
       messages.describeNetTransfer(
         y,
-        values.filter((v) => v.year === y).map((v) => messages.describePoint(v.region, v.label)),
+        values
+          .filter((v) => v.year === y)
+          .sort((a, b) => b.value - a.value)
+          .map((v) => messages.describePoint(regionName(v.region, messages), v.label)),
       ),
       [],
       messages,
@@ -43,7 +48,9 @@ export const netTransferChart: ChartOf<"net-transfer"> = (definition, sources, o
   );
   return buildChart({
     definition,
+    messages,
     text: { year, titles, descriptions },
+    summary: [messages.summaryNetTransfer],
     notes: [messages.netTransferNote],
     values,
     table: {
@@ -54,24 +61,36 @@ export const netTransferChart: ChartOf<"net-transfer"> = (definition, sources, o
         { key: "value", label: messages.axisNetTransfer, unit: "usd" },
         { key: "direction", label: messages.columnDirection },
       ],
-      rows: values.map(({ year: y, region, value, direction }) => ({ year: y, region, value, direction })),
+      rows: values.map(({ year: y, region, value, direction }) => ({
+        year: y,
+        region: regionName(region, messages),
+        region_id: region,
+        value,
+        direction,
+      })),
     },
     evidence: { year },
     followsRegion: true,
     view: {
-      width: 360,
-      height: { step: 26 },
+      width: 280,
+      height: { step: 34 },
       transform: [{ filter: "datum.year === year" }],
       layer: [
         {
           mark: { type: "bar", height: { band: 0.7 } },
           encoding: {
-            y: { field: "region", type: "nominal", title: null, sort: regions, axis: { labelLimit: 280 } },
+            y: {
+              field: "name",
+              type: "nominal",
+              title: null,
+              sort: "-x",
+              axis: multilineAxis(210),
+            },
             x: {
               field: "value",
               type: "quantitative",
               title: messages.axisNetTransfer,
-              axis: axisFormat("usd"),
+              axis: axisFormat("usd", messages.numberLocale),
             },
             color: {
               field: "direction",

@@ -2,11 +2,15 @@ import { regionValue } from "../figures/lookup.js";
 import { regionRank } from "../figures/order.js";
 import { en } from "../i18n/en.js";
 import { formatNumber } from "../i18n/format.js";
+import { regionName } from "../i18n/places.js";
 import { buildChart, type ChartOf, describe, perYear } from "./chart.js";
-import { REGION_EMPHASIS } from "./spec-parts.js";
+import { axisName, multilineAxis, REGION_EMPHASIS } from "./spec-parts.js";
 import { axisFormat, OKABE_ITO, SERIES_COLOUR } from "./theme.js";
 
-/** Raised against deployed (the definition's two series) for each region in the year the page shows, as paired bars. */
+/**
+ * Raised against deployed (the definition's two series) for each region in the year the page shows,
+ * as paired bars from zero, regions in order of the larger of the two.
+ */
 export const raisedDeployedChart: ChartOf<"raised-deployed"> = (definition, sources, options) => {
   const messages = options.messages ?? en;
   const rank = regionRank(options.regions);
@@ -24,7 +28,16 @@ export const raisedDeployedChart: ChartOf<"raised-deployed"> = (definition, sour
         const value = regionValue(sources.rows, s.key, region, y);
         return value === null
           ? []
-          : [{ year: y, region, series: s.label, value, label: formatNumber(value, "usd", messages) }];
+          : [
+              {
+                year: y,
+                region,
+                name: axisName(regionName(region, messages)),
+                series: s.label,
+                value,
+                label: formatNumber(value, "usd", messages),
+              },
+            ];
       }),
     ),
   );
@@ -38,7 +51,7 @@ export const raisedDeployedChart: ChartOf<"raised-deployed"> = (definition, sour
         y,
         regions.map((region) =>
           messages.describeRaisedDeployedRegion(
-            region,
+            regionName(region, messages),
             labelOf(y, region, raised),
             labelOf(y, region, deployed),
           ),
@@ -50,7 +63,9 @@ export const raisedDeployedChart: ChartOf<"raised-deployed"> = (definition, sour
   );
   return buildChart({
     definition,
+    messages,
     text: { year, titles, descriptions },
+    summary: [messages.summaryRaisedDeployed],
     values,
     table: {
       caption: titles[String(year)] ?? "",
@@ -60,19 +75,36 @@ export const raisedDeployedChart: ChartOf<"raised-deployed"> = (definition, sour
         { key: "series", label: messages.columnSeries },
         { key: "value", label: messages.units.usd, unit: "usd" },
       ],
-      rows: values.map(({ year: y, region, series: s, value }) => ({ year: y, region, series: s, value })),
+      rows: values.map(({ year: y, region, series: s, value }) => ({
+        year: y,
+        region: regionName(region, messages),
+        region_id: region,
+        series: s,
+        value,
+      })),
     },
     evidence: { year },
     followsRegion: true,
     view: {
-      width: 320,
-      height: { step: 16 },
+      width: 260,
+      height: { step: 18 },
       transform: [{ filter: "datum.year === year" }],
       mark: { type: "bar" },
       encoding: {
-        y: { field: "region", type: "nominal", title: null, sort: regions, axis: { labelLimit: 280 } },
+        y: {
+          field: "name",
+          type: "nominal",
+          title: null,
+          sort: { field: "value", op: "max", order: "descending" },
+          axis: multilineAxis(210),
+        },
         yOffset: { field: "series", type: "nominal", sort: series.map((s) => s.label) },
-        x: { field: "value", type: "quantitative", title: messages.units.usd, axis: axisFormat("usd") },
+        x: {
+          field: "value",
+          type: "quantitative",
+          title: messages.units.usd,
+          axis: axisFormat("usd", messages.numberLocale),
+        },
         color: {
           field: "series",
           type: "nominal",

@@ -3,6 +3,7 @@ import { hubNames } from "../figures/hub-names.js";
 import type { Messages } from "../i18n/catalogue.js";
 import { en } from "../i18n/en.js";
 import { formatNumber } from "../i18n/format.js";
+import { collator } from "../i18n/places.js";
 import { buildChart, type ChartOf, describe, perYear } from "./chart.js";
 import type { DataTable } from "./table.js";
 import { axisFormat, CONTRAST_COLOUR, INK, OKABE_ITO, SERIES_COLOUR } from "./theme.js";
@@ -17,11 +18,13 @@ export const reconciliationChart: ChartOf<"reconciliation"> = (definition, sourc
   const year = years.at(-1);
   if (year === undefined) return null;
   const name = hubNames(sources.hubs);
+  const compare = collator(messages);
   const hubs = [...new Set(sources.allocations.map((row) => row.hub_id))].sort((a, b) =>
-    name(a).localeCompare(name(b), "en"),
+    compare(name(a), name(b)),
   );
   const values = sources.allocations.map((row) => ({
     year: row.year,
+    hub_id: row.hub_id,
     hub: name(row.hub_id),
     gap: row.gap_usd,
     flagged: row.state !== "matched",
@@ -44,7 +47,9 @@ export const reconciliationChart: ChartOf<"reconciliation"> = (definition, sourc
   const states = Object.values(messages.allocationStates);
   return buildChart({
     definition,
+    messages,
     text: { year, titles, descriptions },
+    summary: [messages.summaryReconciliation],
     notes: [messages.reconciliationNote],
     values,
     table: reconciliationTable(sources.allocations, sources.hubs, messages),
@@ -68,7 +73,7 @@ export const reconciliationChart: ChartOf<"reconciliation"> = (definition, sourc
               field: "gap",
               type: "quantitative",
               title: messages.axisAllocationGap,
-              axis: axisFormat("usd"),
+              axis: axisFormat("usd", messages.numberLocale),
             },
             color: {
               field: "state",
@@ -90,7 +95,10 @@ export const reconciliationChart: ChartOf<"reconciliation"> = (definition, sourc
   });
 };
 
-/** The reconciliation as a table: per year and hub, both sides, the difference and the verdict. */
+/**
+ * The reconciliation as a table: per year and hub, both sides, the difference and the verdict. A side
+ * with nothing on record is empty (shown as "—", empty in the CSV), never 0.
+ */
 export function reconciliationTable(
   allocations: readonly AllocationRow[],
   hubs: readonly HubEntry[],
@@ -99,6 +107,7 @@ export function reconciliationTable(
   const name = hubNames(hubs);
   return {
     caption: messages.reconciliationCaption,
+    linkColumn: "gap_usd",
     columns: [
       { key: "year", label: messages.columnYear },
       { key: "hub", label: messages.columnHub },
@@ -109,9 +118,10 @@ export function reconciliationTable(
     ],
     rows: allocations.map((row) => ({
       year: row.year,
+      hub_id: row.hub_id,
       hub: name(row.hub_id),
-      allocated_usd: row.allocated_usd,
-      received_usd: row.received_usd,
+      allocated_usd: row.allocated_lines > 0 ? row.allocated_usd : null,
+      received_usd: row.received_lines > 0 ? row.received_usd : null,
       gap_usd: row.gap_usd,
       state: messages.allocationStates[row.state],
     })),

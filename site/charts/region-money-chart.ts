@@ -1,6 +1,7 @@
 import { regionValue } from "../figures/lookup.js";
 import { en } from "../i18n/en.js";
 import { formatNumber } from "../i18n/format.js";
+import { regionName } from "../i18n/places.js";
 import { buildChart, type ChartOf, describe } from "./chart.js";
 import { axisFormat, OKABE_ITO, SERIES_COLOUR } from "./theme.js";
 
@@ -8,6 +9,7 @@ import { axisFormat, OKABE_ITO, SERIES_COLOUR } from "./theme.js";
 export const regionMoneyChart: ChartOf<"region-money"> = (definition, sources, options) => {
   const messages = options.messages ?? en;
   const { region } = definition;
+  const name = regionName(region, messages);
   const series = definition.series.map((s) => ({ key: s.indicator, label: messages[s.label] }));
   const years = [
     ...new Set(
@@ -36,7 +38,7 @@ export const regionMoneyChart: ChartOf<"region-money"> = (definition, sources, o
   const title = messages.chartRegionMoneyTitle(first, last);
   const description = describe(
     messages.describeRegionMoney(
-      region,
+      name,
       years.map((year) =>
         messages.describeRaisedDeployedRegion(String(year), labelOf(year, raised), labelOf(year, deployed)),
       ),
@@ -46,10 +48,12 @@ export const regionMoneyChart: ChartOf<"region-money"> = (definition, sources, o
   );
   return buildChart({
     definition,
+    messages,
     text: { title, description },
+    summary: [messages.summaryRegionMoney],
     values,
     table: {
-      caption: `${region}: ${title}`,
+      caption: `${name}${messages.colon}${title}`,
       columns: [
         { key: "year", label: messages.columnYear },
         { key: "series", label: messages.columnSeries },
@@ -65,7 +69,12 @@ export const regionMoneyChart: ChartOf<"region-money"> = (definition, sources, o
       encoding: {
         x: { field: "year", type: "ordinal", title: null, axis: { labelAngle: 0 } },
         xOffset: { field: "series", type: "nominal", sort: series.map((s) => s.label) },
-        y: { field: "value", type: "quantitative", title: messages.units.usd, axis: axisFormat("usd") },
+        y: {
+          field: "value",
+          type: "quantitative",
+          title: messages.units.usd,
+          axis: axisFormat("usd", messages.numberLocale),
+        },
         color: {
           field: "series",
           type: "nominal",

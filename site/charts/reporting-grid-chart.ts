@@ -1,6 +1,7 @@
 import type { ReportingState } from "../../functions/core/dashboards/dashboard-data.js";
 import { hubNames } from "../figures/hub-names.js";
 import { en } from "../i18n/en.js";
+import { collator } from "../i18n/places.js";
 import { buildChart, type ChartOf, describe } from "./chart.js";
 import { INK, OKABE_ITO } from "./theme.js";
 
@@ -27,11 +28,11 @@ export const reportingGridChart: ChartOf<"reporting-grid"> = (definition, source
   if (statuses.length === 0) return null;
   const name = hubNames(sources.hubs);
   const years = [...new Set(statuses.map((row) => row.year))].sort((a, b) => a - b);
-  const hubs = [...new Set(statuses.map((row) => row.hub_id))].sort((a, b) =>
-    name(a).localeCompare(name(b), "en"),
-  );
+  const compare = collator(messages);
+  const hubs = [...new Set(statuses.map((row) => row.hub_id))].sort((a, b) => compare(name(a), name(b)));
   const values = statuses.map((row) => ({
     year: row.year,
+    hub_id: row.hub_id,
     hub: name(row.hub_id),
     state: messages.reportingStates[row.status],
     symbol: REPORTING_SYMBOLS[row.status],
@@ -63,11 +64,14 @@ export const reportingGridChart: ChartOf<"reporting-grid"> = (definition, source
   } as const;
   return buildChart({
     definition,
+    messages,
     text: { title, description },
+    summary: [messages.summaryReportingGrid],
     notes: [messages.reportingGridNote],
     values,
     table: {
       caption: title,
+      linkColumn: "status",
       columns: [
         { key: "hub", label: messages.columnHub },
         { key: "year", label: messages.columnYear },
@@ -76,9 +80,10 @@ export const reportingGridChart: ChartOf<"reporting-grid"> = (definition, source
         { key: "status", label: messages.columnState },
       ],
       rows: [...statuses]
-        .sort((a, b) => name(a.hub_id).localeCompare(name(b.hub_id), "en") || a.year - b.year)
+        .sort((a, b) => compare(name(a.hub_id), name(b.hub_id)) || a.year - b.year)
         .map((row) => ({
           hub: name(row.hub_id),
+          hub_id: row.hub_id,
           year: row.year,
           financial: messages.reportingStates[row.financial],
           impact: messages.reportingStates[row.impact],

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { type VegaNumberLocale, vegaNumberLocale } from "../vega/number-locale.js";
 import { CHART_CONFIG, DIMMED } from "./theme.js";
 
 type LayerSpec = Extract<TopLevelSpec, { layer: unknown }>;
@@ -23,6 +24,39 @@ export function wrapText(text: string, width = NOTE_LINE_LENGTH): string[] {
   if (line.length > 0) lines.push(line);
   return lines;
 }
+
+/** How long a line of a region's name may be on a chart's axis before it wraps. */
+const REGION_LINE_LENGTH = 28;
+
+/** A region's name as an axis label: wrapped into lines (joined by `\n`, split again by {@link MULTILINE_LABEL}). */
+export function axisName(name: string, width = REGION_LINE_LENGTH): string {
+  return wrapText(name, width).join("\n");
+}
+
+/** Axis labels that break into lines where {@link axisName} wrapped them. */
+export const MULTILINE_LABEL = "split(datum.label, '\\n')";
+
+/**
+ * The label properties of a band axis whose labels are {@link axisName}s: broken into lines and
+ * centred on their band (Vega sets the first line on the band and the others below it).
+ */
+export function multilineAxis(labelLimit: number) {
+  const lines = "length(split(datum.label, '\\n'))";
+  return {
+    labelLimit,
+    labelExpr: MULTILINE_LABEL,
+    labelLineHeight: LABEL_LINE_HEIGHT,
+    labelOffset: {
+      condition: [2, 3, 4].map((count) => ({
+        test: `${lines} === ${count}`,
+        value: (-(count - 1) * LABEL_LINE_HEIGHT) / 2,
+      })),
+      value: 0,
+    },
+  };
+}
+
+const LABEL_LINE_HEIGHT = 14;
 
 /** A chart title with notes as its subtitle, wrapped to the chart's width. */
 export function titleWith(text: string, notes: readonly string[]): LayerSpec["title"] {
@@ -56,16 +90,21 @@ export const REGION_EMPHASIS = {
   value: DIMMED,
 } as const;
 
-/** The top of every spec: schema, description, title, the shared look and the dataset. */
+/** The spec's locale: how Vega writes numbers in the page's language (see `vegaNumberLocale`). */
+export function numberLocaleConfig(locale: string): { number: VegaNumberLocale } {
+  return { number: vegaNumberLocale(locale) };
+}
+
+/** The top of every spec: schema, description, title, the shared look in the page's locale, and the dataset. */
 export function baseSpec(
-  chart: { title: LayerSpec["title"]; description: string },
+  chart: { title: LayerSpec["title"]; description: string; locale: string },
   values: readonly object[],
 ) {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description: chart.description,
     title: chart.title,
-    config: CHART_CONFIG,
+    config: { ...CHART_CONFIG, locale: numberLocaleConfig(chart.locale) },
     data: { name: CHART_DATASET },
     datasets: { [CHART_DATASET]: values as object[] },
   } as const;

@@ -3,6 +3,7 @@ import type { IndicatorRow } from "../../functions/core/indicators/indicator-row
 import { cellOf } from "../figures/cell.js";
 import type { Messages } from "../i18n/catalogue.js";
 import { formatCell } from "../i18n/format.js";
+import type { EvidenceFilter } from "../web/paths.js";
 
 /** A value in a chart's data table: a number, a text, a flag or nothing. */
 export type CellValue = string | number | boolean | null;
@@ -19,6 +20,10 @@ export interface DataTable {
   readonly caption: string;
   readonly columns: readonly DataColumn[];
   readonly rows: readonly Readonly<Record<string, CellValue>>[];
+  /** The reports behind each row, in the rows' order: the row's figure links to them (not in the CSV). */
+  readonly evidence?: readonly EvidenceFilter[];
+  /** The column whose cell links to the row's reports; the first column with a unit unless named. */
+  readonly linkColumn?: string;
 }
 
 /** A row's figure for a chart's data table: the value, or none and the word for why. */

@@ -44,10 +44,12 @@ export const theilChart: ChartOf<"theil"> = (definition, sources, options) => {
   const totalTitle = sources.indicators.find((candidate) => candidate.id === total)?.title ?? total;
   return buildChart({
     definition,
+    messages,
     text: { title, description },
+    summary: [messages.summaryTheil],
     values,
     table: {
-      caption: `${totalTitle}: ${title}`,
+      caption: `${totalTitle}${messages.colon}${title}`,
       columns: [
         { key: "year", label: messages.columnYear },
         { key: "part", label: messages.columnPart },
@@ -67,7 +69,7 @@ export const theilChart: ChartOf<"theil"> = (definition, sources, options) => {
           type: "quantitative",
           title: messages.units.index,
           stack: "zero",
-          axis: axisFormat("index"),
+          axis: axisFormat("index", messages.numberLocale),
         },
         color: {
           field: "part",

@@ -1,5 +1,6 @@
 import type { Config } from "vega-lite";
 import type { Unit } from "../../functions/core/framework/framework.js";
+import { compactLabelExpr } from "../vega/number-locale.js";
 
 /**
  * The Okabe–Ito palette, safe for the common colour-vision deficiencies; yellow comes last because
@@ -59,32 +60,50 @@ export const CHART_CONFIG: Config = {
   legend: { labelFontSize: 12, titleFontSize: 12, labelColor: INK, titleColor: MUTED, orient: "top" },
 };
 
-/** The Vega-Lite axis format for a unit: `$` with SI-style abbreviations, percentages, fixed decimals. */
-export function axisFormat(unit: Unit): { format: string } | { labelExpr: string } {
+/**
+ * The axis labels of a unit in a language: money and counts in the locale's compact form (`$4.4M`,
+ * `4,4 M US$`, from `Intl`), shares as percentages, other figures with the decimals they need. The
+ * marks and separators come from the spec's locale (`config.locale.number`, see `numberLocaleConfig`).
+ */
+export function axisFormat(unit: Unit, locale = "en-US"): { format: string } | { labelExpr: string } {
   switch (unit) {
     case "usd":
-      return { labelExpr: "replace(format(datum.value, '$.2~s'), 'G', 'B')" };
+      return { labelExpr: compactLabelExpr(locale, true) };
+    case "count":
+      return { labelExpr: compactLabelExpr(locale, false) };
     case "usd_per_editor":
       return { format: "$,.2~f" };
     case "share":
       return { format: ".0%" };
     case "index":
-      return { format: ".3f" };
+      return { format: ",.3~f" };
     case "nats":
-      return { format: ".2f" };
     case "per_1k_usd":
       return { format: ",.2~f" };
-    case "count":
-      return { format: ",.3~s" };
   }
 }
 
-/** Whether the scale should start at zero: yes, except for indices whose level is read against themselves. */
-export function zeroBased(unit: Unit): boolean {
-  return unit !== "index" && unit !== "nats";
+/** The scale of a unit's axis: every axis starts at zero, and shares run from 0 to 100%. */
+export function valueScale(unit: Unit): { zero: true } | { domain: [number, number] } {
+  return unit === "share" ? { domain: [0, 1] } : { zero: true };
 }
 
 /** Whether a unit is an additive amount, drawn as bars over time rather than a line. */
 export function isAmount(unit: Unit): boolean {
   return unit === "usd" || unit === "count";
+}
+
+/** The spread, as a share of the largest figure, under which figures are said to lie close together. */
+const NARROW_SPREAD = 0.05;
+
+/**
+ * Whether figures lie so close together that, on an axis from zero, their differences hardly
+ * show: their spread is less than a twentieth of the largest (on a 220-pixel plot, under about ten
+ * pixels). Charts then say so in words instead of zooming the axis.
+ */
+export function isNarrowRange(values: readonly number[]): boolean {
+  if (values.length < 2) return false;
+  const high = Math.max(...values);
+  const low = Math.min(...values);
+  return high > 0 && low >= 0 && high - low < NARROW_SPREAD * high && high !== low;
 }

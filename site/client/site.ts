@@ -1,15 +1,17 @@
 /**
- * The dashboards' only script, loaded as `site.js` by every page. Pages are complete without it:
- * each chart is already there as SVG with its data table. The script adds the page's filters (year,
- * region, hub), keeps them in the URL so a view can be shared, and redraws the charts that follow
- * them with Vega in the browser. Vega's expressions run in vega-interpreter, so the Content
+ * The dashboards' only script, loaded as `site.js` by the pages that need it. Pages are complete without
+ * it: each chart is already there as SVG with its data table, and each table in a sensible order. The
+ * script adds the page's filters (year, region, hub, and on the evidence page the figures whose reports
+ * to list), keeps them in the URL so a view can be shared, redraws the charts that follow them with Vega
+ * in the browser (a click on a mark opens the reports behind it), and lets readers sort tables marked
+ * `data-sortable` by any column. Vega's expressions run in vega-interpreter, so the Content
  * Security Policy needs no `unsafe-eval`. Vega is a separate chunk, loaded only when a page has a
  * chart to draw, so the evidence page's filters cost a few KiB.
  */
 import type { Spec, View } from "vega";
 
 /** The filters a page can have, as they appear in its URL. */
-const FILTER_NAMES = ["year", "region", "hub"] as const;
+const FILTER_NAMES = ["year", "region", "hub", "behind"] as const;
 type FilterName = (typeof FILTER_NAMES)[number];
 type Filters = Partial<Record<FilterName, string>>;
 
@@ -109,6 +111,7 @@ async function mount(figure: HTMLElement): Promise<LiveChart> {
     hover: false,
   });
   view.data("table", [...data.values]);
+  followEvidenceOnClick(view, live);
   await view.runAsync();
   description.textContent = frame.querySelector("desc")?.textContent ?? "";
   frame.replaceChildren(live, description);
@@ -130,6 +133,23 @@ async function update(chart: LiveChart, filters: Filters): Promise<void> {
   hideInnerSvg(chart.figure);
 }
 
+/** The link to the reports behind the mark under the pointer, if it has one. */
+function evidenceOf(item: unknown): string | null {
+  const datum = (item as { datum?: { evidence?: unknown } } | null | undefined)?.datum;
+  return typeof datum?.evidence === "string" ? datum.evidence : null;
+}
+
+/** A click on a mark opens the reports behind its figure; the pointer says which marks can be clicked. */
+function followEvidenceOnClick(view: View, container: HTMLElement): void {
+  view.addEventListener("click", (_event, item) => {
+    const href = evidenceOf(item);
+    if (href) window.location.assign(new URL(href, window.location.href).toString());
+  });
+  view.addEventListener("pointermove", (_event, item) => {
+    container.style.cursor = evidenceOf(item) ? "pointer" : "";
+  });
+}
+
 /** The live chart's container is the image (`role="img"`, labelled and described); the SVG inside it is not read. */
 function hideInnerSvg(figure: HTMLElement): void {
   figure.querySelector(".chart-live svg")?.setAttribute("aria-hidden", "true");
@@ -140,10 +160,12 @@ function filterMarkup(filters: Filters): void {
   let visible = 0;
   for (const row of document.querySelectorAll<HTMLElement>(".evidence-table tr[data-year]")) {
     const regions = (row.dataset.regions ?? "").split("|");
+    const behind = (row.dataset.behind ?? "").split("|");
     const show =
       (!filters.year || row.dataset.year === filters.year) &&
       (!filters.region || regions.includes(filters.region)) &&
-      (!filters.hub || row.dataset.hub === filters.hub);
+      (!filters.hub || row.dataset.hub === filters.hub) &&
+      (!filters.behind || behind.includes(filters.behind));
     row.hidden = !show;
     if (show) visible += 1;
   }
@@ -170,7 +192,62 @@ function filterMarkup(filters: Filters): void {
   }
 }
 
+type SortDirection = "ascending" | "descending";
+
+/** The value a cell sorts by: its `data-value` (a number in numeric columns); null sorts last either way. */
+function sortValue(row: HTMLTableRowElement, column: number, numeric: boolean): string | number | null {
+  if (row.dataset.withheld === "true" && column > 0) return null;
+  const raw = row.cells[column]?.dataset.value;
+  if (raw === undefined) return null;
+  return numeric ? Number(raw) : raw;
+}
+
+/** Sorts a table's body by one column, missing figures last, ties kept in the order of the first column. */
+function sortTable(table: HTMLTableElement, header: HTMLTableCellElement, direction: SortDirection): void {
+  const column = header.cellIndex;
+  const numeric = header.dataset.sort === "number";
+  const body = table.tBodies[0];
+  if (!body) return;
+  const rows = [...body.rows];
+  const name = (row: HTMLTableRowElement) => String(sortValue(row, 0, false) ?? "");
+  rows.sort((a, b) => {
+    const [x, y] = [sortValue(a, column, numeric), sortValue(b, column, numeric)];
+    if (x === null || y === null) return x === y ? name(a).localeCompare(name(b)) : x === null ? 1 : -1;
+    const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+    return (direction === "ascending" ? order : -order) || name(a).localeCompare(name(b));
+  });
+  body.append(...rows);
+  for (const cell of header.parentElement?.children ?? []) {
+    if (cell === header) cell.setAttribute("aria-sort", direction);
+    else cell.removeAttribute("aria-sort");
+  }
+}
+
+/**
+ * Makes each header of a `data-sortable` table a button that sorts by its column: numbers largest first,
+ * text A to Z, a second press the other way. `aria-sort` says how the table is sorted.
+ */
+function enhanceSortableTables(): void {
+  for (const table of document.querySelectorAll<HTMLTableElement>("table[data-sortable]")) {
+    for (const header of table.querySelectorAll<HTMLTableCellElement>("thead th[data-sort]")) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort-button";
+      button.append(...header.childNodes);
+      header.append(button);
+      button.addEventListener("click", () => {
+        const current = header.getAttribute("aria-sort");
+        const first: SortDirection = header.dataset.sort === "number" ? "descending" : "ascending";
+        const next: SortDirection =
+          current === first ? (first === "ascending" ? "descending" : "ascending") : first;
+        sortTable(table, header, next);
+      });
+    }
+  }
+}
+
 async function start(): Promise<void> {
+  enhanceSortableTables();
   const form = filterForm();
   const figures = [...document.querySelectorAll<HTMLElement>("figure[data-chart]")];
   const charts = await Promise.all(figures.map(mount));

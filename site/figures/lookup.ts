@@ -37,7 +37,8 @@ export interface RegionSources {
 /** The regions that have any published figure, in the country table's order. */
 export function regionsWithData(sources: RegionSources): string[] {
   const present = new Set(sources.rows.filter((row) => row.scope === "region").map((row) => row.scope_id));
-  for (const contribution of sources.dashboard.contributions) present.add(contribution.region);
+  for (const contribution of sources.dashboard.contributions)
+    if (contribution.scope === "region") present.add(contribution.scope_id);
   const known = sources.countries.regions.filter((region) => present.has(region));
   return [...known, ...[...present].filter((region) => !known.includes(region)).sort()];
 }

@@ -1,42 +1,50 @@
 import type { Messages } from "./catalogue.js";
+import { andList, orList } from "./lists.js";
+import { plural } from "./plural.js";
 
 const list = (items: readonly string[]) => items.join("، ");
+/** "أ"، "أ وب"، "أ وب وج", from `Intl.ListFormat`. */
+const joinAr = (items: readonly string[]) => andList(items, "ar");
 
-/** "N earlier versions", with the Arabic number agreement (1, 2, 3–10, 11–99, and the rest). */
+/** "N earlier versions", in the form `Intl.PluralRules` chooses for the count (zero, one, two, few, many, other). */
 function earlierVersions(count: number): string {
-  if (count === 1) return "إصدار سابق واحد";
-  if (count === 2) return "إصداران سابقان";
-  const rest = count % 100;
-  if (rest >= 3 && rest <= 10) return `${count} إصدارات سابقة`;
-  if (rest >= 11 && rest <= 99) return `${count} إصدارًا سابقًا`;
-  return `${count} إصدار سابق`;
+  return plural(count, "ar", {
+    zero: "لا إصدارات سابقة",
+    one: "إصدار سابق واحد",
+    two: "إصداران سابقان",
+    few: `${count} إصدارات سابقة`,
+    many: `${count} إصدارًا سابقًا`,
+    other: `${count} إصدار سابق`,
+  });
 }
 
-/** "N reports: show the list", with the Arabic number agreement (1, 2, 3–10, 11–99, and the rest). */
+/** "N reports: show the list", in the form `Intl.PluralRules` chooses for the count. */
 function reportsCount(count: number): string {
-  const rest = count % 100;
-  const reports =
-    count === 1
-      ? "تقرير واحد"
-      : count === 2
-        ? "تقريران"
-        : rest >= 3 && rest <= 10
-          ? `${count} تقارير`
-          : rest >= 11 && rest <= 99
-            ? `${count} تقريرًا`
-            : `${count} تقرير`;
+  const reports = plural(count, "ar", {
+    zero: "لا تقارير",
+    one: "تقرير واحد",
+    two: "تقريران",
+    few: `${count} تقارير`,
+    many: `${count} تقريرًا`,
+    other: `${count} تقرير`,
+  });
   return `${reports}: عرض القائمة`;
 }
 
-/** The Arabic catalogue (right to left; Latin digits, so figures match the charts). */
+/**
+ * The Arabic catalogue (right to left). Numbers follow CLDR's `ar` locale, whose default numbering
+ * system is Western digits (`latn`, since CLDR 42; Arabic-Indic digits are the default of regional
+ * locales such as `ar-EG` and `ar-SA`), with its own signs: `‎-` for minus, `‎%‎`, `US$` after the amount.
+ */
 export const ar: Messages = {
   lang: "ar",
-  numberLocale: "ar-u-nu-latn",
-  dateLocale: "ar-u-nu-latn",
+  numberLocale: "ar",
+  dateLocale: "ar",
 
   dir: "rtl",
   languageName: "العربية",
   languageNav: "اللغة",
+  colon: ": ",
 
   navRegions: "المناطق",
   navHubs: "المراكز",
@@ -149,6 +157,39 @@ export const ar: Messages = {
     `${region} مقارنة بالحركة كلها في عام ${year}: ${items.join("؛ ")}.`,
   describeVersus: (indicator, region, movement) => `${indicator}: ${region} (الحركة: ${movement})`,
 
+  summaryMovementBars: "يمثل كل عمود رقم الحركة كلها في سنة واحدة؛ وتبدأ الأعمدة من الصفر.",
+  summaryMovementLine: "يصل الخط بين أرقام الحركة كلها سنة بعد سنة، على محور يبدأ من الصفر.",
+  summaryMovementShareLine: "يصل الخط بين نسب الحركة كلها سنة بعد سنة، على محور من 0 إلى 100%.",
+  summaryByRegion:
+    "يمثل كل عمود رقم منطقة في السنة المعروضة، من الأكبر إلى الأصغر، بدءًا من الصفر؛ والخط المتقطع هو رقم الحركة كلها.",
+  summaryByRegionAmount:
+    "يمثل كل عمود رقم منطقة في السنة المعروضة، من الأكبر إلى الأصغر، بدءًا من الصفر؛ ومجموعها هو إجمالي الحركة.",
+  summaryRegionsOverTime: "لوحة لكل منطقة، كلها على المقياس نفسه بدءًا من الصفر: رقم المنطقة سنة بعد سنة.",
+  summaryRegionsOverTimeShare:
+    "لوحة لكل منطقة، كلها على المقياس نفسه من 0 إلى 100%: نسبة المنطقة سنة بعد سنة.",
+  chartRegionsOverTimeMovement: "الخط المتقطع في كل لوحة هو الحركة كلها.",
+  summaryLorenz:
+    "يجمع المنحنى نسبة الأموال المنفَقة مقابل نسبة المحررين النشطين، والبلدان مرتبة من الأقل إلى الأكثر تمويلًا لكل محرر. ويمثل القطر المتقطع تمويلًا متساويًا لكل محرر: كلما ابتعد المنحنى تحته، زاد التفاوت في التمويل.",
+  summaryTheil:
+    "يمثل كل عمود مؤشر Theil لسنة واحدة، مقسومًا إلى مكوّن بين المناطق ومكوّن داخلها؛ وتبدأ الأعمدة من الصفر.",
+  summaryRaisedDeployed:
+    "لكل منطقة في السنة المعروضة، الأموال المجمَّعة فيها إلى جانب الأموال المنفَقة فيها؛ وتبدأ الأعمدة من الصفر.",
+  summaryNetTransfer:
+    "لكل منطقة في السنة المعروضة، الأموال المنفَقة ناقص الأموال المجمَّعة، من الأكبر إلى الأصغر: الأعمدة يمين الصفر تتلقى أكثر مما تجمع، والأعمدة يساره تجمع أكثر مما تتلقى.",
+  summaryReconciliation:
+    "تمثل كل نقطة مركزًا في السنة المعروضة: ما يفيد بتسلّمه ناقص ما خصصه له الصندوق العالمي. والنقاط الواقعة على خط الصفر متطابقة.",
+  summaryReportingGrid:
+    "صف لكل مركز وعمود لكل سنة: هل قدّم المركز تقاريره المالية وتقارير الأثر كاملة في تلك السنة.",
+  summaryRegionMoney:
+    "الأموال المجمَّعة في المنطقة إلى جانب الأموال المنفَقة فيها، سنة بعد سنة؛ وتبدأ الأعمدة من الصفر.",
+  summaryRegionShares:
+    "يمثل كل صف نسبة، على مقياس من 0 إلى 100%: المنطقة (دائرة) إلى جانب الحركة كلها (معيّن).",
+  chartTargetNote: (target) => `الخط المتقطع: الهدف، ${target}`,
+  chartNarrowRange: (low, high, first, last) =>
+    `من ${first} إلى ${last} يبقى الرقم بين ${low} و${high}؛ ويبدأ المحور من الصفر، لذا لا يكاد يظهر تغير بهذا الصغر`,
+  chartNarrowRangeRegions: (low, high) =>
+    `تقع كل الأرقام بين ${low} و${high}؛ وتبدأ المحاور من الصفر، لذا لا تكاد تظهر فروق بهذا الصغر`,
+
   headlineStatement: (indicator, value, year) => {
     switch (indicator) {
       case "deployed_usd":
@@ -199,7 +240,7 @@ export const ar: Messages = {
 
   regionsHeading: "المناطق",
   regionsLede:
-    "أرقام كل منطقة في سياقها: الأموال المجمَّعة والمنفَقة فيها، ونسبها مقارنة بالحركة كلها، والمراكز التي تتخذ منها مقرًا.",
+    "جميع المناطق جنبًا إلى جنب في كل مؤشرات المناطق، والحركة كلها مرجعًا. وتعرض صفحة كل منطقة أرقامها عبر السنين ومراكزها والتقارير التي تستند إليها.",
   regionLede: (region, year) =>
     year === null
       ? `لم تُنشر أي أرقام عن ${region} بعد.`
@@ -241,7 +282,19 @@ export const ar: Messages = {
   frameworkChangesLede: (from, to) => `التغييرات بين الإصدار ${from} والإصدار ${to} من الإطار.`,
   frameworkAdded: "أُضيف",
   frameworkRemoved: "أُزيل",
-  frameworkChanged: (fields) => `تغيّر: ${fields.join("، ")}`,
+  frameworkChanged: (fields) => `تغيّر: ${joinAr(fields)}`,
+  frameworkFieldNames: {
+    lens: "المنظور",
+    title: "العنوان",
+    definition: "التعريف",
+    formula: "الصيغة",
+    unit: "الوحدة",
+    direction: "طريقة القراءة",
+    target: "الهدف",
+    scopes: "مستويات النشر",
+    region_by: "طريقة احتساب المناطق",
+    disclosure: "الإفصاح",
+  },
   frameworkUnchanged: "لم يتغير أي مؤشر.",
   frameworkOnlyVersion: "هذا أول إصدار منشور من الإطار.",
   printedFrom: "طُبع من",
@@ -264,8 +317,11 @@ export const ar: Messages = {
     `الأرقام الرئيسية للحركة كلها في عام ${year}، محسوبة وفق إطار التقييم ${version}، ومدى تغيرها عن السنة السابقة.`,
   overviewEmpty: "لم تُنشر أي أرقام بعد.",
   overviewLensLink: (lens) => `جميع مؤشرات منظور «${lens}»`,
-  disclosureNote: (k) =>
-    `لحماية المشاركين، تُحجب أرقام النتائج الخاصة بأي منطقة يقل عدد المشاركين فيها عن ${k}، ولا يُنشر أي شيء عن البلدان المدرجة في قائمة الحماية.`,
+  disclosureNote: (k, scopes) =>
+    `لحماية المشاركين، تُحجب أرقام النتائج الخاصة بأي ${orList(
+      scopes.map((scope) => ({ movement: "حركة", region: "منطقة", hub: "مركز", country: "بلد" })[scope]),
+      "ar",
+    )} يقل عدد المشاركين فيه عن ${k}، ولا يُنشر أي شيء عن البلدان المدرجة في قائمة الحماية${scopes.includes("hub") ? " ولا عن المراكز التي يقع مقرها فيها" : ""}.`,
   headlineChange: (trend, magnitude, previousYear) =>
     `${trend === "up" ? "ارتفاع" : "انخفاض"} بمقدار ${magnitude} مقارنة بعام ${previousYear}`,
   headlineUnchanged: (previousYear) => `دون تغيير مقارنة بعام ${previousYear}`,
@@ -288,7 +344,6 @@ export const ar: Messages = {
   frameworkLink: "كيف تُعرَّف المؤشرات",
   tableCaption: (title) => `${title}: الأرقام حسب السنة`,
   tableScopeColumn: "النطاق",
-  tableGroupRegions: "المناطق",
   tableGroupHubs: "المراكز",
   tableGroupCountries: "البلدان",
   noteSuppressed: (k) => `محجوب: عدد المشاركين أقل من ${k}، لذا لا يُنشر الرقم.`,
@@ -301,6 +356,7 @@ export const ar: Messages = {
 
   chartMovementTitle: (first, last) => (first === last ? `الحركة، ${first}` : `الحركة، ${first}–${last}`),
   chartByRegionTitle: (year) => `حسب المنطقة، ${year}`,
+  chartByRegionMovementTitle: (year, movement) => `حسب المنطقة، ${year} (الحركة: ${movement})`,
   chartRegionsOverTimeTitle: (first, last) =>
     first === last ? `حسب المنطقة، ${first}` : `حسب المنطقة، ${first}–${last}`,
   chartSuppressed: (k, items) => `محجوب (عدد المشاركين أقل من ${k}): ${list(items)}`,
@@ -325,7 +381,6 @@ export const ar: Messages = {
   frameworkDataText: "كل الأرقام المنشورة، بصف واحد لكل مؤشر وسنة ونطاق:",
   noTarget: "لم يُحدَّد هدف",
   target: (comparison, value) => (comparison === ">=" ? `${value} على الأقل` : `${value} على الأكثر`),
-  disclosureParticipants: "يُحجب على مستوى المنطقة عندما يقل عدد المشاركين عن k",
   disclosureNone: "يُنشر كاملًا",
 
   changeReadings: { better: "أفضل", worse: "أسوأ" },
@@ -349,4 +404,77 @@ export const ar: Messages = {
     hub: "المركز",
     country: "البلد",
   },
+
+  // الصفحات والأدلة وراء كل رقم والأهداف (issue #11).
+  navCountries: "البلدان",
+  withheldReasons: {
+    "protected-country": "محجوب (بلد محمي)",
+    "protected-seat": "محجوب (مركز مقره في بلد محمي)",
+  },
+  noteWithheld:
+    "محجوب: لا يُنشر أي شيء عن بلد مدرج في قائمة الحماية ولا عن مركز يقع مقره فيه، لأن أرقامه ستكون أرقام ذلك البلد.",
+  noteFigureLinks: "كل رقم يحيل إلى التقارير التي حُسب منها.",
+  notAtScope: "لا يُنشر على هذا المستوى",
+  targetGap: (position, gap) =>
+    position === "on"
+      ? "عند الهدف تمامًا"
+      : `${position === "above" ? "أعلى من" : "أدنى من"} الهدف بمقدار ${gap}`,
+  targetAt: (target, scopes) => `${target}، على مستوى ${joinAr(scopes)}`,
+  targetOfMovement: (target) => `(الهدف على مستوى الحركة: ${target})`,
+  disclosureParticipantsAt: (scopes) => `يُحجب على مستوى ${joinAr(scopes)} عندما يقل عدد المشاركين عن k`,
+  regionBases: {
+    lines: "المنطقة (حسب بلدان البنود)",
+    seat: "المنطقة (حسب مقار المراكز)",
+  },
+  regionBasisShort: { lines: "حسب بلدان البنود", seat: "حسب مقار المراكز" },
+  regionBasisNote: {
+    lines: "يحتسب رقم المنطقة الأموال والأنشطة المبلَّغ عنها في بلدانها، من أي مركز.",
+    seat: "يحتسب رقم المنطقة المراكز التي تتخذ منها مقرًا أينما كانت بنودها؛ وتُستبعد المراكز التي يقع مقرها في بلد محمي.",
+  },
+  eachHubSummary: (count) =>
+    plural(count, "ar", { one: "رقم مركز واحد", other: `أرقام كل مركز من المراكز (${count})` }),
+  eachCountrySummary: (count) =>
+    plural(count, "ar", { one: "رقم بلد واحد", other: `أرقام كل بلد من البلدان (${count})` }),
+  tableCaptionHubs: (title) => `${title}: كل مركز حسب السنة`,
+  tableCaptionCountries: (title) => `${title}: كل بلد حسب السنة`,
+  protectedCountriesNote:
+    "لا تظهر البلدان المدرجة في قائمة الحماية: لا يُنشر أي شيء عنها. وتسردها صفحة البلدان.",
+  columnReportId: "التقرير",
+  columnReports: "التقارير",
+  columnCountry: "البلد",
+  columnThisHub: "هذا المركز",
+  columnSeatRegion: (region) => `منطقة مقره: ${region}`,
+  fundReportLabel: "الصندوق العالمي",
+  hubReportLabel: "المركز",
+  noReport: "لا تقرير",
+  hubFiguresHeading: "أرقام هذا المركز",
+  hubFiguresCaption: (hub) => `${hub}: كل مؤشر على مستوى المركز حسب السنة، إلى جانب منطقته والحركة كلها`,
+  hubFiguresWithheld:
+    "أرقام هذا المركز محجوبة: يقع مقره في بلد مدرج في قائمة الحماية، وأرقامه ستكون أرقام ذلك البلد. وتبقى تقاريره محتسبة في أرقام الحركة، وفي أرقام المناطق والبلدان التي كانت فيها أمواله وأنشطته.",
+  hubNoFigures: "لم تُنشر أي أرقام عن هذا المركز بعد.",
+  hubAllocationsWithheld: "محجوب: ما خصصه الصندوق العالمي لهذا المركز وما تلقاه سيكونان من أرقام بلده.",
+  hubNoReportingStatus: "لم يكن هذا المركز نشطًا في أي سنة فيها تقارير.",
+  countriesHeading: "البلدان",
+  countriesLede:
+    "كل بلد له أرقام منشورة: الأموال المنفَقة لكل محرر نشط، والأموال المنفَقة والمجمَّعة، وصافي التحويل (المنفَق ناقص المجمَّع)، والمشاركون. يمكن ترتيب الجدول حسب أي عمود.",
+  countriesProtectedNote:
+    "تُدرج البلدان المشمولة بقائمة الحماية على أنها محجوبة، بلا أي رقم: لا يُنشر أي شيء عنها.",
+  countriesCaption: (year) => `البلدان في عام ${year}`,
+  countriesYearHeading: (year) => `البلدان في عام ${year}`,
+  countriesNone: "لم تُنشر أي أرقام حسب البلد بعد.",
+  regionsComparisonHeading: (year) => `جميع المناطق جنبًا إلى جنب، ${year}`,
+  regionsComparisonCaption: (year) => `كل مؤشرات المناطق في عام ${year}، والحركة كلها أولًا مرجعًا`,
+  filterBehind: "وراء أرقام",
+  filterAllFigures: "جميع الأرقام",
+  frameworkVersions: "الإصدارات المنشورة",
+  frameworkSuppressionScopes: (scopes) =>
+    `تُحجب أرقام النتائج تحت k على هذه المستويات: ${joinAr(scopes)}. ولا يُحجب رقم الحركة أبدًا.`,
+  frameworkTargetsHeading: "الأهداف",
+  frameworkTargetsLede: "العتبات التي حددها المجلس العالمي، وهل بلغتها الحركة في السنة الأخيرة.",
+  frameworkFieldChangesHeading: "المؤشرات التي تغيّر تعريفها",
+  frameworkEarlierHeading: "الإصدارات السابقة",
+  frameworkEarlierVersion: (version) => `إطار التقييم ${version}`,
+  frameworkVersionIndicators: (version) => `مؤشرات الإطار ${version}`,
+  changeConcerns: "يخص",
+  changeConcernsFramework: "الإطار ككل",
 };

@@ -1,13 +1,18 @@
-import type { Direction, Scope, Unit } from "../../functions/core/framework/framework.js";
+import type { Direction, RegionBasis, Scope, Unit } from "../../functions/core/framework/framework.js";
+import type { ComparedField } from "../../functions/core/framework/framework-diff.js";
+import type { WithheldReason } from "../figures/cell.js";
 import { ar } from "./ar.js";
 import { en } from "./en.js";
 import { es } from "./es.js";
+import { fr } from "./fr.js";
 
 /**
  * Every string the published site shows that does not come from the framework or the data.
  * Texts are plain (never HTML): pages escape them like any other input. A new language is a new
- * object of this type added to {@link CATALOGUES}; the framework's own titles and definitions
- * are published as the framework file states them.
+ * object of this type added to {@link CATALOGUES}, with the framework's texts translated beside it
+ * (`framework/<lang>.json`, see `framework-translations.ts`) and the regions' names
+ * (`region-names.json`). Numbers in texts are formatted by the caller with `Intl` (`format.ts`);
+ * texts that depend on a count choose their form with `Intl.PluralRules` (`plural`).
  */
 export interface Messages {
   /** BCP 47 tag for `<html lang>`. */
@@ -34,7 +39,8 @@ export interface Messages {
   overviewLede(year: number, version: string): string;
   readonly overviewEmpty: string;
   overviewLensLink(lens: string): string;
-  disclosureNote(k: number): string;
+  /** The disclosure rule in a sentence: suppression below k at `scopes`, nothing for protected countries. */
+  disclosureNote(k: number, scopes: readonly Scope[]): string;
   headlineChange(trend: "up" | "down", magnitude: string, previousYear: number): string;
   headlineUnchanged(previousYear: number): string;
   headlineNoPrevious(previousYear: number): string;
@@ -56,7 +62,6 @@ export interface Messages {
   readonly frameworkLink: string;
   tableCaption(title: string): string;
   readonly tableScopeColumn: string;
-  readonly tableGroupRegions: string;
   readonly tableGroupHubs: string;
   readonly tableGroupCountries: string;
   noteSuppressed(k: number): string;
@@ -69,6 +74,8 @@ export interface Messages {
 
   chartMovementTitle(firstYear: number, lastYear: number): string;
   chartByRegionTitle(year: number): string;
+  /** The title of a chart of the regions in one year, with the movement's figure that year. */
+  chartByRegionMovementTitle(year: number, movement: string): string;
   chartRegionsOverTimeTitle(firstYear: number, lastYear: number): string;
   chartSuppressed(k: number, items: readonly string[]): string;
   chartNoValue(items: readonly string[]): string;
@@ -90,7 +97,6 @@ export interface Messages {
   readonly frameworkDataText: string;
   readonly noTarget: string;
   target(comparison: ">=" | "<=", value: string): string;
-  readonly disclosureParticipants: string;
   readonly disclosureNone: string;
 
   /** Text direction of the language. */
@@ -98,6 +104,8 @@ export interface Messages {
   /** The language's own name, for the language switcher. */
   readonly languageName: string;
   readonly languageNav: string;
+  /** What joins a label to what it labels in markup and captions: `: `, in French ` : ` (a no-break space before). */
+  readonly colon: string;
 
   readonly navRegions: string;
   readonly navHubs: string;
@@ -182,6 +190,29 @@ export interface Messages {
   describeRegionShares(region: string, year: number, items: readonly string[]): string;
   describeVersus(indicator: string, region: string, movement: string): string;
 
+  /** What a chart shows, in a sentence under its title, by kind (and, for the movement, by shape). */
+  readonly summaryMovementBars: string;
+  readonly summaryMovementLine: string;
+  readonly summaryMovementShareLine: string;
+  readonly summaryByRegion: string;
+  readonly summaryByRegionAmount: string;
+  readonly summaryRegionsOverTime: string;
+  readonly summaryRegionsOverTimeShare: string;
+  readonly chartRegionsOverTimeMovement: string;
+  readonly summaryLorenz: string;
+  readonly summaryTheil: string;
+  readonly summaryRaisedDeployed: string;
+  readonly summaryNetTransfer: string;
+  readonly summaryReconciliation: string;
+  readonly summaryReportingGrid: string;
+  readonly summaryRegionMoney: string;
+  readonly summaryRegionShares: string;
+  /** The dashed target line of a chart, with the target in words ("at least 50.0%"). */
+  chartTargetNote(target: string): string;
+  /** An index whose figures lie close together on an axis from zero: says so, with the range. */
+  chartNarrowRange(low: string, high: string, firstYear: number, lastYear: number): string;
+  chartNarrowRangeRegions(low: string, high: string): string;
+
   headlineStatement(indicator: string, value: string, year: number): string | null;
   headlineGeneric(title: string, value: string, year: number): string;
   comparedWith(trend: "up" | "down" | "unchanged", previous: string, previousYear: number): string;
@@ -229,7 +260,10 @@ export interface Messages {
   frameworkChangesLede(from: string, to: string): string;
   readonly frameworkAdded: string;
   readonly frameworkRemoved: string;
+  /** An indicator whose fields changed between versions, the fields already named in words (`frameworkFieldNames`). */
   frameworkChanged(fields: readonly string[]): string;
+  /** The fields of an indicator definition, in words, as a list of what changed names them. */
+  readonly frameworkFieldNames: Readonly<Record<ComparedField, string>>;
   readonly frameworkUnchanged: string;
   readonly frameworkOnlyVersion: string;
   readonly printedFrom: string;
@@ -239,10 +273,69 @@ export interface Messages {
   readonly units: Readonly<Record<Unit, string>>;
   readonly directions: Readonly<Record<Direction, string>>;
   readonly scopes: Readonly<Record<Scope, string>>;
+
+  // Pages, evidence per figure and targets (issue #11).
+  readonly navCountries: string;
+  /** A withheld cell: why nothing is published for the scope instance. */
+  readonly withheldReasons: Readonly<Record<WithheldReason, string>>;
+  readonly noteWithheld: string;
+  readonly noteFigureLinks: string;
+  /** A cell for a scope at which the indicator is not published. */
+  readonly notAtScope: string;
+  /** Where a figure lies against its target, with the distance already formatted. */
+  targetGap(position: "above" | "below" | "on", gap: string): string;
+  /** A target and the scopes it is set for. */
+  targetAt(target: string, scopes: readonly string[]): string;
+  targetOfMovement(target: string): string;
+  disclosureParticipantsAt(scopes: readonly string[]): string;
+  /** Region scope, named with how it counts. */
+  readonly regionBases: Readonly<Record<RegionBasis, string>>;
+  readonly regionBasisShort: Readonly<Record<RegionBasis, string>>;
+  /** A sentence under a region table saying how the region's figures count. */
+  readonly regionBasisNote: Readonly<Record<RegionBasis, string>>;
+  eachHubSummary(count: number): string;
+  eachCountrySummary(count: number): string;
+  tableCaptionHubs(title: string): string;
+  tableCaptionCountries(title: string): string;
+  readonly protectedCountriesNote: string;
+  readonly columnReportId: string;
+  readonly columnReports: string;
+  readonly columnCountry: string;
+  readonly columnThisHub: string;
+  columnSeatRegion(region: string): string;
+  readonly fundReportLabel: string;
+  readonly hubReportLabel: string;
+  readonly noReport: string;
+  readonly hubFiguresHeading: string;
+  hubFiguresCaption(hub: string): string;
+  readonly hubFiguresWithheld: string;
+  readonly hubNoFigures: string;
+  readonly hubAllocationsWithheld: string;
+  readonly hubNoReportingStatus: string;
+  readonly countriesHeading: string;
+  readonly countriesLede: string;
+  readonly countriesProtectedNote: string;
+  countriesCaption(year: number): string;
+  countriesYearHeading(year: number): string;
+  readonly countriesNone: string;
+  regionsComparisonHeading(year: number): string;
+  regionsComparisonCaption(year: number): string;
+  readonly filterBehind: string;
+  readonly filterAllFigures: string;
+  readonly frameworkVersions: string;
+  frameworkSuppressionScopes(scopes: readonly string[]): string;
+  readonly frameworkTargetsHeading: string;
+  readonly frameworkTargetsLede: string;
+  readonly frameworkFieldChangesHeading: string;
+  readonly frameworkEarlierHeading: string;
+  frameworkEarlierVersion(version: string): string;
+  frameworkVersionIndicators(version: string): string;
+  readonly changeConcerns: string;
+  readonly changeConcernsFramework: string;
 }
 
 /** The catalogues the site can be published in. */
-export const CATALOGUES = { en, es, ar } as const satisfies Record<string, Messages>;
+export const CATALOGUES = { en, es, fr, ar } as const satisfies Record<string, Messages>;
 
 /** A language the site can be published in. */
 export type Language = keyof typeof CATALOGUES;

@@ -1,4 +1,6 @@
 import type { Messages } from "./catalogue.js";
+import { andList, orList } from "./lists.js";
+import { plural } from "./plural.js";
 
 const list = (items: readonly string[]) => items.join(", ");
 
@@ -11,6 +13,7 @@ export const en: Messages = {
   dir: "ltr",
   languageName: "English",
   languageNav: "Language",
+  colon: ": ",
 
   navRegions: "Regions",
   navHubs: "Hubs",
@@ -124,6 +127,42 @@ export const en: Messages = {
     `${region} against the whole movement in ${year}: ${items.join("; ")}.`,
   describeVersus: (indicator, region, movement) => `${indicator} ${region} (movement ${movement})`,
 
+  summaryMovementBars: "Each bar is the whole movement's figure for a year; bars start at zero.",
+  summaryMovementLine:
+    "The line joins the whole movement's figure year by year, on an axis that starts at zero.",
+  summaryMovementShareLine:
+    "The line joins the whole movement's share year by year, on an axis from 0 to 100%.",
+  summaryByRegion:
+    "Each bar is a region's figure in the year shown, largest first, from zero; the dashed line is the whole movement.",
+  summaryByRegionAmount:
+    "Each bar is a region's figure in the year shown, largest first, from zero; together they make the movement's total.",
+  summaryRegionsOverTime:
+    "One panel per region, all on the same scale from zero: the region's figure year by year.",
+  summaryRegionsOverTimeShare:
+    "One panel per region, all on the same scale from 0 to 100%: the region's share year by year.",
+  chartRegionsOverTimeMovement: "The dashed line in each panel is the whole movement.",
+  summaryLorenz:
+    "The curve adds up the share of deployed funds against the share of active editors, countries from least to most funded per editor. The dashed diagonal is equal funding per editor: the further the curve sags below it, the more unequal the funding.",
+  summaryTheil:
+    "Each bar is a year's Theil index, split into the part between regions and the part within them; bars start at zero.",
+  summaryRaisedDeployed:
+    "For each region in the year shown, the money raised there beside the money deployed there; bars start at zero.",
+  summaryNetTransfer:
+    "For each region in the year shown, money deployed minus money raised, largest first: bars right of zero receive more than they raise, bars left of it raise more than they receive.",
+  summaryReconciliation:
+    "Each point is a hub in the year shown: what it reports receiving minus what the global fund allocated to it. Points on the zero line match.",
+  summaryReportingGrid:
+    "One row per hub and one column per year: whether the hub reported its finances and impact in full that year.",
+  summaryRegionMoney:
+    "The money raised in the region beside the money deployed there, year by year; bars start at zero.",
+  summaryRegionShares:
+    "Each row is a share, on a scale from 0 to 100%: the region (circle) beside the whole movement (diamond).",
+  chartTargetNote: (target) => `Dashed line: the target, ${target}`,
+  chartNarrowRange: (low, high, first, last) =>
+    `From ${first} to ${last} the figure stays between ${low} and ${high}; the axis starts at zero, so a change this small hardly shows`,
+  chartNarrowRangeRegions: (low, high) =>
+    `Every figure lies between ${low} and ${high}; the axes start at zero, so differences this small hardly show`,
+
   headlineStatement: (indicator, value, year) => {
     switch (indicator) {
       case "deployed_usd":
@@ -174,7 +213,7 @@ export const en: Messages = {
 
   regionsHeading: "Regions",
   regionsLede:
-    "Each region's figures in context: the money raised and deployed there, its shares against the whole movement, and the hubs seated there.",
+    "Every region side by side on every region indicator, with the whole movement as the reference. Each region's page shows its figures over the years, its hubs and the reports behind them.",
   regionLede: (region, year) =>
     year === null
       ? `No figures have been published for ${region} yet.`
@@ -210,14 +249,28 @@ export const en: Messages = {
   statusCurrent: "current",
   statusSuperseded: "superseded",
   supersededBy: (reportId) => `superseded by ${reportId}`,
-  earlierVersions: (count) => (count === 1 ? "1 earlier version" : `${count} earlier versions`),
-  reportsCount: (count) => (count === 1 ? "1 report: show the list" : `${count} reports: show the list`),
+  earlierVersions: (count) =>
+    plural(count, "en", { one: `${count} earlier version`, other: `${count} earlier versions` }),
+  reportsCount: (count) =>
+    plural(count, "en", { one: `${count} report: show the list`, other: `${count} reports: show the list` }),
   reportKinds: { financial: "financial", impact: "impact", hubs: "hub registry", fx_rates: "exchange rates" },
   frameworkChangesHeading: "What changed",
   frameworkChangesLede: (from, to) => `Changes from framework ${from} to ${to}.`,
   frameworkAdded: "added",
   frameworkRemoved: "removed",
-  frameworkChanged: (fields) => `changed: ${fields.join(", ")}`,
+  frameworkChanged: (fields) => `changed: ${andList(fields, "en")}`,
+  frameworkFieldNames: {
+    lens: "lens",
+    title: "title",
+    definition: "definition",
+    formula: "formula",
+    unit: "unit",
+    direction: "reading",
+    target: "target",
+    scopes: "scopes",
+    region_by: "how regions count",
+    disclosure: "disclosure",
+  },
   frameworkUnchanged: "No indicator changed.",
   frameworkOnlyVersion: "This is the first published version of the framework.",
   printedFrom: "Printed from",
@@ -240,8 +293,11 @@ export const en: Messages = {
     `Headline figures for the whole movement in ${year}, computed with evaluation framework ${version}, and how they changed from the year before.`,
   overviewEmpty: "No figures have been published yet.",
   overviewLensLink: (lens) => `All ${lens} indicators`,
-  disclosureNote: (k) =>
-    `To protect participants, outcome figures for a region with fewer than ${k} participants are suppressed, and nothing is published for a country on the protection list.`,
+  disclosureNote: (k, scopes) =>
+    `To protect participants, outcome figures for ${orList(
+      scopes.map((scope) => `a ${scope}`),
+      "en",
+    )} with fewer than ${k} participants are suppressed, and nothing is published for a country on the protection list${scopes.includes("hub") ? " or for a hub seated in one" : ""}.`,
   headlineChange: (trend, magnitude, previousYear) => `${trend} ${magnitude} from ${previousYear}`,
   headlineUnchanged: (previousYear) => `unchanged from ${previousYear}`,
   headlineNoPrevious: (previousYear) => `no figure for ${previousYear} to compare`,
@@ -263,7 +319,6 @@ export const en: Messages = {
   frameworkLink: "How the indicators are defined",
   tableCaption: (title) => `${title}: figures by year`,
   tableScopeColumn: "Scope",
-  tableGroupRegions: "Regions",
   tableGroupHubs: "Hubs",
   tableGroupCountries: "Countries",
   noteSuppressed: (k) => `suppressed: fewer than ${k} participants, so the figure is withheld.`,
@@ -276,6 +331,7 @@ export const en: Messages = {
 
   chartMovementTitle: (first, last) => (first === last ? `Movement, ${first}` : `Movement, ${first}–${last}`),
   chartByRegionTitle: (year) => `By region, ${year}`,
+  chartByRegionMovementTitle: (year, movement) => `By region, ${year} (movement: ${movement})`,
   chartRegionsOverTimeTitle: (first, last) =>
     first === last ? `By region, ${first}` : `By region, ${first}–${last}`,
   chartSuppressed: (k, items) => `Suppressed (fewer than ${k} participants): ${list(items)}`,
@@ -301,7 +357,6 @@ export const en: Messages = {
   frameworkDataText: "Every published figure, one row per indicator, year and scope:",
   noTarget: "no target set",
   target: (comparison, value) => (comparison === ">=" ? `at least ${value}` : `at most ${value}`),
-  disclosureParticipants: "Suppressed at region scope when fewer than k people took part",
   disclosureNone: "Published in full",
 
   changeReadings: { better: "better", worse: "worse" },
@@ -325,4 +380,92 @@ export const en: Messages = {
     hub: "Hub",
     country: "Country",
   },
+
+  // Pages, evidence per figure and targets (issue #11).
+  navCountries: "Countries",
+  withheldReasons: {
+    "protected-country": "withheld (protected country)",
+    "protected-seat": "withheld (hub seated in a protected country)",
+  },
+  noteWithheld:
+    "withheld: nothing is published for a country on the protection list, nor for a hub seated in one, because its figures would be that country's.",
+  noteFigureLinks: "Each figure links to the reports it was computed from.",
+  notAtScope: "not published at this scope",
+  targetGap: (position, gap) =>
+    position === "on" ? "exactly on the target" : `${gap} ${position} the target`,
+  targetAt: (target, scopes) =>
+    `${target}, for the ${andList(
+      scopes.map((scope) => scope.toLowerCase()),
+      "en",
+    )}`,
+  targetOfMovement: (target) => `(target for the movement: ${target})`,
+  disclosureParticipantsAt: (scopes) =>
+    `Suppressed at ${andList(
+      scopes.map((scope) => scope.toLowerCase()),
+      "en",
+    )} scope when fewer than k people took part`,
+  regionBases: {
+    lines: "Region (by the countries of the lines)",
+    seat: "Region (by the hubs' seats)",
+  },
+  regionBasisShort: { lines: "by the countries of the lines", seat: "by the hubs' seats" },
+  regionBasisNote: {
+    lines: "A region's figure counts the money and activity reported in its countries, by any hub.",
+    seat: "A region's figure counts the hubs seated in the region, wherever their lines are; hubs seated in a protected country are left out.",
+  },
+  eachHubSummary: (count) =>
+    plural(count, "en", { one: "The figure of 1 hub", other: `The figures of each of ${count} hubs` }),
+  eachCountrySummary: (count) =>
+    plural(count, "en", {
+      one: "The figure of 1 country",
+      other: `The figures of each of ${count} countries`,
+    }),
+  tableCaptionHubs: (title) => `${title}: each hub, by year`,
+  tableCaptionCountries: (title) => `${title}: each country, by year`,
+  protectedCountriesNote:
+    "Countries on the protection list are not shown: nothing is published for them. The countries page lists them.",
+  columnReportId: "Report",
+  columnReports: "Reports",
+  columnCountry: "Country",
+  columnThisHub: "This hub",
+  columnSeatRegion: (region) => `Region of its seat: ${region}`,
+  fundReportLabel: "global fund",
+  hubReportLabel: "hub",
+  noReport: "no report",
+  hubFiguresHeading: "This hub's figures",
+  hubFiguresCaption: (hub) => `${hub}: every hub indicator by year, beside its region and the whole movement`,
+  hubFiguresWithheld:
+    "This hub's figures are withheld: it is seated in a country on the protection list, and its figures would be that country's. Its reports still count in the movement's figures, and in the figures of the regions and countries where its money and activity were.",
+  hubNoFigures: "No figures have been published for this hub yet.",
+  hubAllocationsWithheld:
+    "Withheld: what the global fund allocated to this hub, and what it received, would be its country's figures.",
+  hubNoReportingStatus: "This hub was not active in any year with reports.",
+  countriesHeading: "Countries",
+  countriesLede:
+    "Every country with published figures: funds deployed per active editor, funds deployed and raised, the net transfer (deployed minus raised) and participants. Sort the table by any column.",
+  countriesProtectedNote:
+    "Countries on the protection list are listed as withheld, with no figure: nothing is published about them.",
+  countriesCaption: (year) => `Countries in ${year}`,
+  countriesYearHeading: (year) => `Countries in ${year}`,
+  countriesNone: "No country figures have been published yet.",
+  regionsComparisonHeading: (year) => `Every region side by side, ${year}`,
+  regionsComparisonCaption: (year) =>
+    `Every region indicator in ${year}, the whole movement first as the reference`,
+  filterBehind: "Behind the figures of",
+  filterAllFigures: "All figures",
+  frameworkVersions: "Published versions",
+  frameworkSuppressionScopes: (scopes) =>
+    `Outcome figures are suppressed below k at these scopes: ${andList(
+      scopes.map((scope) => scope.toLowerCase()),
+      "en",
+    )}. The movement figure is never suppressed.`,
+  frameworkTargetsHeading: "Targets",
+  frameworkTargetsLede:
+    "The thresholds the Global Council set, and whether the movement met them in the latest year.",
+  frameworkFieldChangesHeading: "Indicators whose definition changed",
+  frameworkEarlierHeading: "Earlier versions",
+  frameworkEarlierVersion: (version) => `Evaluation framework ${version}`,
+  frameworkVersionIndicators: (version) => `The indicators of framework ${version}`,
+  changeConcerns: "Concerns",
+  changeConcernsFramework: "the framework as a whole",
 };

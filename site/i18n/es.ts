@@ -1,6 +1,10 @@
 import type { Messages } from "./catalogue.js";
+import { andList } from "./lists.js";
+import { plural } from "./plural.js";
 
 const list = (items: readonly string[]) => items.join(", ");
+/** "a", "a y b", "a, b y c", from `Intl.ListFormat`. */
+const joinEs = (items: readonly string[]) => andList(items, "es");
 
 /** The Spanish catalogue. */
 export const es: Messages = {
@@ -11,6 +15,7 @@ export const es: Messages = {
   dir: "ltr",
   languageName: "Español",
   languageNav: "Idioma",
+  colon: ": ",
 
   navRegions: "Regiones",
   navHubs: "Hubs",
@@ -132,6 +137,43 @@ export const es: Messages = {
     `${region} frente al conjunto del movimiento en ${year}: ${items.join("; ")}.`,
   describeVersus: (indicator, region, movement) => `${indicator}: ${region} (movimiento: ${movement})`,
 
+  summaryMovementBars:
+    "Cada barra es la cifra del conjunto del movimiento en un año; las barras parten de cero.",
+  summaryMovementLine:
+    "La línea une la cifra del conjunto del movimiento año tras año, sobre un eje que parte de cero.",
+  summaryMovementShareLine:
+    "La línea une la proporción del conjunto del movimiento año tras año, sobre un eje de 0 a 100 %.",
+  summaryByRegion:
+    "Cada barra es la cifra de una región en el año mostrado, de mayor a menor, desde cero; la línea discontinua es el conjunto del movimiento.",
+  summaryByRegionAmount:
+    "Cada barra es la cifra de una región en el año mostrado, de mayor a menor, desde cero; juntas suman el total del movimiento.",
+  summaryRegionsOverTime:
+    "Un panel por región, todos en la misma escala desde cero: la cifra de la región año tras año.",
+  summaryRegionsOverTimeShare:
+    "Un panel por región, todos en la misma escala de 0 a 100 %: la proporción de la región año tras año.",
+  chartRegionsOverTimeMovement: "La línea discontinua de cada panel es el conjunto del movimiento.",
+  summaryLorenz:
+    "La curva acumula la proporción de los fondos ejecutados frente a la proporción de editores activos, con los países ordenados de menor a mayor financiación por editor. La diagonal discontinua es una financiación igual por editor: cuanto más se hunde la curva por debajo de ella, más desigual es la financiación.",
+  summaryTheil:
+    "Cada barra es el índice de Theil de un año, dividido en el componente entre regiones y el componente dentro de ellas; las barras parten de cero.",
+  summaryRaisedDeployed:
+    "Para cada región en el año mostrado, el dinero recaudado en ella junto al dinero ejecutado en ella; las barras parten de cero.",
+  summaryNetTransfer:
+    "Para cada región en el año mostrado, el dinero ejecutado menos el recaudado, de mayor a menor: las barras a la derecha del cero reciben más de lo que recaudan; las de la izquierda recaudan más de lo que reciben.",
+  summaryReconciliation:
+    "Cada punto es un hub en el año mostrado: lo que declara haber recibido menos lo que le asignó el fondo global. Los puntos sobre la línea del cero coinciden.",
+  summaryReportingGrid:
+    "Una fila por hub y una columna por año: si el hub presentó completos sus informes financieros y de impacto ese año.",
+  summaryRegionMoney:
+    "El dinero recaudado en la región junto al dinero ejecutado en ella, año tras año; las barras parten de cero.",
+  summaryRegionShares:
+    "Cada fila es una proporción, en una escala de 0 a 100 %: la región (círculo) junto al conjunto del movimiento (rombo).",
+  chartTargetNote: (target) => `Línea discontinua: el objetivo, ${target}`,
+  chartNarrowRange: (low, high, first, last) =>
+    `De ${first} a ${last} la cifra se mantiene entre ${low} y ${high}; el eje parte de cero, así que un cambio tan pequeño apenas se ve`,
+  chartNarrowRangeRegions: (low, high) =>
+    `Todas las cifras están entre ${low} y ${high}; los ejes parten de cero, así que diferencias tan pequeñas apenas se ven`,
+
   headlineStatement: (indicator, value, year) => {
     switch (indicator) {
       case "deployed_usd":
@@ -182,7 +224,7 @@ export const es: Messages = {
 
   regionsHeading: "Regiones",
   regionsLede:
-    "Las cifras de cada región en contexto: el dinero recaudado y ejecutado en ella, sus proporciones frente al conjunto del movimiento y los hubs que tienen allí su sede.",
+    "Todas las regiones lado a lado en cada indicador regional, con el conjunto del movimiento como referencia. La página de cada región muestra sus cifras a lo largo de los años, sus hubs y los informes que las respaldan.",
   regionLede: (region, year) =>
     year === null
       ? `Aún no se han publicado cifras de ${region}.`
@@ -220,8 +262,10 @@ export const es: Messages = {
   statusCurrent: "vigente",
   statusSuperseded: "sustituido",
   supersededBy: (reportId) => `sustituido por ${reportId}`,
-  earlierVersions: (count) => (count === 1 ? "1 versión anterior" : `${count} versiones anteriores`),
-  reportsCount: (count) => (count === 1 ? "1 informe: ver la lista" : `${count} informes: ver la lista`),
+  earlierVersions: (count) =>
+    plural(count, "es", { one: `${count} versión anterior`, other: `${count} versiones anteriores` }),
+  reportsCount: (count) =>
+    plural(count, "es", { one: `${count} informe: ver la lista`, other: `${count} informes: ver la lista` }),
   reportKinds: {
     financial: "financiero",
     impact: "impacto",
@@ -232,7 +276,19 @@ export const es: Messages = {
   frameworkChangesLede: (from, to) => `Cambios entre la versión ${from} y la versión ${to} del marco.`,
   frameworkAdded: "añadido",
   frameworkRemoved: "eliminado",
-  frameworkChanged: (fields) => `cambios en: ${fields.join(", ")}`,
+  frameworkChanged: (fields) => `cambios en: ${joinEs(fields)}`,
+  frameworkFieldNames: {
+    lens: "perspectiva",
+    title: "título",
+    definition: "definición",
+    formula: "fórmula",
+    unit: "unidad",
+    direction: "interpretación",
+    target: "objetivo",
+    scopes: "ámbitos",
+    region_by: "cómputo de las regiones",
+    disclosure: "divulgación",
+  },
   frameworkUnchanged: "Ningún indicador ha cambiado.",
   frameworkOnlyVersion: "Esta es la primera versión publicada del marco.",
   printedFrom: "Impreso desde",
@@ -255,8 +311,8 @@ export const es: Messages = {
     `Cifras principales del conjunto del movimiento en ${year}, calculadas con el marco de evaluación ${version}, y su evolución respecto al año anterior.`,
   overviewEmpty: "Aún no se ha publicado ninguna cifra.",
   overviewLensLink: (lens) => `Todos los indicadores de la perspectiva «${lens}»`,
-  disclosureNote: (k) =>
-    `Para proteger a los participantes, se omiten las cifras de resultados de las regiones con menos de ${k} participantes, y no se publica nada sobre los países de la lista de protección.`,
+  disclosureNote: (k, scopes) =>
+    `Para proteger a los participantes, se omiten las cifras de resultados de ${joinEs(scopes.map((scope) => ({ movement: "el movimiento", region: "las regiones", hub: "los hubs", country: "los países" })[scope]))} con menos de ${k} participantes, y no se publica nada sobre los países de la lista de protección${scopes.includes("hub") ? " ni sobre los hubs con sede en ellos" : ""}.`,
   headlineChange: (trend, magnitude, previousYear) =>
     `${trend === "up" ? "sube" : "baja"} ${magnitude} respecto a ${previousYear}`,
   headlineUnchanged: (previousYear) => `sin cambios respecto a ${previousYear}`,
@@ -279,7 +335,6 @@ export const es: Messages = {
   frameworkLink: "Cómo se definen los indicadores",
   tableCaption: (title) => `${title}: cifras por año`,
   tableScopeColumn: "Ámbito",
-  tableGroupRegions: "Regiones",
   tableGroupHubs: "Hubs",
   tableGroupCountries: "Países",
   noteSuppressed: (k) => `omitido: menos de ${k} participantes, por lo que la cifra no se publica.`,
@@ -293,6 +348,7 @@ export const es: Messages = {
   chartMovementTitle: (first, last) =>
     first === last ? `Movimiento, ${first}` : `Movimiento, ${first}–${last}`,
   chartByRegionTitle: (year) => `Por región, ${year}`,
+  chartByRegionMovementTitle: (year, movement) => `Por región, ${year} (movimiento: ${movement})`,
   chartRegionsOverTimeTitle: (first, last) =>
     first === last ? `Por región, ${first}` : `Por región, ${first}–${last}`,
   chartSuppressed: (k, items) => `Omitido (menos de ${k} participantes): ${list(items)}`,
@@ -318,7 +374,6 @@ export const es: Messages = {
   frameworkDataText: "Todas las cifras publicadas, con una fila por indicador, año y ámbito:",
   noTarget: "sin objetivo fijado",
   target: (comparison, value) => (comparison === ">=" ? `como mínimo ${value}` : `como máximo ${value}`),
-  disclosureParticipants: "Se omite en el ámbito regional cuando participaron menos de k personas",
   disclosureNone: "Se publica íntegramente",
 
   changeReadings: { better: "mejor", worse: "peor" },
@@ -342,4 +397,86 @@ export const es: Messages = {
     hub: "Hub",
     country: "País",
   },
+
+  // Páginas, pruebas de cada cifra y metas (issue #11).
+  navCountries: "Países",
+  withheldReasons: {
+    "protected-country": "reservado (país protegido)",
+    "protected-seat": "reservado (hub con sede en un país protegido)",
+  },
+  noteWithheld:
+    "reservado: no se publica nada sobre un país de la lista de protección ni sobre un hub con sede en él, porque sus cifras serían las de ese país.",
+  noteFigureLinks: "Cada cifra enlaza con los informes a partir de los cuales se calculó.",
+  notAtScope: "no se publica en este ámbito",
+  targetGap: (position, gap) =>
+    position === "on"
+      ? "exactamente en la meta"
+      : `${gap} ${position === "above" ? "por encima de" : "por debajo de"} la meta`,
+  targetAt: (target, scopes) => `${target}, para ${joinEs(scopes.map((scope) => scope.toLowerCase()))}`,
+  targetOfMovement: (target) => `(meta para el movimiento: ${target})`,
+  disclosureParticipantsAt: (scopes) =>
+    `Se omite en el ámbito de ${joinEs(scopes.map((scope) => scope.toLowerCase()))} cuando participaron menos de k personas`,
+  regionBases: {
+    lines: "Región (por los países de las líneas)",
+    seat: "Región (por la sede de los hubs)",
+  },
+  regionBasisShort: { lines: "por los países de las líneas", seat: "por la sede de los hubs" },
+  regionBasisNote: {
+    lines:
+      "La cifra de una región cuenta el dinero y la actividad declarados en sus países, por cualquier hub.",
+    seat: "La cifra de una región cuenta los hubs con sede en ella, dondequiera que estén sus líneas; los hubs con sede en un país protegido quedan fuera.",
+  },
+  eachHubSummary: (count) =>
+    plural(count, "es", { one: "La cifra de 1 hub", other: `Las cifras de cada uno de los ${count} hubs` }),
+  eachCountrySummary: (count) =>
+    plural(count, "es", {
+      one: "La cifra de 1 país",
+      other: `Las cifras de cada uno de los ${count} países`,
+    }),
+  tableCaptionHubs: (title) => `${title}: cada hub, por año`,
+  tableCaptionCountries: (title) => `${title}: cada país, por año`,
+  protectedCountriesNote:
+    "Los países de la lista de protección no aparecen: no se publica nada sobre ellos. La página de países los enumera.",
+  columnReportId: "Informe",
+  columnReports: "Informes",
+  columnCountry: "País",
+  columnThisHub: "Este hub",
+  columnSeatRegion: (region) => `Región de su sede: ${region}`,
+  fundReportLabel: "fondo global",
+  hubReportLabel: "hub",
+  noReport: "ningún informe",
+  hubFiguresHeading: "Las cifras de este hub",
+  hubFiguresCaption: (hub) =>
+    `${hub}: cada indicador de hub por año, junto a su región y al conjunto del movimiento`,
+  hubFiguresWithheld:
+    "Las cifras de este hub están reservadas: tiene su sede en un país de la lista de protección y sus cifras serían las de ese país. Sus informes siguen contando en las cifras del movimiento y en las de las regiones y países donde estuvieron su dinero y su actividad.",
+  hubNoFigures: "Aún no se han publicado cifras de este hub.",
+  hubAllocationsWithheld:
+    "Reservado: lo que el fondo global asignó a este hub, y lo que recibió, serían cifras de su país.",
+  hubNoReportingStatus: "Este hub no estuvo activo en ningún año con informes.",
+  countriesHeading: "Países",
+  countriesLede:
+    "Cada país con cifras publicadas: fondos ejecutados por editor activo, fondos ejecutados y recaudados, la transferencia neta (ejecutado menos recaudado) y los participantes. Ordene la tabla por cualquier columna.",
+  countriesProtectedNote:
+    "Los países de la lista de protección figuran como reservados, sin ninguna cifra: no se publica nada sobre ellos.",
+  countriesCaption: (year) => `Países en ${year}`,
+  countriesYearHeading: (year) => `Países en ${year}`,
+  countriesNone: "Aún no se han publicado cifras por país.",
+  regionsComparisonHeading: (year) => `Todas las regiones lado a lado, ${year}`,
+  regionsComparisonCaption: (year) =>
+    `Cada indicador regional en ${year}, con el conjunto del movimiento primero como referencia`,
+  filterBehind: "Detrás de las cifras de",
+  filterAllFigures: "Todas las cifras",
+  frameworkVersions: "Versiones publicadas",
+  frameworkSuppressionScopes: (scopes) =>
+    `Las cifras de resultados se omiten por debajo de k en estos ámbitos: ${joinEs(scopes.map((scope) => scope.toLowerCase()))}. La cifra del movimiento nunca se omite.`,
+  frameworkTargetsHeading: "Metas",
+  frameworkTargetsLede:
+    "Los umbrales que fijó el Consejo Global y si el movimiento los alcanzó en el último año.",
+  frameworkFieldChangesHeading: "Indicadores cuya definición cambió",
+  frameworkEarlierHeading: "Versiones anteriores",
+  frameworkEarlierVersion: (version) => `Marco de evaluación ${version}`,
+  frameworkVersionIndicators: (version) => `Los indicadores del marco ${version}`,
+  changeConcerns: "Afecta a",
+  changeConcernsFramework: "el marco en su conjunto",
 };

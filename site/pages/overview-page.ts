@@ -1,10 +1,13 @@
 import type { IndicatorDefinition } from "../../functions/core/framework/framework.js";
 import { cellOf } from "../figures/cell.js";
+import { movementEvidence } from "../figures/evidence.js";
 import { latestYear } from "../figures/lookup.js";
 import type { Messages } from "../i18n/catalogue.js";
 import { formatCell, formatChange, formatNumber } from "../i18n/format.js";
 import { html, type SafeHtml } from "../web/html.js";
+import { evidenceHref } from "../web/paths.js";
 import type { ContentContext } from "./parts/content-context.js";
+import { targetWords } from "./parts/figure-cells.js";
 import { frameworkText } from "./parts/framework-text.js";
 import type { Page } from "./parts/page-layout.js";
 
@@ -53,28 +56,27 @@ function headline(indicator: IndicatorDefinition, context: ContentContext, year:
       change = html`<p class="headline-change">${messages.headlineNoPrevious(year - 1)}</p>`;
     }
   }
-  const target = indicator.target;
-  let targetMarkup: SafeHtml | string =
-    html`<p class="headline-target">${messages.targetLabel(messages.noTarget)}</p>`;
-  if (target) {
-    const targetText = messages.target(
-      target.comparison,
-      formatNumber(target.value, indicator.unit, messages),
-    );
-    const met =
-      current.kind === "value" &&
-      (target.comparison === ">=" ? current.value >= target.value : current.value <= target.value);
-    targetMarkup = html`<p class="headline-target">${messages.targetLabel(targetText)}${
-      current.kind === "value"
-        ? html` · <strong class="${met ? "target-met" : "target-missed"}">${met ? messages.targetMet : messages.targetMissed}</strong>`
-        : ""
-    }</p>`;
-  }
+  const words = targetWords(indicator, "movement", current, messages);
+  const targetText = indicator.target
+    ? messages.target(
+        indicator.target.comparison,
+        formatNumber(indicator.target.value, indicator.unit, messages),
+      )
+    : messages.noTarget;
+  const targetMarkup = html`<p class="headline-target">${messages.targetLabel(targetText)}${
+    words
+      ? html` · <strong class="${words.met ? "target-met" : "target-missed"}">${words.verdict}</strong>${messages.colon}${words.detail}`
+      : ""
+  }</p>`;
   const valueClass = current.kind === "value" ? "headline-value" : "headline-value withheld";
   return html`<li class="headline">
 <h3 class="headline-title">${link}</h3>
 <div class="headline-figure">
-<p class="${valueClass}">${valueText}</p>
+<p class="${valueClass}">${
+    current.kind === "no-data"
+      ? valueText
+      : html`<a class="figure-link" href="${evidenceHref(movementEvidence(year))}">${valueText}</a>`
+  }</p>
 ${change}
 </div>
 ${sentence ? html`<p class="headline-sentence">${sentence}</p>` : ""}
@@ -101,7 +103,7 @@ ${cards}</ul>
   });
   const main = html`<h1>${messages.overviewHeading}</h1>
 <p class="lede">${year === undefined ? messages.overviewEmpty : messages.overviewLede(year, framework.version)}</p>
-<p class="notice">${messages.disclosureNote(k)}</p>
+<p class="notice">${messages.disclosureNote(k, framework.disclosure.suppression_scopes)}</p>
 ${lenses}`;
   return { file: "index.html", title: messages.navOverview, main };
 }

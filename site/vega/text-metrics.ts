@@ -14,8 +14,8 @@ const HELVETICA_WIDTHS = [
 
 const OTHER_CHARACTER = 600;
 const BOLD_FACTOR = 1.07;
-/** Headroom for fonts a little wider than Helvetica (system fonts, DejaVu Sans). */
-const SAFETY_FACTOR = 1.05;
+/** Headroom for fonts wider than Helvetica (system fonts; DejaVu Sans, a common fallback on Linux, is about a tenth wider). */
+const SAFETY_FACTOR = 1.12;
 
 interface TextItem {
   readonly fontSize?: number | string;

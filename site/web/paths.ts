@@ -25,15 +25,33 @@ export function hubFile(hubId: string): string {
   return `hub-${hubId}.html`;
 }
 
-/** The link to the evidence page, filtered to a year, region or hub when given. */
-export function evidenceHref(evidence: { year?: number; region?: string; hub?: string }): string {
+/** What the evidence page is filtered to: a year, a region (by its lines), a hub's reports, the reports behind a figure. */
+export interface EvidenceFilter {
+  readonly year?: number;
+  readonly region?: string;
+  readonly hub?: string;
+  /** The scope instance whose figures the reports fed (see `site/figures/evidence.ts`). */
+  readonly behind?: string;
+}
+
+/** The link to the evidence page, filtered as given, jumping to the year's reports. */
+export function evidenceHref(evidence: EvidenceFilter): string {
   const query = new URLSearchParams();
   if (evidence.year !== undefined) query.set("year", String(evidence.year));
   if (evidence.region !== undefined) query.set("region", evidence.region);
   if (evidence.hub !== undefined) query.set("hub", evidence.hub);
+  if (evidence.behind !== undefined) query.set("behind", evidence.behind);
   const search = query.toString();
   return `evidence.html${search ? `?${search}` : ""}${evidence.year !== undefined ? `#year-${evidence.year}` : ""}`;
 }
+
+/** The link to one report's row on the evidence page. */
+export function reportHref(reportId: string): string {
+  return `evidence.html#report-${reportId}`;
+}
+
+/** The countries page. */
+export const COUNTRIES_FILE = "countries.html";
 
 /** The files a chart is published as. */
 export interface ChartFiles {
@@ -41,9 +59,9 @@ export interface ChartFiles {
   readonly specPath: string;
   /** Its data table as CSV. */
   readonly csvPath: string;
-  /** Its compiled Vega spec, which the browser draws (charts that follow the page's filters). */
+  /** Its compiled Vega spec, which the browser draws (charts that follow the page's filters); published with its content's hash before `.vg.json`. */
   readonly vegaPath: string;
-  /** Its values, title and descriptions, which the browser loads (charts that follow the page's filters). */
+  /** Its values, title and descriptions, which the browser loads (charts that follow the page's filters); published with its content's hash before `.json`. */
   readonly valuesPath: string;
 }
 

@@ -15,6 +15,7 @@ const TYPES: readonly [string, RegExp][] = [
   ["region", /(^|\/)region-[^/]+\.html$/],
   ["hub", /(^|\/)hub-[^/]+\.html$/],
   ["regions / hubs index", /(^|\/)(regions|hubs)\.html$/],
+  ["countries", /(^|\/)countries\.html$/],
   ["evidence", /(^|\/)evidence\.html$/],
   ["framework", /(^|\/)framework\.html$/],
   ["lens", /\.html$/],
@@ -23,9 +24,9 @@ const TYPES: readonly [string, RegExp][] = [
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
 /**
- * For each page type, the heaviest page's first-visit transfer: its HTML, the stylesheet and the
- * script it loads, the Vega chunk and the compiled specs and data files its interactive charts
- * fetch; raw and gzip-compressed (what CloudFront serves).
+ * For each page type, the heaviest page's first-visit transfer: its HTML, the stylesheet, favicon and
+ * script it loads (content-hashed names), the Vega chunk and the compiled specs and data files its
+ * interactive charts fetch; raw and gzip-compressed (what CloudFront serves).
  */
 export async function pageWeights(siteDir: string, pages: readonly string[]): Promise<PageWeight[]> {
   const sizes = async (path: string) => {
@@ -36,11 +37,11 @@ export async function pageWeights(siteDir: string, pages: readonly string[]): Pr
     const html = await readFile(join(siteDir, page), "utf8");
     const folder = dirname(page) === "." ? "" : `${dirname(page)}/`;
     const linked = [
-      ...[...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1] ?? ""),
+      ...[...html.matchAll(/<link rel="(?:stylesheet|icon)" href="([^"]+)"/g)].map((m) => m[1] ?? ""),
       ...[...html.matchAll(/<script type="module" src="([^"]+)">/g)].map((m) => m[1] ?? ""),
       ...[...html.matchAll(/data-(?:spec|values)="([^"]+)"/g)].map((m) => m[1] ?? ""),
     ].map((href) => join(folder, href));
-    const script = linked.find((path) => path.endsWith("site.js"));
+    const script = linked.find((path) => /(^|\/)site\.[0-9a-f]{10}\.js$/.test(path));
     if (script && html.includes("data-chart=")) {
       const queue = [script];
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) {

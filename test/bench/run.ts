@@ -1,10 +1,13 @@
 /**
- * The benchmark: `npm run bench [-- --lines N] [--reports N] [--keep]`. Generates a large movement (default about one
- * million financial lines; `--lines 10000000` for ten million), ingests it, computes every indicator, and runs
+ * The benchmark: `npm run bench [-- --lines N] [--reports N] [--keep]`. Generates a large movement (default about
+ * one million financial lines; `--lines 10000000` for ten million), ingests it, computes every indicator of every
+ * shipped framework version (the newest last, whose figures the dashboards are built from), and runs
  * the same heavy aggregation as one hand-written DuckDB query over the same Parquet for comparison. Prints
  * throughput, times and peak memory, ingest beside DuckDB's own CSV → Parquet copy of the same files, and the CLI's
  * start-up time. `--reports N` adds the movement-scale section (`scale.ts`): a lake of N small reports, one more
- * ingest as it grows, compute before and after compaction. Not part of `npm test`: speed is measured, not asserted.
+ * ingest as it grows, compute before and after compaction. Then the ingest of single large files (CSV of 16, 64 and
+ * 256 MiB, workbooks), each in a process of its own, with its peak memory (`ingest-memory.ts`; `--ingest-sizes 16,64`
+ * to choose, `--no-ingest-memory` to skip). Not part of `npm test`: speed is measured here, never asserted.
  */
 import { rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -12,11 +15,15 @@ import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { buildSiteFromPublished } from "../../functions/cli/commands/build.js";
 import { computeFromLake } from "../../functions/cli/commands/compute.js";
+import { frameworkVersions, newestFrameworkVersion } from "../../functions/core/framework/framework.js";
+import type { PublishedIndicators } from "../../functions/core/indicators/publish-indicators.js";
 import { generateSample } from "../../functions/sample/generate.js";
 import { ingestSamplePlan } from "../../functions/sample/ingest-plan.js";
 import { cliStartupSeconds, duckdbCopySeconds } from "./ingest-baseline.js";
+import { ingestMemoryBench } from "./ingest-memory.js";
 import { pageWeights } from "./page-weight.js";
 import { scaleBench } from "./scale.js";
+import { benchSimulate } from "./simulate.js";
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +31,8 @@ const { values } = parseArgs({
     dir: { type: "string", default: join(".observatory", "bench") },
     keep: { type: "boolean", default: false },
     reports: { type: "string" },
+    "ingest-sizes": { type: "string", default: "16,64,256" },
+    "no-ingest-memory": { type: "boolean", default: false },
   },
 });
 const lines = Number(values.lines);
@@ -70,17 +79,28 @@ figure(
   `${Math.round(ingestedRows / ingestSeconds).toLocaleString("en")} rows/s (${ingestedRows.toLocaleString("en")} rows)`,
 );
 
-started = performance.now();
-const published = await computeFromLake({
-  lake: join(dir, "lake"),
-  out: join(dir, "out"),
-  memoryLimit: "3GB",
-});
-const computeSeconds = seconds(started);
-figure(
-  "compute (all indicators, DuckDB, from cold)",
-  `${computeSeconds.toFixed(2)} s (${published.rows.length} rows)`,
-);
+const computeSecondsByVersion = new Map<string, number>();
+let published: PublishedIndicators | undefined;
+for (const frameworkVersion of frameworkVersions()) {
+  started = performance.now();
+  published = await computeFromLake({
+    lake: join(dir, "lake"),
+    out: join(dir, "out", frameworkVersion),
+    memoryLimit: "3GB",
+    frameworkVersion,
+  });
+  computeSecondsByVersion.set(frameworkVersion, seconds(started));
+  figure(
+    `compute framework ${frameworkVersion} (DuckDB, from cold)`,
+    `${seconds(started).toFixed(2)} s (${published.rows.length} rows)`,
+  );
+}
+if (!published) throw new Error("no framework version is shipped");
+const newest = newestFrameworkVersion();
+const computeSeconds = computeSecondsByVersion.get(newest) ?? Number.NaN;
+for (const [version, time] of computeSecondsByVersion)
+  if (version !== newest)
+    figure(`compute ${newest} / compute ${version}`, `${(computeSeconds / time).toFixed(2)}×`);
 
 started = performance.now();
 const instance = await DuckDBInstance.create(":memory:", {
@@ -111,7 +131,8 @@ figure(
   "hand-written DuckDB query (same aggregates)",
   `${handSeconds.toFixed(2)} s (${reader.currentRowCount} rows)`,
 );
-figure("compute minus hand-written query", `${(computeSeconds - handSeconds).toFixed(2)} s`);
+figure(`compute ${newest} minus hand-written query`, `${(computeSeconds - handSeconds).toFixed(2)} s`);
+await benchSimulate({ lake: join(dir, "lake"), dir, computeSeconds, figure });
 
 started = performance.now();
 const site = await buildSiteFromPublished(published, join(dir, "site"));
@@ -135,6 +156,13 @@ if (values.reports)
   });
 figure("peak memory (RSS of this process)", mib(process.resourceUsage().maxRSS * 1024));
 if (!values.keep) await rm(dir, { recursive: true, force: true });
+
+if (!values["no-ingest-memory"])
+  await ingestMemoryBench({
+    dir: join(dir, "ingest-memory"),
+    sizesMiB: values["ingest-sizes"].split(",").map(Number),
+    print: figure,
+  });
 
 async function folderSize(path: string): Promise<number> {
   const { readdir } = await import("node:fs/promises");

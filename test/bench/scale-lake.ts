@@ -19,7 +19,7 @@ import { type ManifestEntry, manifestEntryText } from "../../functions/core/lake
 import { writeParquet } from "../../functions/core/lake/parquet.js";
 import { CURATED_TABLES } from "../../functions/core/lake/tables.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
-import type { ReportKind } from "../../functions/core/reporting/kinds.js";
+import { isReportKind, type ReportKind } from "../../functions/core/reporting/kinds.js";
 import { type ReferenceState, validateReport } from "../../functions/core/reporting/validate.js";
 
 const SEATS = [
@@ -222,6 +222,7 @@ export class ScaleLake {
     if (!report) throw new Error(`generated report ${n} rejected: ${JSON.stringify(validation.problems)}`);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const reportId = reportIdOf(sha256);
+    if (!isReportKind(report.kind)) throw new Error(`generated report ${n} read as a ${report.kind}`);
     const kind: ReportKind = report.kind;
     const entry: ManifestEntry = {
       report_id: reportId,
@@ -238,7 +239,7 @@ export class ScaleLake {
       file_name: `${uploader}-${report.period}-${kind}.csv`,
       row_count: report.rowCount,
       warning_count: validation.warningCount,
-      raw_key: lakeLayout.rawKey(uploader, sha256),
+      raw_key: lakeLayout.rawKey(uploader, sha256, "csv"),
       curated_key: lakeLayout.curatedKey(kind, reportId, report.year, report.hubId),
     };
     const parquet = writeParquet(CURATED_TABLES[kind], {

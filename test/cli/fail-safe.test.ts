@@ -332,30 +332,40 @@ describe("a lake path with glob characters", () => {
       const result = await observatory(["compute", "--lake", join(root, name), "--out", out]);
       expect(result.code, result.stderr).toBe(0);
       expect(await readFile(join(out, "indicators.csv"), "utf8")).toContain(
-        "2026.1,deployed_usd,2025,movement,movement,650,false",
+        "2026.2,deployed_usd,2025,movement,movement,650,false",
       );
     }
     const site = join(root, "site");
     const built = await observatory(["build", "--lake", join(root, "x*"), "--out", site]);
     expect(built.code, built.stderr).toBe(0);
     expect(await readFile(join(site, "data", "indicators.csv"), "utf8")).toContain(
-      "2026.1,deployed_usd,2025,movement,movement,650,false",
+      "2026.2,deployed_usd,2025,movement,movement,650,false",
     );
   });
 });
 
 describe("build --indicators", () => {
-  it("uses the k and framework version compute used, from run.json", async () => {
+  it("uses the k and framework version compute used, from run.json, not the newest version's defaults", async () => {
     const dir = await tempDir();
     const lake = await referenceLake(dir);
     const file = await write(dir, "imp.csv", impactCsv("wm-ng", "2025", ["NG,participants,4,"]));
     await observatory(["ingest", "--lake", lake, "--as", "wm-ng", file]);
     const out = join(dir, "out");
-    const computed = await observatory(["compute", "--lake", lake, "--out", out, "--k", "3"]);
+    const computed = await observatory([
+      "compute",
+      "--lake",
+      lake,
+      "--out",
+      out,
+      "--k",
+      "3",
+      "--framework",
+      "2026.1",
+    ]);
     expect(computed.stdout).toContain("of framework 2026.1 (k = 3)");
     const run = await readFile(join(out, "run.json"), "utf8");
     expect(run).toBe('{\n "framework_version": "2026.1",\n "k": 3\n}\n');
-    await observatory(["compute", "--lake", lake, "--out", out, "--k", "3"]);
+    await observatory(["compute", "--lake", lake, "--out", out, "--k", "3", "--framework", "2026.1"]);
     expect(await readFile(join(out, "run.json"), "utf8")).toBe(run);
 
     const site = join(dir, "site");

@@ -49,12 +49,14 @@ describe("observatory compute", () => {
     const result = await observatory(["compute", "--lake", lake, "--out", join(dir, "out")]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /computed \d+ indicator rows of framework 2026\.1 \(k = 10\) from 2 current hub reports/,
+      /computed \d+ indicator rows of framework 2026\.2 \(k = 10\) from 2 current hub reports/,
     );
     const csv = await readFile(join(dir, "out", "indicators.csv"), "utf8");
     expect(csv.split("\n")[0]).toBe("framework_version,indicator,year,scope,scope_id,value,suppressed");
-    expect(csv).toContain("2026.1,deployed_usd,2025,movement,movement,650,false");
-    expect(csv).toContain("2026.1,deployed_usd,2025,region,Sub-Saharan Africa,650,false");
+    expect(csv).toContain("2026.2,deployed_usd,2025,movement,movement,650,false");
+    expect(csv).toContain("2026.2,deployed_usd,2025,region,Sub-Saharan Africa,650,false");
+    expect(csv).toContain("2026.2,deployed_usd,2025,hub,wm-ng,650,false");
+    expect(csv).toContain("2026.2,deployed_usd,2025,country,NG,650,false");
     expect((await stat(join(dir, "out", "indicators.parquet"))).size).toBeGreaterThan(0);
     const reports = JSON.parse(await readFile(join(dir, "out", "reports.json"), "utf8"));
     expect(reports.map((r: { kind: string; status: string }) => `${r.kind}:${r.status}`)).toEqual([
@@ -65,10 +67,28 @@ describe("observatory compute", () => {
     ]);
   });
 
+  it("computes an earlier framework version when asked, exactly as that version computes", async () => {
+    const dir = await tempDir();
+    const lake = await smallLake(dir);
+    const result = await observatory([
+      "compute",
+      "--lake",
+      lake,
+      "--out",
+      join(dir, "out"),
+      "--framework",
+      "2026.1",
+    ]);
+    expect(result.code).toBe(0);
+    const csv = await readFile(join(dir, "out", "indicators.csv"), "utf8");
+    expect(csv).toContain("2026.1,deployed_usd,2025,region,Sub-Saharan Africa,650,false");
+    expect(csv).not.toMatch(/^2026\.2,|,hub,|,country,/m);
+  });
+
   it.each([
     [["--k", "0"], /--k must be a whole number from 1/],
     [["--k", "ten"], /--k must be a whole number/],
-    [["--framework", "1999.9"], /--framework must be one of 2026.1/],
+    [["--framework", "1999.9"], '--framework must be one of 2026.1, 2026.2, not "1999.9"'],
   ])("exits 2 for %j", async (extra, message) => {
     const dir = await tempDir();
     const result = await observatory([
@@ -98,8 +118,8 @@ describe("observatory build and reports", () => {
     ]);
     expect(fromIndicators.code).toBe(0);
     const pages = Number(/built (\d+) pages and \d+ charts/.exec(fromIndicators.stdout)?.[1]);
-    expect(pages % 3).toBe(0);
-    expect(pages / 3).toBeGreaterThan(12);
+    expect(pages % 4).toBe(0);
+    expect(pages / 4).toBeGreaterThan(12);
     const fromLake = await observatory(["build", "--lake", lake, "--out", join(dir, "site2")]);
     expect(fromLake.code).toBe(0);
     for (const page of [
@@ -114,12 +134,16 @@ describe("observatory build and reports", () => {
       "evidence.html",
       "framework.html",
     ]) {
-      expect(await readFile(join(dir, "site2", page), "utf8")).toContain("framework 2026.1");
+      expect(await readFile(join(dir, "site2", page), "utf8")).toContain("framework 2026.2");
       expect(await readFile(join(dir, "site2", "es", page), "utf8")).toContain('<html lang="es" dir="ltr">');
+      expect(await readFile(join(dir, "site2", "fr", page), "utf8")).toContain('<html lang="fr" dir="ltr">');
       expect(await readFile(join(dir, "site2", "ar", page), "utf8")).toContain('<html lang="ar" dir="rtl">');
     }
     const scripts = (await readdir(join(dir, "site2"))).filter((name) => name.endsWith(".js"));
-    expect(scripts).toContain("site.js");
+    const index = await readFile(join(dir, "site2", "index.html"), "utf8");
+    const entry = /<link rel="stylesheet" href="(style\.[0-9a-f]{10}\.css)">/.exec(index)?.[1] ?? "";
+    expect((await readdir(join(dir, "site2"))).filter((name) => name.endsWith(".css"))).toEqual([entry]);
+    expect(scripts.filter((name) => /^site\.[0-9a-f]{10}\.js$/.test(name))).toHaveLength(1);
     const sizes = await Promise.all(scripts.map(async (name) => (await stat(join(dir, "site2", name))).size));
     expect(Math.max(...sizes), "the Vega chunk").toBeGreaterThan(100_000);
     const missing = await observatory([

@@ -79,6 +79,7 @@ async function computeWith(fail: { query?: RegExp; close?: Error } = {}) {
     },
     countries: bundledCountryTable(),
     logger,
+    frameworkVersion: "2026.1",
   });
   const outcome = await compute().then(
     (summary) => ({ summary, error: undefined }),

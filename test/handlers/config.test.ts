@@ -36,6 +36,36 @@ describe("readConfig", () => {
     ]);
   });
 
+  it("reads one of a fixed set of values, with its default, and names the allowed ones otherwise", () => {
+    const versions = {
+      frameworkVersion: env.oneOf("FRAMEWORK_VERSION", ["2026.1", "2026.2"], { default: "2026.2" }),
+    };
+    expect(readConfig(versions, {})).toEqual({ frameworkVersion: "2026.2" });
+    expect(readConfig(versions, { FRAMEWORK_VERSION: " 2026.1 " })).toEqual({ frameworkVersion: "2026.1" });
+    expect(() => readConfig(versions, { FRAMEWORK_VERSION: "2027.1" })).toThrow(
+      'the function is misconfigured: FRAMEWORK_VERSION must be one of 2026.1, 2026.2, not "2027.1"',
+    );
+  });
+
+  it("fails the compute entry point at cold start when FRAMEWORK_VERSION names a version that is not shipped", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      CURATED_BUCKET: "curated",
+      ATHENA_WORKGROUP: "wg",
+      ATHENA_STAGING_WORKGROUP: "wg-staging",
+      STAGING_BUCKET: "results",
+      GLUE_DATABASE: "db",
+      FRAMEWORK_VERSION: "2025.9",
+    });
+    try {
+      await expect(import("../../functions/handlers/compute-indicators.js")).rejects.toThrow(
+        'misconfigured: FRAMEWORK_VERSION must be one of 2026.1, 2026.2, not "2025.9"',
+      );
+    } finally {
+      process.env = saved;
+    }
+  });
+
   it("fails a Lambda entry point at import (cold start) when its environment is incomplete", async () => {
     const saved = { ...process.env };
     delete process.env.RAW_BUCKET;

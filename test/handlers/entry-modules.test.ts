@@ -17,13 +17,14 @@ import { lakeOnS3 } from "../../functions/adapters/aws/lake-on-s3.js";
 import { S3ObjectStore } from "../../functions/adapters/aws/s3-store.js";
 import { DuckDbEngine } from "../../functions/adapters/local/duckdb-engine.js";
 import { loadFramework } from "../../functions/core/framework/framework.js";
-import { loadStages } from "../../functions/core/indicators/compute.js";
+import { frameworkStages } from "../../functions/core/indicators/compute.js";
 import { publishIndicators } from "../../functions/core/indicators/publish-indicators.js";
 import { ingestReport } from "../../functions/core/ingest.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
 import type { UploadResult } from "../../functions/core/uploads/result-document.js";
 import { basicUtcTimestamp } from "../../functions/core/uploads/upload-layout.js";
 import { CLIENT_BUNDLE_DIR } from "../../site/client/client-files.js";
+import { contentHash } from "../../site/web/assets.js";
 import { encode, FX_CSV, financialCsv, HUBS_CSV, impactCsv, lakeWithReference } from "../helpers/movement.js";
 import { type LocalS3, startS3rver } from "../helpers/s3rver.js";
 import { tempDir } from "../helpers/temp.js";
@@ -207,7 +208,7 @@ describe("ingest-upload.ts", () => {
 });
 
 describe("compute-indicators.ts", () => {
-  it("stages in ATHENA_STAGING_WORKGROUP under STAGING_BUCKET, queries in ATHENA_WORKGROUP on GLUE_DATABASE and publishes to CURATED_BUCKET, with the run's k", async () => {
+  it("computes FRAMEWORK_VERSION, stages in ATHENA_STAGING_WORKGROUP under STAGING_BUCKET, queries in ATHENA_WORKGROUP on GLUE_DATABASE and publishes to CURATED_BUCKET, with the run's k", async () => {
     await startEndpoints([CURATED, RESULTS, RAW]);
     const seed = lakeOnS3({ client: s3.client, rawBucket: RAW, curatedBucket: CURATED });
     for (const text of [HUBS_CSV, FX_CSV])
@@ -223,6 +224,7 @@ describe("compute-indicators.ts", () => {
         ATHENA_STAGING_WORKGROUP: "observatory-staging",
         STAGING_BUCKET: RESULTS,
         GLUE_DATABASE: "observatory_lake",
+        FRAMEWORK_VERSION: "2026.1",
       },
     );
     expect(await handler()).toMatchObject({ frameworkVersion: "2026.1", indicatorRows: 0, reports: 2 });
@@ -231,7 +233,7 @@ describe("compute-indicators.ts", () => {
     const creates = starts.filter((c) => String(c.input.QueryString).startsWith("CREATE TABLE"));
     const drops = starts.filter((c) => String(c.input.QueryString).startsWith("DROP TABLE"));
     const queries = starts.filter((c) => !creates.includes(c) && !drops.includes(c));
-    expect(creates.length).toBe(1 + loadStages().length);
+    expect(creates.length).toBe(1 + frameworkStages(loadFramework("2026.1")).length);
     const [manifest] = creates as [RecordedCall];
     expect(String(manifest.input.QueryString)).toMatch(
       /^CREATE TABLE observatory_lake\.compute_run_\w+_manifest\n[\s\S]*\nFROM manifest_checkpoints\nWHERE checkpoint = \?$/,
@@ -267,9 +269,14 @@ describe("compute-indicators.ts", () => {
       `${CURATED}/curated/countries/countries.parquet`,
       `${CURATED}/${pinned?.key}`,
       `${CURATED}/checkpoints/manifest-last.json`,
-      ...["indicators.csv", "indicators.parquet", "reports.json", "dashboard.json", "run.json"].map(
-        (file) => `${CURATED}/published/${file}`,
-      ),
+      ...[
+        "indicators.csv",
+        "indicators.parquet",
+        "reports.json",
+        "dashboard.json",
+        "scenarios.json",
+        "run.json",
+      ].map((file) => `${CURATED}/published/${file}`),
     ]);
     const published = new S3ObjectStore({ client: s3.client, bucket: CURATED, keyPrefix: "published/" });
     expect(new TextDecoder().decode(await published.get("run.json"))).toBe(
@@ -385,7 +392,7 @@ describe("publish-site.ts", () => {
     const reads = s3Requests.filter((r) => r.method === "GET");
     expect(new Set(reads.map((r) => `${r.bucket}/${r.key}`))).toEqual(
       new Set(
-        ["indicators.csv", "dashboard.json", "reports.json", "run.json"].map(
+        ["indicators.csv", "dashboard.json", "reports.json", "run.json", "scenarios.json"].map(
           (f) => `${CURATED}/published/${f}`,
         ),
       ),
@@ -394,7 +401,8 @@ describe("publish-site.ts", () => {
     expect(new Set(written.map((r) => r.bucket))).toEqual(new Set([SITE]));
     expect(written.filter((r) => r.key.endsWith(".html"))).toHaveLength(pages);
     const site = new S3ObjectStore({ client: s3.client, bucket: SITE });
-    expect(new TextDecoder().decode(await site.get("site.js"))).toBe("/* the prebuilt browser script */");
+    const script = `site.${contentHash("/* the prebuilt browser script */")}.js`;
+    expect(new TextDecoder().decode(await site.get(script))).toBe("/* the prebuilt browser script */");
     expect(new TextDecoder().decode(await site.get("framework.html"))).toContain(
       "In this publication, k = 3.",
     );

@@ -4,6 +4,7 @@
  * recompute trigger is a recording fake.
  */
 import { readFile } from "node:fs/promises";
+import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import type { S3Event } from "aws-lambda";
 import { beforeEach, describe, expect, it } from "vitest";
 import { lakeOnS3 } from "../../functions/adapters/aws/lake-on-s3.js";
@@ -14,6 +15,7 @@ import { bundledCountryTable } from "../../functions/core/reference/countries.js
 import type { UploadResult } from "../../functions/core/uploads/result-document.js";
 import { createIngestUploadHandler } from "../../functions/handlers/ingest-upload-handler.js";
 import { memoryLogger } from "../../functions/handlers/log.js";
+import { workbookFile, xlsxParts } from "../core/reporting/workbook-files.js";
 import { encode, FX_CSV, HUBS_CSV } from "../helpers/movement.js";
 import { type LocalS3, startS3rver } from "../helpers/s3rver.js";
 
@@ -145,6 +147,87 @@ describe("ingest-upload handler", () => {
     expect(await store.list("raw/wm-ng/")).toEqual([]);
     expect(await store.list("curated/financial/")).toEqual([]);
     expect(recomputes).toEqual([]);
+  });
+
+  /** The created-upload event for bytes put at its key, with their size. */
+  async function uploaded(bytes: Uint8Array): Promise<S3Event> {
+    const event = await fixture<S3Event>("s3-upload-created.json");
+    const record = event.Records[0];
+    if (!record) throw new Error("fixture has no record");
+    record.s3.object.size = bytes.byteLength;
+    await store.put(decodeURIComponent(record.s3.object.key), bytes);
+    return event;
+  }
+
+  it("ingests an uploaded .xlsx workbook, keeping it as raw/<sha256>.xlsx", async () => {
+    const sheet = {
+      name: "Report",
+      rows: [
+        { cells: ["hub_id", "period", "flow", "category", "amount", "currency", "country"] },
+        { cells: ["wm-ng", "2025", "expense", "programs", 1500.5, "NGN", "NG"] },
+      ],
+    };
+    const bytes = workbookFile("xlsx", xlsxParts([sheet]));
+    expect(await handler(await uploaded(bytes))).toEqual({ processed: ["processed"] });
+    const result = await resultOf("results/wm-ng/20261120T100000Z-0123456789abcdef.json");
+    expect(result).toMatchObject({ status: "accepted", kind: "financial", report: { row_count: 1 } });
+    expect(result.report?.raw_key).toBe(`raw/wm-ng/${result.report?.sha256}.xlsx`);
+    const raw = await store.get(result.report?.raw_key ?? "");
+    expect(Buffer.from(raw ?? []).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("rejects a workbook with the sheet's rows and lettered columns, keeping nothing of it", async () => {
+    const workbook = new Uint8Array(
+      await readFile(new URL("../fixtures/workbooks/financial-report.ods", import.meta.url)),
+    );
+    expect(await handler(await uploaded(workbook))).toEqual({ processed: ["processed"] });
+    const result = await resultOf("results/wm-ng/20261120T100000Z-0123456789abcdef.json");
+    expect(result).toMatchObject({ status: "rejected", kind: "financial", error_count: 1 });
+    expect(result.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+      [4, "amount (E)", "decimalComma"],
+      [5, "country (G)", "allocationOutsideSeat"],
+    ]);
+    expect(await store.list("raw/wm-ng/")).toEqual([]);
+  });
+
+  it("ingests the Global Council's scenario, recognised by its bytes, as raw/council/<sha256>.json and its curated JSON", async () => {
+    await ingestReport(
+      { store, countries: bundledCountryTable() },
+      {
+        fileName: "wm-ng-2025.csv",
+        bytes: await uploadFile("wm-ng-2025.csv"),
+        uploader: "wm-ng",
+      },
+    );
+    const scenario = await readFile(
+      new URL("../../docs/examples/scenario-solidarity-per-editor.json", import.meta.url),
+    );
+    const event = await fixture<S3Event>("s3-upload-created.json");
+    const record = event.Records[0];
+    if (!record) throw new Error("fixture has no record");
+    record.s3.object.key = "uploads/council/20261120T100000Z-0123456789abcdef.csv";
+    record.s3.object.size = scenario.byteLength;
+    await store.put(record.s3.object.key, new Uint8Array(scenario));
+
+    expect(await handler(event)).toEqual({ processed: ["processed"] });
+    const result = await resultOf("results/council/20261120T100000Z-0123456789abcdef.json");
+    const id = JSON.parse(scenario.toString("utf8")).id;
+    expect(result).toMatchObject({
+      status: "accepted",
+      kind: "scenario",
+      report: { scenario_id: id, raw_key: `raw/council/${result.report?.sha256}.json` },
+    });
+    const rawKey = result.report?.raw_key ?? "";
+    const curatedKey = result.report?.curated_key ?? "";
+    expect(Buffer.from((await store.get(rawKey)) ?? []).equals(scenario)).toBe(true);
+    expect(JSON.parse(new TextDecoder().decode(await store.get(curatedKey)))).toMatchObject({ id });
+    for (const [bucket, key] of [
+      [RAW, rawKey],
+      [CURATED, curatedKey],
+    ] as const) {
+      const head = await s3.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      expect(head.ContentType).toBe("application/json");
+    }
   });
 
   it("rejects an upload over the size limit from the event alone, without reading it", async () => {

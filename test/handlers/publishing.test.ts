@@ -18,23 +18,30 @@ import { createComputeIndicatorsHandler } from "../../functions/handlers/compute
 import { memoryLogger } from "../../functions/handlers/log.js";
 import { createPublishSiteHandler } from "../../functions/handlers/publish-site-handler.js";
 import type { ObjectStore, PutOptions } from "../../functions/ports/object-store.js";
+import { contentHash } from "../../site/web/assets.js";
 import { financialCsv, impactCsv, lakeWithReference } from "../helpers/movement.js";
 import { tempDir } from "../helpers/temp.js";
 
-/** A folder store that also remembers the content type each key was written with, as S3 would. */
-function recordingStore(root: string): ObjectStore & { contentTypes: Map<string, string | undefined> } {
+/** A folder store that also remembers the content type and Cache-Control each key was written with, as S3 would. */
+function recordingStore(root: string): ObjectStore & {
+  contentTypes: Map<string, string | undefined>;
+  cacheControls: Map<string, string | undefined>;
+} {
   const folder = new FolderStore(root);
   const contentTypes = new Map<string, string | undefined>();
+  const cacheControls = new Map<string, string | undefined>();
   return Object.assign(Object.create(folder) as FolderStore, {
     contentTypes,
+    cacheControls,
     async put(key: string, body: Uint8Array, options?: PutOptions) {
       contentTypes.set(key, options?.contentType);
+      cacheControls.set(key, options?.cacheControl);
       await folder.put(key, body, options);
     },
   });
 }
 
-async function publishedLake() {
+async function publishedLake(frameworkVersion?: string) {
   const root = await tempDir();
   const lake = await lakeWithReference(root);
   await lake.ingest(
@@ -53,6 +60,7 @@ async function publishedLake() {
     openEngine: () => DuckDbEngine.open({ lake: lake.store, countries: bundledCountryTable() }),
     countries: bundledCountryTable(),
     logger,
+    frameworkVersion,
   });
   return { root, lake, published, logger, summary: await compute() };
 }
@@ -89,7 +97,8 @@ describe("compute step", () => {
     const { published, summary } = await publishedLake();
     const csv = new TextDecoder().decode(await published.get("indicators.csv"));
     const rows = indicatorsFromCsv(csv);
-    expect(summary).toEqual({ frameworkVersion: "2026.1", indicatorRows: rows.length, reports: 4 });
+    expect(summary).toEqual({ frameworkVersion: "2026.2", indicatorRows: rows.length, reports: 4 });
+    expect(new Set(rows.map((r) => r.framework_version))).toEqual(new Set(["2026.2"]));
     expect(
       rows.find((r) => r.indicator === "deployed_usd" && r.scope === "movement" && r.year === 2025)?.value,
     ).toBe(650);
@@ -98,6 +107,13 @@ describe("compute step", () => {
       status: string;
     }[];
     expect(reports.map((r) => r.status)).toEqual(["current", "current", "current", "current"]);
+  });
+
+  it("computes the framework version of its configuration", async () => {
+    const { published, summary } = await publishedLake("2026.1");
+    const rows = indicatorsFromCsv(new TextDecoder().decode(await published.get("indicators.csv")));
+    expect(summary.frameworkVersion).toBe("2026.1");
+    expect(new Set(rows.map((r) => r.framework_version))).toEqual(new Set(["2026.1"]));
   });
 
   it("writes the country table where Athena's countries table reads it, with the columns the catalog declares", async () => {
@@ -124,7 +140,7 @@ describe("compute step", () => {
 });
 
 describe("publish step", () => {
-  it("builds the dashboards from the published indicators into the site store, each file with its content type", async () => {
+  it("builds the dashboards from the published indicators into the site store, each file with its content type and caching", async () => {
     const { root, published } = await publishedLake();
     const site = recordingStore(join(root, "site"));
     const logger = memoryLogger();
@@ -138,11 +154,17 @@ describe("publish step", () => {
     });
     const built = await publish();
     expect(built.pages).toBeGreaterThan(3);
-    expect(site.contentTypes.get("index.html")).toBe("text/html; charset=utf-8");
-    expect(site.contentTypes.get("style.css")).toBe("text/css; charset=utf-8");
-    expect(site.contentTypes.get("site.js")).toBe("text/javascript; charset=utf-8");
-    expect(site.contentTypes.get("ar/evidence.html")).toBe("text/html; charset=utf-8");
     const index = await readFile(join(root, "site", "index.html"), "utf8");
+    const stylesheet = /href="(style\.[0-9a-f]{10}\.css)"/.exec(index)?.[1] ?? "style.css";
+    const script = `site.${contentHash("/* site.js */")}.js`;
+    expect(site.contentTypes.get("index.html")).toBe("text/html; charset=utf-8");
+    expect(site.contentTypes.get(stylesheet)).toBe("text/css; charset=utf-8");
+    expect(site.contentTypes.get(script)).toBe("text/javascript; charset=utf-8");
+    expect(site.contentTypes.get("ar/evidence.html")).toBe("text/html; charset=utf-8");
+    expect(site.cacheControls.get("index.html")).toBe("no-cache");
+    expect(site.cacheControls.get("fr/evidence.html")).toBe("no-cache");
+    expect(site.cacheControls.get(stylesheet)).toBe("public, max-age=31536000, immutable");
+    expect(site.cacheControls.get(script)).toBe("public, max-age=31536000, immutable");
     expect(index).toContain("2026-11-20");
     expect(logger.lines.at(-1)).toMatchObject({ message: "site published", pages: built.pages });
   });

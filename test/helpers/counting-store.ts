@@ -1,5 +1,5 @@
 import { type ManifestEntry, tryAppendManifestEntry } from "../../functions/core/lake/manifest.js";
-import type { ListOptions, ObjectStore, PutOptions } from "../../functions/ports/object-store.js";
+import type { ListOptions, ObjectBody, ObjectStore, PutOptions } from "../../functions/ports/object-store.js";
 
 /** One call a `CountingStore` passed on. */
 export interface StoreCall {
@@ -27,7 +27,13 @@ export class CountingStore implements ObjectStore {
     return this.inner.get(key);
   }
 
-  async put(key: string, body: Uint8Array, options?: PutOptions): Promise<void> {
+  /** Recorded as a `get`: one read of the object, as S3 counts it. */
+  async getStream(key: string): Promise<AsyncIterable<Uint8Array> | undefined> {
+    this.record({ operation: "get", key });
+    return this.inner.getStream(key);
+  }
+
+  async put(key: string, body: ObjectBody, options?: PutOptions): Promise<void> {
     this.record({ operation: "put", key });
     await this.inner.put(key, body, options);
   }

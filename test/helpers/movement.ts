@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { FolderStore } from "../../functions/adapters/local/folder-store.js";
 import { type IngestOutcome, ingestReport } from "../../functions/core/ingest.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
-import type { ReportKind } from "../../functions/core/reporting/kinds.js";
+import type { UploadKind } from "../../functions/core/reporting/kinds.js";
 
 /** A small registry: the global fund, two regional hubs and a thematic one that starts in 2025. */
 export const HUBS_CSV = `hub_id,name,kind,country,active_from,active_to
@@ -48,7 +48,7 @@ export function lakeAt(root: string) {
     text: string,
     uploader: string,
     fileName = "report.csv",
-    kind?: ReportKind,
+    kind?: UploadKind,
   ): Promise<IngestOutcome> => ingestReport(dependencies, { fileName, bytes: encode(text), uploader, kind });
   return { store, dependencies, ingest };
 }

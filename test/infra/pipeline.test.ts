@@ -127,6 +127,32 @@ describe("ingest", () => {
     });
   });
 
+  it("has 1769 MB (one full vCPU, over 4 times the peak its benchmark measures) and five minutes", () => {
+    expect({ timeout: properties.Timeout, memory: properties.MemorySize }).toEqual({
+      timeout: 300,
+      memory: 1769,
+    });
+  });
+
+  it("may abort the multipart uploads of the objects it may write, and of no others", () => {
+    const statements = statementsOfRole(ingest.handler.role);
+    const aborts = statements.filter((statement) => actionsOf(statement).includes("s3:AbortMultipartUpload"));
+    const writes = statements.filter((statement) => actionsOf(statement).includes("s3:PutObject"));
+    expect(aborts.flatMap((statement) => statement.Resource)).toEqual(
+      writes.flatMap((statement) => statement.Resource),
+    );
+    const sorted = (resources: unknown[]) => resources.map((r) => JSON.stringify(r)).sort();
+    expect(sorted(aborts.flatMap((statement) => statement.Resource))).toEqual(
+      sorted([
+        objectArn(arnOf(storage.rawBucket), "raw/*"),
+        objectArn(arnOf(storage.rawBucket), "results/*"),
+        objectArn(arnOf(storage.curatedBucket), "curated/*"),
+        objectArn(arnOf(storage.curatedBucket), "manifest/*"),
+        objectArn(arnOf(storage.curatedBucket), "checkpoints/*"),
+      ]),
+    );
+  });
+
   it("knows the buckets, the workflow, the debounce and the upload limit", () => {
     expect(properties.Environment.Variables).toEqual({
       RAW_BUCKET: { Ref: logicalId(storage.rawBucket) },

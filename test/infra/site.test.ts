@@ -1,5 +1,6 @@
 /** The dashboards' CloudFront distribution: private origin, HTTPS, and the site's security headers. */
 import { describe, expect, it } from "vitest";
+import { DIRECTORY_INDEX_FUNCTION } from "../../site/web/directory-index.js";
 import { CONTENT_SECURITY_POLICY_HEADER, REFERRER_POLICY } from "../../site/web/security.js";
 import { synthesizeObservatory } from "./observatory-template.js";
 
@@ -49,6 +50,23 @@ describe("the distribution", () => {
 
   it("serves every edge location by default", () => {
     expect(config.PriceClass).toBe("PriceClass_All");
+  });
+
+  it("serves each language's folder through a CloudFront Function on viewer requests: /es/ is /es/index.html, /es redirects", () => {
+    const fn = resource(site.directoryIndex);
+    expect(fn.Properties.FunctionCode).toBe(DIRECTORY_INDEX_FUNCTION);
+    expect(fn.Properties.FunctionConfig.Runtime).toBe("cloudfront-js-2.0");
+    expect(fn.Properties.AutoPublish).toBe(true);
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      {
+        EventType: "viewer-request",
+        FunctionARN: { "Fn::GetAtt": [logicalId(site.directoryIndex), "FunctionARN"] },
+      },
+    ]);
+  });
+
+  it("caches by each object's Cache-Control, which the publish step sets (a year for hashed assets, revalidation for pages)", () => {
+    expect(config.DefaultCacheBehavior.CachePolicyId).toBe("658327ea-f89d-4fab-a63d-7e88639e58f6");
   });
 
   it("sets the security headers on every response", () => {

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { QUERIES_DIR } from "../../functions/core/framework/framework.js";
 import { functionNames, parseTrino, unportableFunctions } from "./trino-functions.js";
 
-const SQL_FILES = ["stages", "indicators", "checks", "dashboards"].flatMap((folder) =>
-  readdirSync(join(QUERIES_DIR, folder))
-    .filter((name) => name.endsWith(".sql"))
-    .map((name) => `${folder}/${name}`),
-);
+/** Every SQL file under `queries/`, the shared ones and each framework version's own. */
+const SQL_FILES = readdirSync(QUERIES_DIR, { recursive: true, encoding: "utf8" })
+  .filter((name) => name.endsWith(".sql"))
+  .map((name) => name.split(sep).join("/"))
+  .sort();
 
 /** The SQL without its comments, which may mention anything. */
 const code = (sql: string) => sql.replace(/--.*$/gm, "");
@@ -28,6 +28,15 @@ describe.each(SQL_FILES)("queries/%s", (file) => {
     expect(code(sql)).not.toMatch(
       /::|\blog\s*\(|\|\||\bEXCLUDE\b|\bQUALIFY\b|\$\d|\bread_(parquet|csv|json)\b/i,
     );
+  });
+});
+
+describe("the SQL files checked", () => {
+  it("include every framework version's own stages, indicators and checks", () => {
+    expect(SQL_FILES).toContain("2026.2/stages/03_scope_facts.sql");
+    expect(SQL_FILES).toContain("2026.2/indicators/local_revenue_share.sql");
+    expect(SQL_FILES).toContain("2026.2/checks/scope_participants.sql");
+    expect(SQL_FILES).toContain("indicators/local_revenue_share.sql");
   });
 });
 

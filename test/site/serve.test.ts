@@ -51,6 +51,8 @@ describe("serveSite", () => {
     await writeFile(join(root, "chart.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
     await writeFile(join(root, "notes.unknown"), "?");
     await writeFile(join(root, "nested", "index.html"), "<!doctype html><title>nested</title>");
+    await writeFile(join(root, "style.0123456789.css"), "body { margin: 0; }\n");
+    await writeFile(join(root, "site-ABCD1234.js"), "export {};\n");
     await writeFile(join(dir, "secret.txt"), SECRET);
     await writeFile(join(dir, "package.json"), SECRET);
     await symlink(join(dir, "secret.txt"), join(root, "link.txt"));
@@ -97,6 +99,25 @@ describe("serveSite", () => {
       expect(headers["x-content-type-options"]).toBe("nosniff");
       expect(headers["referrer-policy"]).toBe("no-referrer");
     }
+  });
+
+  it("redirects a folder named without its trailing slash to the folder, keeping the query, so its links resolve", async () => {
+    const bare = await get(site, "/nested");
+    expect(bare.status).toBe(301);
+    expect(bare.headers.location).toBe("/nested/");
+    expect((await get(site, "/nested?year=2024&region=South+Asia")).headers.location).toBe(
+      "/nested/?year=2024&region=South+Asia",
+    );
+    expect((await get(site, "//nested")).headers.location).toBe("/nested/");
+    expect((await get(site, "/%6Eested")).headers.location).toBe("/nested/");
+    expect(bare.headers["content-security-policy"]).toContain("default-src 'none'");
+  });
+
+  it("lets browsers keep content-hashed files for a year, and revalidate everything else", async () => {
+    for (const path of ["/style.0123456789.css", "/site-ABCD1234.js"])
+      expect((await get(site, path)).headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    for (const path of ["/", "/index.html", "/style.css", "/data/indicators.json", "/missing.html"])
+      expect((await get(site, path)).headers["cache-control"], path).toBe("no-cache");
   });
 
   it("answers 404 for what is not there", async () => {

@@ -1,5 +1,5 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import type { ListOptions, ObjectStore, PutOptions } from "../../ports/object-store.js";
+import type { ListOptions, ObjectBody, ObjectStore, PutOptions } from "../../ports/object-store.js";
 import { type ObjectRetention, S3ObjectStore } from "./s3-store.js";
 
 /** Keys that start with `prefix` live in `store`. */
@@ -29,7 +29,11 @@ export class PrefixRoutedStore implements ObjectStore {
     return this.storeOf(key).get(key);
   }
 
-  put(key: string, body: Uint8Array, options?: PutOptions): Promise<void> {
+  getStream(key: string): Promise<AsyncIterable<Uint8Array> | undefined> {
+    return this.storeOf(key).getStream(key);
+  }
+
+  put(key: string, body: ObjectBody, options?: PutOptions): Promise<void> {
     return this.storeOf(key).put(key, body, options);
   }
 

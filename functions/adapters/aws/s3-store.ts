@@ -1,15 +1,21 @@
 import {
+  AbortMultipartUploadCommand,
+  type CompletedPart,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
   PutObjectCommand,
   type S3Client,
+  UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { fullJitterDelay } from "../../core/backoff.js";
 import {
   isValidObjectKey,
   type ListOptions,
+  type ObjectBody,
   ObjectExistsError,
   type ObjectStore,
   type PutOptions,
@@ -65,7 +71,14 @@ export interface S3ObjectStoreOptions {
    * the SDK's default checksum, which S3 requires with a retention, must stay on). @default no retention
    */
   readonly retention?: ObjectRetention;
+  /**
+   * The size of each part when a streamed body is written as a multipart upload; a stream that ends within one
+   * part is written with one PutObject. At least 5 MiB, S3's smallest part. @default 8 MiB
+   */
+  readonly partBytes?: number;
 }
+
+const MiB = 1024 * 1024;
 
 /** An Object Lock retention: the mode, and for how long from the write. */
 export interface ObjectRetention {
@@ -79,6 +92,12 @@ export interface ObjectRetention {
  * The object store on S3: one bucket, optionally below a key prefix. S3 writes are atomic, and `ifAbsent` is a
  * conditional write (`If-None-Match: *`), so exactly one of several writers creates a key. A missing key reads
  * as undefined only if the caller may list the bucket (`s3:ListBucket`); without it S3 answers 403 and `get` throws.
+ *
+ * A streamed body longer than one part is written as a multipart upload, one part in memory at a time (one buffer,
+ * reused for each part once S3 has it): the
+ * retention and content type are given when it is created, each part carries its CRC32 (as Object Lock requires),
+ * and `If-None-Match: *` is sent when it is completed, so the object appears whole or not at all. An upload that
+ * fails, or whose body throws, is aborted.
  */
 export class S3ObjectStore implements ObjectStore {
   readonly bucket: string;
@@ -87,8 +106,12 @@ export class S3ObjectStore implements ObjectStore {
   private readonly listPageSize: number;
   private readonly retry: Required<ConflictRetryOptions>;
   private readonly retention: ObjectRetention | undefined;
+  private readonly partBytes: number;
 
   constructor(options: S3ObjectStoreOptions) {
+    this.partBytes = options.partBytes ?? 8 * MiB;
+    if (!(Number.isInteger(this.partBytes) && this.partBytes >= 5 * MiB))
+      throw new Error(`partBytes must be a whole number of bytes, at least 5 MiB, not ${this.partBytes}`);
     this.client = options.client;
     this.retention = options.retention;
     if (this.retention && !(Number.isInteger(this.retention.days) && this.retention.days > 0))
@@ -132,8 +155,34 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async put(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
+  async getStream(key: string): Promise<AsyncIterable<Uint8Array> | undefined> {
     const objectKey = this.objectKeyOf(key);
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: objectKey }));
+      return (response.Body as AsyncIterable<Uint8Array> | undefined) ?? emptyStream();
+    } catch (error) {
+      const { name, status } = s3ErrorOf(error);
+      if (name === "NoSuchKey" || (status === 404 && name !== "NoSuchBucket")) return undefined;
+      throw new S3StoreError("get", this.uriOf(objectKey), { cause: error });
+    }
+  }
+
+  async put(key: string, body: ObjectBody, options: PutOptions = {}): Promise<void> {
+    const objectKey = this.objectKeyOf(key);
+    if (body instanceof Uint8Array) return this.putObject(key, objectKey, body, options);
+    const parts = partsOf(body, this.partBytes)[Symbol.asyncIterator]();
+    const first = (await parts.next()).value as Part;
+    if (first.last) return this.putObject(key, objectKey, first.bytes, options);
+    return this.putMultipart(key, objectKey, first, parts, options);
+  }
+
+  /** One PutObject, retried while S3 answers 409 ConditionalRequestConflict. */
+  private async putObject(
+    key: string,
+    objectKey: string,
+    body: Uint8Array,
+    options: PutOptions,
+  ): Promise<void> {
     const { maxAttempts, baseDelayMs, maxDelayMs, sleep, random } = this.retry;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -143,6 +192,7 @@ export class S3ObjectStore implements ObjectStore {
             Key: objectKey,
             Body: body,
             ContentType: options.contentType,
+            CacheControl: options.cacheControl,
             IfNoneMatch: options.ifAbsent ? "*" : undefined,
             ...this.lockOf(),
           }),
@@ -161,6 +211,91 @@ export class S3ObjectStore implements ObjectStore {
           });
         await sleep(fullJitterDelay(attempt, { baseMs: baseDelayMs, capMs: maxDelayMs }, random));
       }
+    }
+  }
+
+  /**
+   * A multipart upload of the parts of a streamed body, one at a time. A 409 ConditionalRequestConflict when it is
+   * completed cannot be retried here (S3 asks for the whole upload again, and the stream is spent): it is an
+   * `S3StoreError` that says so.
+   */
+  private async putMultipart(
+    key: string,
+    objectKey: string,
+    first: Part,
+    parts: AsyncIterator<Part>,
+    options: PutOptions,
+  ): Promise<void> {
+    const location = this.uriOf(objectKey);
+    const request = async <T>(sent: () => Promise<T>): Promise<T> => {
+      try {
+        return await sent();
+      } catch (error) {
+        throw new S3RequestFailure(error);
+      }
+    };
+    let uploadId: string | undefined;
+    try {
+      const created = await request(() =>
+        this.client.send(
+          new CreateMultipartUploadCommand({
+            Bucket: this.bucket,
+            Key: objectKey,
+            ContentType: options.contentType,
+            ChecksumAlgorithm: "CRC32",
+            ...this.lockOf(),
+          }),
+        ),
+      );
+      uploadId = created.UploadId;
+      if (!uploadId) throw new S3RequestFailure(new Error("CreateMultipartUpload returned no UploadId"));
+      const completed: CompletedPart[] = [];
+      for (let part = first, number = 1; ; number++) {
+        const uploaded = { UploadId: uploadId, PartNumber: number };
+        const answer = await request(() =>
+          this.client.send(
+            new UploadPartCommand({
+              Bucket: this.bucket,
+              Key: objectKey,
+              ...uploaded,
+              Body: part.bytes,
+              ChecksumAlgorithm: "CRC32",
+            }),
+          ),
+        );
+        completed.push({ PartNumber: number, ETag: answer.ETag, ChecksumCRC32: answer.ChecksumCRC32 });
+        if (part.last) break;
+        part = (await parts.next()).value as Part;
+      }
+      const completedId = uploadId;
+      await request(() =>
+        this.client.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: this.bucket,
+            Key: objectKey,
+            UploadId: completedId,
+            MultipartUpload: { Parts: completed },
+            IfNoneMatch: options.ifAbsent ? "*" : undefined,
+          }),
+        ),
+      );
+    } catch (failure) {
+      await parts.return?.();
+      if (uploadId !== undefined)
+        await this.client
+          .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, UploadId: uploadId }))
+          .catch(() => undefined);
+      if (!(failure instanceof S3RequestFailure)) throw failure;
+      const { name, status } = s3ErrorOf(failure.cause);
+      if (options.ifAbsent && (status === 412 || name === "PreconditionFailed"))
+        throw new ObjectExistsError(key);
+      if (status === 409 && name === "ConditionalRequestConflict")
+        throw new S3StoreError("put", location, {
+          cause: failure.cause,
+          detail:
+            "a concurrent write conflicted with it (409 ConditionalRequestConflict); the multipart upload was aborted and must be sent again",
+        });
+      throw new S3StoreError("put", location, { cause: failure.cause });
     }
   }
 
@@ -233,6 +368,44 @@ export class S3ObjectStore implements ObjectStore {
     return `s3://${this.bucket}/${objectKey}`;
   }
 }
+
+/** A request of a multipart upload that S3 (or the SDK) refused, told apart from an error of the body's stream. */
+class S3RequestFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super("S3 request failed", { cause });
+  }
+}
+
+/** One part of a streamed body; `last` when the stream ended with it. */
+interface Part {
+  readonly bytes: Uint8Array;
+  readonly last: boolean;
+}
+
+/**
+ * Cuts a stream into parts of exactly `partBytes` (the last one shorter, or empty when the stream is), copied into
+ * one buffer that each part reuses: a part is valid until the next is asked for. A full part is handed over only once
+ * more bytes arrive, so that the last part says so.
+ */
+async function* partsOf(body: AsyncIterable<Uint8Array>, partBytes: number): AsyncGenerator<Part> {
+  const part = new Uint8Array(partBytes);
+  let filled = 0;
+  for await (const chunk of body) {
+    for (let offset = 0; offset < chunk.byteLength; ) {
+      if (filled === partBytes) {
+        yield { bytes: part, last: false };
+        filled = 0;
+      }
+      const taken = Math.min(partBytes - filled, chunk.byteLength - offset);
+      part.set(chunk.subarray(offset, offset + taken), filled);
+      filled += taken;
+      offset += taken;
+    }
+  }
+  yield { bytes: part.subarray(0, filled), last: true };
+}
+
+async function* emptyStream(): AsyncGenerator<Uint8Array> {}
 
 function s3ErrorOf(error: unknown): { name: string | undefined; status: number | undefined } {
   const candidate = error as { name?: unknown; $metadata?: { httpStatusCode?: unknown } } | undefined;

@@ -1,15 +1,29 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import {
+  type FileHandle,
+  link,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  stat,
+} from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import {
   isValidObjectKey,
   type ListOptions,
+  type ObjectBody,
   ObjectExistsError,
   type ObjectStore,
   type PutOptions,
 } from "../../ports/object-store.js";
 
 const TEMP_PREFIX = ".tmp-";
+/** How much of a file `getStream` reads at a time. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /**
  * How old (by modification time) a temporary file must be before it counts as abandoned. A writer's temporary
@@ -41,18 +55,29 @@ export class FolderStore implements ObjectStore {
     }
   }
 
-  async put(key: string, body: Uint8Array, options: PutOptions = {}): Promise<void> {
+  async getStream(key: string): Promise<AsyncIterable<Uint8Array> | undefined> {
+    let handle: FileHandle;
+    try {
+      handle = await open(this.pathOf(key), "r");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+    return readChunks(handle);
+  }
+
+  /**
+   * Writes the body to a temporary file, flushed to disk, then puts it in place; a stream that throws leaves nothing
+   * (its temporary file is removed).
+   */
+  async put(key: string, body: ObjectBody, options: PutOptions = {}): Promise<void> {
     const path = this.pathOf(key);
     this.sweep ??= this.removeAbandonedWrites();
     await this.sweep;
     const temporary = join(dirname(path), `${TEMP_PREFIX}${randomBytes(8).toString("hex")}`);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(temporary, body, { flush: true }).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(temporary, body, { flush: true });
-    });
     try {
+      await writeFlushed(temporary, body);
       if (options.ifAbsent) {
         await link(temporary, path).catch((error: NodeJS.ErrnoException) => {
           throw error.code === "EEXIST" ? new ObjectExistsError(key) : error;
@@ -153,5 +178,43 @@ export class FolderStore implements ObjectStore {
     const path = join(this.root, ...key.split("/"));
     if (!path.startsWith(this.root + sep)) throw new Error(`invalid object key: ${JSON.stringify(key)}`);
     return path;
+  }
+}
+
+/** Writes a file and flushes it to disk before closing it. */
+async function writeFlushed(path: string, body: ObjectBody): Promise<void> {
+  const handle = await createFile(path);
+  try {
+    if (body instanceof Uint8Array) await handle.writeFile(body);
+    else for await (const chunk of body) await handle.write(chunk);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Opens a new file for writing, creating its folder again when a `delete` removed it (emptied) after the writer
+ * created it; nothing of the body is consumed before the file is open.
+ */
+async function createFile(path: string): Promise<FileHandle> {
+  return open(path, "w").catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+    await mkdir(dirname(path), { recursive: true });
+    return open(path, "w");
+  });
+}
+
+/** A file's bytes in chunks, read as they are consumed; the file is closed when the reading ends or stops. */
+async function* readChunks(handle: FileHandle): AsyncGenerator<Uint8Array> {
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }

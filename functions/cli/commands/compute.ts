@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { DuckDbEngine } from "../../adapters/local/duckdb-engine.js";
 import { FolderStore } from "../../adapters/local/folder-store.js";
-import { frameworkVersions, loadFramework } from "../../core/framework/framework.js";
+import { frameworkVersions, loadFramework, newestFrameworkVersion } from "../../core/framework/framework.js";
 import { type PublishedIndicators, publishIndicators } from "../../core/indicators/publish-indicators.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
 import { existingLake } from "../lake-folder.js";
@@ -16,7 +16,7 @@ export async function computeCommand(args: string[]): Promise<number> {
       lake: { type: "string" },
       out: { type: "string" },
       k: { type: "string" },
-      framework: { type: "string", default: "2026.1" },
+      framework: { type: "string" },
     },
   });
   const started = performance.now();
@@ -36,8 +36,9 @@ export async function computeCommand(args: string[]): Promise<number> {
 }
 
 /**
- * Computes and writes the indicators of a local lake with embedded DuckDB, with `run.json` naming the framework
- * version and k used. A lake folder that does not exist or holds no manifest is a usage error.
+ * Computes and writes the indicators of a local lake with embedded DuckDB (the newest framework unless asked),
+ * with `run.json` naming the framework version and k used. A lake folder that does not exist or holds no manifest
+ * is a usage error.
  */
 export async function computeFromLake(request: {
   lake: string;
@@ -46,7 +47,7 @@ export async function computeFromLake(request: {
   frameworkVersion?: string;
   memoryLimit?: string;
 }): Promise<PublishedIndicators> {
-  const version = request.frameworkVersion ?? "2026.1";
+  const version = request.frameworkVersion ?? newestFrameworkVersion();
   if (!frameworkVersions().includes(version))
     throw new UsageError(
       `--framework must be one of ${frameworkVersions().join(", ")}, not ${JSON.stringify(version)}`,

@@ -2,12 +2,13 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateSample } from "../../sample/generate.js";
-import { ingestSamplePlan } from "../../sample/ingest-plan.js";
+import { ingestExampleScenarios, ingestSamplePlan } from "../../sample/ingest-plan.js";
 import { wholeNumber } from "../usage-error.js";
 import { buildSiteFromPublished } from "./build.js";
 import { computeFromLake } from "./compute.js";
 import { describeOutcome } from "./ingest.js";
 import { serveUntilInterrupted } from "./serve.js";
+import { describeYear } from "./simulate.js";
 
 /** The folders the demo owns inside its working folder; only these are removed when it starts again. */
 const DEMO_FOLDERS = ["samples", "lake", "out", "site"] as const;
@@ -57,6 +58,12 @@ export async function demoCommand(args: string[]): Promise<number> {
   console.log(
     `    ${tally.accepted} accepted, ${tally.duplicate} duplicate, ${tally.rejected} rejected (as planned)`,
   );
+  for await (const { file, outcome } of ingestExampleScenarios(lakeDir)) {
+    console.log(
+      `    the Global Council uploads a redistribution scenario to test\n${indent(describeOutcome(outcome))}`,
+    );
+    if (outcome.status !== "accepted") surprises.push(`${file}: expected accepted, got ${outcome.status}`);
+  }
   if (surprises.length > 0) {
     console.error(`the sample did not ingest as planned:\n${surprises.join("\n")}`);
     return 1;
@@ -65,6 +72,10 @@ export async function demoCommand(args: string[]): Promise<number> {
   console.log(`3/4 computing indicators → ${out}`);
   const published = await computeFromLake({ lake: lakeDir, out, k: 10 });
   console.log(`    ${published.rows.length} indicator rows in ${join(out, "indicators.csv")}`);
+  for (const scenario of published.scenarios.index.scenarios) {
+    console.log(`    scenario ${scenario.id} → ${join(out, scenario.files.figures)}`);
+    for (const year of scenario.summary) console.log(`    ${describeYear(year)}`);
+  }
 
   console.log(`4/4 building the dashboards → ${site}`);
   const built = await buildSiteFromPublished(published, site);

@@ -1,12 +1,13 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { type OpenedFile, openFileSource } from "../../adapters/local/file-source.js";
 import { FolderStore } from "../../adapters/local/folder-store.js";
-import { type IngestOutcome, ingestReport, rejectTooLarge } from "../../core/ingest.js";
+import { type IngestOutcome, ingestReport } from "../../core/ingest.js";
 import { LakeReader } from "../../core/lake/lake-reader.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
-import { COUNCIL, isReportKind, isValidUploader, type ReportKind } from "../../core/reporting/kinds.js";
-import { DEFAULT_MAX_BYTES } from "../../core/reporting/validate.js";
+import { COUNCIL, isUploadKind, isValidUploader, type UploadKind } from "../../core/reporting/kinds.js";
 import { type OutcomeDocument, outcomeDocument } from "../../core/uploads/result-document.js";
+import { SourceChangedError, SourceReadError } from "../../ports/byte-source.js";
 import { checkInputFile, FileAccessError, fileErrorReason, isFileSystemError } from "../file-errors.js";
 import { describeRejection, describeReport, describeSuccession, problemLines } from "../outcome-text.js";
 import { terminalJson, visible, visibleLines } from "../terminal-text.js";
@@ -16,7 +17,23 @@ import { required, UsageError } from "../usage-error.js";
 export interface UnreadableFile {
   readonly status: "unreadable";
   readonly fileName: string;
-  readonly error: FileAccessError;
+  readonly error: FileAccessError | FileChangedError;
+}
+
+/** A file that changed while it was ingested (another program was writing it): it was not ingested. */
+export class FileChangedError extends Error {
+  /** Why, and what to do, without the file's name. */
+  readonly reason =
+    "it changed while it was being read (is another program still writing it?): run again once the file is complete";
+
+  constructor(
+    readonly file: string,
+    cause: SourceChangedError,
+  ) {
+    super("", { cause });
+    this.message = `${file}: ${this.reason}`;
+    this.name = "FileChangedError";
+  }
 }
 
 /** What became of one file named to `ingest`. */
@@ -39,8 +56,10 @@ export async function ingestCommand(args: string[]): Promise<number> {
   if (!isValidUploader(uploader))
     throw new UsageError(`--as must be a hub_id (lower-case letters, digits, hyphens) or ${COUNCIL}`);
   const kind = values.kind;
-  if (kind !== undefined && !isReportKind(kind))
-    throw new UsageError(`--kind must be financial, impact, hubs or fx_rates, not ${JSON.stringify(kind)}`);
+  if (kind !== undefined && !isUploadKind(kind))
+    throw new UsageError(
+      `--kind must be financial, impact, hubs, fx_rates or scenario, not ${JSON.stringify(kind)}`,
+    );
   if (positionals.length === 0) throw new UsageError("name at least one FILE to ingest");
   await checkLakeFolder(lake);
   for (const file of positionals) await checkInputFile(file);
@@ -71,49 +90,58 @@ async function checkLakeFolder(lake: string): Promise<void> {
 }
 
 /**
- * Ingests files one after the other into a local lake, handing each outcome over as soon as it is known. A file
- * that cannot be read is reported as unreadable and the others still go in; a failure of the lake itself stops
- * the run (after the outcomes of the files before it were handed over).
+ * Ingests files one after the other into a local lake, handing each outcome over as soon as it is known. Each file
+ * is read as a stream (in bounded memory, whatever its size), as often as ingest needs. A file that cannot be read,
+ * or that changes while it is read, is reported as unreadable and the others still go in; a failure of the lake
+ * itself stops the run (after the outcomes of the files before it were handed over).
  */
 export async function ingestFiles(
-  request: { lake: string; uploader: string; kind?: ReportKind; files: readonly string[] },
+  request: { lake: string; uploader: string; kind?: UploadKind; files: readonly string[] },
   onOutcome: (outcome: FileOutcome) => void = () => {},
 ): Promise<FileOutcome[]> {
   const store = new FolderStore(request.lake);
   const dependencies = { store, countries: bundledCountryTable(), reader: new LakeReader(store) };
   const outcomes: FileOutcome[] = [];
-  for (const file of request.files) {
-    let bytes: Uint8Array;
-    try {
-      const size = (await stat(file)).size;
-      if (size > DEFAULT_MAX_BYTES) {
-        const tooLarge = rejectTooLarge(file, size, DEFAULT_MAX_BYTES);
-        outcomes.push(tooLarge);
-        onOutcome(tooLarge);
-        continue;
-      }
-      bytes = new Uint8Array(await readFile(file));
-    } catch (error) {
-      if (!isFileSystemError(error)) throw error;
-      const unreadable: UnreadableFile = {
-        status: "unreadable",
-        fileName: file,
-        error: new FileAccessError(file, error, "read"),
-      };
-      outcomes.push(unreadable);
-      onOutcome(unreadable);
-      continue;
-    }
-    const outcome = await ingestReport(dependencies, {
-      fileName: file,
-      bytes,
-      uploader: request.uploader,
-      kind: request.kind,
-    });
+  const report = (outcome: FileOutcome) => {
     outcomes.push(outcome);
     onOutcome(outcome);
+  };
+  for (const file of request.files) {
+    let opened: OpenedFile;
+    try {
+      opened = await openFileSource(file);
+    } catch (error) {
+      if (!isFileSystemError(error)) throw error;
+      report({ status: "unreadable", fileName: file, error: new FileAccessError(file, error, "read") });
+      continue;
+    }
+    try {
+      report(
+        await ingestReport(dependencies, {
+          fileName: file,
+          source: opened.source,
+          uploader: request.uploader,
+          kind: request.kind,
+        }),
+      );
+    } catch (error) {
+      const unreadable = unreadableFile(file, error);
+      if (!unreadable) throw error;
+      report(unreadable);
+    } finally {
+      await opened.close();
+    }
   }
   return outcomes;
+}
+
+/** The outcome of a file whose reading failed (not the lake's writing), or undefined for any other error. */
+function unreadableFile(file: string, error: unknown): UnreadableFile | undefined {
+  if (error instanceof SourceReadError && isFileSystemError(error.cause))
+    return { status: "unreadable", fileName: file, error: new FileAccessError(file, error.cause, "read") };
+  if (error instanceof SourceChangedError)
+    return { status: "unreadable", fileName: file, error: new FileChangedError(file, error) };
+  return undefined;
 }
 
 /** One file's outcome as `--json` prints it; an unreadable file names the error. */

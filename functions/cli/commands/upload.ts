@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { openAsBlob } from "node:fs";
+import { open } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { UploadResult } from "../../core/uploads/result-document.js";
@@ -85,13 +86,15 @@ async function apiRequest<T>(
 }
 
 /**
- * Uploads one file: reads it, asks the API for an upload, POSTs the file to storage, then waits for its validation
- * result. A file that cannot be read is reported as not uploaded, with what to do.
+ * Uploads one file (CSV or a workbook: the observatory recognises it by its bytes): opens it, asks the API for an
+ * upload, POSTs the file to storage as it is read from disk, then waits for its validation result. A file that
+ * cannot be read is reported as not uploaded, with what to do.
  */
 export async function uploadFile(file: string, options: UploadClientOptions): Promise<UploadReport> {
-  let bytes: Uint8Array<ArrayBuffer>;
+  let contents: Blob;
   try {
-    bytes = new Uint8Array(await readFile(file));
+    await (await open(file, "r")).close(); // says why a file cannot be read, which openAsBlob does not
+    contents = await openAsBlob(file, { type: "text/csv" });
   } catch (error) {
     if (!isFileSystemError(error)) throw error;
     return { file, state: "failed", message: `not read: ${fileErrorReason(error, "read")}` };
@@ -104,16 +107,16 @@ export async function uploadFile(file: string, options: UploadClientOptions): Pr
       message: `the API refused the upload (${issued.status}): ${issued.body.error}`,
     };
   const { upload_id: uploadId, url, fields, max_bytes: maxBytes } = issued.body;
-  if (bytes.byteLength > maxBytes)
+  if (contents.size > maxBytes)
     return {
       file,
       state: "failed",
-      message: `the file is ${bytes.byteLength} bytes; uploads are limited to ${maxBytes}`,
+      message: `the file is ${contents.size} bytes; uploads are limited to ${maxBytes}`,
     };
 
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append("file", new Blob([bytes], { type: "text/csv" }), basename(file));
+  form.append("file", contents, basename(file));
   const stored = await (options.fetch ?? fetch)(url, { method: "POST", body: form });
   if (!stored.ok)
     return {

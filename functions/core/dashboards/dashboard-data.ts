@@ -62,11 +62,23 @@ export interface LorenzVertex {
   readonly funding_share: number;
 }
 
-/** Which current report fed which region's figures in a year (any financial or impact line whose country is in the region). */
+/**
+ * How a report feeds a scope instance's figures: the whole movement; a region through the countries of its
+ * lines (`lines`) or through the seat of its hub (`seat`); its hub; a country through its lines.
+ */
+export type ContributionBasis = "movement" | "lines" | "seat" | "hub" | "country";
+
+/**
+ * A current report behind the figures of one scope instance in a year: at least one of its financial or impact
+ * lines counts in the instance, by `basis`. Never a protected country, nor a hub seated in one (hub or seat).
+ */
 export interface ReportContribution {
-  readonly report_id: string;
   readonly year: number;
-  readonly region: string;
+  readonly basis: ContributionBasis;
+  readonly scope: "movement" | "region" | "hub" | "country";
+  /** `movement`, the region's name, the hub_id or the country's ISO code. */
+  readonly scope_id: string;
+  readonly report_id: string;
 }
 
 /** The kinds of hub the registry knows. */
@@ -108,6 +120,15 @@ export const LORENZ_EDITOR_SHARES: readonly number[] = Array.from({ length: 21 }
 const REPORTING_STATES: readonly ReportingState[] = ["complete", "partial", "missing"];
 const ALLOCATION_STATES: readonly AllocationState[] = ["matched", "gap", "not-reported", "not-allocated"];
 const HUB_KINDS: readonly HubKind[] = ["regional", "thematic", "linguistic", "global"];
+const CONTRIBUTION_BASES: readonly ContributionBasis[] = ["movement", "lines", "seat", "hub", "country"];
+/** The scope each basis counts in. */
+export const SCOPE_OF_BASIS: Readonly<Record<ContributionBasis, ReportContribution["scope"]>> = {
+  movement: "movement",
+  lines: "region",
+  seat: "region",
+  hub: "hub",
+  country: "country",
+};
 
 /** What {@link computeDashboardData} needs besides the engine. */
 export interface DashboardOptions {
@@ -122,7 +143,7 @@ export interface DashboardOptions {
  * of `queries/stages/`, which this function does not define: call it after `computeIndicators` on the same
  * engine (which stages them once), never on a fresh one. On Athena the engine carries those stages into each
  * query as common table expressions, as it does for the indicators. Rows come in a stable order: by year, then
- * hub_id, region (then report_id) or editor share.
+ * hub_id, basis and scope id (then report_id) or editor share.
  */
 export async function computeDashboardData(
   engine: QueryEngine,
@@ -165,20 +186,23 @@ export async function computeDashboardData(
     }),
   );
   const lorenz = resampleLorenz(await lorenzVertices(engine, queriesDir));
-  const contributions = (await run("contributions")).map(
-    (row): ReportContribution => ({
-      report_id: row.text("report_id"),
+  const contributions = (await run("contributions")).map((row): ReportContribution => {
+    const basis = row.oneOf("basis", CONTRIBUTION_BASES);
+    return {
       year: row.whole("year"),
-      region: row.text("region"),
-    }),
-  );
+      basis,
+      scope: row.oneOf("scope", [SCOPE_OF_BASIS[basis]]),
+      scope_id: row.text("scope_id"),
+      report_id: row.text("report_id"),
+    };
+  });
   return {
     framework_version: options.frameworkVersion,
     hubs: hubs.sort(by((h) => [h.hub_id])),
     reporting_status: reportingStatus.sort(by((r) => [r.year, r.hub_id])),
     allocations: allocations.sort(by((r) => [r.year, r.hub_id])),
     lorenz,
-    contributions: contributions.sort(by((c) => [c.year, c.region, c.report_id])),
+    contributions: contributions.sort(by((c) => [c.year, c.basis, c.scope_id, c.report_id])),
   };
 }
 
@@ -314,7 +338,13 @@ const DATASET_FIELDS: Readonly<
     state: among(ALLOCATION_STATES),
   },
   lorenz: { year: whole, editor_share: share, funding_share: share },
-  contributions: { report_id: text, year: whole, region: text },
+  contributions: {
+    year: whole,
+    basis: among(CONTRIBUTION_BASES),
+    scope: among(["movement", "region", "hub", "country"]),
+    scope_id: text,
+    report_id: text,
+  },
 };
 
 /** One result row of a dashboard query, read column by column; a value of the wrong type is an error. */

@@ -10,13 +10,17 @@ export const COMPARED_FIELDS = [
   "direction",
   "target",
   "scopes",
+  "region_by",
   "disclosure",
 ] as const satisfies readonly (keyof IndicatorDefinition)[];
+
+/** A field of an indicator definition that {@link diffFrameworks} compares. */
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 /** An indicator that differs between two framework versions, and which of its fields changed. */
 export interface ChangedIndicator {
   readonly id: string;
-  readonly fields: readonly (typeof COMPARED_FIELDS)[number][];
+  readonly fields: readonly ComparedField[];
 }
 
 /** What changed from one framework version to the next. */

@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { QueryEngine } from "../../ports/query-engine.js";
-import { type Framework, QUERIES_DIR, type Scope } from "../framework/framework.js";
+import {
+  type Framework,
+  FrameworkDefinitionError,
+  QUERIES_DIR,
+  type Scope,
+  stageName,
+} from "../framework/framework.js";
 import { assertLakeIntegrity, LakeIntegrityError } from "../lake/integrity.js";
 import type { CountryTable } from "../reference/countries.js";
 import type { IndicatorRow } from "./indicator-row.js";
@@ -10,7 +16,10 @@ import type { IndicatorRow } from "./indicator-row.js";
 export { LakeIntegrityError } from "../lake/integrity.js";
 
 export interface ComputeOptions {
-  /** Region outcomes figures with fewer participants than this are suppressed. @default the framework's k */
+  /**
+   * Outcomes figures with fewer participants than this are suppressed, at the framework's suppression scopes.
+   * @default the framework's k
+   */
   readonly k?: number;
   readonly countries: CountryTable;
   /** The lake the engine reads: lets an integrity failure name the stray file at fault (see `assertLakeIntegrity`). */
@@ -33,6 +42,25 @@ export function loadStages(queriesDir = QUERIES_DIR): [string, string][] {
     ]);
 }
 
+/**
+ * The stages a framework version runs, in order, as [relation name, SQL]: the shared stages of `queries/stages/`
+ * (which the dashboards read too), then the version's own, as its framework file lists them.
+ */
+export function frameworkStages(framework: Framework, queriesDir = QUERIES_DIR): [string, string][] {
+  const stages = loadStages(queriesDir);
+  const names = new Set(stages.map(([name]) => name));
+  for (const path of framework.stages) {
+    const name = stageName(path);
+    if (names.has(name))
+      throw new FrameworkDefinitionError(framework.version, [
+        `stage ${path} would replace the stage ${name}`,
+      ]);
+    names.add(name);
+    stages.push([name, readQuery(path, queriesDir)]);
+  }
+  return stages;
+}
+
 /** Reads one SQL file of `queries/`. */
 export function readQuery(relativePath: string, queriesDir = QUERIES_DIR): string {
   return readFileSync(join(queriesDir, relativePath), "utf8");
@@ -49,7 +77,7 @@ export async function computeIndicators(
 ): Promise<IndicatorRow[]> {
   const queriesDir = options.queriesDir ?? QUERIES_DIR;
   const k = options.k ?? framework.disclosure.k_default;
-  for (const [name, sql] of loadStages(queriesDir)) await engine.stage(name, sql);
+  for (const [name, sql] of frameworkStages(framework, queriesDir)) await engine.stage(name, sql);
   await assertLakeIntegrity(engine, { lake: options.lake, queriesDir });
 
   const [unconverted] = await engine.query(readQuery("checks/unconverted_lines.sql", queriesDir));
@@ -58,9 +86,8 @@ export async function computeIndicators(
       `${unconverted?.lines} financial lines have no exchange rate for their year; restore the fx_rates uploads`,
     );
 
-  const participants = new Map<string, number>();
-  for (const row of await engine.query(readQuery("checks/region_participants.sql", queriesDir)))
-    participants.set(`${row.year}/${row.region}`, Number(row.participants));
+  const participants = await participantsByScope(engine, framework, queriesDir);
+  const suppressible = new Set<Scope>(framework.disclosure.suppression_scopes);
 
   const rows: IndicatorRow[] = [];
   for (const indicator of framework.indicators) {
@@ -73,8 +100,8 @@ export async function computeIndicators(
       const value = result.value === null ? null : Number(result.value);
       const suppressed =
         indicator.disclosure === "participants" &&
-        scope === "region" &&
-        (participants.get(`${year}/${scopeId}`) ?? 0) < k;
+        suppressible.has(scope) &&
+        (participants.get(participantsKey(year, scope, scopeId)) ?? 0) < k;
       rows.push({
         framework_version: framework.version,
         indicator: indicator.id,
@@ -87,6 +114,31 @@ export async function computeIndicators(
     }
   }
   return withoutProtectedCountries(rows, options.countries).sort(compareRows(framework));
+}
+
+const participantsKey = (year: number, scope: Scope, scopeId: string) => `${year}/${scope}/${scopeId}`;
+
+/**
+ * Σ participants per year and scope instance, from a framework's participants query: columns year, scope,
+ * scope_id, participants; or, for 2026.1's `checks/region_participants.sql`, year, region, participants.
+ */
+async function participantsByScope(
+  engine: QueryEngine,
+  framework: Framework,
+  queriesDir: string,
+): Promise<Map<string, number>> {
+  const query = framework.disclosure.participants_query;
+  const participants = new Map<string, number>();
+  for (const row of await engine.query(readQuery(query, queriesDir))) {
+    const [scope, scopeId] =
+      "scope" in row ? [String(row.scope) as Scope, row.scope_id] : ["region" as const, row.region];
+    if (scopeId === undefined || scopeId === null)
+      throw new FrameworkDefinitionError(framework.version, [
+        `${query} must give year, scope, scope_id and participants (or year, region, participants)`,
+      ]);
+    participants.set(participantsKey(Number(row.year), scope, String(scopeId)), Number(row.participants));
+  }
+  return participants;
 }
 
 /** Nothing is ever published at country scope for a protected country. */

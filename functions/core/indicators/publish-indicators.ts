@@ -11,6 +11,14 @@ import { type ManifestRecord, readManifest, withStatus } from "../lake/manifest.
 import { columnsOfRows, writeParquet } from "../lake/parquet.js";
 import { INDICATORS_TABLE } from "../lake/tables.js";
 import type { CountryTable } from "../reference/countries.js";
+import {
+  computePublishedScenarios,
+  type PublishedScenarios,
+  readPublishedScenarios,
+  SCENARIO_INDEX_FILE,
+  ScenarioPublicationError,
+  writePublishedScenarios,
+} from "../scenarios/published-scenarios.js";
 import { computeIndicators } from "./compute.js";
 import type { IndicatorRow } from "./indicator-row.js";
 import { indicatorsFromCsv, indicatorsToCsv } from "./indicators-file.js";
@@ -21,6 +29,8 @@ export const PUBLISHED_FILES = {
   parquet: "indicators.parquet",
   reports: "reports.json",
   dashboard: "dashboard.json",
+  /** The current scenarios' index; each scenario's `scenario-<id>.csv` and `scenario-<id>-hubs.csv` lie beside it. */
+  scenarios: SCENARIO_INDEX_FILE,
   run: "run.json",
 } as const;
 
@@ -39,6 +49,8 @@ export interface PublishedIndicators {
   readonly dashboard: DashboardData;
   /** The framework version and k the compute run used (`run.json`). */
   readonly run: ComputeRun;
+  /** Every current redistribution scenario, computed with the same framework (`scenarios.json` and its files). */
+  readonly scenarios: PublishedScenarios;
 }
 
 /** A file the site is built from has not been published (the compute step has not run there). */
@@ -83,7 +95,7 @@ export function computeRunFromJson(text: string): ComputeRun {
 
 /**
  * Reads back what `publishIndicators` wrote: the indicators, the evidence list, the dashboard data and the run's
- * framework version and k. Files of different runs (another framework version) are refused.
+ * framework version and k, and the scenarios. Files of different runs (another framework version) are refused.
  */
 export async function readPublishedIndicators(store: ObjectStore): Promise<PublishedIndicators> {
   const read = async (file: string) => {
@@ -106,14 +118,23 @@ export async function readPublishedIndicators(store: ObjectStore): Promise<Publi
       PUBLISHED_FILES.dashboard,
       `is of framework ${dashboard.framework_version}, but ${PUBLISHED_FILES.run} says ${run.frameworkVersion}`,
     );
-  return { rows, dashboard, reports, run };
+  const scenarios = await readPublishedScenarios(store, run.frameworkVersion).catch((error: unknown) => {
+    if (!(error instanceof ScenarioPublicationError)) throw error;
+    throw error.detail === undefined
+      ? new NotPublishedError(error.file)
+      : new InconsistentPublicationError(error.file, error.detail);
+  });
+  if (!scenarios) throw new NotPublishedError(PUBLISHED_FILES.scenarios);
+  return { rows, dashboard, reports, run, scenarios };
 }
 
 /**
  * Computes a framework's indicators from the lake and writes `indicators.csv`, its columnar copy
  * `indicators.parquet`, `reports.json` (the manifest with each report's status) and `dashboard.json` (the
- * dashboards' other datasets, computed on the same engine right after the indicators) and `run.json` (the
- * framework version and k used, which the site is then built with) to the output store.
+ * dashboards' other datasets, computed on the same engine right after the indicators), every current
+ * redistribution scenario of the lake (`scenarios.json`, `scenario-<id>.csv`, `scenario-<id>-hubs.csv`, computed
+ * before anything is written, so that a scenario that fails publishes nothing) and `run.json` (the framework
+ * version and k used, which the site is then built with) to the output store.
  */
 export async function publishIndicators(
   dependencies: { readonly engine: QueryEngine; readonly lake: ObjectStore; readonly output: ObjectStore },
@@ -132,6 +153,12 @@ export async function publishIndicators(
     frameworkVersion: options.framework.version,
   });
   const reports = withStatus(await readManifest(dependencies.lake));
+  const scenarios = await computePublishedScenarios(dependencies.engine, {
+    framework: options.framework,
+    baseline: rows,
+    lake: dependencies.lake,
+    reports,
+  });
   const encoder = new TextEncoder();
   await dependencies.output.put(PUBLISHED_FILES.csv, encoder.encode(indicatorsToCsv(rows)), {
     contentType: "text/csv; charset=utf-8",
@@ -153,8 +180,9 @@ export async function publishIndicators(
   await dependencies.output.put(PUBLISHED_FILES.dashboard, encoder.encode(dashboardToJson(dashboard)), {
     contentType: "application/json",
   });
+  await writePublishedScenarios(dependencies.output, scenarios);
   await dependencies.output.put(PUBLISHED_FILES.run, encoder.encode(computeRunToJson(run)), {
     contentType: "application/json",
   });
-  return { rows, reports, dashboard, run };
+  return { rows, reports, dashboard, run, scenarios };
 }

@@ -35,11 +35,71 @@ export function withRelations(
   sql: string,
   label = "the query",
 ): string {
-  const defined = new Map<string, string>();
+  return withDefinitions(relations, sql, label, (query) => query.references);
+}
+
+/**
+ * Like `withRelations`, for relations that build on each other: a relation may read the relations given before
+ * it, and every relation the statement reads, directly or through another, is defined, once, in the order given.
+ * Used to run a chain of SQL (a scenario's adjusted base facts and the framework stages over them) as one
+ * statement with bound parameters, which a stage cannot take.
+ */
+export function withRelationChain(
+  relations: readonly (readonly [name: string, sql: string])[],
+  sql: string,
+  label = "the query",
+): string {
+  return withDefinitions(relations, sql, label, (query, defined) => {
+    const needed = new Set<string>();
+    const visit = (references: ReadonlySet<string>) => {
+      for (const name of references) {
+        const definition = defined.get(name);
+        if (!definition || needed.has(name)) continue;
+        needed.add(name);
+        visit(definition.references);
+      }
+    };
+    visit(query.references);
+    return needed;
+  });
+}
+
+/**
+ * The statement with every relation reference in `renames` (old name → new name) replaced, matched as SQL
+ * tokens exactly as `withRelations` matches them (never inside strings or comments, nor as part of a longer
+ * name); comments and trailing semicolons are dropped. Runs a stage's or a query's SQL over other versions of
+ * the relations it reads, e.g. a scenario's adjusted facts.
+ */
+export function renameRelations(
+  sql: string,
+  renames: ReadonlyMap<string, string>,
+  label = "the query",
+): string {
+  for (const name of renames.values()) assertStageName(name);
+  const statement = statementOf(sql, label);
+  let text = "";
+  let position = 0;
+  for (const token of statement.tokens) {
+    if (token.kind !== "word" && token.kind !== "quoted") continue;
+    const renamed = renames.get(identifierOf(token));
+    if (renamed === undefined) continue;
+    text += statement.text.slice(position, token.start) + renamed;
+    position = token.end;
+  }
+  return text + statement.text.slice(position);
+}
+
+function withDefinitions(
+  relations: readonly (readonly [name: string, sql: string])[],
+  sql: string,
+  label: string,
+  included: (query: Statement, defined: ReadonlyMap<string, Statement>) => ReadonlySet<string>,
+): string {
+  const defined = new Map<string, Statement>();
   for (const [name, definition] of relations) {
     assertStageName(name);
     if (defined.has(name)) throw new Error(`relation ${name} is defined twice`);
-    defined.set(name, statementOf(definition, `relation ${name}`).text);
+    defined.set(name, statementOf(definition, `relation ${name}`));
   }
   const query = statementOf(sql, label);
   const own = ownCommonTableExpressions(query);
@@ -48,9 +108,10 @@ export function withRelations(
       throw new Error(
         `${label}'s own WITH defines ${name}, which is also a stage; rename it so that it does not shadow the stage`,
       );
+  const names = included(query, defined);
   const definitions = [...defined]
-    .filter(([name]) => query.references.has(name))
-    .map(([name, definition]) => `${name} AS (\n${definition}\n)`);
+    .filter(([name]) => names.has(name))
+    .map(([name, definition]) => `${name} AS (\n${definition.text}\n)`);
   if (definitions.length === 0) return query.text;
   const rest = own.bodyStart === undefined ? `\n${query.text}` : `,\n${query.text.slice(own.bodyStart)}`;
   return `WITH\n${definitions.join(",\n")}${rest}`;

@@ -215,6 +215,9 @@ export class LakeReader {
       hubs,
       hasRate: (currency, year) => ratesByCurrency.get(currency)?.has(year) ?? false,
       ratesOf: (currency) => ratesByCurrency.get(currency) ?? none,
+      financialYears: [
+        ...new Set(entries.flatMap((e) => (e.kind === "financial" && e.year !== null ? [e.year] : []))),
+      ].sort((a, b) => a - b),
     };
   }
 

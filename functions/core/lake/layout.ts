@@ -1,4 +1,5 @@
-import type { ReportKind } from "../reporting/kinds.js";
+import type { ReportKind, UploadKind } from "../reporting/kinds.js";
+import type { UploadFormat } from "../reporting/upload-reader.js";
 
 function checkpointId(throughSeq: number, sha256: string): string {
   return `${String(throughSeq).padStart(12, "0")}-${sha256}`;
@@ -6,9 +7,12 @@ function checkpointId(throughSeq: number, sha256: string): string {
 
 /**
  * Where everything lives in the lake, as object-store keys:
- * - `raw/<uploader>/<sha256>.csv`: every accepted file, byte for byte, named by its SHA-256;
+ * - `raw/<uploader>/<sha256>.<csv|xlsx|ods|json>`: every accepted file, byte for byte, named by its SHA-256 and what
+ *   it is (`.json`: a scenario; lakes written before workbooks were read hold `.csv` and `.json` only; the manifest
+ *   names each file's key);
  * - `curated/<kind>/year=<y>/hub=<hub>/<report_id>.parquet` (hub reports) and `curated/<kind>/<report_id>.parquet`
- *   (reference data): typed Parquet, partitioned by kind, year and hub;
+ *   (reference data): typed Parquet, partitioned by kind, year and hub; `curated/scenario/<report_id>.json`: a
+ *   scenario with its defaults written out;
  * - `manifest/<seq>.json`: one immutable entry per accepted report, created exclusively so that the sequence
  *   numbers are gap-free and totally ordered;
  * - `checkpoints/manifest/<seq>-<sha256>/entries.ndjson.gz`: a manifest checkpoint, the entries 1..seq as JSON
@@ -18,12 +22,14 @@ function checkpointId(throughSeq: number, sha256: string): string {
  *   `compactions/<kind>/year=<y>/<generation>.json`: a compaction of a kind's year and its record.
  */
 export const lakeLayout = {
-  rawKey: (uploader: string, sha256: string) => `raw/${uploader}/${sha256}.csv`,
-  curatedKey: (kind: ReportKind, reportId: string, year: number | null, hubId: string | null) =>
-    year === null || hubId === null
-      ? `curated/${kind}/${reportId}.parquet`
-      : `curated/${kind}/year=${year}/hub=${hubId}/${reportId}.parquet`,
-  curatedPrefix: (kind: ReportKind) => `curated/${kind}/`,
+  rawKey: (uploader: string, sha256: string, format: UploadFormat) => `raw/${uploader}/${sha256}.${format}`,
+  curatedKey: (kind: UploadKind, reportId: string, year: number | null, hubId: string | null) =>
+    kind === "scenario"
+      ? `curated/${kind}/${reportId}.json`
+      : year === null || hubId === null
+        ? `curated/${kind}/${reportId}.parquet`
+        : `curated/${kind}/year=${year}/hub=${hubId}/${reportId}.parquet`,
+  curatedPrefix: (kind: UploadKind) => `curated/${kind}/`,
   manifestPrefix: "manifest/",
   manifestKey: (seq: number) => `manifest/${String(seq).padStart(12, "0")}.json`,
   seqOfManifestKey: (key: string): number | undefined => {

@@ -1,5 +1,5 @@
 import { ObjectExistsError, type ObjectStore } from "../../ports/object-store.js";
-import { isHubReportKind, type ReportKind } from "../reporting/kinds.js";
+import { isHubReportKind, type UploadKind } from "../reporting/kinds.js";
 import { LakeReader } from "./lake-reader.js";
 import { lakeLayout } from "./layout.js";
 
@@ -8,7 +8,7 @@ export interface ManifestEntry {
   readonly report_id: string;
   /** Gap-free, strictly increasing across the whole lake: the order in which reports were accepted. */
   readonly seq: number;
-  readonly kind: ReportKind;
+  readonly kind: UploadKind;
   readonly hub_id: string | null;
   readonly period: string | null;
   readonly year: number | null;
@@ -28,6 +28,8 @@ export interface ManifestEntry {
   readonly warning_count: number;
   readonly raw_key: string;
   readonly curated_key: string;
+  /** A scenario's id (only on `scenario` entries): a later upload with the same id supersedes it. */
+  readonly scenario_id?: string;
 }
 
 export type ReportStatus = "current" | "superseded";
@@ -41,13 +43,15 @@ export interface ManifestRecord extends ManifestEntry {
 
 /**
  * The key under which reports replace each other: (hub, kind, period) for hub reports; the registry as a whole
- * for `hubs`; none for `fx_rates`, whose uploads merge (a later rate for the same currency and year wins).
+ * for `hubs`; the scenario's id for a scenario; none for `fx_rates`, whose uploads merge (a later rate for the
+ * same currency and year wins).
  */
 export function supersessionKey(
-  entry: Pick<ManifestEntry, "kind" | "hub_id" | "period" | "report_id">,
+  entry: Pick<ManifestEntry, "kind" | "hub_id" | "period" | "report_id" | "scenario_id">,
 ): string {
   if (isHubReportKind(entry.kind)) return `${entry.kind}/${entry.hub_id}/${entry.period}`;
   if (entry.kind === "hubs") return "hubs";
+  if (entry.kind === "scenario") return `scenario/${entry.scenario_id}`;
   return `${entry.kind}/${entry.report_id}`;
 }
 

@@ -1,11 +1,17 @@
 import {
   Bool,
+  type Data,
+  type DataType,
   Decimal,
+  Field,
   Float64,
   Int32,
   Int64,
   makeData,
   makeVector,
+  RecordBatch,
+  Schema,
+  Struct,
   Table,
   tableFromIPC,
   tableToIPC,
@@ -121,6 +127,24 @@ function vectorOf(type: ColumnType, values: readonly CellValue[]): Vector {
   }
 }
 
+/** The Arrow type each column type is written as. */
+function arrowTypeOf(type: ColumnType): DataType {
+  switch (type) {
+    case "string":
+      return new Utf8();
+    case "boolean":
+      return new Bool();
+    case "decimal(18,2)":
+      return new Decimal(2, 18, 128);
+    case "int32":
+      return new Int32();
+    case "int64":
+      return new Int64();
+    case "double":
+      return new Float64();
+  }
+}
+
 /** Rows as the columns `writeParquet` takes, in the schema's order; a row without a column gives null. */
 export function columnsOfRows(schema: TableSchema, rows: readonly object[]): Record<string, CellValue[]> {
   return Object.fromEntries(
@@ -129,6 +153,14 @@ export function columnsOfRows(schema: TableSchema, rows: readonly object[]): Rec
       rows.map((row) => (row as Record<string, CellValue | undefined>)[column.name] ?? null),
     ]),
   );
+}
+
+/** How `writeParquet` and `ParquetStreamWriter` write: ZSTD, and who wrote the file. */
+function writerProperties(rowsPerGroup?: number): parquet.WriterProperties {
+  const builder = new parquet.WriterPropertiesBuilder()
+    .setCompression(parquet.Compression.ZSTD)
+    .setCreatedBy("equity-observatory");
+  return (rowsPerGroup === undefined ? builder : builder.setMaxRowGroupSize(rowsPerGroup)).build();
 }
 
 /**
@@ -147,11 +179,7 @@ export function writeParquet(
   }
   const table = new Table(vectors);
   const wasmTable = parquet.Table.fromIPCStream(tableToIPC(table, "stream"));
-  const properties = new parquet.WriterPropertiesBuilder()
-    .setCompression(parquet.Compression.ZSTD)
-    .setCreatedBy("equity-observatory")
-    .build();
-  return parquet.writeParquet(wasmTable, properties);
+  return parquet.writeParquet(wasmTable, writerProperties());
 }
 
 /** Reads a Parquet file into plain row objects (BIGINT and DECIMAL as numbers). For small reference tables. */
@@ -167,4 +195,173 @@ export function readParquetRows(bytes: Uint8Array): Record<string, CellValue>[] 
     }
     return plain;
   });
+}
+
+/** The rows of one row group of `ParquetStreamWriter`. @default */
+export const DEFAULT_ROWS_PER_GROUP = 65_536;
+
+/** A typed row, by column name. */
+export type ParquetRow = Readonly<Record<string, CellValue>>;
+
+/**
+ * Writes a Parquet file row by row in bounded memory: rows are gathered into row groups of `rowsPerGroup`, each
+ * encoded (ZSTD) as soon as it is full, and the file's bytes come out of `bytes()` as they are written, row group
+ * by row group, the footer last. The file is the one `writeParquet` writes for the same rows (the same schema: every
+ * column nullable, as Arrow tables built from vectors are), in several row groups.
+ *
+ * Use: start consuming `bytes()` (e.g. hand it to `ObjectStore.put`), add rows with `row()`, `await drain()` now
+ * and then (it writes out full row groups, waiting while the consumer is behind), then `await close()`. When
+ * anything fails, call `fail(error)`: `drain()`, `close()` and `bytes()` then throw it. (parquet-wasm's stream
+ * writer must never see its input fail or its output cancelled, which throws outside any promise and ends the
+ * process: a failed writer ends its input cleanly instead and reads the rest of its output, discarding it.)
+ */
+export class ParquetStreamWriter {
+  private readonly schema: Schema;
+  /** The values of the columns given with each row, by column; the constant columns are filled when written. */
+  private readonly pending = new Map<string, CellValue[]>();
+  private pendingRows = 0;
+  private writtenGroups = 0;
+  private readonly rowsPerGroup: number;
+  private readonly constants: Readonly<Record<string, CellValue>>;
+  private controller: ReadableStreamDefaultController<parquet.RecordBatch> | undefined;
+  private inputEnded = false;
+  private readonly output: Promise<ReadableStream<Uint8Array>>;
+  private reader: Promise<ReadableStreamDefaultReader<Uint8Array>> | undefined;
+  private outputRead = false;
+  private demand: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly table: TableSchema,
+    options: {
+      /** @default DEFAULT_ROWS_PER_GROUP */
+      readonly rowsPerGroup?: number;
+      /** Columns with the same value on every row (such as `report_id`), not given with each row. */
+      readonly constants?: Readonly<Record<string, CellValue>>;
+    } = {},
+  ) {
+    this.rowsPerGroup = options.rowsPerGroup ?? DEFAULT_ROWS_PER_GROUP;
+    if (!(Number.isInteger(this.rowsPerGroup) && this.rowsPerGroup > 0))
+      throw new Error(`rowsPerGroup must be a whole number above 0, not ${this.rowsPerGroup}`);
+    this.constants = options.constants ?? {};
+    for (const column of table.columns)
+      if (!Object.hasOwn(this.constants, column.name)) this.pending.set(column.name, []);
+    this.schema = new Schema(table.columns.map((c) => new Field(c.name, arrowTypeOf(c.type), true)));
+    const input = new ReadableStream<parquet.RecordBatch>(
+      {
+        start: (controller) => {
+          this.controller = controller;
+        },
+        pull: () => {
+          this.demand?.resolve();
+          this.demand = undefined;
+        },
+      },
+      { highWaterMark: 1 },
+    );
+    this.output = parquet.transformParquetStream(input, writerProperties(this.rowsPerGroup));
+    this.output.catch(() => undefined);
+  }
+
+  /** Adds a row; a column it lacks is null. */
+  row(values: ParquetRow): void {
+    for (const [name, column] of this.pending) column.push(values[name] ?? null);
+    this.pendingRows++;
+  }
+
+  /** Writes out every full row group, waiting while the consumer of `bytes()` is behind. */
+  async drain(): Promise<void> {
+    this.throwIfFailed();
+    while (this.pendingRows >= this.rowsPerGroup) await this.writeGroup(this.rowsPerGroup);
+  }
+
+  /** Writes out the last rows and ends the file (its footer comes out of `bytes()`). */
+  async close(): Promise<void> {
+    await this.drain();
+    if (this.pendingRows > 0 || this.writtenGroups === 0) await this.writeGroup(this.pendingRows);
+    this.throwIfFailed();
+    this.endInput();
+  }
+
+  /** Stops writing: the file is not finished, and `drain()`, `close()` and `bytes()` throw the error. */
+  fail(error: unknown): void {
+    if (this.failure) return;
+    this.failure = { error };
+    this.demand?.reject(error);
+    this.demand = undefined;
+    if (!this.inputEnded && this.writtenGroups === 0) this.controller?.enqueue(this.encode(0));
+    this.endInput();
+    if (!this.reader) void this.discardOutput();
+  }
+
+  /** The bytes of the Parquet file, as they are written. Consume them once. */
+  async *bytes(): AsyncGenerator<Uint8Array> {
+    this.throwIfFailed();
+    this.reader ??= this.output.then((stream) => stream.getReader());
+    const reader = await this.reader;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        this.throwIfFailed();
+        if (done) break;
+        yield value;
+      }
+      this.outputRead = true;
+    } finally {
+      if (!this.outputRead) void this.discardOutput();
+    }
+  }
+
+  private async writeGroup(rows: number): Promise<void> {
+    const batch = this.encode(rows);
+    while ((this.controller?.desiredSize ?? 0) <= 0) {
+      this.throwIfFailed();
+      await new Promise<void>((resolve, reject) => {
+        this.demand = { resolve, reject };
+      });
+    }
+    this.throwIfFailed();
+    this.controller?.enqueue(batch);
+    this.writtenGroups++;
+  }
+
+  /** The next `rows` rows as a record batch in WebAssembly memory. */
+  private encode(rows: number): parquet.RecordBatch {
+    const children = this.table.columns.map((column) => {
+      const values = Object.hasOwn(this.constants, column.name)
+        ? new Array<CellValue>(rows).fill(this.constants[column.name] ?? null)
+        : (this.pending.get(column.name) as CellValue[]).splice(0, rows);
+      return vectorOf(column.type, values).data[0] as Data;
+    });
+    this.pendingRows -= rows;
+    const struct = makeData({ type: new Struct(this.schema.fields), length: rows, nullCount: 0, children });
+    const wasmTable = parquet.Table.fromIPCStream(
+      tableToIPC(new Table(this.schema, new RecordBatch(this.schema, struct)), "stream"),
+    );
+    const batch = wasmTable.recordBatch(0);
+    wasmTable.free();
+    if (!batch) throw new Error("parquet-wasm read no record batch from the Arrow stream");
+    return batch;
+  }
+
+  private endInput(): void {
+    if (this.inputEnded) return;
+    this.inputEnded = true;
+    this.controller?.close();
+  }
+
+  /** Reads what is left of the output and drops it, so that the encoder finishes and frees its memory. */
+  private async discardOutput(): Promise<void> {
+    try {
+      this.reader ??= this.output.then((stream) => stream.getReader());
+      const reader = await this.reader;
+      while (!(await reader.read()).done);
+    } catch {
+      // The encoder failed as well: nothing is left to read.
+    }
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
 }

@@ -46,6 +46,14 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0)
 }
 
 /**
+ * Whether a file is a zip archive or an OLE2 compound file, whose kind only all of its bytes tell (a zip archive's
+ * directory is at its end); anything else is recognised from its first 8 KiB.
+ */
+export function isContainerFile(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE2) || ZIP_STARTS.some((signature) => startsWith(bytes, signature));
+}
+
+/**
  * Recognises an uploaded file by its bytes. Everything but a zip archive is recognised from its first 8 KiB; a zip
  * archive needs its central directory (at the end) to tell an `.xlsx` workbook (`xl/workbook.xml`) from an `.ods`
  * one (a `mimetype` entry of `application/vnd.oasis.opendocument.spreadsheet`) and from other zip-based files.
@@ -87,9 +95,10 @@ function imageFormat(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Data rather than text: at least 1% of the bytes are NUL, or 5% are control bytes that text does not use (all
- * below 0x20 but tab, line feed, form feed, carriage return and escape). A text file with a stray control
- * character stays text, so that the CSV validation names the cell that holds it.
+ * Data rather than text: it has a NUL byte, and at least 1% of the bytes (and more than one) are NUL, or 5% are
+ * control bytes that text does not use (all below 0x20 but tab, line feed, form feed, carriage return and escape). A
+ * text file with a stray control character stays text, even a file of a few lines, so that the CSV validation names
+ * the cell that holds it.
  */
 function looksBinary(head: Uint8Array): boolean {
   let nul = 0;
@@ -99,7 +108,7 @@ function looksBinary(head: Uint8Array): boolean {
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b)
       control++;
   }
-  return nul > 0 && (nul >= head.length * 0.01 || control >= head.length * 0.05);
+  return nul > 0 && (nul >= Math.max(2, head.length * 0.01) || control >= head.length * 0.05);
 }
 
 /** Text in UTF-16 without a byte-order mark: most characters are ASCII, so every other byte is 0. */

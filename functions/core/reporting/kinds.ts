@@ -7,6 +7,16 @@ export const REPORT_KINDS: readonly ReportKind[] = ["financial", "impact", "hubs
 export const HUB_REPORT_KINDS: readonly ReportKind[] = ["financial", "impact"];
 export const REFERENCE_KINDS: readonly ReportKind[] = ["hubs", "fx_rates"];
 
+/**
+ * Every kind of upload the lake keeps: the reporting standard's four, and the Global Council's redistribution
+ * scenarios (JSON documents, recognised by their content; see functions/core/scenarios/).
+ */
+export type UploadKind = ReportKind | "scenario";
+
+export function isUploadKind(value: string): value is UploadKind {
+  return value === "scenario" || isReportKind(value);
+}
+
 /** The identity of the Global Council, the only uploader of reference data. */
 export const COUNCIL = "council";
 
@@ -14,8 +24,8 @@ export function isReportKind(value: string): value is ReportKind {
   return (REPORT_KINDS as readonly string[]).includes(value);
 }
 
-export function isHubReportKind(kind: ReportKind): boolean {
-  return HUB_REPORT_KINDS.includes(kind);
+export function isHubReportKind(kind: UploadKind): boolean {
+  return (HUB_REPORT_KINDS as readonly UploadKind[]).includes(kind);
 }
 
 /** Columns of each kind, as the reporting standard lists them; `required` columns must be in the header. */

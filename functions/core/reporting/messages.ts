@@ -219,8 +219,10 @@ export const messages = {
     `the workbook cannot be read (${reason}): open it in your spreadsheet program, save it again as .xlsx or .ods, and upload the new file`,
   tooManyZipEntries: (limit: number) =>
     `the workbook holds more than ${count(limit)} files inside its zip archive, the most that is read: copy the report's sheet into a new workbook and upload that`,
+  workbookFileTooLarge: (bytes: number, limit: number) =>
+    `the file is ${size(bytes)}, a workbook or another zipped or Office file; workbooks are read up to ${size(limit)}: save the report as CSV UTF-8 and upload that, or split it into smaller workbooks`,
   workbookPartTooLarge: (part: string, limit: number) =>
-    `the part ${quote(part)} of the workbook expands to more than ${size(limit)}, the most one part may hold: split the report into smaller files`,
+    `the part ${quote(part)} of the workbook expands to more than ${size(limit)}, the most that part may hold: split the report into smaller files`,
   workbookTooLarge: (limit: number) =>
     `the parts of the workbook expand to more than ${size(limit)} in all, the most that is read: split the report into smaller files`,
   sheetTooManyRows: (limit: number) =>

@@ -1,10 +1,11 @@
+import type { ScenarioMessageCode } from "../scenarios/scenario-messages.js";
 import { type MessageCode, messages } from "./messages.js";
 
 /** One thing wrong (error) or worth checking (warning) in an uploaded file. */
 export interface Problem {
   readonly severity: "error" | "warning";
-  /** A stable identifier of the rule, for scripts. */
-  readonly code: MessageCode;
+  /** A stable identifier of the rule, for scripts (a scenario file's rules have codes of their own). */
+  readonly code: MessageCode | ScenarioMessageCode;
   /** The spreadsheet row (the header is row 1); absent for problems of the whole file. */
   readonly row?: number;
   readonly column?: string;
@@ -33,17 +34,27 @@ export class ProblemCollector {
   readonly problems: Problem[] = [];
   errorCount = 0;
   warningCount = 0;
+  private columnName: (column: string) => string = (column) => column;
 
   constructor(private readonly limit: number) {}
 
+  /** How the columns of the problems collected from now on are named (e.g. with their letter in a sheet). */
+  nameColumns(name: (column: string) => string): void {
+    this.columnName = name;
+  }
+
   error(code: MessageCode, message: string, row?: number, column?: string): void {
     this.errorCount++;
-    this.add({ severity: "error", code, message, row, column });
+    this.add({ severity: "error", code, message, row, column: this.named(column) });
   }
 
   warning(code: MessageCode, message: string, row?: number, column?: string): void {
     this.warningCount++;
-    this.add({ severity: "warning", code, message, row, column });
+    this.add({ severity: "warning", code, message, row, column: this.named(column) });
+  }
+
+  private named(column: string | undefined): string | undefined {
+    return column === undefined ? undefined : this.columnName(column);
   }
 
   /** The problems in row order, with a closing line when some were left out. */

@@ -363,6 +363,20 @@ const RULES: readonly Rule[] = [
 
   // Reading the first sheet of a workbook.
   {
+    id: "workbookFileTooLarge",
+    severity: "error",
+    section: "workbook",
+    explanation:
+      "A workbook is read whole, so it may be at most 64 MiB (a report of a million lines is well below that); a CSV file may be larger. A larger workbook is refused before it is opened.",
+    example: {
+      kind: "workbook",
+      description: "an .xlsx workbook of a few kilobytes (shown with a limit of 1 KiB for a workbook)",
+      format: "xlsx",
+      sheets: [report],
+      limits: { maxFileBytes: 1024 },
+    },
+  },
+  {
     id: "workbookUnreadable",
     severity: "error",
     section: "workbook",
@@ -397,7 +411,7 @@ const RULES: readonly Rule[] = [
     severity: "error",
     section: "workbook",
     explanation:
-      "Each part of a workbook may expand to at most 256 MiB, counted while it is unpacked (a zip bomb expands a small file to gigabytes). The sizes the archive declares are never trusted.",
+      "Each part of a workbook may expand to at most 256 MiB, counted while it is unpacked (a zip bomb expands a small file to gigabytes); the shared texts of an .xlsx workbook, which are held in memory while its sheet is read, to at most 64 MiB. The sizes the archive declares are never trusted.",
     example: {
       kind: "workbook",
       description:

@@ -1,11 +1,12 @@
 import { CURATED_TABLES } from "../lake/tables.js";
 import type { CountryTable } from "../reference/countries.js";
+import { validateScenarioUpload } from "../scenarios/scenario-upload.js";
 import {
   escapeForbiddenCharacters,
   findForbiddenCharacters,
   removeForbiddenCharacters,
 } from "./characters.js";
-import { type CsvRecord, parseCsv } from "./csv.js";
+import { type CsvRecord, type CsvSyntaxError, fieldCountOf } from "./csv.js";
 import {
   CATEGORIES_BY_FLOW,
   COLUMNS,
@@ -19,12 +20,15 @@ import {
   REPORT_KINDS,
   type ReportKind,
   STOCK_METRICS,
+  type UploadKind,
 } from "./kinds.js";
 import { messages } from "./messages.js";
 import { nearMissOf } from "./metric-names.js";
 import { diagnoseNumberFormat, type NumberFormatOptions } from "./numbers.js";
 import { type Problem, ProblemCollector } from "./problems.js";
 import { checkRate, rateReferences } from "./rate-checks.js";
+import { type SheetFormat, type UploadConsumer, type UploadFormat, UploadReader } from "./upload-reader.js";
+import { columnLetters, DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from "./workbook.js";
 
 /** A hub of the registry, as the validation of hub reports needs it. */
 export interface HubRecord {
@@ -46,13 +50,15 @@ export interface ReferenceState {
    * uploads of the same (currency, year), the newest upload's rate, as the indicators use it.
    */
   ratesOf(currency: string): ReadonlyMap<number, number>;
+  /** The years with current financial reports (what a scenario may be applied to). */
+  readonly financialYears: readonly number[];
 }
 
-export interface ValidationInput {
-  readonly bytes: Uint8Array;
+/** What a file is validated against, and how. */
+export interface ValidationOptions {
   readonly uploader: string;
-  /** The kind named by the uploader; recognised from the header when absent. */
-  readonly kind?: ReportKind;
+  /** The kind named by the uploader; recognised from the header (a scenario: from its content) when absent. */
+  readonly kind?: UploadKind;
   readonly countries: CountryTable;
   readonly reference: ReferenceState;
   /** When the file is ingested: no report period may lie after its year (UTC), and registry years are bounded by it. */
@@ -61,29 +67,72 @@ export interface ValidationInput {
   readonly maxBytes?: number;
   /** How many problems are listed before the rest are only counted. @default 1000 */
   readonly maxProblems?: number;
+  /** How much of a workbook is read: its size, its parts, its sheet. @default DEFAULT_WORKBOOK_LIMITS */
+  readonly workbookLimits?: WorkbookLimits;
 }
 
-/** Typed column values of an accepted file, in the order of its curated table (without `report_id`). */
-export type ColumnValues = Record<string, (string | number | boolean | null)[]>;
+/** A file in memory to validate. */
+export interface ValidationInput extends ValidationOptions {
+  readonly bytes: Uint8Array;
+}
 
-/** A file that passed validation: its identity (hub, period) and its typed columns. */
-export interface ValidatedReport {
-  readonly kind: ReportKind;
+/** One typed value of a column of a curated table. */
+export type CellValue = string | number | boolean | null;
+
+/** A row of an accepted file, typed, by column of its curated table (without `report_id`). */
+export type TypedRow = Readonly<Record<string, CellValue>>;
+
+/** Typed column values of an accepted file, in the order of its curated table (without `report_id`). */
+export type ColumnValues = Record<string, CellValue[]>;
+
+/**
+ * What validation learnt of a file without errors: its identity (hub, period) and how many rows it has; for a
+ * document (a scenario), also its id and curated form.
+ */
+export interface ReportSummary {
+  readonly kind: UploadKind;
   readonly hubId: string | null;
   readonly period: string | null;
   readonly year: number | null;
   readonly quarter: number | null;
   readonly rowCount: number;
+  /** A document kind (a scenario): what it supersedes by, and its curated form, kept instead of Parquet. */
+  readonly document?: ValidatedDocument;
+}
+
+/** A document that passed validation (a scenario, small enough to be held whole). */
+export interface ValidatedDocument {
+  /** What a later upload supersedes it by. */
+  readonly id: string;
+  /** Its curated form: JSON text, as the curated zone keeps it. */
+  readonly curated: Uint8Array;
+}
+
+/** A file in memory that passed validation: its identity and its typed columns (none for a document). */
+export interface ValidatedReport extends ReportSummary {
   readonly columns: ColumnValues;
 }
 
-export interface ValidationResult {
-  readonly kind: ReportKind | undefined;
+export interface ValidationResult<Report extends ReportSummary = ReportSummary> {
+  /** What the file holds, CSV text, a workbook or a JSON document; undefined when it is none, or was not read. */
+  readonly format: UploadFormat | undefined;
+  readonly kind: UploadKind | undefined;
   readonly problems: Problem[];
   readonly errorCount: number;
   readonly warningCount: number;
   /** Present only when the file has no errors. */
-  readonly report: ValidatedReport | undefined;
+  readonly report: Report | undefined;
+}
+
+/** Receives the typed rows of a file as they are validated, in file order, as long as no error has been found. */
+export interface RowSink {
+  row(values: TypedRow): void;
+}
+
+/** A row sink that may ask the reading to wait (such as a Parquet writer writing out a row group). */
+export interface AsyncRowSink extends RowSink {
+  /** Resolves when the sink is ready for more rows; rejects when it has failed. */
+  drain(): Promise<void>;
 }
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
@@ -127,90 +176,210 @@ const SIGNATURES: Readonly<Record<ReportKind, readonly string[]>> = {
 };
 
 /**
- * Validates one uploaded file against the hub reporting standard: every problem is collected (not just
- * the first), and typed columns are returned only for a file without errors.
+ * Validates one uploaded file held in memory against the hub reporting standard: every problem is collected (not
+ * just the first), and typed columns are returned only for a file without errors (see {@link validateUpload}).
  */
-export function validateReport(input: ValidationInput): ValidationResult {
-  const collector = new ProblemCollector(input.maxProblems ?? 1000);
-  const done = (kind: ReportKind | undefined, report?: ValidatedReport): ValidationResult => ({
-    kind,
-    problems: collector.result(),
-    errorCount: collector.errorCount,
-    warningCount: collector.warningCount,
-    report: collector.errorCount === 0 ? report : undefined,
+export function validateReport(input: ValidationInput): ValidationResult<ValidatedReport> {
+  let columns: ColumnValues | undefined;
+  const validation = new UploadValidation(input, input.bytes.byteLength, {
+    row(values) {
+      columns ??= Object.fromEntries(Object.keys(values).map((name) => [name, []]));
+      push(columns, values);
+    },
   });
-
-  const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (input.bytes.byteLength > maxBytes) {
-    collector.error("fileTooLarge", messages.fileTooLarge(input.bytes.byteLength, maxBytes));
-    return done(input.kind);
+  validation.write(input.bytes);
+  const ending = validation.end();
+  for (;;) {
+    const step = ending.next();
+    if (!step.done) continue;
+    const { report } = step.value;
+    const noColumns = report?.kind === "scenario" ? {} : report && emptyColumns(report.kind);
+    return { ...step.value, report: report && { ...report, columns: columns ?? noColumns ?? {} } };
   }
-  const text = decodeUtf8(input.bytes, collector);
-  if (text === undefined) return done(input.kind);
-
-  const csv = parseCsv(text);
-  for (const syntax of csv.syntaxErrors) {
-    if (syntax.kind === "unterminated_quote")
-      collector.error("unterminatedQuote", messages.unterminatedQuote(), syntax.row);
-    else collector.error("textAfterQuote", messages.textAfterQuote(), syntax.row);
-  }
-  if (!csv.header) {
-    collector.error("emptyFile", messages.emptyFile());
-    return done(input.kind);
-  }
-  const headerNames = csv.header.fields.map((name) => name.trim().toLowerCase());
-  const kind = input.kind ?? recogniseKind(headerNames, csv.header.row, collector);
-  if (!kind) return done(undefined);
-
-  const layout = checkHeader(kind, headerNames, csv.header.row, collector);
-  if (csv.records.length === 0) collector.error("noDataRows", messages.noDataRows(), csv.header.row);
-  checkUploader(kind, input.uploader, collector);
-  if (!layout || csv.records.length === 0) return done(kind);
-
-  const rows = csv.records.filter((record) => {
-    if (record.fields.length === headerNames.length) return true;
-    collector.error(
-      "wrongFieldCount",
-      messages.wrongFieldCount(record.fields.length, headerNames.length),
-      record.row,
-    );
-    return false;
-  });
-  const unterminated = new Set(
-    csv.syntaxErrors.filter((e) => e.kind === "unterminated_quote").map((e) => e.row),
-  );
-  checkTextCells(
-    rows.filter((record) => !unterminated.has(record.row)),
-    headerNames,
-    collector,
-  );
-  const context: RowContext = { input, collector, layout, rows };
-  const report = VALIDATORS[kind](context);
-  return done(kind, report);
 }
 
-/** Decodes UTF-8 (a byte-order mark is dropped); on invalid bytes, reports the first line that has them. */
-function decodeUtf8(bytes: Uint8Array, collector: ProblemCollector): string | undefined {
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    let line = 1;
-    let start = 0;
-    const decoder = new TextDecoder("utf-8", { fatal: true });
-    for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 10) {
-        try {
-          decoder.decode(bytes.subarray(start, i));
-        } catch {
-          collector.error("notUtf8", messages.notUtf8(), line);
-          return undefined;
-        }
-        line++;
-        start = i + 1;
-      }
+/**
+ * Validates one uploaded file as its bytes are read, in bounded memory: CSV text piece by piece, a workbook's first
+ * sheet record by record (the workbook itself is held whole, up to `workbookLimits.maxFileBytes`). Every problem is
+ * counted and the first `maxProblems` listed; a file that cannot be read as a report (too large, not a report format,
+ * not UTF-8, a workbook that cannot be read) gets that one problem. The typed rows of the file go to `sink` as long
+ * as it has no error, and the reading waits for `sink.drain()` after each piece.
+ */
+export async function validateUpload(
+  chunks: AsyncIterable<Uint8Array>,
+  options: ValidationOptions & { readonly expectedBytes?: number },
+  sink?: AsyncRowSink,
+): Promise<ValidationResult> {
+  const validation = new UploadValidation(options, options.expectedBytes, sink);
+  for await (const chunk of chunks) {
+    validation.write(chunk);
+    await sink?.drain();
+  }
+  const ending = validation.end();
+  for (;;) {
+    const step = ending.next();
+    if (step.done) return step.value;
+    await sink?.drain();
+  }
+}
+
+/** An upload read and validated as its bytes come in. */
+class UploadValidation {
+  private readonly collector: ProblemCollector;
+  private readonly records: RecordValidation;
+  private readonly reader: UploadReader;
+
+  constructor(
+    private readonly options: ValidationOptions,
+    expectedBytes: number | undefined,
+    sink: RowSink | undefined,
+  ) {
+    this.collector = new ProblemCollector(options.maxProblems ?? 1000);
+    this.records = new RecordValidation(options, this.collector, sink);
+    this.reader = new UploadReader(this.records, {
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      workbookLimits: options.workbookLimits ?? DEFAULT_WORKBOOK_LIMITS,
+      expectedBytes,
+      kind: options.kind,
+    });
+  }
+
+  write(chunk: Uint8Array): void {
+    this.reader.write(chunk);
+  }
+
+  *end(): Generator<void, ValidationResult, undefined> {
+    const reading = yield* this.reader.end();
+    if (!reading.ok)
+      return {
+        format: reading.format,
+        kind: reading.format === "json" ? "scenario" : this.options.kind,
+        problems: [reading.problem],
+        errorCount: 1,
+        warningCount: 0,
+        report: undefined,
+      };
+    if (reading.format === "json")
+      return validateScenarioUpload({ ...this.options, bytes: reading.document });
+    const report = this.records.finish();
+    return {
+      format: reading.format,
+      kind: this.records.kind,
+      problems: this.collector.result(),
+      errorCount: this.collector.errorCount,
+      warningCount: this.collector.warningCount,
+      report: this.collector.errorCount === 0 ? report : undefined,
+    };
+  }
+}
+
+/**
+ * Validates the records of a file one by one (the first is the header) against the rules of its kind: what each
+ * row breaks as it comes, and what the rows break together (duplicates, totals) once the last has been read.
+ */
+class RecordValidation implements UploadConsumer {
+  private headerRow: number | undefined;
+  private headerWidth = 0;
+  private headerNames: string[] = [];
+  kind: ReportKind | undefined;
+  /** The report kind the uploader named (a file named a scenario is read as a document, never as records). */
+  private readonly named: ReportKind | undefined;
+  private rows: KindRows | undefined;
+  private dataRecords = 0;
+  private rowCount = 0;
+  /** Whether a problem names a column also by its letter, as in a sheet. */
+  private byLetter = false;
+
+  constructor(
+    private readonly input: ValidationOptions,
+    private readonly collector: ProblemCollector,
+    private readonly sink: RowSink | undefined,
+  ) {
+    this.named = input.kind === "scenario" ? undefined : input.kind;
+    this.kind = this.named;
+  }
+
+  /** The rows and columns of a workbook are the sheet's: a problem names a column also by its letter. */
+  readingFormat(format: SheetFormat): void {
+    this.byLetter = format !== "csv";
+  }
+
+  syntaxError(error: CsvSyntaxError): void {
+    if (error.kind === "unterminated_quote")
+      this.collector.error("unterminatedQuote", messages.unterminatedQuote(), error.row);
+    else this.collector.error("textAfterQuote", messages.textAfterQuote(), error.row);
+  }
+
+  record(record: CsvRecord, unterminated: boolean): void {
+    if (this.headerRow === undefined) {
+      this.readHeader(record);
+      return;
     }
-    collector.error("notUtf8", messages.notUtf8(), 1);
-    return undefined;
+    this.dataRecords++;
+    if (!this.rows) return;
+    const width = fieldCountOf(record);
+    if (width !== this.headerWidth) {
+      this.collector.error("wrongFieldCount", messages.wrongFieldCount(width, this.headerWidth), record.row);
+      return;
+    }
+    this.rowCount++;
+    if (!unterminated) this.checkTextCells(record);
+    this.rows.row(record);
+  }
+
+  /** After the last record: what the rows break together, and the report's identity. */
+  finish(): ReportSummary | undefined {
+    if (this.headerRow === undefined) {
+      this.collector.error("emptyFile", messages.emptyFile());
+      return undefined;
+    }
+    if (this.kind === undefined) return undefined;
+    if (this.dataRecords === 0) {
+      this.collector.error("noDataRows", messages.noDataRows(), this.headerRow);
+      return undefined;
+    }
+    return this.rows?.finish(this.rowCount);
+  }
+
+  private readHeader(record: CsvRecord): void {
+    this.headerRow = record.row;
+    this.headerWidth = fieldCountOf(record);
+    this.headerNames = record.fields.map((name) => name.trim().toLowerCase());
+    this.kind = this.named ?? recogniseKind(this.headerNames, record.row, this.collector);
+    if (!this.kind) return;
+    const layout = checkHeader(this.kind, this.headerNames, record.row, this.collector, this.byLetter);
+    checkUploader(this.kind, this.input.uploader, this.collector);
+    if (!layout) return;
+    if (this.byLetter)
+      this.collector.nameColumns((column) => {
+        const index = layout.get(column);
+        return index === undefined ? column : columnLabel(column, index, true);
+      });
+    const context: RowContext = { input: this.input, collector: this.collector, layout };
+    this.rows = ROWS[this.kind](context, (values) => this.sink?.row(values));
+  }
+
+  /**
+   * Reports every cell that holds a control or bidirectional formatting character, and takes those characters out
+   * of the record, so that the other rules judge the rest of the cell instead of repeating the same problem (the
+   * file is rejected all the same). A row whose quote is never closed is left out: its problem is the quote.
+   */
+  private checkTextCells(record: CsvRecord): void {
+    record.fields.forEach((field, index) => {
+      const found = findForbiddenCharacters(field);
+      if (!found) return;
+      const column = columnLabel(this.headerNames[index] ?? "", index, this.byLetter);
+      if (found.control.length > 0)
+        this.collector.error(
+          "controlCharacter",
+          messages.controlCharacter(found.control),
+          record.row,
+          column,
+        );
+      if (found.bidi.length > 0)
+        this.collector.error("bidiCharacter", messages.bidiCharacter(found.bidi), record.row, column);
+      record.fields[index] = removeForbiddenCharacters(field);
+    });
   }
 }
 
@@ -227,9 +396,14 @@ function recogniseKind(header: string[], row: number, collector: ProblemCollecto
   return undefined;
 }
 
-/** How a problem names a column: by its header cell (escaped, as it comes from the file), or by position. */
-function columnLabel(name: string, index: number): string {
-  return name === "" ? `${index + 1}` : escapeForbiddenCharacters(name);
+/**
+ * How a problem names a column: by its header cell (escaped, as it comes from the file), or by position; in a sheet
+ * also by its letter, as `amount (E)` (the letter alone under an empty header cell).
+ */
+function columnLabel(name: string, index: number, byLetter: boolean): string {
+  if (!byLetter) return name === "" ? `${index + 1}` : escapeForbiddenCharacters(name);
+  const letter = columnLetters(index + 1);
+  return name === "" ? letter : `${escapeForbiddenCharacters(name)} (${letter})`;
 }
 
 /** Column positions of a valid header, by column name. */
@@ -240,6 +414,7 @@ function checkHeader(
   header: string[],
   row: number,
   collector: ProblemCollector,
+  byLetter: boolean,
 ): Layout | undefined {
   const { required, optional } = COLUMNS[kind];
   const allowed = [...required, ...optional];
@@ -251,10 +426,15 @@ function checkHeader(
         "unknownColumn",
         messages.unknownColumn(name, kind, allowed),
         row,
-        columnLabel(name, index),
+        columnLabel(name, index, byLetter),
       );
     } else if (layout.has(name)) {
-      collector.error("duplicateColumn", messages.duplicateColumn(name), row, name);
+      collector.error(
+        "duplicateColumn",
+        messages.duplicateColumn(name),
+        row,
+        byLetter ? columnLabel(name, index, true) : name,
+      );
       valid = false;
     } else {
       layout.set(name, index);
@@ -274,26 +454,6 @@ function checkUploader(kind: ReportKind, uploader: string, collector: ProblemCol
     collector.error("councilCannotUploadReports", messages.councilCannotUploadReports());
   } else if (!isHubReportKind(kind) && uploader !== COUNCIL) {
     collector.error("onlyCouncilUploadsReference", messages.onlyCouncilUploadsReference(kind, uploader));
-  }
-}
-
-/**
- * Reports every cell that holds a control or bidirectional formatting character, and takes those characters out
- * of the record, so that the other rules judge the rest of the cell instead of repeating the same problem (the
- * file is rejected all the same). A row whose quote is never closed is left out: its problem is the quote.
- */
-function checkTextCells(rows: CsvRecord[], header: string[], collector: ProblemCollector): void {
-  for (const record of rows) {
-    record.fields.forEach((field, index) => {
-      const found = findForbiddenCharacters(field);
-      if (!found) return;
-      const column = columnLabel(header[index] ?? "", index);
-      if (found.control.length > 0)
-        collector.error("controlCharacter", messages.controlCharacter(found.control), record.row, column);
-      if (found.bidi.length > 0)
-        collector.error("bidiCharacter", messages.bidiCharacter(found.bidi), record.row, column);
-      record.fields[index] = removeForbiddenCharacters(field);
-    });
   }
 }
 
@@ -321,10 +481,9 @@ function reportNumberFormat(
 }
 
 interface RowContext {
-  readonly input: ValidationInput;
+  readonly input: ValidationOptions;
   readonly collector: ProblemCollector;
   readonly layout: Layout;
-  readonly rows: CsvRecord[];
 }
 
 /** Reads trimmed cells of a row by column name; an absent optional column reads as empty. */
@@ -341,15 +500,22 @@ function emptyColumns(kind: ReportKind): ColumnValues {
   );
 }
 
-function push(columns: ColumnValues, values: Record<string, string | number | boolean | null>): void {
-  for (const [name, value] of Object.entries(values)) (columns[name] as unknown[]).push(value);
+function push(columns: ColumnValues, values: TypedRow): void {
+  for (const [name, value] of Object.entries(values)) (columns[name] as CellValue[]).push(value);
 }
 
-const VALIDATORS: Record<ReportKind, (context: RowContext) => ValidatedReport | undefined> = {
-  financial: validateFinancial,
-  impact: validateImpact,
-  hubs: validateHubs,
-  fx_rates: validateFxRates,
+/** The rules of one kind, row by row. */
+interface KindRows {
+  row(record: CsvRecord): void;
+  /** After the last row: what the rows break together, and the report's identity (of `rowCount` rows). */
+  finish(rowCount: number): ReportSummary | undefined;
+}
+
+const ROWS: Record<ReportKind, (context: RowContext, emit: (values: TypedRow) => void) => KindRows> = {
+  financial: (context, emit) => new FinancialRows(context, emit),
+  impact: (context, emit) => new ImpactRows(context, emit),
+  hubs: (context, emit) => new HubRows(context, emit),
+  fx_rates: (context, emit) => new FxRateRows(context, emit),
 };
 
 /** Identity of a hub report: every row must carry the first row's hub_id and period. */
@@ -361,72 +527,91 @@ interface ReportIdentity {
   readonly quarter: number | null;
 }
 
-function checkIdentity(context: RowContext): ReportIdentity | undefined {
-  const { collector, layout, rows, input } = context;
-  const first = rows[0];
-  if (!first) return undefined;
-  const read = cellReader(layout, first);
-  const hubId = read("hub_id");
-  const period = read("period");
-  let identityValid = true;
+/**
+ * Checks the identity of a hub report row by row: the first row's hub_id and period fully (the hub must be the
+ * uploader, registered and active in the period, which must not lie in the future), every later row's against the
+ * first's.
+ */
+class IdentityCheck {
+  private first: { readonly row: number; readonly hubId: string; readonly period: string } | undefined;
+  /** The report's identity, once the first row is read; undefined while it is not valid. */
+  identity: ReportIdentity | undefined;
 
-  if (hubId === "") {
-    collector.error("required", messages.required("hub_id"), first.row, "hub_id");
-    identityValid = false;
-  } else if (!HUB_ID.test(hubId)) {
-    collector.error("invalidHubId", messages.invalidHubId(hubId), first.row, "hub_id");
-    identityValid = false;
-  } else if (input.uploader !== COUNCIL && hubId !== input.uploader) {
-    collector.error("notUploader", messages.notUploader(hubId, input.uploader), first.row, "hub_id");
-  }
-  const periodMatch = PERIOD.exec(period);
-  if (!periodMatch) {
-    if (period === "") collector.error("required", messages.required("period"), first.row, "period");
-    else collector.error("invalidPeriod", messages.invalidPeriod(period), first.row, "period");
-    identityValid = false;
-  }
-  for (const record of rows.slice(1)) {
+  constructor(private readonly context: RowContext) {}
+
+  row(record: CsvRecord): void {
+    if (!this.first) {
+      this.identity = this.checkFirst(record);
+      return;
+    }
+    const { collector, layout } = this.context;
     const cell = cellReader(layout, record);
+    const { hubId, period, row: firstRow } = this.first;
     if (cell("hub_id") !== hubId)
       collector.error(
         "mixedValue",
-        messages.mixedValue("hub_id", cell("hub_id"), hubId, first.row),
+        messages.mixedValue("hub_id", cell("hub_id"), hubId, firstRow),
         record.row,
         "hub_id",
       );
     if (cell("period") !== period)
       collector.error(
         "mixedValue",
-        messages.mixedValue("period", cell("period"), period, first.row),
+        messages.mixedValue("period", cell("period"), period, firstRow),
         record.row,
         "period",
       );
   }
-  if (!identityValid || !periodMatch) return undefined;
-  const year = Number(periodMatch[1]);
-  const quarter = periodMatch[2] === undefined ? null : Number(periodMatch[2]);
-  const uploadYear = input.now.getUTCFullYear();
-  if (year > uploadYear) {
-    collector.error("futurePeriod", messages.futurePeriod(period, year, uploadYear), first.row, "period");
-    return undefined;
-  }
 
-  const registry = input.reference.hubs;
-  let hub: HubRecord | undefined;
-  if (!registry) {
-    collector.error("noRegistry", messages.noRegistry(), first.row, "hub_id");
-  } else {
-    hub = registry.get(hubId);
-    if (!hub) collector.error("unregisteredHub", messages.unregisteredHub(hubId), first.row, "hub_id");
-    else if (year < hub.activeFrom || (hub.activeTo !== null && year > hub.activeTo))
-      collector.error(
-        "hubNotActive",
-        messages.hubNotActive(hubId, year, hub.activeFrom, hub.activeTo),
-        first.row,
-        "period",
-      );
+  private checkFirst(first: CsvRecord): ReportIdentity | undefined {
+    const { collector, layout, input } = this.context;
+    const read = cellReader(layout, first);
+    const hubId = read("hub_id");
+    const period = read("period");
+    this.first = { row: first.row, hubId, period };
+    let identityValid = true;
+
+    if (hubId === "") {
+      collector.error("required", messages.required("hub_id"), first.row, "hub_id");
+      identityValid = false;
+    } else if (!HUB_ID.test(hubId)) {
+      collector.error("invalidHubId", messages.invalidHubId(hubId), first.row, "hub_id");
+      identityValid = false;
+    } else if (input.uploader !== COUNCIL && hubId !== input.uploader) {
+      collector.error("notUploader", messages.notUploader(hubId, input.uploader), first.row, "hub_id");
+    }
+    const periodMatch = PERIOD.exec(period);
+    if (!periodMatch) {
+      if (period === "") collector.error("required", messages.required("period"), first.row, "period");
+      else collector.error("invalidPeriod", messages.invalidPeriod(period), first.row, "period");
+      identityValid = false;
+    }
+    if (!identityValid || !periodMatch) return undefined;
+    const year = Number(periodMatch[1]);
+    const quarter = periodMatch[2] === undefined ? null : Number(periodMatch[2]);
+    const uploadYear = input.now.getUTCFullYear();
+    if (year > uploadYear) {
+      collector.error("futurePeriod", messages.futurePeriod(period, year, uploadYear), first.row, "period");
+      return undefined;
+    }
+
+    const registry = input.reference.hubs;
+    let hub: HubRecord | undefined;
+    if (!registry) {
+      collector.error("noRegistry", messages.noRegistry(), first.row, "hub_id");
+    } else {
+      hub = registry.get(hubId);
+      if (!hub) collector.error("unregisteredHub", messages.unregisteredHub(hubId), first.row, "hub_id");
+      else if (year < hub.activeFrom || (hub.activeTo !== null && year > hub.activeTo))
+        collector.error(
+          "hubNotActive",
+          messages.hubNotActive(hubId, year, hub.activeFrom, hub.activeTo),
+          first.row,
+          "period",
+        );
+    }
+    return { hubId, hub, period, year, quarter };
   }
-  return { hubId, hub, period, year, quarter };
 }
 
 function checkCountry(value: string, row: number, context: RowContext): boolean {
@@ -472,14 +657,23 @@ function parseAmount(value: string, row: number, context: RowContext): number | 
   return undefined;
 }
 
-function validateFinancial(context: RowContext): ValidatedReport | undefined {
-  const { collector, layout, rows, input } = context;
-  const identity = checkIdentity(context);
-  const columns = emptyColumns("financial");
-  const missingRates = new Set<string>();
-  const isGlobalFund = identity?.hub?.kind === "global";
+class FinancialRows implements KindRows {
+  private readonly identities: IdentityCheck;
+  private readonly missingRates = new Set<string>();
 
-  for (const record of rows) {
+  constructor(
+    private readonly context: RowContext,
+    private readonly emit: (values: TypedRow) => void,
+  ) {
+    this.identities = new IdentityCheck(context);
+  }
+
+  row(record: CsvRecord): void {
+    const { context, missingRates } = this;
+    const { collector, layout, input } = context;
+    this.identities.row(record);
+    const { identity } = this.identities;
+    const isGlobalFund = identity?.hub?.kind === "global";
     const cell = cellReader(layout, record);
     const { row } = record;
     const flow = cell("flow");
@@ -572,7 +766,7 @@ function validateFinancial(context: RowContext): ValidatedReport | undefined {
     const counterpartyId = checkText(counterparty, "counterparty_id", row, context);
     const description = checkText(cell("description"), "description", row, context);
     if (collector.errorCount === 0 && identity && amount !== undefined) {
-      push(columns, {
+      this.emit({
         source_row: row,
         hub_id: identity.hubId,
         period: identity.period,
@@ -589,15 +783,17 @@ function validateFinancial(context: RowContext): ValidatedReport | undefined {
       });
     }
   }
-  return hubReport("financial", identity, rows.length, columns);
+
+  finish(rowCount: number): ReportSummary | undefined {
+    return hubReport("financial", this.identities.identity, rowCount);
+  }
 }
 
 function hubReport(
   kind: ReportKind,
   identity: ReportIdentity | undefined,
   rowCount: number,
-  columns: ColumnValues,
-): ValidatedReport | undefined {
+): ReportSummary | undefined {
   if (!identity) return undefined;
   return {
     kind,
@@ -606,23 +802,31 @@ function hubReport(
     year: identity.year,
     quarter: identity.quarter,
     rowCount,
-    columns,
   };
 }
 
-function validateImpact(context: RowContext): ValidatedReport | undefined {
-  const { collector, layout, rows } = context;
-  const identity = checkIdentity(context);
-  const columns = emptyColumns("impact");
-  const totals = new Map<string, { total: number; firstRow: number }>();
+class ImpactRows implements KindRows {
+  private readonly identities: IdentityCheck;
+  private readonly totals = new Map<string, { total: number; firstRow: number }>();
   /** Each unknown metric, with the known one it is a near miss of (an error) or none (a warning). */
-  const unknownMetrics = new Map<
+  private readonly unknownMetrics = new Map<
     string,
     { nearMissOf: string | undefined; rows: number; firstRow: number }
   >();
-  const stockKeys = new Map<string, number>();
+  private readonly stockKeys = new Map<string, number>();
 
-  for (const record of rows) {
+  constructor(
+    private readonly context: RowContext,
+    private readonly emit: (values: TypedRow) => void,
+  ) {
+    this.identities = new IdentityCheck(context);
+  }
+
+  row(record: CsvRecord): void {
+    const { context, totals, unknownMetrics, stockKeys } = this;
+    const { collector, layout } = context;
+    this.identities.row(record);
+    const { identity } = this.identities;
     const cell = cellReader(layout, record);
     const { row } = record;
     const country = cell("country");
@@ -674,7 +878,7 @@ function validateImpact(context: RowContext): ValidatedReport | undefined {
       totals.set(metric, total);
     }
     if (collector.errorCount === 0 && identity && value !== undefined) {
-      push(columns, {
+      this.emit({
         source_row: row,
         hub_id: identity.hubId,
         period: identity.period,
@@ -689,19 +893,27 @@ function validateImpact(context: RowContext): ValidatedReport | undefined {
     }
   }
 
-  for (const [metric, seen] of unknownMetrics) {
-    if (seen.nearMissOf !== undefined)
-      collector.error(
-        "nearMissMetric",
-        messages.nearMissMetric(metric, seen.nearMissOf, seen.rows),
-        seen.firstRow,
-        "metric",
-      );
-    else
-      collector.warning("unknownMetric", messages.unknownMetric(metric, seen.rows), seen.firstRow, "metric");
+  finish(rowCount: number): ReportSummary | undefined {
+    const { collector } = this.context;
+    for (const [metric, seen] of this.unknownMetrics) {
+      if (seen.nearMissOf !== undefined)
+        collector.error(
+          "nearMissMetric",
+          messages.nearMissMetric(metric, seen.nearMissOf, seen.rows),
+          seen.firstRow,
+          "metric",
+        );
+      else
+        collector.warning(
+          "unknownMetric",
+          messages.unknownMetric(metric, seen.rows),
+          seen.firstRow,
+          "metric",
+        );
+    }
+    checkImpactTotals(this.totals, collector);
+    return hubReport("impact", this.identities.identity, rowCount);
   }
-  checkImpactTotals(totals, collector);
-  return hubReport("impact", identity, rows.length, columns);
 }
 
 function checkImpactTotals(
@@ -772,11 +984,17 @@ function parseRegistryYear(
   return undefined;
 }
 
-function validateHubs(context: RowContext): ValidatedReport | undefined {
-  const { collector, layout, rows } = context;
-  const columns = emptyColumns("hubs");
-  const firstRowOf = new Map<string, number>();
-  for (const record of rows) {
+class HubRows implements KindRows {
+  private readonly firstRowOf = new Map<string, number>();
+
+  constructor(
+    private readonly context: RowContext,
+    private readonly emit: (values: TypedRow) => void,
+  ) {}
+
+  row(record: CsvRecord): void {
+    const { context, firstRowOf } = this;
+    const { collector, layout } = context;
     const cell = cellReader(layout, record);
     const { row } = record;
     const hubId = cell("hub_id");
@@ -806,7 +1024,7 @@ function validateHubs(context: RowContext): ValidatedReport | undefined {
         "active_to",
       );
     if (collector.errorCount === 0 && activeFrom !== undefined && activeTo !== undefined)
-      push(columns, {
+      this.emit({
         source_row: row,
         hub_id: hubId,
         name,
@@ -816,15 +1034,10 @@ function validateHubs(context: RowContext): ValidatedReport | undefined {
         active_to: activeTo,
       });
   }
-  return {
-    kind: "hubs",
-    hubId: null,
-    period: null,
-    year: null,
-    quarter: null,
-    rowCount: rows.length,
-    columns,
-  };
+
+  finish(rowCount: number): ReportSummary {
+    return { kind: "hubs", hubId: null, period: null, year: null, quarter: null, rowCount };
+  }
 }
 
 /**
@@ -858,11 +1071,17 @@ function checkRateAgainstLake(
     );
 }
 
-function validateFxRates(context: RowContext): ValidatedReport | undefined {
-  const { collector, layout, rows } = context;
-  const columns = emptyColumns("fx_rates");
-  const firstRowOf = new Map<string, number>();
-  for (const record of rows) {
+class FxRateRows implements KindRows {
+  private readonly firstRowOf = new Map<string, number>();
+
+  constructor(
+    private readonly context: RowContext,
+    private readonly emit: (values: TypedRow) => void,
+  ) {}
+
+  row(record: CsvRecord): void {
+    const { context, firstRowOf } = this;
+    const { collector, layout } = context;
     const cell = cellReader(layout, record);
     const { row } = record;
     const currency = cell("currency");
@@ -894,15 +1113,10 @@ function validateFxRates(context: RowContext): ValidatedReport | undefined {
       else firstRowOf.set(key, row);
     }
     if (collector.errorCount === 0 && year !== undefined && rate !== undefined)
-      push(columns, { source_row: row, currency, year, usd_per_unit: rate });
+      this.emit({ source_row: row, currency, year, usd_per_unit: rate });
   }
-  return {
-    kind: "fx_rates",
-    hubId: null,
-    period: null,
-    year: null,
-    quarter: null,
-    rowCount: rows.length,
-    columns,
-  };
+
+  finish(rowCount: number): ReportSummary {
+    return { kind: "fx_rates", hubId: null, period: null, year: null, quarter: null, rowCount };
+  }
 }

@@ -4,7 +4,8 @@
  * same validation runs on a sheet and on a CSV file.
  */
 import type { CsvRecord } from "./csv.js";
-import { type FileType, recogniseFile } from "./file-type.js";
+import { type FileType, isContainerFile, recogniseFile } from "./file-type.js";
+import { messages } from "./messages.js";
 import type { Problem } from "./problems.js";
 import { WorkbookError } from "./workbook/errors.js";
 import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from "./workbook/limits.js";
@@ -33,12 +34,22 @@ export type OpenedUpload =
 /**
  * Recognises an upload and, for a workbook, opens its first sheet: reads what is needed before its rows (the
  * workbook, its shared strings and styles), and refuses a first sheet that is a chart or hidden. The sheet's rows
- * are read only as `sheet.records()` is iterated, which may still throw a {@link WorkbookError}.
+ * are read only as `sheet.records()` is iterated, which may still throw a {@link WorkbookError}. A zip archive or
+ * compound file larger than `limits.maxFileBytes` is refused unread.
  */
 export function openUpload(
   bytes: Uint8Array,
   limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
 ): OpenedUpload {
+  if (isContainerFile(bytes) && bytes.byteLength > limits.maxFileBytes)
+    return {
+      format: "refused",
+      problem: {
+        severity: "error",
+        code: "workbookFileTooLarge",
+        message: messages.workbookFileTooLarge(bytes.byteLength, limits.maxFileBytes),
+      },
+    };
   const type = recogniseFile(bytes, limits);
   if (type.format === "csv" || type.format === "refused") return type;
   try {

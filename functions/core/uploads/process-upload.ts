@@ -1,6 +1,6 @@
+import { type ByteSource, SourceGoneError } from "../../ports/byte-source.js";
 import { ObjectExistsError } from "../../ports/object-store.js";
-import { type IngestDependencies, type IngestOutcome, ingestReport, rejectTooLarge } from "../ingest.js";
-import { DEFAULT_MAX_BYTES } from "../reporting/validate.js";
+import { type IngestDependencies, type IngestOutcome, ingestReport } from "../ingest.js";
 import { outcomeDocument, readStoredResult, type UploadResult } from "./result-document.js";
 import { uploadLayout } from "./upload-layout.js";
 
@@ -10,8 +10,8 @@ export interface ArrivedUpload {
   /** Its size in bytes, as the event reports it; larger files are rejected without being read. */
   readonly size: number;
   readonly receivedAt: Date;
-  /** Its bytes, or undefined when it is no longer there. */
-  read(): Promise<Uint8Array | undefined>;
+  /** Its bytes from the first, as a stream (each call reads it again), or undefined when it is no longer there. */
+  open(): Promise<AsyncIterable<Uint8Array> | undefined>;
 }
 
 export type ProcessedUpload =
@@ -22,9 +22,10 @@ export type ProcessedUpload =
   | { readonly status: "ignored"; readonly reason: string };
 
 /**
- * Processes one upload: validates and ingests it as the CLI would, then stores its result where only its
- * uploader can read it. Idempotent: a repeated event for the same upload changes nothing and returns the
- * stored result, and an upload whose earlier processing stopped after the commit gets its result written now.
+ * Processes one upload: validates and ingests it as the CLI would, reading it as a stream (in bounded memory), then
+ * stores its result where only its uploader can read it. Idempotent: a repeated event for the same upload changes
+ * nothing and returns the stored result, and an upload whose earlier processing stopped after the commit gets its
+ * result written now. An upload that is no longer there is ignored (ingest leaves no report of it).
  */
 export async function processUpload(
   dependencies: IngestDependencies,
@@ -42,20 +43,26 @@ export async function processUpload(
   if (stored) return { status: "already-processed", result: stored };
 
   const fileName = `${location.uploadId}.csv`;
-  const maxBytes = dependencies.maxBytes ?? DEFAULT_MAX_BYTES;
+  const source: ByteSource = {
+    size: upload.size,
+    async *chunks() {
+      const stream = await upload.open();
+      if (!stream) throw new SourceGoneError(upload.key);
+      yield* stream;
+    },
+  };
   let outcome: IngestOutcome;
-  if (upload.size > maxBytes) {
-    outcome = rejectTooLarge(fileName, upload.size, maxBytes);
-  } else {
-    const bytes = await upload.read();
-    if (!bytes) return { status: "ignored", reason: `${upload.key} is no longer there` };
+  try {
     outcome = await ingestReport(dependencies, {
       fileName,
-      bytes,
+      source,
       uploader: location.uploader,
       uploadId: location.uploadId,
       receivedAt: upload.receivedAt,
     });
+  } catch (error) {
+    if (error instanceof SourceGoneError) return { status: "ignored", reason: error.message };
+    throw error;
   }
   const result: UploadResult = {
     upload_id: location.uploadId,

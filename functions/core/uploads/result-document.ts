@@ -1,14 +1,14 @@
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { IngestOutcome } from "../ingest.js";
 import type { ManifestEntry } from "../lake/manifest.js";
-import type { ReportKind } from "../reporting/kinds.js";
+import type { UploadKind } from "../reporting/kinds.js";
 import type { Problem } from "../reporting/problems.js";
 
 /** One file's outcome as JSON: what `observatory ingest --json` prints and what an upload's result holds. */
 export interface OutcomeDocument {
   readonly file: string;
   readonly status: IngestOutcome["status"];
-  readonly kind: ReportKind | null;
+  readonly kind: UploadKind | null;
   /** The report in the lake (for a duplicate, the earlier one); null when rejected. */
   readonly report: ManifestEntry | null;
   readonly supersedes: string | null;

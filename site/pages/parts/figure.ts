@@ -14,7 +14,7 @@ export interface RenderedChart {
   readonly interactive: { readonly vegaPath: string; readonly valuesPath: string } | null;
 }
 
-/** A chart as a figure: its static SVG, its links (CSV, evidence, spec) and its data table. */
+/** A chart as a figure: its static SVG, the sentence that says what it shows, its links (CSV, evidence, spec) and its data table. */
 export function figure(rendered: RenderedChart, context: PageContext): SafeHtml {
   const { chart } = rendered;
   const { messages } = context;
@@ -23,6 +23,7 @@ export function figure(rendered: RenderedChart, context: PageContext): SafeHtml 
     : "";
   return html`<figure class="chart-figure chart-${chart.kind}" id="chart-${chart.name}"${interactive}>
 <div class="chart-frame">${trustedHtml(rendered.svg)}</div>
+<p class="chart-summary">${chart.summary}</p>
 <figcaption>
 <ul class="chart-links">
 <li><a href="${rendered.csvPath}" download>${messages.downloadCsv}</a></li>

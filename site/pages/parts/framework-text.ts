@@ -1,7 +1,10 @@
 import { html, type SafeHtml } from "../../web/html.js";
 import type { PageContext } from "./page-layout.js";
 
-/** Text from the framework (English only) inside a page of another language, marked so it is read correctly. */
-export function frameworkText(text: string, context: PageContext): SafeHtml {
-  return context.messages.lang === "en" ? html`${text}` : html`<bdi lang="en">${text}</bdi>`;
+/**
+ * Text from the framework, as a page shows it. Pages get the framework in their own language
+ * (`localFramework`, from the translations in `site/i18n/framework/`), so its text needs no marking.
+ */
+export function frameworkText(text: string, _context: PageContext): SafeHtml {
+  return html`${text}`;
 }

@@ -2,7 +2,9 @@ import type { Framework } from "../../../functions/core/framework/framework.js";
 import type { Messages } from "../../i18n/catalogue.js";
 import { formatTimestamp } from "../../i18n/format.js";
 import { html, type SafeHtml } from "../../web/html.js";
+import { COUNTRIES_FILE } from "../../web/paths.js";
 import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from "../../web/security.js";
+import { publishesCountries } from "./scope-names.js";
 
 /** A language the site is published in, and the folder its pages live in ("" for the first). */
 export interface SiteLanguage {
@@ -36,18 +38,28 @@ export interface Page {
   readonly scripted?: boolean;
 }
 
+/** The files every page loads from the site root, by their content-hashed names (see `hashedPath`). */
+export interface SiteAssets {
+  readonly stylesheet: string;
+  readonly script: string;
+  readonly favicon: string;
+}
+
 /** The path from a language's folder back to the site root, where the shared files are. */
 export function rootOf(language: SiteLanguage): string {
   return language.folder === "" ? "" : "../".repeat(language.folder.split("/").length - 1);
 }
 
-/** The nav entries, in order: the overview, each lens, regions, hubs, evidence, the framework. */
+/** The nav entries, in order: the overview, each lens, regions, countries (where published), hubs, evidence, the framework. */
 export function navigation(context: PageContext): { file: string; label: string }[] {
   const { framework, messages } = context;
   return [
     { file: "index.html", label: messages.navOverview },
     ...framework.lenses.map((lens) => ({ file: `${lens.id}.html`, label: lens.title })),
     { file: "regions.html", label: messages.navRegions },
+    ...(publishesCountries(framework.indicators)
+      ? [{ file: COUNTRIES_FILE, label: messages.navCountries }]
+      : []),
     { file: "hubs.html", label: messages.navHubs },
     { file: "evidence.html", label: messages.navEvidence },
     { file: "framework.html", label: messages.navFramework },
@@ -65,8 +77,8 @@ function languageSwitcher(page: Page, context: PageContext): SafeHtml | string {
   return html`<nav class="languages" aria-label="${context.messages.languageNav}"><ul>${links}</ul></nav>`;
 }
 
-/** A complete HTML document around a page's main content: header, nav, footer, CSP, stylesheet and script. */
-export function renderPage(page: Page, context: PageContext): string {
+/** A complete HTML document around a page's main content: header, nav, footer, CSP, stylesheet, favicon and script. */
+export function renderPage(page: Page, context: PageContext, assets: SiteAssets): string {
   const { framework, generatedAt, messages, language } = context;
   const root = rootOf(language);
   const current = page.section ?? page.file;
@@ -86,10 +98,11 @@ export function renderPage(page: Page, context: PageContext): string {
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="referrer" content="${REFERRER_POLICY}">
 <title>${messages.pageTitle(page.title)}</title>
-<link rel="stylesheet" href="${root}style.css">
+<link rel="stylesheet" href="${root}${assets.stylesheet}">
+<link rel="icon" href="${root}${assets.favicon}" type="image/svg+xml">
 ${alternates}${
   page.scripted
-    ? html`<script type="module" src="${root}site.js"></script>
+    ? html`<script type="module" src="${root}${assets.script}"></script>
 `
     : ""
 }</head>

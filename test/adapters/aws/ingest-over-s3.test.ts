@@ -195,6 +195,7 @@ describe("ingestReport on the S3 lake", () => {
     const written: string[] = [];
     const racing: ObjectStore = {
       get: (key) => store.get(key),
+      getStream: (key) => store.getStream(key),
       list: (prefix) => store.list(prefix),
       locate: (key) => store.locate(key),
       delete: (key) => store.delete(key),

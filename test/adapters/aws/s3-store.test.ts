@@ -366,3 +366,198 @@ describe("S3ObjectStore listings longer than a page", () => {
     ]);
   });
 });
+
+/** A streamed body: the bytes in pieces of `piece` bytes. */
+async function* inPieces(bytes: Uint8Array, piece = 1024 * 1024): AsyncGenerator<Uint8Array> {
+  for (let start = 0; start < bytes.length; start += piece) yield bytes.subarray(start, start + piece);
+}
+
+describe("S3ObjectStore streamed writes on an S3-compatible server", () => {
+  it("writes a body longer than a part as a multipart upload, and one within a part with one PutObject", async () => {
+    const { store } = await storeOnS3rver();
+    const long = new Uint8Array(randomBytes(11 * 1024 * 1024 + 3));
+    const short = encode("hub_id,name\nwm-ng,Wikimedia Nigeria\n");
+    await store.put("raw/wm-ng/long.csv", inPieces(long, 700_001), {
+      ifAbsent: true,
+      contentType: "text/csv",
+    });
+    await store.put("raw/wm-ng/short.csv", inPieces(short, 5), { ifAbsent: true });
+    expect(sameBytes(await store.get("raw/wm-ng/long.csv"), long)).toBe(true);
+    expect(sameBytes(await store.get("raw/wm-ng/short.csv"), short)).toBe(true);
+  });
+
+  it("reads an object back as a stream, and a missing one as undefined", async () => {
+    const { store } = await storeOnS3rver();
+    const bytes = new Uint8Array(randomBytes(3 * 1024 * 1024));
+    await store.put("curated/hubs/r-1.parquet", bytes);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of (await store.getStream("curated/hubs/r-1.parquet")) ?? []) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(sameBytes(Buffer.concat(chunks), bytes)).toBe(true);
+    expect(await store.getStream("curated/hubs/none.parquet")).toBeUndefined();
+  });
+});
+
+type MultipartAnswer = "ok" | S3ServiceException;
+
+/**
+ * A fake S3 that records every request of a multipart upload and answers from a script by operation. s3rver ignores
+ * `If-None-Match`, Object Lock and checksums, and cannot be made to refuse a completion, so what the store asks of
+ * S3 is checked against the requests, and S3's documented refusals are played back.
+ */
+function multipartS3(script: Partial<Record<string, MultipartAnswer>> = {}) {
+  const requests: [string, Record<string, unknown>][] = [];
+  const send = async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
+    const operation = command.constructor.name.replace(/Command$/, "");
+    requests.push([operation, command.input]);
+    const answer = script[operation] ?? "ok";
+    if (answer !== "ok") throw answer;
+    if (operation === "CreateMultipartUpload") return { UploadId: "upload-1" };
+    if (operation === "UploadPart")
+      return { ETag: `"etag-${command.input.PartNumber}"`, ChecksumCRC32: `crc-${command.input.PartNumber}` };
+    return {};
+  };
+  const store = new S3ObjectStore({
+    client: { send } as unknown as Pick<S3Client, "send">,
+    bucket: "observatory-raw",
+    partBytes: 5 * 1024 * 1024,
+    retention: { mode: "GOVERNANCE", days: 365, clock: () => new Date("2026-01-01T00:00:00Z") },
+  });
+  return { store, requests };
+}
+
+const LOCK = { ObjectLockMode: "GOVERNANCE", ObjectLockRetainUntilDate: new Date("2027-01-01T00:00:00Z") };
+
+describe("S3ObjectStore multipart uploads", () => {
+  it("creates the upload with the retention, content type and CRC32, sends each part with its checksum, and completes it only if absent", async () => {
+    const { store, requests } = multipartS3();
+    const bytes = new Uint8Array(12 * 1024 * 1024);
+    await store.put("raw/wm-ng/big.csv", inPieces(bytes), { ifAbsent: true, contentType: "text/csv" });
+    expect(requests.map(([operation, input]) => [operation, { ...input, Body: undefined }])).toEqual([
+      [
+        "CreateMultipartUpload",
+        {
+          Bucket: "observatory-raw",
+          Key: "raw/wm-ng/big.csv",
+          ContentType: "text/csv",
+          ChecksumAlgorithm: "CRC32",
+          ...LOCK,
+        },
+      ],
+      ...[1, 2, 3].map((PartNumber) => [
+        "UploadPart",
+        {
+          Bucket: "observatory-raw",
+          Key: "raw/wm-ng/big.csv",
+          UploadId: "upload-1",
+          PartNumber,
+          ChecksumAlgorithm: "CRC32",
+        },
+      ]),
+      [
+        "CompleteMultipartUpload",
+        {
+          Bucket: "observatory-raw",
+          Key: "raw/wm-ng/big.csv",
+          UploadId: "upload-1",
+          IfNoneMatch: "*",
+          MultipartUpload: {
+            Parts: [1, 2, 3].map((PartNumber) => ({
+              PartNumber,
+              ETag: `"etag-${PartNumber}"`,
+              ChecksumCRC32: `crc-${PartNumber}`,
+            })),
+          },
+        },
+      ],
+    ]);
+    expect(
+      requests
+        .filter(([operation]) => operation === "UploadPart")
+        .map(([, input]) => (input.Body as Uint8Array).byteLength),
+    ).toEqual([5 * 1024 * 1024, 5 * 1024 * 1024, 2 * 1024 * 1024]);
+  });
+
+  it("writes a streamed body within one part with one PutObject, locked", async () => {
+    const { store, requests } = multipartS3();
+    await store.put("raw/wm-ng/small.csv", inPieces(new Uint8Array(5 * 1024 * 1024), 1000), {
+      ifAbsent: true,
+    });
+    expect(
+      requests.map(([operation, input]) => [
+        operation,
+        input.IfNoneMatch,
+        input.ObjectLockMode,
+        (input.Body as Uint8Array).byteLength,
+      ]),
+    ).toEqual([["PutObject", "*", "GOVERNANCE", 5 * 1024 * 1024]]);
+  });
+
+  it("raises ObjectExistsError when S3 answers the completion that the key is taken (412), and aborts the upload", async () => {
+    const { store, requests } = multipartS3({ CompleteMultipartUpload: preconditionFailed() });
+    const write = store.put("raw/wm-ng/big.csv", inPieces(new Uint8Array(6 * 1024 * 1024)), {
+      ifAbsent: true,
+    });
+    await expect(write).rejects.toBeInstanceOf(ObjectExistsError);
+    expect(requests.map(([operation]) => operation).slice(-2)).toEqual([
+      "CompleteMultipartUpload",
+      "AbortMultipartUpload",
+    ]);
+    expect(requests.at(-1)?.[1]).toEqual({
+      Bucket: "observatory-raw",
+      Key: "raw/wm-ng/big.csv",
+      UploadId: "upload-1",
+    });
+  });
+
+  it("says that a conflict on completion (409) needs the whole upload again, and aborts it", async () => {
+    const { store, requests } = multipartS3({ CompleteMultipartUpload: conditionalConflict() });
+    const write = store.put("raw/wm-ng/big.csv", inPieces(new Uint8Array(6 * 1024 * 1024)), {
+      ifAbsent: true,
+    });
+    await expect(write).rejects.toBeInstanceOf(S3StoreError);
+    await expect(write).rejects.toThrow(
+      "S3 put of s3://observatory-raw/raw/wm-ng/big.csv failed: a concurrent write conflicted with it (409 ConditionalRequestConflict); the multipart upload was aborted and must be sent again",
+    );
+    expect(requests.at(-1)?.[0]).toBe("AbortMultipartUpload");
+  });
+
+  it("aborts the upload and never completes it when the body throws, passing the body's error on", async () => {
+    const { store, requests } = multipartS3();
+    async function* changing() {
+      yield* inPieces(new Uint8Array(7 * 1024 * 1024));
+      throw new Error("the source changed");
+    }
+    await expect(store.put("raw/wm-ng/big.csv", changing(), { ifAbsent: true })).rejects.toThrow(
+      "the source changed",
+    );
+    expect(requests.map(([operation]) => operation)).toEqual([
+      "CreateMultipartUpload",
+      "UploadPart",
+      "AbortMultipartUpload",
+    ]);
+  });
+
+  it("sends nothing at all when a body within one part throws", async () => {
+    const { store, requests } = multipartS3();
+    async function* changing() {
+      yield encode("x");
+      throw new Error("the source changed");
+    }
+    await expect(store.put("raw/wm-ng/small.csv", changing())).rejects.toThrow("the source changed");
+    expect(requests).toEqual([]);
+  });
+
+  it("aborts the upload when a part is refused, naming the object", async () => {
+    const { store, requests } = multipartS3({ UploadPart: s3Error("InternalError", 500, "it went wrong") });
+    const write = store.put("raw/wm-ng/big.csv", inPieces(new Uint8Array(6 * 1024 * 1024)));
+    await expect(write).rejects.toThrow(
+      "S3 put of s3://observatory-raw/raw/wm-ng/big.csv failed: InternalError (HTTP 500): it went wrong",
+    );
+    expect(requests.map(([operation]) => operation)).toEqual([
+      "CreateMultipartUpload",
+      "UploadPart",
+      "AbortMultipartUpload",
+    ]);
+  });
+});

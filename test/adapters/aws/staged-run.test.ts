@@ -24,7 +24,7 @@ import {
   lorenzVertices,
 } from "../../../functions/core/dashboards/dashboard-data.js";
 import { frameworkVersions, loadFramework } from "../../../functions/core/framework/framework.js";
-import { computeIndicators, loadStages, readQuery } from "../../../functions/core/indicators/compute.js";
+import { computeIndicators, frameworkStages, readQuery } from "../../../functions/core/indicators/compute.js";
 import { indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
 import { parseCsv } from "../../../functions/core/reporting/csv.js";
 import type { QueryEngine, ResultRow, SqlValue } from "../../../functions/ports/query-engine.js";
@@ -190,32 +190,40 @@ function differences(actual: Figures, expected: Figures): string[] {
   return found;
 }
 
-describe("a compute run's statements, on DuckDB", () => {
+/** Each framework version with the fixture data and the independently derived figures it is checked against. */
+const VERSIONS = [
+  { version: "2026.1", extended: false, expected: "expected.csv", rows: 121 },
+  { version: "2026.2", extended: true, expected: "expected-2026.2.csv", rows: 616 },
+] as const;
+
+describe.each(VERSIONS)("a compute run's statements, on DuckDB, for framework $version", (fixture) => {
+  const framework = loadFramework(fixture.version);
+
   it("give the hand-checked figures, and the same indicators and dashboard data as DuckDB's own stages", async () => {
-    const { lake, outcomes } = await ingestHandchecked();
+    const { lake, outcomes } = await ingestHandchecked({ extended: fixture.extended });
     for (const { file, outcome } of outcomes)
       if (outcome.status !== "accepted") throw new Error(`${file} was ${outcome.status}`);
     const open = () => DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
     const options = { countries: lake.dependencies.countries, k: 10 };
 
     const staged = await open();
-    const stagedRows = await computeIndicators(staged, loadFramework(), options);
-    const stagedDashboard = await computeDashboardData(staged, { frameworkVersion: "2026.1" });
+    const stagedRows = await computeIndicators(staged, framework, options);
+    const stagedDashboard = await computeDashboardData(staged, { frameworkVersion: fixture.version });
     const stagedVertices = await lorenzVertices(staged);
     await staged.close();
 
     const runTables = await RunTablesOnDuckDb.open(await open(), run());
     try {
-      const rows = await computeIndicators(runTables, loadFramework(), options);
-      const dashboard = await computeDashboardData(runTables, { frameworkVersion: "2026.1" });
+      const rows = await computeIndicators(runTables, framework, options);
+      const dashboard = await computeDashboardData(runTables, { frameworkVersion: fixture.version });
       const vertices = await lorenzVertices(runTables);
 
       expect(runTables.statements.map((statement) => statement.table)).toEqual(
-        loadStages().map(([name]) => `equity_observatory.compute_run_${RUN_ID}_${name}`),
+        frameworkStages(framework).map(([name]) => `equity_observatory.compute_run_${RUN_ID}_${name}`),
       );
       const ran = figures(indicatorsToCsv(rows));
-      const expected = figures(await readFile(join(HANDCHECKED_FIXTURE, "expected.csv"), "utf8"));
-      expect(expected.size).toBe(121);
+      const expected = figures(await readFile(join(HANDCHECKED_FIXTURE, fixture.expected), "utf8"));
+      expect(expected.size).toBe(fixture.rows);
       expect(differences(ran, expected)).toEqual([]);
       expect(differences(ran, figures(indicatorsToCsv(stagedRows)))).toEqual([]);
       expect(dashboard.allocations.length).toBeGreaterThan(0);
@@ -234,18 +242,18 @@ const FRAME = new RegExp(
     "AS\\n",
 );
 
-/** Every statement of one run over the shipped stages, in order, as the engine sends it. */
-function stageStatements(): string[] {
+/** Every statement of one run over a framework version's stages, in order, as the engine sends it. */
+function stageStatements(version: string): string[] {
   const staged: string[] = [];
-  return loadStages().map(([name, sql]) => {
+  return frameworkStages(loadFramework(version)).map(([name, sql]) => {
     const text = createTableAsText(run().createTableAs([name, sql], staged));
     staged.push(name);
     return text;
   });
 }
 
-describe("a compute run's statements, as Trino", () => {
-  it.each(stageStatements().map((text) => [text.match(FRAME)?.[1] ?? text.slice(0, 60), text]))(
+describe.each(frameworkVersions())("a compute run's statements for framework %s, as Trino", (version) => {
+  it.each(stageStatements(version).map((text) => [text.match(FRAME)?.[1] ?? text.slice(0, 60), text]))(
     "stage %s: CREATE TABLE <run table> WITH (ZSTD Parquet at its location) AS a query that parses and calls only shared functions",
     (_name, text) => {
       const frame = FRAME.exec(text);
@@ -256,16 +264,17 @@ describe("a compute run's statements, as Trino", () => {
     },
   );
 
+  const framework = loadFramework(version);
   const queries = [
     ...new Set([
-      ...frameworkVersions().flatMap((version) => loadFramework(version).indicators.map((i) => i.query)),
+      ...framework.indicators.map((i) => i.query),
       "checks/unconverted_lines.sql",
-      "checks/region_participants.sql",
+      framework.disclosure.participants_query,
       "checks/report_rows.sql",
       ...Object.values(DASHBOARD_QUERIES),
     ]),
   ];
-  const stages = loadStages().map(([name]) => name);
+  const stages = frameworkStages(framework).map(([name]) => name);
   it.each(queries)("%s, reading the run's tables, parses and calls only shared functions", (file) => {
     const sql = run().reading(stages, readQuery(file));
     expect(sql).toMatch(

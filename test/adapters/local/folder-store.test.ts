@@ -72,6 +72,35 @@ describe("FolderStore", () => {
     expect(await store.list("", { startAfter: "curated/z" })).toEqual(keys.slice(5));
   });
 
+  it("writes a streamed body and reads an object back as a stream, 1 MiB at a time", async () => {
+    const store = new FolderStore(await tempDir());
+    const bytes = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => (i * 7) % 251);
+    async function* pieces() {
+      for (let start = 0; start < bytes.length; start += 300_001)
+        yield bytes.subarray(start, start + 300_001);
+    }
+    await store.put("raw/wm-ng/big.csv", pieces(), { ifAbsent: true });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of (await store.getStream("raw/wm-ng/big.csv")) ?? []) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.byteLength)).toEqual([1048576, 1048576, 524288]);
+    expect(Buffer.compare(Buffer.concat(chunks), Buffer.from(bytes))).toBe(0);
+    expect(await store.getStream("raw/wm-ng/none.csv")).toBeUndefined();
+  });
+
+  it("stores nothing, and leaves no temporary file, when a streamed body throws", async () => {
+    const root = await tempDir();
+    const store = new FolderStore(root);
+    async function* failing() {
+      yield encode("the first part");
+      throw new Error("the source changed");
+    }
+    await expect(store.put("raw/wm-ng/a.csv", failing(), { ifAbsent: true })).rejects.toThrow(
+      "the source changed",
+    );
+    expect(await store.get("raw/wm-ng/a.csv")).toBeUndefined();
+    expect(await readdir(root, { recursive: true })).toEqual(["raw", join("raw", "wm-ng")]);
+  });
+
   it("creates exclusively with ifAbsent, and replaces otherwise", async () => {
     const store = new FolderStore(await tempDir());
     await store.put("k/one", encode("first"), { ifAbsent: true });

@@ -144,8 +144,10 @@ describe("dashboard data of the hand-checked fixture (derivation.md, section 7)"
     );
   });
 
-  it("records which current report fed which region (the superseded hub-de 2024 v1, file 05, fed none)", () => {
-    const got = data.contributions.map((c) => `${c.year} ${c.region}: ${fileOf.get(c.report_id)}`);
+  it("records which current report fed which region by its lines (the superseded hub-de 2024 v1, file 05, fed none)", () => {
+    const got = data.contributions
+      .filter((c) => c.basis === "lines")
+      .map((c) => `${c.year} ${c.scope_id}: ${fileOf.get(c.report_id)}`);
     const expected = Object.entries({
       "2024 North America": ["04"],
       "2024 Northern & Western Europe": ["04", "06", "12"],
@@ -158,7 +160,12 @@ describe("dashboard data of the hand-checked fixture (derivation.md, section 7)"
       "2025 Sub-Saharan Africa": ["13", "16", "17", "18", "19", "20", "21", "22", "23"],
     }).flatMap(([key, files]) => files.map((file) => `${key}: ${file}`));
     expect([...got].sort()).toEqual(expected);
-    const keys = data.contributions.map((c) => [c.year, c.region, c.report_id].join("|"));
+    const movement = data.contributions.filter((c) => c.basis === "movement");
+    expect(movement.map((c) => `${c.year} ${fileOf.get(c.report_id)}`).sort()).toEqual([
+      ...["04", "06", "07", "08", "09", "10", "11", "12"].map((file) => `2024 ${file}`),
+      ...Array.from({ length: 15 }, (_, i) => `2025 ${String(13 + i)}`),
+    ]);
+    const keys = data.contributions.map((c) => [c.year, c.basis, c.scope_id, c.report_id].join("|"));
     expect(keys).toEqual([...keys].sort());
   });
 
@@ -205,6 +212,64 @@ describe("dashboard data of the hand-checked fixture (derivation.md, section 7)"
       "contributions",
     ]);
     expect(readDashboardData(json)).toEqual(data);
+  });
+});
+
+describe("the reports behind each scope instance, on the extended hand-checked fixture (2026)", () => {
+  let data: DashboardData;
+  const fileOf = new Map<string, string>();
+
+  beforeAll(async () => {
+    const { lake, outcomes } = await ingestHandchecked({ extended: true });
+    for (const { file, outcome } of outcomes) {
+      if (outcome.status !== "accepted") throw new Error(`${file} was ${outcome.status}`);
+      fileOf.set(outcome.entry.report_id, file.slice(0, 2));
+    }
+    const engine = await DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
+    try {
+      await computeIndicators(engine, loadFramework("2026.2"), { countries: lake.dependencies.countries });
+      data = await computeDashboardData(engine, { frameworkVersion: "2026.2" });
+    } finally {
+      await engine.close();
+    }
+  });
+
+  /**
+   * Worked out from the 2026 files by hand: 30 global fund (US, AQ, EG, KE, JO), 31 hub-de financial (DE, US,
+   * AQ, FR), 32 hub-de impact (DE, AQ), 33 hub-ke financial (KE, NG), 34 hub-ke impact (KE, NG, GB), 35 and
+   * 36 hub-eg (EG, JO), hub-eg seated in Egypt, which is protected; Antarctica (AQ) has no region.
+   */
+  it("lists each instance's reports: none for Egypt or hub-eg, no seat region for hub-eg, Antarctica as a country only", () => {
+    const got = new Map<string, string[]>();
+    for (const c of data.contributions.filter((c) => c.year === 2026)) {
+      const key = `${c.basis} ${c.scope_id}`;
+      got.set(key, [...(got.get(key) ?? []), fileOf.get(c.report_id) ?? c.report_id].sort());
+    }
+    expect(Object.fromEntries([...got].sort(([a], [b]) => a.localeCompare(b)))).toEqual({
+      "country AQ": ["30", "31", "32"],
+      "country DE": ["31", "32"],
+      "country FR": ["31"],
+      "country GB": ["34"],
+      "country JO": ["30", "35", "36"],
+      "country KE": ["30", "33", "34"],
+      "country NG": ["33", "34"],
+      "country US": ["30", "31"],
+      "hub global-fund": ["30"],
+      "hub hub-de": ["31", "32"],
+      "hub hub-ke": ["33", "34"],
+      "lines Middle East & North Africa": ["30", "35", "36"],
+      "lines North America": ["30", "31"],
+      "lines Northern & Western Europe": ["31", "32", "34"],
+      "lines Sub-Saharan Africa": ["30", "33", "34"],
+      "movement movement": ["30", "31", "32", "33", "34", "35", "36"],
+      "seat North America": ["30"],
+      "seat Northern & Western Europe": ["31", "32"],
+      "seat Sub-Saharan Africa": ["33", "34"],
+    });
+    for (const c of data.contributions)
+      expect(c.scope, `${c.basis} ${c.scope_id}`).toBe(
+        { movement: "movement", lines: "region", seat: "region", hub: "hub", country: "country" }[c.basis],
+      );
   });
 });
 
@@ -387,6 +452,15 @@ describe("readDashboardData", () => {
         JSON.stringify({ ...minimal, lorenz: [{ year: 2024, editor_share: 0.5, funding_share: 2 }] }),
       ),
     ).toThrow(/lorenz\[0\].funding_share must be a number from 0 to 1/);
+    const badBasis = {
+      ...minimal,
+      contributions: [
+        { year: 2024, basis: "seats", scope: "region", scope_id: "North America", report_id: "r" },
+      ],
+    };
+    expect(() => readDashboardData(JSON.stringify(badBasis))).toThrow(
+      "not a dashboard file: contributions[0].basis must be one of movement, lines, seat, hub, country",
+    );
     expect(readDashboardData(JSON.stringify(minimal))).toEqual(minimal);
   });
 });

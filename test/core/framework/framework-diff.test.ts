@@ -6,7 +6,7 @@ import {
 } from "../../../functions/core/framework/framework.js";
 import { diffFrameworks } from "../../../functions/core/framework/framework-diff.js";
 
-const current = loadFramework();
+const current = loadFramework("2026.1");
 
 describe("diffFrameworks", () => {
   it("finds nothing between a version and itself", () => {
@@ -38,9 +38,23 @@ describe("diffFrameworks", () => {
   });
 });
 
+describe("from 2026.1 to 2026.2", () => {
+  it("nothing is added or removed; scopes, regions by seat, targets and some definitions change", () => {
+    const diff = diffFrameworks(loadFramework("2026.1"), loadFramework("2026.2"));
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual([]);
+    const changed = Object.fromEntries(diff.changed.map((change) => [change.id, change.fields]));
+    expect(changed.local_revenue_share).toEqual(["definition", "scopes", "region_by"]);
+    expect(changed.board_women_share).toEqual(["definition", "target", "scopes", "region_by"]);
+    expect(changed.funding_theil_between).toEqual(["definition", "formula"]);
+    expect(changed.funding_gini).toBeUndefined();
+  });
+});
+
 describe("frameworkHistory", () => {
   it("gives every shipped version up to the one asked for, and refuses one that is not shipped", () => {
     expect(frameworkHistory("2026.1").map((framework) => framework.version)).toEqual(["2026.1"]);
+    expect(frameworkHistory("2026.2").map((framework) => framework.version)).toEqual(["2026.1", "2026.2"]);
     expect(() => frameworkHistory("1999.1")).toThrow(/framework 1999.1 is not shipped/);
   });
 });

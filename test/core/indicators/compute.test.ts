@@ -2,9 +2,10 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DuckDbEngine } from "../../../functions/adapters/local/duckdb-engine.js";
-import { loadFramework } from "../../../functions/core/framework/framework.js";
+import { FrameworkDefinitionError, loadFramework } from "../../../functions/core/framework/framework.js";
 import {
   computeIndicators,
+  frameworkStages,
   LakeIntegrityError,
   withoutProtectedCountries,
 } from "../../../functions/core/indicators/compute.js";
@@ -14,14 +15,17 @@ import { bundledCountryTable } from "../../../functions/core/reference/countries
 import { financialCsv, impactCsv, lakeWithReference } from "../../helpers/movement.js";
 import { tempDir } from "../../helpers/temp.js";
 
-async function compute(root: string, k?: number) {
+async function compute(root: string, k?: number, version = "2026.1") {
   const lake = await lakeWithReference(root);
   await lake.ingest(financialCsv("wm-ng", "2025", ["expense,programs,1000000,NGN,NG,,"]), "wm-ng");
   await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,25,", "NG,new_participants,5,"]), "wm-ng");
   await lake.ingest(impactCsv("wm-de", "2025", ["DE,participants,12,", "DE,new_participants,6,"]), "wm-de");
   const engine = await DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
   try {
-    return await computeIndicators(engine, loadFramework(), { countries: lake.dependencies.countries, k });
+    return await computeIndicators(engine, loadFramework(version), {
+      countries: lake.dependencies.countries,
+      k,
+    });
   } finally {
     await engine.close();
   }
@@ -56,9 +60,66 @@ describe("computeIndicators", () => {
   it("labels every row with the framework version that made it, in a stable order", async () => {
     const rows = await compute(await tempDir());
     expect(new Set(rows.map((r) => r.framework_version))).toEqual(new Set(["2026.1"]));
-    const ids = loadFramework().indicators.map((i) => i.id);
+    const ids = loadFramework("2026.1").indicators.map((i) => i.id);
     const order = rows.map((r) => ids.indexOf(r.indicator));
     expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it("computes the newest framework by default, its rows ordered by indicator, year, scope and scope id", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    for (const year of ["2024", "2025"]) {
+      await lake.ingest(financialCsv("wm-ng", year, ["expense,programs,1000000,NGN,NG,,"]), "wm-ng");
+      await lake.ingest(financialCsv("wm-de", year, ["expense,staff,100,EUR,DE,,"]), "wm-de");
+    }
+    const engine = await DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
+    const rows = await computeIndicators(engine, loadFramework(), {
+      countries: lake.dependencies.countries,
+    }).finally(() => engine.close());
+    expect(new Set(rows.map((r) => r.framework_version))).toEqual(new Set(["2026.2"]));
+    expect(
+      rows.filter((r) => r.indicator === "deployed_usd").map((r) => `${r.year} ${r.scope} ${r.scope_id}`),
+    ).toEqual([
+      "2024 movement movement",
+      "2024 region Northern & Western Europe",
+      "2024 region Sub-Saharan Africa",
+      "2024 hub wm-de",
+      "2024 hub wm-ng",
+      "2024 country DE",
+      "2024 country NG",
+      "2025 movement movement",
+      "2025 region Northern & Western Europe",
+      "2025 region Sub-Saharan Africa",
+      "2025 hub wm-de",
+      "2025 hub wm-ng",
+      "2025 country DE",
+      "2025 country NG",
+    ]);
+    const ids = loadFramework("2026.2").indicators.map((i) => i.id);
+    const order = rows.map((r) => ids.indexOf(r.indicator));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it("2026.2: gives the movement-only indicators a row, empty, in a year with reports but nothing to measure", async () => {
+    const lake = await lakeWithReference(await tempDir());
+    await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,25,"]), "wm-ng");
+    const engine = await DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
+    const rows = await computeIndicators(engine, loadFramework("2026.2"), {
+      countries: lake.dependencies.countries,
+    }).finally(() => engine.close());
+    const movementOnly = ["funding_gini", "funding_theil", "funding_theil_between", "funding_theil_within"];
+    expect(rows.filter((r) => [...movementOnly, "redistribution_intensity"].includes(r.indicator))).toEqual(
+      [...movementOnly, "redistribution_intensity"].map((indicator) => ({
+        framework_version: "2026.2",
+        indicator,
+        year: 2025,
+        scope: "movement",
+        scope_id: "movement",
+        value: null,
+        suppressed: false,
+      })),
+    );
+    expect(rows.some((r) => r.indicator === "deployed_usd")).toBe(false);
   });
 
   it("stops, rather than drop money, when an exchange rate vanished from the lake behind its back", async () => {
@@ -69,9 +130,33 @@ describe("computeIndicators", () => {
     await rm(join(root, fx?.curated_key as string));
     const engine = await DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
     await expect(
-      computeIndicators(engine, loadFramework(), { countries: lake.dependencies.countries }),
+      computeIndicators(engine, loadFramework("2026.1"), { countries: lake.dependencies.countries }),
     ).rejects.toThrow(LakeIntegrityError);
     await engine.close();
+  });
+});
+
+describe("frameworkStages", () => {
+  it("runs the shared stages, then the version's own in the order its file lists them", () => {
+    const names = frameworkStages(loadFramework("2026.2")).map(([name]) => name);
+    expect(names.slice(0, 10)).toEqual(frameworkStages(loadFramework("2026.1")).map(([name]) => name));
+    expect(names.slice(10)).toEqual([
+      "hub_country_facts",
+      "scope_members",
+      "scope_facts",
+      "scope_languages",
+      "theil_groups",
+      "report_years",
+    ]);
+  });
+
+  it("refuses a version's stage that would replace a shared one", () => {
+    const framework = loadFramework("2026.2");
+    const replacing = () => frameworkStages({ ...framework, stages: ["stages/05_financial_facts.sql"] });
+    expect(replacing).toThrow(FrameworkDefinitionError);
+    expect(replacing).toThrow(
+      "framework 2026.2: stage stages/05_financial_facts.sql would replace the stage financial_facts",
+    );
   });
 });
 

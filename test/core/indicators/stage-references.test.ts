@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadStages, readQuery } from "../../../functions/core/indicators/compute.js";
-import { stageStatement, withRelations } from "../../../functions/core/indicators/stage-references.js";
+import {
+  renameRelations,
+  stageStatement,
+  withRelationChain,
+  withRelations,
+} from "../../../functions/core/indicators/stage-references.js";
 
 const RELATIONS: [string, string][] = [
   ["a", "SELECT * FROM run_a"],
@@ -104,6 +109,67 @@ describe("withRelations", () => {
     expect(prepended(withRelations(relations, readQuery("checks/unconverted_lines.sql")))).toEqual([
       "financial_facts",
     ]);
+  });
+});
+
+describe("withRelationChain", () => {
+  const CHAIN: [string, string][] = [
+    ["a", "SELECT * FROM run_a WHERE x = ?"],
+    ["b", "SELECT x FROM a"],
+    ["c", "SELECT * FROM run_c"],
+    ["d", "SELECT x FROM b JOIN c USING (x)"],
+  ];
+
+  it("defines every relation the statement reads, directly or through another, once, in the order given", () => {
+    expect(prepended(withRelationChain(CHAIN, "SELECT * FROM d"))).toEqual(["a", "b", "c", "d"]);
+    expect(prepended(withRelationChain(CHAIN, "SELECT * FROM b"))).toEqual(["a", "b"]);
+    expect(prepended(withRelationChain(CHAIN, "SELECT * FROM c JOIN b USING (x)"))).toEqual(["a", "b", "c"]);
+  });
+
+  it("keeps the one ? of a relation once, first, so its parameter binds in order", () => {
+    const sql = withRelationChain(CHAIN, "SELECT x FROM d WHERE x > ?");
+    expect(sql.match(/\?/g)).toHaveLength(2);
+    expect(sql.indexOf("?")).toBeLessThan(sql.indexOf("b AS ("));
+  });
+
+  it("merges the statement's own WITH, and refuses one that shadows a relation", () => {
+    expect(prepended(withRelationChain(CHAIN, "WITH e AS (SELECT x FROM b) SELECT x FROM e"))).toEqual([
+      "a",
+      "b",
+    ]);
+    expect(() => withRelationChain(CHAIN, "WITH b AS (SELECT 1 AS x) SELECT x FROM b")).toThrow(
+      "the query's own WITH defines b",
+    );
+  });
+});
+
+describe("renameRelations", () => {
+  const renames = new Map([
+    ["facts", "adjusted_facts"],
+    ["totals", "adjusted_totals"],
+  ]);
+
+  it("renames references, qualifiers and quoted names, never text in strings, comments or longer names", () => {
+    expect(
+      renameRelations(
+        "-- reads facts\nSELECT facts.x, 'facts' AS label, facts_x FROM facts JOIN \"totals\" t ON t.x = facts.x;",
+        renames,
+      ),
+    ).toBe(
+      "SELECT adjusted_facts.x, 'facts' AS label, facts_x FROM adjusted_facts JOIN adjusted_totals t ON t.x = adjusted_facts.x",
+    );
+  });
+
+  it("keeps a statement's own WITH, renaming what it reads", () => {
+    expect(renameRelations("WITH s AS (SELECT SUM(x) AS x FROM facts) SELECT x FROM s", renames)).toBe(
+      "WITH s AS (SELECT SUM(x) AS x FROM adjusted_facts) SELECT x FROM s",
+    );
+  });
+
+  it("refuses a new name that is not an identifier", () => {
+    expect(() => renameRelations("SELECT 1 FROM facts", new Map([["facts", "x; DROP TABLE t"]]))).toThrow(
+      /invalid stage name/,
+    );
   });
 });
 

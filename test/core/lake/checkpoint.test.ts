@@ -75,6 +75,42 @@ describe("manifest checkpoints written by ingest", () => {
     expect(await new LakeReader(lake.store).manifest()).toEqual(await entriesFromObjects(lake.store));
   });
 
+  it("holds scenario entries, so an ingest that reads only the checkpoint finds a scenario's duplicate and the version it supersedes", async () => {
+    const lake = await lakeWithReference(await tempDir());
+    const { ingestReport } = await import("../../../functions/core/ingest.js");
+    const scenario = (rate: number) =>
+      `${JSON.stringify({
+        scenario: "1",
+        id: "solidarity",
+        title: "Solidarity contribution",
+        description: "A test policy.",
+        contribution: { local_revenue_rate: rate },
+        allocation: { rule: "per_editor" },
+      })}\n`;
+    expect(
+      (await lake.ingest(financialCsv("wm-ng", "2025", ["expense,programs,1000,NGN,NG,,"]), "wm-ng")).status,
+    ).toBe("accepted");
+    const first = await lake.ingest(scenario(0.05), "council", "v1.json");
+    if (first.status !== "accepted") throw new Error(JSON.stringify(first.problems));
+    const checkpoint = await new LakeReader(lake.store).writeCheckpoint();
+    expect(checkpoint.throughSeq).toBe(first.entry.seq);
+
+    const counting = new CountingStore(lake.store);
+    const dependencies = { ...lake.dependencies, store: counting, reader: new LakeReader(counting) };
+    const upload = (text: string, fileName: string) =>
+      ingestReport(dependencies, { fileName, bytes: new TextEncoder().encode(text), uploader: "council" });
+    const again = await upload(scenario(0.05), "again.json");
+    expect(again.status === "duplicate" && again.entry.report_id).toBe(first.entry.report_id);
+    const second = await upload(scenario(0.1), "v2.json");
+    expect(second.status === "accepted" && second.supersedes?.report_id).toBe(first.entry.report_id);
+    const entriesRead = counting.calls.filter(
+      (call) => call.operation === "get" && lakeLayout.seqOfManifestKey(call.key) !== undefined,
+    );
+    expect(new Set(entriesRead.map((call) => call.key))).toEqual(
+      new Set([lakeLayout.manifestKey(first.entry.seq)]),
+    );
+  });
+
   it("keeps a report committed when its checkpoint cannot be written, and the next ingest writes it", async () => {
     const root = await tempDir();
     const lake = await lakeWithReference(root);

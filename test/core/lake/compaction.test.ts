@@ -121,6 +121,49 @@ describe("observatory compact's compaction", () => {
     expect(summary.checkpoint?.throughSeq).toBe(entries.length);
   });
 
+  it("leaves a scenario's raw file, curated JSON and manifest entry alone, and compute publishes the same scenarios", async () => {
+    const { root, lake } = await smallMovement();
+    const scenario = `${JSON.stringify({
+      scenario: "1",
+      id: "solidarity-5",
+      title: "5% solidarity contribution",
+      description: "A test policy.",
+      contribution: { local_revenue_rate: 0.05 },
+      allocation: { rule: "per_editor" },
+    })}\n`;
+    const accepted = await lake.ingest(scenario, "council", "solidarity.json");
+    if (accepted.status !== "accepted") throw new Error(JSON.stringify(accepted.problems));
+    const everyFile = async () => {
+      const out = await tempDir("out-");
+      await computeFromLake({ lake: root, out });
+      const files = await snapshot(out);
+      await rm(out, { recursive: true, force: true });
+      return files;
+    };
+    const before = await everyFile();
+    expect([...before.keys()].filter((path) => path.includes("scenario")).sort()).toEqual([
+      "/scenario-solidarity-5-hubs.csv",
+      "/scenario-solidarity-5.csv",
+      "/scenarios.json",
+    ]);
+    const untouched = [
+      ...(await objects(root, "raw/")),
+      ...(await objects(root, "curated/scenario/")),
+      ...(await objects(root, "manifest/")),
+    ];
+
+    const summary = await compactLake(lake.store, { clock });
+
+    expect(summary.years.map((year) => year.kind)).toEqual(["financial", "financial", "impact", "impact"]);
+    expect(await lake.store.list("compactions/scenario/")).toEqual([]);
+    expect([
+      ...(await objects(root, "raw/")),
+      ...(await objects(root, "curated/scenario/")),
+      ...(await objects(root, "manifest/")),
+    ]).toEqual(untouched);
+    expect(await everyFile()).toEqual(before);
+  });
+
   it("does nothing when run again, and absorbs the previous file with new reports as the next generation", async () => {
     const { root, lake } = await smallMovement();
     await compactLake(lake.store, { clock });
@@ -204,6 +247,7 @@ describe("observatory compact's compaction", () => {
     const arrivals: Promise<unknown>[] = [];
     const withIngest: ObjectStore = {
       get: (key) => lake.store.get(key),
+      getStream: (key) => lake.store.getStream(key),
       list: (prefix, options) => lake.store.list(prefix, options),
       delete: (key) => lake.store.delete(key),
       locate: (key) => lake.store.locate(key),

@@ -185,6 +185,7 @@ describe("compute counts exactly the reports the manifest names (DuckDB)", () =>
     const before = await computeLocally(setup);
     const killedAtCommit: ObjectStore = {
       get: (key) => setup.lake.store.get(key),
+      getStream: (key) => setup.lake.store.getStream(key),
       list: (prefix) => setup.lake.store.list(prefix),
       locate: (key) => setup.lake.store.locate(key),
       delete: (key) => setup.lake.store.delete(key),
@@ -213,7 +214,7 @@ describe("compute counts exactly the reports the manifest names (DuckDB)", () =>
     expect(corrected.status).toBe("accepted");
     await rm(join(setup.root, setup.financial.curated_key));
     await expect(computeLocally(setup)).resolves.toContain(
-      "2026.1,deployed_usd,2025,movement,movement,585,false\n",
+      "2026.2,deployed_usd,2025,movement,movement,585,false\n",
     );
   });
 });

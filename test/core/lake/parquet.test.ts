@@ -1,8 +1,13 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import { readParquetRows, writeParquet } from "../../../functions/core/lake/parquet.js";
+import {
+  type ParquetRow,
+  ParquetStreamWriter,
+  readParquetRows,
+  writeParquet,
+} from "../../../functions/core/lake/parquet.js";
 import type { TableSchema } from "../../../functions/core/lake/tables.js";
 import { tempDir } from "../../helpers/temp.js";
 
@@ -131,5 +136,100 @@ describe("writeParquet", () => {
       "writeParquet: 10000000000000000 is not an amount DECIMAL(18,2) holds exactly",
     );
     expect(() => writeParquet(schema, { amount: ["ten"] })).toThrow(/"ten" is not an amount/);
+  });
+});
+
+/** Writes rows with a `ParquetStreamWriter`, collecting what comes out of `bytes()`. */
+async function streamed(rows: readonly Record<string, unknown>[], options: { rowsPerGroup?: number } = {}) {
+  const writer = new ParquetStreamWriter(SCHEMA, { ...options, constants: { text: "constant" } });
+  const chunks: Uint8Array[] = [];
+  const consumed = (async () => {
+    for await (const chunk of writer.bytes()) chunks.push(chunk);
+  })();
+  for (const [index, row] of rows.entries()) {
+    writer.row(row as ParquetRow);
+    if (index % 7 === 0) await writer.drain();
+  }
+  await writer.close();
+  await consumed;
+  return { bytes: Buffer.concat(chunks), chunks: chunks.length };
+}
+
+async function described(path: string) {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    const schema = await connection.runAndReadAll(
+      "SELECT name, type, repetition_type, converted_type, scale, precision, logical_type FROM parquet_schema(?)",
+      [path],
+    );
+    const groups = await connection.runAndReadAll(
+      "SELECT count(DISTINCT row_group_id) FROM parquet_metadata(?)",
+      [path],
+    );
+    return { schema: schema.getRowsJson(), rowGroups: Number(groups.getRows()[0]?.[0] ?? 0) };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe("ParquetStreamWriter", () => {
+  const ROWS = Array.from({ length: 1000 }, (_, i) => ({
+    small: i % 3 === 0 ? null : i,
+    big: i * 1000,
+    ratio: i / 7,
+    flag: i % 2 === 0,
+    amount: i + 0.25,
+  }));
+
+  it("writes the rows writeParquet writes, with the same schema, in row groups of rowsPerGroup", async () => {
+    const dir = await tempDir();
+    const { bytes, chunks } = await streamed(ROWS, { rowsPerGroup: 128 });
+    await writeFile(join(dir, "streamed.parquet"), bytes);
+    const columns = Object.fromEntries(
+      SCHEMA.columns.map((c) => [
+        c.name,
+        ROWS.map((row) => (c.name === "text" ? "constant" : (row as Record<string, unknown>)[c.name])),
+      ]),
+    );
+    await writeFile(join(dir, "whole.parquet"), writeParquet(SCHEMA, columns as never));
+    const [stream, whole] = await Promise.all([
+      described(join(dir, "streamed.parquet")),
+      described(join(dir, "whole.parquet")),
+    ]);
+    expect(stream.schema).toEqual(whole.schema);
+    expect([stream.rowGroups, whole.rowGroups]).toEqual([8, 1]);
+    expect(chunks).toBeGreaterThan(1);
+    expect(readParquetRows(new Uint8Array(bytes))).toEqual(
+      readParquetRows(new Uint8Array(await readFile(join(dir, "whole.parquet")))),
+    );
+  });
+
+  it("writes a file with the schema and no rows when it is given none", async () => {
+    const path = join(await tempDir(), "empty.parquet");
+    await writeFile(path, (await streamed([])).bytes);
+    expect((await described(path)).schema).toHaveLength(SCHEMA.columns.length + 1);
+    expect(readParquetRows(new Uint8Array(await readFile(path)))).toEqual([]);
+  });
+
+  it("throws the error it failed with from drain, close and bytes, read or not, and the process goes on", async () => {
+    for (const reading of [true, false]) {
+      const writer = new ParquetStreamWriter(SCHEMA, { rowsPerGroup: 10 });
+      const failure = new Error("the disk is full");
+      const consumed = reading
+        ? (async () => {
+            for await (const _ of writer.bytes());
+          })()
+        : undefined;
+      for (const row of ROWS.slice(0, 45)) writer.row(row as ParquetRow);
+      const drained = writer.drain();
+      writer.fail(failure);
+      await expect(drained).rejects.toBe(failure);
+      await expect(writer.close()).rejects.toBe(failure);
+      await expect(writer.bytes().next()).rejects.toBe(failure);
+      if (consumed) await expect(consumed).rejects.toBe(failure);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   });
 });

@@ -9,6 +9,7 @@ import { describeProblem } from "../../../functions/core/reporting/problems.js";
 import {
   type HubRecord,
   type ReferenceState,
+  type ValidatedReport,
   type ValidationResult,
   validateReport,
 } from "../../../functions/core/reporting/validate.js";
@@ -54,6 +55,7 @@ export function referenceWith(
     hubs,
     hasRate: (currency, year) => byCurrency.get(currency)?.has(year) ?? false,
     ratesOf: (currency) => byCurrency.get(currency) ?? new Map(),
+    financialYears: [],
   };
 }
 
@@ -161,7 +163,10 @@ export interface CheckOptions {
 }
 
 /** Validates CSV text (or raw bytes); the uploader defaults to wm-ng. */
-export function validate(content: string | Uint8Array, options: CheckOptions = {}): ValidationResult {
+export function validate(
+  content: string | Uint8Array,
+  options: CheckOptions = {},
+): ValidationResult<ValidatedReport> {
   return validateReport({
     bytes: typeof content === "string" ? new TextEncoder().encode(content) : content,
     uploader: options.uploader ?? "wm-ng",

@@ -116,6 +116,7 @@ const PUBLISHED_IDS: readonly MessageCode[] = [
   "markupDocument",
   "unknownBinary",
   "damagedArchive",
+  "workbookFileTooLarge",
   "workbookUnreadable",
   "tooManyZipEntries",
   "workbookPartTooLarge",

@@ -40,9 +40,11 @@ describe("encoding", () => {
     expect(result.report).toBeUndefined();
   });
 
-  it("rejects a UTF-16 file (Excel's 'Unicode text') on line 1", () => {
+  it("refuses a UTF-16 file (Excel's 'Unicode text'), saying what it is (reporting standard 1.1)", () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...new TextEncoder().encode("hub_id")]);
-    expect(check(utf16)).toEqual(["row 1: this line is not valid UTF-8 text (save the file as CSV UTF-8)"]);
+    expect(check(utf16)).toEqual([
+      "the file is UTF-16 text (such as Excel's Unicode Text): save it as CSV UTF-8",
+    ]);
   });
 });
 

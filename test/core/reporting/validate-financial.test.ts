@@ -489,6 +489,7 @@ describe("typed output of a valid file", () => {
       ),
     );
     expect(result).toEqual({
+      format: "csv",
       kind: "financial",
       problems: [],
       errorCount: 0,

@@ -25,6 +25,7 @@ describe("hubs", () => {
       council,
     );
     expect(result).toEqual({
+      format: "csv",
       kind: "hubs",
       problems: [],
       errorCount: 0,
@@ -127,6 +128,7 @@ describe("fx_rates", () => {
       council,
     );
     expect(result).toEqual({
+      format: "csv",
       kind: "fx_rates",
       problems: [],
       errorCount: 0,

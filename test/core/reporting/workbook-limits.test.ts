@@ -61,9 +61,21 @@ describe("with the default limits", () => {
     const bytes = workbookFile("xlsx", xlsxReport(), { padding: { "xl/worksheets/sheet1.xml": 300 * MiB } });
     expect(bytes.length).toBeLessThan(2 * MiB);
     expect(refusal(bytes)).toEqual({
-      text: 'the part "xl/worksheets/sheet1.xml" of the workbook expands to more than 256 MiB, the most one part may hold: split the report into smaller files',
+      text: 'the part "xl/worksheets/sheet1.xml" of the workbook expands to more than 256 MiB, the most that part may hold: split the report into smaller files',
       limit: "maxPartBytes",
     });
+  });
+
+  it("refuses shared texts that expand past 64 MiB, which would be held in memory, though a sheet may expand to 256 MiB", () => {
+    const bytes = workbookFile("xlsx", xlsxReport(), { padding: { "xl/sharedStrings.xml": 65 * MiB } });
+    expect(refusal(bytes)).toEqual({
+      text: 'the part "xl/sharedStrings.xml" of the workbook expands to more than 64 MiB, the most that part may hold: split the report into smaller files',
+    });
+    const sheet = workbookFile("xlsx", xlsxReport(), { padding: { "xl/worksheets/sheet1.xml": 65 * MiB } });
+    expect(records(sheet).map((record) => record.fields)).toEqual([
+      ["hub_id", "period"],
+      ["wm-ng", "2025"],
+    ]);
   });
 
   it("refuses an archive of more than 10,000 entries before reading any", () => {
@@ -161,7 +173,7 @@ describe("with smaller limits", () => {
       declaredSizes: { "xl/worksheets/sheet1.xml": 100 },
     });
     expect(refusal(lying, small)).toEqual({
-      text: 'the part "xl/worksheets/sheet1.xml" of the workbook expands to more than 1 MiB, the most one part may hold: split the report into smaller files',
+      text: 'the part "xl/worksheets/sheet1.xml" of the workbook expands to more than 1 MiB, the most that part may hold: split the report into smaller files',
       limit: "maxPartBytes",
     });
     const boasting = workbookFile("xlsx", xlsxReport(), {
@@ -203,7 +215,7 @@ describe("with smaller limits", () => {
       padding: { "content.xml": 2 * MiB },
     });
     expect(refusal(bytes, small).text).toBe(
-      'the part "content.xml" of the workbook expands to more than 1 MiB, the most one part may hold: split the report into smaller files',
+      'the part "content.xml" of the workbook expands to more than 1 MiB, the most that part may hold: split the report into smaller files',
     );
   });
 

@@ -7,6 +7,7 @@ import { readManifest, withStatus } from "../../../functions/core/lake/manifest.
 import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
 import { type ArrivedUpload, processUpload } from "../../../functions/core/uploads/process-upload.js";
 import { uploadLayout } from "../../../functions/core/uploads/upload-layout.js";
+import { bytesSource } from "../../../functions/ports/byte-source.js";
 import { encode, financialCsv, lakeWithReference, snapshot } from "../../helpers/movement.js";
 import { tempDir } from "../../helpers/temp.js";
 
@@ -24,7 +25,7 @@ async function arrive(
   const key = uploadLayout.uploadKey({ uploader, uploadId });
   const bytes = encode(text);
   await store.put(key, bytes);
-  return { key, size: bytes.byteLength, receivedAt: new Date(receivedAt), read: () => store.get(key) };
+  return { key, size: bytes.byteLength, receivedAt: new Date(receivedAt), open: () => store.getStream(key) };
 }
 
 describe("processUpload", () => {
@@ -179,15 +180,32 @@ describe("processUpload", () => {
         key: "uploads/wm-ng/20261120T100000Z-0123456789abcdef.csv",
         size: 5000,
         receivedAt: new Date("2026-11-20T10:00:00Z"),
-        read: async () => {
+        open: async () => {
           read = true;
-          return encode(NG_2025);
+          return bytesSource(encode(NG_2025)).chunks();
         },
       },
     );
     expect(read).toBe(false);
     if (processed.status !== "processed") throw new Error("expected processing");
     expect(processed.result).toMatchObject({ status: "rejected", problems: [{ code: "fileTooLarge" }] });
+  });
+
+  it("ignores an upload that is no longer there when it is read, writing nothing", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    const before = await snapshot(root);
+    const processed = await processUpload(lake.dependencies, {
+      key: "uploads/wm-ng/20261120T100000Z-0123456789abcdef.csv",
+      size: 120,
+      receivedAt: new Date("2026-11-20T10:00:00Z"),
+      open: async () => undefined,
+    });
+    expect(processed).toEqual({
+      status: "ignored",
+      reason: "uploads/wm-ng/20261120T100000Z-0123456789abcdef.csv is no longer there",
+    });
+    expect(await snapshot(root)).toEqual(before);
   });
 
   it("ignores objects that are not uploads, writing nothing", async () => {
@@ -204,7 +222,7 @@ describe("processUpload", () => {
         key,
         size: 10,
         receivedAt: new Date(),
-        read: async () => encode(NG_2025),
+        open: async () => bytesSource(encode(NG_2025)).chunks(),
       });
       expect(processed.status).toBe("ignored");
     }

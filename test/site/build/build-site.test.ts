@@ -2,7 +2,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DashboardData } from "../../../functions/core/dashboards/dashboard-data.js";
+import type { DashboardData, ReportContribution } from "../../../functions/core/dashboards/dashboard-data.js";
 import { type Framework, loadFramework } from "../../../functions/core/framework/framework.js";
 import type { IndicatorRow } from "../../../functions/core/indicators/indicator-row.js";
 import type { ManifestRecord } from "../../../functions/core/lake/manifest.js";
@@ -10,22 +10,34 @@ import { bundledCountryTable } from "../../../functions/core/reference/countries
 import { buildSite, type SiteBuild } from "../../../site/build/build-site.js";
 import { directorySiteWriter, memorySiteWriter } from "../../../site/build/site-writer.js";
 import type { Language } from "../../../site/i18n/catalogue.js";
+import { FRAMEWORK_TRANSLATIONS } from "../../../site/i18n/framework-translations.js";
+import { countryName, REGION_NAMES } from "../../../site/i18n/places.js";
 import { checkSpec } from "../../../site/vega/validate-spec.js";
+import { contentHash } from "../../../site/web/assets.js";
+import { framework } from "../fixtures/charts.js";
 import { FIXTURE_DASHBOARD, FIXTURE_REPORTS, HOSTILE_HUB_NAME } from "../fixtures/dashboard.js";
-import { FIXTURE_GENERATED_AT, FIXTURE_K, FIXTURE_ROWS, indicatorRow } from "../fixtures/indicator-rows.js";
-import { FIXTURE_REGION_PAGES, tableRows } from "../fixtures/markup.js";
+import {
+  FIXTURE_GENERATED_AT,
+  FIXTURE_K,
+  FIXTURE_ROWS,
+  FIXTURE_ROWS_2026_1,
+  FIXTURE_VERSION,
+  indicatorRow,
+} from "../fixtures/indicator-rows.js";
+import { FIXTURE_REGION_PAGES, rowsOf, tableRows } from "../fixtures/markup.js";
 
 const GOLDEN_DIR = fileURLToPath(new URL("./golden/", import.meta.url));
 /**
  * The languages the golden directory keeps, by folder: English is the site built in English only (at
- * the root); Spanish and Arabic are the folders of the site built in all three languages.
+ * the root); Spanish, French and Arabic are the folders of the site built in all four languages.
  */
-const GOLDEN_FOLDERS = ["", "es/", "ar/"] as const;
-const OTHER_LANGUAGE_FOLDER = /^(es|ar)\//;
+const GOLDEN_FOLDERS = ["", "es/", "fr/", "ar/"] as const;
+const OTHER_LANGUAGE_FOLDER = /^(es|fr|ar)\//;
 
 /**
  * Whether a site file is kept in the golden directory for the language in `folder`: every chart's
- * Vega-Lite spec and data, and the overview.
+ * Vega-Lite spec and data, and the overview. Files named by their content are kept under their name
+ * without the hash (see {@link goldenPathOf}), so that a change reads as a diff rather than a rename.
  */
 function isGolden(path: string, folder: string): boolean {
   if (!path.startsWith(folder)) return false;
@@ -34,13 +46,30 @@ function isGolden(path: string, folder: string): boolean {
   return inFolder.startsWith("specs/") || inFolder.startsWith("data/charts/") || inFolder === "index.html";
 }
 
+/** A site path as the golden directory keeps it: without the content hash of a file named by its content. */
+function goldenPathOf(path: string): string {
+  return path.replace(/\.[0-9a-f]{10}(\.vg\.json|\.json)$/, "$1");
+}
+
+/**
+ * A file as the golden directory keeps it: the stylesheet, favicon and script a page loads named
+ * without their content hash, so that a change to the stylesheet alone does not change the overview.
+ */
+function goldenTextOf(content: string | Uint8Array): string | Uint8Array {
+  return typeof content === "string"
+    ? content.replace(/\b(style|favicon|site)\.[0-9a-f]{10}\.(css|svg|js)\b/g, "$1.$2")
+    : content;
+}
+
 /**
  * Compares the files of one language with the golden directory. With `UPDATE_GOLDEN=1` it first
  * replaces that language's golden files with them: by hand only, then review the diff; CI never
  * regenerates them.
  */
 async function expectGolden(files: ReadonlyMap<string, string | Uint8Array>, folder: string): Promise<void> {
-  const golden = [...files].filter(([path]) => isGolden(path, folder));
+  const golden = [...files]
+    .filter(([path]) => isGolden(path, folder))
+    .map(([path, content]): [string, string | Uint8Array] => [goldenPathOf(path), goldenTextOf(content)]);
   const goldenFiles = async () =>
     (await listFiles(GOLDEN_DIR).catch(() => [])).filter((path) => isGolden(path, folder));
   if (process.env.UPDATE_GOLDEN === "1") {
@@ -56,10 +85,11 @@ async function expectGolden(files: ReadonlyMap<string, string | Uint8Array>, fol
   }
 }
 
-const framework = loadFramework();
 const countries = bundledCountryTable();
 /** The browser script is an input of the build; its behaviour is tested in Chromium (test/browser). */
 const CLIENT_FILES = { "site.js": "/* site.js */\n", "site-ABC123.js": "/* vega */\n" };
+/** The entry script as published: named by its content. */
+const SCRIPT = `site.${contentHash(CLIENT_FILES["site.js"])}.js`;
 const LENS_PAGES = [
   "opportunities.html",
   "power.html",
@@ -67,12 +97,14 @@ const LENS_PAGES = [
   "redistribution.html",
   "accountability.html",
 ];
-/** The pages that load the script: those with filters (accountability has no chart by region or year). */
+/** The pages that load the script: those with filters, and the countries page (its table sorts). */
 const SCRIPTED = [
   "opportunities.html",
   "power.html",
   "outcomes.html",
   "redistribution.html",
+  "accountability.html",
+  "countries.html",
   "evidence.html",
 ];
 const HUB_PAGES = [
@@ -87,6 +119,7 @@ const PAGES = [
   ...LENS_PAGES,
   "regions.html",
   ...FIXTURE_REGION_PAGES,
+  "countries.html",
   "hubs.html",
   ...HUB_PAGES,
   "evidence.html",
@@ -136,18 +169,6 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** A framework in which `participants` is also published for hubs and countries. */
-function withFinerScopes(): Framework {
-  return {
-    ...framework,
-    indicators: framework.indicators.map((indicator) =>
-      indicator.id === "participants"
-        ? { ...indicator, scopes: ["movement", "region", "hub", "country"] }
-        : indicator,
-    ),
-  };
-}
-
 describe("the fixture site", () => {
   let site: Awaited<ReturnType<typeof build>>;
   let result: SiteBuild;
@@ -168,23 +189,23 @@ describe("the fixture site", () => {
   it("validates and publishes every chart's spec, CSV, and for filtered charts the compiled spec and data file", () => {
     const specs = [...site.files.keys()].filter((path) => path.endsWith(".vl.json"));
     expect(specs).toHaveLength(result.specs);
-    expect(result.specs).toBe(50);
+    expect(result.specs).toBe(54);
     for (const path of specs) {
       expect(path).toMatch(/^specs\/[a-z0-9_.-]+\.vl\.json$/);
       expect(checkSpec(JSON.parse(site.text(path))).problems, path).toEqual([]);
       const name = path.slice("specs/".length, -".vl.json".length);
       expect(site.files.has(`data/charts/${name}.csv`), name).toBe(true);
     }
-    const interactive = [...site.files.keys()].filter((path) => path.endsWith(".vg.json"));
+    const interactive = result.pages.flatMap((page) => [
+      ...site.text(page).matchAll(/data-chart="([^"]+)" data-spec="([^"]+)" data-values="([^"]+)"/g),
+    ]);
     expect(interactive.length).toBeGreaterThan(10);
-    for (const path of interactive) {
-      const name = path.slice("specs/".length, -".vg.json".length);
-      const compiled = JSON.parse(site.text(path)) as { data: { name: string; values?: unknown }[] };
+    for (const [, name, specPath = "", valuesPath = ""] of interactive) {
+      expect(specPath).toBe(`specs/${name}.${contentHash(site.text(specPath))}.vg.json`);
+      expect(valuesPath).toBe(`data/charts/${name}.${contentHash(site.text(valuesPath))}.json`);
+      const compiled = JSON.parse(site.text(specPath)) as { data: { name: string; values?: unknown }[] };
       expect(compiled.data.find((data) => data.name === "table")).toEqual({ name: "table" });
-      const data = JSON.parse(site.text(`data/charts/${name}.json`)) as {
-        values: unknown[];
-        descriptions: object;
-      };
+      const data = JSON.parse(site.text(valuesPath)) as { values: unknown[]; descriptions: object };
       expect(data.values.length, name).toBeGreaterThan(0);
     }
   });
@@ -197,15 +218,16 @@ describe("the fixture site", () => {
       expect(policy.replaceAll("&#39;", "'")).toContain("script-src 'self';");
       expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect(markup.match(/<script[^>]*>/g) ?? []).toEqual(
-        SCRIPTED.includes(page) ? ['<script type="module" src="site.js">'] : [],
+        SCRIPTED.includes(page) ? [`<script type="module" src="${SCRIPT}">`] : [],
       );
       expect(markup).not.toMatch(/\son[a-z]+=|javascript:|style="/i);
       expect(markup).toContain('<nav class="site-nav" aria-label="Site">');
-      expect(markup).toContain("Evaluation framework 2026.1 · Generated");
+      expect(markup).toContain("Evaluation framework 2026.2 · Generated");
       expect(markup).toContain('<time datetime="2026-03-02T09:30:00.000Z">2 March 2026, 09:30 UTC</time>');
     }
     expect(site.text("region-south-asia.html")).toContain('href="regions.html" aria-current="page"');
-    expect(site.text("site.js")).toBe(CLIENT_FILES["site.js"]);
+    expect(site.text(SCRIPT)).toBe(CLIENT_FILES["site.js"]);
+    expect(site.files.has("site.js")).toBe(false);
     expect(site.text("site-ABC123.js")).toBe(CLIENT_FILES["site-ABC123.js"]);
   });
 
@@ -216,7 +238,10 @@ describe("the fixture site", () => {
     for (const svg of svgs)
       expect(svg).toMatch(/role="img" aria-labelledby="[^"]+-title" aria-describedby="[^"]+-desc"/);
     const figure = outcomes.split('id="chart-participants.by-region"')[1]?.split("</figure>")[0] ?? "";
-    expect(figure).toContain('data-spec="specs/participants.by-region.vg.json"');
+    expect(figure).toMatch(/data-spec="specs\/participants\.by-region\.[0-9a-f]{10}\.vg\.json"/);
+    expect(figure).toContain(
+      '<p class="chart-summary">Each bar is a region&#39;s figure in the year shown, largest first, from zero; together they make the movement&#39;s total.</p>',
+    );
     expect(figure).toContain('data-filters="year region"');
     expect(figure).toContain('<a href="data/charts/participants.by-region.csv" download>Data (CSV)</a>');
     expect(figure).toContain('href="evidence.html?year=2025#year-2025">Reports behind these figures</a>');
@@ -262,20 +287,111 @@ describe("framework versions", () => {
   it("publishes the history it is given, and refuses one that does not end with the figures' version", async () => {
     const older: Framework = { ...framework, version: "2025.2" };
     const { text } = await build(FIXTURE_ROWS, { frameworks: [older, framework] });
-    expect(text("framework.html")).toContain("Changes from framework 2025.2 to 2026.1.");
+    expect(text("framework.html")).toContain("Changes from framework 2025.2 to 2026.2.");
     await expect(build(FIXTURE_ROWS, { frameworks: [framework, older] })).rejects.toThrow(
-      /the last framework version must be 2026\.1/,
+      /the last framework version must be 2026\.2/,
     );
+  });
+});
+
+describe("a publication of framework 2026.1", () => {
+  it("still builds: movement and region figures, no countries page, the 2026.1 framework in every footer", async () => {
+    const previous = loadFramework("2026.1");
+    const rows = FIXTURE_ROWS_2026_1.filter((row) =>
+      previous.indicators.some(
+        (indicator) => indicator.id === row.indicator && indicator.scopes.includes(row.scope),
+      ),
+    );
+    const { result, text } = await build(rows, {
+      framework: previous,
+      dashboard: { ...FIXTURE_DASHBOARD, framework_version: "2026.1" },
+    });
+    expect(result.pages).toEqual(PAGES.filter((page) => page !== "countries.html"));
+    expect(result.withheld).toBe(0);
+    expect(text("index.html")).toContain("Evaluation framework 2026.1 · Generated");
+    expect(text("index.html")).not.toContain("countries.html");
+    expect(text("index.html")).toContain("outcome figures for a region with fewer than 10 participants");
+    expect(text("framework.html")).toContain("This is the first published version of the framework.");
+    const dashboard = JSON.parse(text("data/dashboard.json")) as DashboardData;
+    expect(new Set(dashboard.contributions.map((c) => c.basis))).toEqual(new Set(["movement", "lines"]));
+    expect(text("hub-hub-ke.html")).toContain("No figures have been published for this hub yet.");
+  });
+});
+
+describe("figures withheld by the protection rules", () => {
+  /**
+   * Everything compute must never publish, and the site must drop if it ever did: figures of a protected
+   * country (Bangladesh) and of hubs seated in one (hub-bd, hub-x), the reports behind them, and the
+   * allocations to those hubs.
+   */
+  const leaked: IndicatorRow[] = [
+    indicatorRow("deployed_usd", 2025, "country", "BD", 7_654_321),
+    indicatorRow("participants", 2025, "country", "BD", 4_321),
+    indicatorRow("participants", 2024, "country", "EG", "suppressed"),
+    indicatorRow("deployed_usd", 2025, "hub", "hub-bd", 9_876_543),
+    indicatorRow("board_women_share", 2025, "hub", "hub-x", 0.1234),
+  ];
+  const leakedContributions: ReportContribution[] = [
+    { year: 2025, basis: "country", scope: "country", scope_id: "BD", report_id: "r-bd-fin-2025" },
+    { year: 2025, basis: "hub", scope: "hub", scope_id: "hub-bd", report_id: "r-bd-fin-2025" },
+    { year: 2025, basis: "seat", scope: "region", scope_id: "South Asia", report_id: "r-bd-fin-2025" },
+    { year: 2024, basis: "hub", scope: "hub", scope_id: "hub-x", report_id: "r-x-fin-2024" },
+  ];
+  const withoutAllocationsOfProtectedSeats: DashboardData = {
+    ...FIXTURE_DASHBOARD,
+    allocations: FIXTURE_DASHBOARD.allocations.filter(
+      (row) => row.hub_id !== "hub-bd" && row.hub_id !== "hub-x",
+    ),
+  };
+
+  it("change no byte of any built file, in any language, when they are among the inputs", async () => {
+    const languages: Language[] = ["en", "es", "ar"];
+    const clean = await build(FIXTURE_ROWS, { dashboard: withoutAllocationsOfProtectedSeats, languages });
+    const dirty = await build([...FIXTURE_ROWS, ...leaked], {
+      dashboard: {
+        ...FIXTURE_DASHBOARD,
+        contributions: [...FIXTURE_DASHBOARD.contributions, ...leakedContributions],
+      },
+      languages,
+    });
+    expect(dirty.result.withheld).toBe(leaked.length);
+    expect([...dirty.files.keys()].sort()).toEqual([...clean.files.keys()].sort());
+    for (const [path, content] of dirty.files)
+      expect(String(content), path).toBe(String(clean.files.get(path)));
+  });
+
+  it("appear nowhere: no allocation to, no figure of and no evidence key for a protected country or a hub seated in one", async () => {
+    const { files, text } = await build([...FIXTURE_ROWS, ...leaked]);
+    const forbidden = [
+      /7,?654,?321|\$7\.7M/,
+      /4,?321\b/,
+      /9,?876,?543|\$9\.9M/,
+      /0\.1234|12\.3%/,
+      /\b120,?000\b/,
+      /country:(BD|EG)\b/,
+      /hub:hub-(bd|x)\b/,
+      /"(hub-bd|hub-x)","allocated_usd"/,
+    ];
+    for (const [path, content] of files)
+      for (const pattern of forbidden) expect(String(content), `${path} ${pattern}`).not.toMatch(pattern);
+    for (const hub of ["hub-hub-bd.html", "hub-hub-x.html"]) {
+      const page = text(hub);
+      expect(page).toContain(
+        "This hub&#39;s figures are withheld: it is seated in a country on the protection list",
+      );
+      expect(page).toContain("Withheld: what the global fund allocated to this hub");
+      expect(page).not.toContain('class="figures hub-figures"');
+    }
   });
 });
 
 describe("languages", () => {
   let site: Awaited<ReturnType<typeof build>>;
   beforeAll(async () => {
-    site = await build(FIXTURE_ROWS, { languages: ["en", "es", "ar"] });
+    site = await build(FIXTURE_ROWS, { languages: ["en", "es", "fr", "ar"] });
   });
 
-  it.each(["es/", "ar/"])(
+  it.each(["es/", "fr/", "ar/"])(
     "match the golden chart specs, chart data and overview in %s (UPDATE_GOLDEN=1 regenerates them)",
     async (folder) => {
       await expectGolden(site.files, folder);
@@ -289,16 +405,19 @@ describe("languages", () => {
     expect(stray).toEqual([]);
   });
 
-  it("publishes English at the root and Spanish and Arabic in their folders, Arabic right to left", async () => {
+  it("publishes English at the root and Spanish, French and Arabic in their folders, Arabic right to left", async () => {
     const { result, text } = site;
-    expect(result.pages).toHaveLength(PAGES.length * 3);
+    expect(result.pages).toHaveLength(PAGES.length * 4);
     expect(result.pages).toContain("es/index.html");
+    expect(result.pages).toContain("fr/index.html");
     const arabic = text("ar/redistribution.html");
     expect(arabic).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
-    expect(arabic).toContain('<link rel="stylesheet" href="../style.css">');
-    expect(arabic).toContain('<script type="module" src="../site.js"></script>');
+    expect(arabic).toMatch(/<link rel="stylesheet" href="\.\.\/style\.[0-9a-f]{10}\.css">/);
+    expect(arabic).toContain(`<script type="module" src="../${SCRIPT}"></script>`);
     expect(arabic).toContain('<a href="../redistribution.html" lang="en" hreflang="en">English</a>');
-    expect(arabic).toContain('<bdi lang="en">Redistribution</bdi>');
+    expect(arabic).toContain('<a href="../fr/redistribution.html" lang="fr" hreflang="fr">Français</a>');
+    expect(arabic).toContain("<h1>إعادة التوزيع</h1>");
+    expect(text("fr/index.html")).toMatch(/^<!doctype html>\n<html lang="fr" dir="ltr">/);
     expect(text("es/index.html")).toMatch(/^<!doctype html>\n<html lang="es" dir="ltr">/);
     const arabicSpec = JSON.parse(text("ar/specs/deployed_usd.movement.vl.json")) as {
       title: { text: string };
@@ -308,22 +427,168 @@ describe("languages", () => {
   });
 });
 
+describe("every language, fully", () => {
+  let site: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    site = await build(FIXTURE_ROWS, { languages: ["en", "es", "fr", "ar"] });
+  });
+
+  /** What a reader sees of a page: its text, without markup, attribute values or the language switcher. */
+  const visibleText = (markup: string) =>
+    markup
+      .replace(/<nav class="languages"[\s\S]*?<\/nav>/, "")
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, "")
+      .replace(/<[^>]+>/g, " ")
+      .replaceAll("&#39;", "'")
+      .replaceAll("&amp;", "&");
+
+  it.each(["es", "fr", "ar"] as const)(
+    "shows in %s no lens, indicator, definition or place name in English",
+    (language) => {
+      const local = FRAMEWORK_TRANSLATIONS[language]?.[framework.version];
+      if (!local) throw new Error(`no ${language} translation of ${framework.version}`);
+      const english = [
+        ...framework.lenses.flatMap((lens) => [
+          [lens.title, local.lenses[lens.id]?.title],
+          [lens.question, local.lenses[lens.id]?.question],
+        ]),
+        ...framework.indicators.flatMap((indicator) => [
+          [indicator.title, local.indicators[indicator.id]?.title],
+          [indicator.definition, local.indicators[indicator.id]?.definition],
+        ]),
+        [framework.disclosure.rule, local.disclosure.rule],
+        ...countries.regions.map((region) => [region, REGION_NAMES[language]?.[region]]),
+        // A protected country is named only on the countries page, listed as withheld.
+        ["Bangladesh", ""],
+        ["Kenya", countryName("KE", { lang: language }, countries)],
+      ].filter(([text, translation]) => text !== translation && (text?.length ?? 0) > 3);
+      const pages = site.result.pages.filter((page) => page.startsWith(`${language}/`));
+      expect(pages).toHaveLength(PAGES.length);
+      for (const page of pages) {
+        const text = visibleText(site.text(page));
+        for (const [phrase] of english) {
+          if (phrase === "Bangladesh" && page.endsWith("/countries.html")) continue;
+          expect(text, `${page}: ${phrase}`).not.toContain(phrase);
+        }
+      }
+      expect(english.length).toBeGreaterThan(40);
+      expect(visibleText(site.text(`${language}/outcomes.html`))).toContain(
+        local.indicators.language_diversity?.title,
+      );
+    },
+  );
+
+  it("sets French with a no-break space before every colon, in the pages and the chart files alike", () => {
+    const french = [...site.files.keys()].filter(
+      (path) => path.startsWith("fr/") && /\.(html|csv|json)$/.test(path),
+    );
+    expect(french.length).toBeGreaterThan(100);
+    for (const path of french) {
+      const text = path.endsWith(".html") ? visibleText(site.text(path)) : site.text(path);
+      const bare = text.match(/.{0,30}[^\s\u00a0\u202f"\\]: .{0,30}/);
+      expect(bare?.[0], path).toBeUndefined();
+    }
+  });
+
+  it("puts every table in a box of its own that scrolls from the keyboard and is named after the table", () => {
+    let boxes = 0;
+    for (const page of site.result.pages) {
+      const markup = site.text(page);
+      const wraps = [
+        ...markup.matchAll(/<div class="table-wrap"[^>]*>\s*<table[^>]*>\s*<caption>([^<]*)<\/caption>/g),
+      ];
+      expect(wraps.length, page).toBe(markup.match(/<table/g)?.length ?? 0);
+      for (const [box, caption] of wraps) {
+        expect(box, page).toContain(
+          `<div class="table-wrap" tabindex="0" role="group" aria-label="${caption}">`,
+        );
+        boxes += 1;
+      }
+    }
+    expect(boxes).toBeGreaterThan(500);
+  });
+
+  it("loads every stylesheet, script, favicon and chart file a page names, each named by its content", () => {
+    const loaded = new Set<string>();
+    for (const page of site.result.pages) {
+      const markup = site.text(page);
+      const folder = page.includes("/") ? page.slice(0, page.indexOf("/") + 1) : "";
+      const resolve = (href: string) => (href.startsWith("../") ? href.slice(3) : `${folder}${href}`);
+      const links = [
+        ...markup.matchAll(/<link rel="(?:stylesheet|icon)" href="([^"]+)"/g),
+        ...markup.matchAll(/<script type="module" src="([^"]+)"/g),
+        ...markup.matchAll(/data-(?:spec|values)="([^"]+)"/g),
+      ].map((match) => resolve(match[1] ?? ""));
+      expect(
+        links.filter((link) => link.endsWith(".css") || link.endsWith(".svg")),
+        page,
+      ).toHaveLength(2);
+      for (const link of links) loaded.add(link);
+    }
+    expect(loaded.size).toBeGreaterThan(100);
+    for (const path of loaded) {
+      expect(site.files.has(path), path).toBe(true);
+      expect(path, path).toContain(`.${contentHash(site.files.get(path) ?? "")}.`);
+    }
+    expect(site.text([...loaded].find((path) => path.endsWith(".svg")) ?? "")).toMatch(/^<svg xmlns=/);
+    expect([...site.files.keys()].filter((path) => /^(style|favicon|site)\.[a-z]+$/.test(path))).toEqual([]);
+  });
+
+  it("gives a new script a new name, so a page never loads an old cached one", async () => {
+    const writer = memorySiteWriter();
+    await buildSite(
+      {
+        framework,
+        indicators: FIXTURE_ROWS,
+        dashboard: FIXTURE_DASHBOARD,
+        reports: FIXTURE_REPORTS,
+        countries,
+        generatedAt: FIXTURE_GENERATED_AT,
+        k: FIXTURE_K,
+        clientFiles: { ...CLIENT_FILES, "site.js": "/* site.js, changed */\n" },
+        languages: ["en"],
+      },
+      writer,
+    );
+    const scriptOf = (markup: string) => markup.match(/src="(site\.[0-9a-f]{10}\.js)"/)?.[1];
+    const changed = scriptOf(String(writer.files.get("power.html")));
+    expect(scriptOf(site.text("power.html"))).toBe(SCRIPT);
+    expect(changed).not.toBe(SCRIPT);
+    expect(writer.files.get(changed ?? "")).toBe("/* site.js, changed */\n");
+    expect(writer.files.has(SCRIPT)).toBe(false);
+  });
+
+  it("writes downloads without floating-point noise, and leaves empty what the page shows as a dash", () => {
+    const csvs = [...site.files.keys()].filter((path) => path.endsWith(".csv"));
+    expect(csvs.length).toBeGreaterThan(100);
+    for (const path of csvs) expect(site.text(path), path).not.toMatch(/\d\.\d{5,}|\d{9}\d*\.\d{3,}/);
+    const reconciliation = site.text("data/charts/allocations.reconciliation.csv");
+    const page = site.text("redistribution.html");
+    const notReported = FIXTURE_DASHBOARD.allocations.find((row) => row.state === "not-reported");
+    if (!notReported) throw new Error("the fixture lost its unreported allocation");
+    const hub = FIXTURE_DASHBOARD.hubs.find((entry) => entry.hub_id === notReported.hub_id)?.name ?? "";
+    const line = reconciliation.split("\r\n").find((row) => row.startsWith(`${notReported.year},${hub},`));
+    expect(line).toBe(
+      `${notReported.year},${hub},${notReported.allocated_usd},,${notReported.gap_usd},not reported by the hub`,
+    );
+    expect(page).toMatch(new RegExp(`${hub}</a></td>\\n<td>[^<]+</td>\\n<td>—</td>`));
+  });
+});
+
 describe("publication rules", () => {
   it("escapes text from the inputs everywhere it appears, and neutralises it in CSV", async () => {
     const hostile = "<script>alert(1)</script>";
-    const { pages, text } = await build(
-      [
-        indicatorRow("participants", 2024, "region", hostile, 120),
-        indicatorRow("participants", 2025, "region", hostile, 140),
-        indicatorRow("participants", 2025, "hub", `hub"><img src=x onerror=alert(1)>`, 40),
-        indicatorRow("participants", 2025, "movement", "movement", 160),
-      ],
-      { framework: withFinerScopes() },
-    );
+    const { pages, text, everything, result } = await build([
+      indicatorRow("participants", 2024, "region", hostile, 120),
+      indicatorRow("participants", 2025, "region", hostile, 140),
+      indicatorRow("participants", 2025, "hub", `hub"><img src=x onerror=alert(1)>`, 40),
+      indicatorRow("participants", 2025, "movement", "movement", 160),
+    ]);
     const html = ["index.html", "outcomes.html"].map(text).join("\n");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(html).toContain("hub&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
-    expect(pages().replaceAll('<script type="module" src="site.js"></script>', "")).not.toMatch(
+    expect(everything()).not.toContain("onerror=alert(1)");
+    expect(result.withheld).toBe(1);
+    expect(pages().replaceAll(`<script type="module" src="${SCRIPT}"></script>`, "")).not.toMatch(
       /<script|<img/,
     );
     const hubPages = text("hubs.html") + text("hub-hub-x.html") + text("redistribution.html");
@@ -341,33 +606,41 @@ describe("publication rules", () => {
     const openCountry = countries.byCode.get("BR");
     if (!protectedCountry || !openCountry || openCountry.isProtected)
       throw new Error("country table changed");
-    const { result, everything, text } = await build(
-      [
-        indicatorRow("participants", 2025, "movement", "movement", 500),
-        indicatorRow("participants", 2025, "country", protectedCountry.isoCode, 321),
-        indicatorRow("participants", 2024, "country", protectedCountry.isoCode, "suppressed"),
-        indicatorRow("participants", 2025, "country", "ZZ", 77),
-        indicatorRow("participants", 2025, "country", "BR", 654),
-      ],
-      { framework: withFinerScopes() },
-    );
+    const { result, everything, text, files } = await build([
+      indicatorRow("participants", 2025, "movement", "movement", 500),
+      indicatorRow("participants", 2025, "country", protectedCountry.isoCode, 321),
+      indicatorRow("participants", 2024, "country", protectedCountry.isoCode, "suppressed"),
+      indicatorRow("participants", 2025, "country", "ZZ", 77),
+      indicatorRow("participants", 2025, "country", "BR", 654),
+    ]);
     expect(result.withheld).toBe(3);
     const published = everything();
-    expect(published).not.toContain(protectedCountry.name);
     expect(published).not.toContain(`"${protectedCountry.isoCode}"`);
-    expect(text("data/indicators.json")).not.toContain(":321");
-    expect(text("outcomes.html")).not.toMatch(/>321<|"321"/);
-    expect(published).not.toContain('"ZZ"');
-    expect(tableRows(text("outcomes.html"), "participants")).toEqual([
-      ["Movement", "500"],
-      ["Brazil (BR)", "654"],
+    for (const [path, content] of files) expect(String(content), path).not.toMatch(/\b321\b|>77<|"ZZ"/);
+    expect(text("data/indicators.json")).not.toContain(protectedCountry.isoCode);
+    const outcomes = text("outcomes.html");
+    expect(outcomes).not.toContain(protectedCountry.name);
+    expect(tableRows(outcomes, "participants")).toEqual([["Movement", "500"]]);
+    const byCountry = outcomes.split('<table class="figures">').at(-1)?.split("</table>")[0] ?? "";
+    expect(rowsOf(byCountry)).toEqual([["Brazil (BR)", "654"]]);
+    const countriesPage = rowsOf(text("countries.html"));
+    expect(
+      countriesPage.find((row) => row[0] === `${protectedCountry.name} (${protectedCountry.isoCode})`),
+    ).toEqual([`${protectedCountry.name} (${protectedCountry.isoCode})`, "withheld (protected country)"]);
+    expect(countriesPage.find((row) => row[0] === "Brazil (BR)")).toEqual([
+      "Brazil (BR)",
+      "no data",
+      "no data",
+      "no data",
+      "no data",
+      "654",
     ]);
   });
 
   it("publishes nothing at a scope the framework does not declare for the indicator", async () => {
     const { result, text } = await build([
       indicatorRow("participants", 2025, "movement", "movement", 500),
-      indicatorRow("participants", 2025, "country", "BR", 654),
+      indicatorRow("global_south_share", 2025, "country", "BR", 0.4),
       indicatorRow("global_south_share", 2025, "region", "South Asia", 0.5),
     ]);
     expect(result.withheld).toBe(2);
@@ -379,7 +652,7 @@ describe("publication rules", () => {
   it("refuses rows from another framework version, unknown indicators, repeated rows and foreign dashboard data", async () => {
     const row = indicatorRow("participants", 2025, "movement", "movement", 500);
     await expect(build([{ ...row, framework_version: "2025.9" }])).rejects.toThrow(
-      /framework 2025\.9, not 2026\.1/,
+      /framework 2025\.9, not 2026\.2/,
     );
     await expect(build([{ ...row, indicator: "happiness" }])).rejects.toThrow(/unknown indicator happiness/);
     await expect(build([row, row])).rejects.toThrow(/appears twice/);
@@ -390,7 +663,7 @@ describe("publication rules", () => {
 
   it("builds a site with no figures at all", async () => {
     const empty: DashboardData = {
-      framework_version: "2026.1",
+      framework_version: FIXTURE_VERSION,
       hubs: [],
       reporting_status: [],
       allocations: [],

@@ -1,8 +1,15 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { afterEach, describe, expect, it } from "vitest";
-import { directorySiteWriter, memorySiteWriter } from "../../../site/build/site-writer.js";
+import { S3ObjectStore } from "../../../functions/adapters/aws/s3-store.js";
+import {
+  directorySiteWriter,
+  memorySiteWriter,
+  objectStoreSiteWriter,
+} from "../../../site/build/site-writer.js";
+import { startS3rver } from "../../helpers/s3rver.js";
 
 const UNSAFE_PATHS = [
   "",
@@ -49,5 +56,21 @@ describe("directorySiteWriter", () => {
     const dir = await mkdtemp(join(tmpdir(), "site-writer-"));
     created.push(dir);
     await expect(directorySiteWriter(join(dir, "site")).write(path, "x")).rejects.toThrow(/site path/);
+  });
+});
+
+describe("objectStoreSiteWriter", () => {
+  it("stores each file with its content type and its Cache-Control, on a real S3 (s3rver)", async () => {
+    const s3 = await startS3rver(["site"]);
+    const writer = objectStoreSiteWriter(new S3ObjectStore({ client: s3.client, bucket: "site" }));
+    await writer.write("es/index.html", "<p>hola</p>");
+    await writer.write("style.0123456789.css", "body{}");
+    const head = (key: string) => s3.client.send(new HeadObjectCommand({ Bucket: "site", Key: key }));
+    const page = await head("es/index.html");
+    expect(page.ContentType).toBe("text/html; charset=utf-8");
+    expect(page.CacheControl).toBe("no-cache");
+    const stylesheet = await head("style.0123456789.css");
+    expect(stylesheet.ContentType).toBe("text/css; charset=utf-8");
+    expect(stylesheet.CacheControl).toBe("public, max-age=31536000, immutable");
   });
 });

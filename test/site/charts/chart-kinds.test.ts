@@ -59,7 +59,84 @@ function coloursOf(spec: unknown): string[] {
   return colours;
 }
 
+/** Every unit view of a spec (a layer of a layered view, the inner spec of a facet), with its width. */
+function unitViews(
+  spec: Record<string, unknown>,
+  width?: unknown,
+): { view: Record<string, unknown>; width: unknown }[] {
+  const own = spec.width ?? width;
+  if (Array.isArray(spec.layer))
+    return (spec.layer as Record<string, unknown>[]).flatMap((layer) => unitViews(layer, own));
+  if (spec.spec) return unitViews(spec.spec as Record<string, unknown>, own);
+  return [{ view: spec, width: own }];
+}
+
+/** The groups of layers drawn over each other (a layered view, or a single view). */
+function layerGroups(spec: Record<string, unknown>): Record<string, unknown>[][] {
+  if (spec.spec) return layerGroups(spec.spec as Record<string, unknown>);
+  return [Array.isArray(spec.layer) ? (spec.layer as Record<string, unknown>[]) : [spec]];
+}
+
+const markOf = (view: Record<string, unknown>) =>
+  typeof view.mark === "string" ? view.mark : (view.mark as { type: string } | undefined)?.type;
+
+/** The fields a data table row keeps, beside its columns, for its evidence link: the hub's, region's and indicator's own ids. */
+const LINK_KEYS = new Set(["hub_id", "region_id", "indicator_id"]);
+
 describe("every chart the site draws", () => {
+  it("starts every quantitative axis at zero, shares on 0-100%", () => {
+    const charts = [...everyChart(), ...everyChart(chartSources(everyIndicatorRows()))];
+    for (const chart of charts) {
+      for (const { view } of unitViews(chart.spec as unknown as Record<string, unknown>)) {
+        const encoding = (view.encoding ?? {}) as Record<
+          string,
+          { type?: string; scale?: { zero?: boolean; domain?: number[] } | null }
+        >;
+        for (const channel of ["x", "y"]) {
+          const position = encoding[channel];
+          if (position?.type !== "quantitative") continue;
+          expect(position.scale?.zero, `${chart.name} ${channel}`).not.toBe(false);
+          if (position.scale?.domain) expect(position.scale.domain[0], `${chart.name} ${channel}`).toBe(0);
+        }
+      }
+    }
+  });
+
+  it("never sets a label on a line: text placed by the data shares its plot with no line, rule or gridline", () => {
+    const charts = [...everyChart(), ...everyChart(chartSources(everyIndicatorRows()))];
+    let checked = 0;
+    for (const chart of charts) {
+      for (const layers of layerGroups(chart.spec as unknown as Record<string, unknown>)) {
+        const texts = layers.filter((layer) => markOf(layer) === "text");
+        for (const text of texts) {
+          const encoding = text.encoding as Record<string, { field?: string; value?: number }>;
+          const inPlot = encoding.x?.field !== undefined && encoding.y?.field !== undefined;
+          if (!inPlot) {
+            const outside = encoding.x?.value ?? Number.POSITIVE_INFINITY;
+            const width = (chart.spec as { width?: number }).width ?? 0;
+            if (encoding.x?.value !== undefined) expect(outside, chart.name).toBeGreaterThan(width);
+            continue;
+          }
+          if (chart.kind === "reporting-grid") continue;
+          checked += 1;
+          const lines = layers.filter((layer) =>
+            ["line", "rule", "area", "trail"].includes(markOf(layer) ?? ""),
+          );
+          expect(lines.map(markOf), chart.name).toEqual([]);
+          expect(JSON.stringify(layers), chart.name).toContain('"grid":false');
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("says in a sentence what it shows", () => {
+    for (const chart of everyChart()) {
+      expect(chart.summary.length, chart.name).toBeGreaterThan(40);
+      expect(chart.summary, chart.name).toMatch(/\.$/);
+    }
+  });
+
   it("is of a kind the site knows, and every kind is drawn from the fixture", () => {
     expect(new Set(everyChart().map((chart) => chart.kind))).toEqual(new Set(Object.keys(CHART_KINDS)));
   });
@@ -108,13 +185,17 @@ describe("every chart the site draws", () => {
     expect(JSON.stringify(charts.map((chart) => chart.spec))).not.toMatch(/scheme|tableau/);
   });
 
-  it("has a unique, file-safe name and a data table with a column per key", () => {
+  it("has a unique, file-safe name and a data table with a column per key (and the ids its links need)", () => {
     const charts = everyChart();
     expect(new Set(charts.map((chart) => chart.name)).size).toBe(charts.length);
     for (const chart of charts) {
       expect(chart.name).toMatch(/^[a-z0-9_.-]+$/);
       for (const row of chart.table.rows)
-        expect(Object.keys(row).sort()).toEqual(chart.table.columns.map((column) => column.key).sort());
+        expect(
+          Object.keys(row)
+            .filter((key) => !LINK_KEYS.has(key))
+            .sort(),
+        ).toEqual(chart.table.columns.map((column) => column.key).sort());
     }
   });
 
@@ -125,10 +206,12 @@ describe("every chart the site draws", () => {
       for (const row of valuesOf(chart)) expect(row.value).not.toBeNull();
     }
     const byRegion = valuesOf(participants.find((chart) => chart.kind === "by-region") ?? null);
-    expect(byRegion.filter((row) => row.region === MENA)).toEqual([
-      { year: 2023, region: MENA, value: null, label: "suppressed", labelAt: 0 },
-      { year: 2024, region: MENA, value: null, label: "suppressed", labelAt: 0 },
-      { year: 2025, region: MENA, value: 12, label: "12", labelAt: 12 },
+    expect(
+      byRegion.filter((row) => row.region === MENA).map(({ year, value, label }) => ({ year, value, label })),
+    ).toEqual([
+      { year: 2023, value: null, label: "suppressed" },
+      { year: 2024, value: null, label: "suppressed" },
+      { year: 2025, value: 12, label: "12" },
     ]);
   });
 });

@@ -7,11 +7,14 @@ import {
 } from "../../../site/charts/chart.js";
 import { CHART_DATASET } from "../../../site/charts/spec-parts.js";
 import { en } from "../../../site/i18n/en.js";
+import { fr } from "../../../site/i18n/fr.js";
 import { framework } from "../fixtures/charts.js";
 
 const draft: ChartDraft = {
   definition: { kind: "movement", name: "participants.movement", indicator: "participants" },
+  messages: en,
   text: { title: "Movement, 2024–2025", description: "Two years." },
+  summary: ["Bars from zero", "The axis starts at zero."],
   values: [{ year: 2025, value: 3 }],
   table: { caption: "Participants", columns: [{ key: "year", label: "Year" }], rows: [{ year: 2025 }] },
   evidence: { year: 2025 },
@@ -26,6 +29,7 @@ describe("buildChart", () => {
       indicator: "participants",
       kind: "movement",
       title: "Movement, 2024–2025",
+      summary: "Bars from zero. The axis starts at zero.",
       description: "Two years.",
       filters: [],
       evidence: { year: 2025 },
@@ -44,6 +48,27 @@ describe("buildChart", () => {
     ]);
     expect(chart.spec.title).toEqual({ text: "Movement, 2024–2025", subtitle: ["Suppressed: 2023"] });
     expect(chart.spec.data).toEqual({ name: CHART_DATASET });
+  });
+
+  it("gives every spec the number locale of its language, from Intl", () => {
+    const english = buildChart(draft).spec.config as { locale: { number: { decimal: string } } };
+    expect(english.locale.number).toEqual({
+      decimal: ".",
+      thousands: ",",
+      grouping: [3],
+      currency: ["$", ""],
+      percent: "%",
+      minus: "-",
+      nan: "NaN",
+    });
+    const french = buildChart({ ...draft, messages: fr }).spec.config as {
+      locale: { number: { decimal: string; currency: string[]; thousands: string } };
+    };
+    expect(french.locale.number).toMatchObject({
+      decimal: ",",
+      thousands: "\u202f",
+      currency: ["", "\u00a0$US"],
+    });
   });
 
   it("makes a chart whose text is by year follow the year filter, and one that follows the region the region filter", () => {
@@ -86,8 +111,8 @@ describe("describe and chartLabel", () => {
 
   it("read a chart out with its indicator's title, except the Lorenz curve whose title stands alone", () => {
     const chart = buildChart(draft);
-    expect(chartLabel(chart, framework.indicators)).toBe("Participants: Movement, 2024–2025");
-    expect(chartLabel({ ...chart, kind: "lorenz" }, framework.indicators)).toBe("Movement, 2024–2025");
-    expect(chartLabel({ ...chart, indicator: null }, framework.indicators)).toBe("Movement, 2024–2025");
+    expect(chartLabel(chart, framework.indicators, en)).toBe("Participants: Movement, 2024–2025");
+    expect(chartLabel({ ...chart, kind: "lorenz" }, framework.indicators, en)).toBe("Movement, 2024–2025");
+    expect(chartLabel({ ...chart, indicator: null }, framework.indicators, en)).toBe("Movement, 2024–2025");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, tableToCsv } from "../../../site/charts/csv-download.js";
+import { csvNumber, neutraliseFormula, tableToCsv } from "../../../site/charts/csv-download.js";
 
 describe("neutraliseFormula", () => {
   it("makes every cell a spreadsheet would run as a formula plain text", () => {
@@ -13,8 +13,32 @@ describe("neutraliseFormula", () => {
   });
 });
 
+describe("csvNumber", () => {
+  it("writes money to the cent and other figures one decimal finer than the page, without binary noise", () => {
+    expect(csvNumber(-0.1 + 0.3, "share")).toBe("0.2");
+    expect(csvNumber(0.1 + 0.2, "index")).toBe("0.3");
+    expect(csvNumber(454_075.123456789, "usd")).toBe("454075.12");
+    expect(csvNumber(4_400_000, "usd")).toBe("4400000");
+    expect(csvNumber(0.412345678, "share")).toBe("0.4123");
+    expect(csvNumber(3.8512345, "nats")).toBe("3.851");
+    expect(csvNumber(45.2712, "usd_per_editor")).toBe("45.27");
+    expect(csvNumber(12_345, "count")).toBe("12345");
+    expect(csvNumber(1e21, "usd")).toBe("1000000000000000000000");
+  });
+
+  it("writes a number without a unit to 12 significant digits, never in exponent notation", () => {
+    expect(csvNumber(0.1 + 0.2)).toBe("0.3");
+    expect(csvNumber(2025)).toBe("2025");
+    expect(csvNumber(1e-7)).toBe("0.0000001");
+  });
+
+  it("gives no sign to a figure that rounds to zero", () => {
+    expect(csvNumber(-0.00001, "share")).toBe("0");
+  });
+});
+
 describe("tableToCsv", () => {
-  it("writes labels, full-precision numbers, quoted and neutralised text, with a BOM and CRLF", () => {
+  it("writes labels, rounded numbers, quoted and neutralised text, with a BOM and CRLF", () => {
     const csv = tableToCsv({
       caption: "ignored",
       columns: [
@@ -30,10 +54,22 @@ describe("tableToCsv", () => {
     });
     expect(csv).toBe(
       '\uFEFFHub,"Value, USD",Flag\r\n' +
-        `"'=HYPERLINK(""http://evil.example"",""x"")",0.19999999999999998,true\r\n` +
+        `"'=HYPERLINK(""http://evil.example"",""x"")",0.2,true\r\n` +
         '"Hub, ""quoted""",,false\r\n' +
         "DACH Hub,1000000000000000000000,\r\n",
     );
+  });
+
+  it("leaves a missing figure empty, never 0", () => {
+    const csv = tableToCsv({
+      caption: "",
+      columns: [
+        { key: "allocated", label: "Allocated", unit: "usd" },
+        { key: "received", label: "Received", unit: "usd" },
+      ],
+      rows: [{ allocated: null, received: 0 }],
+    });
+    expect(csv).toBe("\uFEFFAllocated,Received\r\n,0\r\n");
   });
 
   it("does not prefix negative numbers, which are numbers and not text", () => {

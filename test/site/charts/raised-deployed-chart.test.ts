@@ -12,16 +12,35 @@ describe("raisedDeployedChart", () => {
     indicatorRow("deployed_usd", 2024, "region", "North America", 11_900_000),
   ];
 
-  it("pairs each region's two series, named by the catalogue, in the order of the country table", () => {
+  it("pairs each region's two series, named by the catalogue, largest first", () => {
     const chart = drawnChart(RAISED_DEPLOYED, chartSources(rows));
-    expect(valuesOf(chart).filter((row) => row.year === 2025)).toEqual([
-      { year: 2025, region: "North America", series: "Deployed", value: 12_100_000, label: "$12.1M" },
-      { year: 2025, region: "South Asia", series: "Raised", value: 1_200_000, label: "$1.2M" },
-      { year: 2025, region: "South Asia", series: "Deployed", value: 3_300_000, label: "$3.3M" },
+    const row = (region: string, series: string, value: number, label: string) => ({
+      year: 2025,
+      region,
+      name: region,
+      series,
+      value,
+      label,
+    });
+    expect(valuesOf(chart).filter((value) => value.year === 2025)).toEqual([
+      row("North America", "Deployed", 12_100_000, "$12,100,000"),
+      row("South Asia", "Raised", 1_200_000, "$1,200,000"),
+      row("South Asia", "Deployed", 3_300_000, "$3,300,000"),
     ]);
+    expect(JSON.stringify(chart.spec)).toContain('"sort":{"field":"value","op":"max","order":"descending"}');
     expect(chart.descriptions?.["2025"]).toContain(
-      "North America: raised no data, deployed $12.1M. South Asia: raised $1.2M, deployed $3.3M.",
+      "North America: raised no data, deployed $12,100,000. South Asia: raised $1,200,000, deployed $3,300,000.",
     );
+  });
+
+  it("names the regions and writes the amounts in the page's language", () => {
+    const chart = drawnChart(RAISED_DEPLOYED, chartSources(rows), "fr");
+    expect(valuesOf(chart).find((value) => value.region === "South Asia")).toMatchObject({
+      name: "Asie du Sud",
+      series: "Collecté",
+      label: "1\u202f200\u202f000\u00a0$US",
+    });
+    expect(chart.table.rows[0]).toMatchObject({ region: "Amérique du Nord" });
   });
 
   it("follows the year and region filters, starting at the latest year", () => {

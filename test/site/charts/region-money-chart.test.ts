@@ -17,10 +17,10 @@ describe("regionMoneyChart", () => {
     const chart = drawnChart(money("South Asia"), chartSources(rows));
     expect(valuesOf(chart)).toEqual([
       { year: 2024, series: "Raised", value: 900_000, label: "$900,000" },
-      { year: 2024, series: "Deployed", value: 2_900_000, label: "$2.9M" },
-      { year: 2025, series: "Deployed", value: 3_300_000, label: "$3.3M" },
+      { year: 2024, series: "Deployed", value: 2_900_000, label: "$2,900,000" },
+      { year: 2025, series: "Deployed", value: 3_300_000, label: "$3,300,000" },
     ]);
-    expect(chart.description).toContain("2025: raised no data, deployed $3.3M.");
+    expect(chart.description).toContain("2025: raised no data, deployed $3,300,000.");
     expect(chart.evidence).toEqual({ year: 2025, region: "South Asia" });
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cellOf } from "../../../site/figures/cell.js";
+import { cellOf, withheldCell } from "../../../site/figures/cell.js";
+import { en } from "../../../site/i18n/en.js";
+import { formatCell } from "../../../site/i18n/format.js";
 import { indicatorRow } from "../fixtures/indicator-rows.js";
 
 describe("cellOf", () => {
@@ -20,5 +22,12 @@ describe("cellOf", () => {
   it("never yields the value of a row marked suppressed, even if upstream left one", () => {
     const leaky = { ...indicatorRow("participants", 2025, "region", "South Asia", 7), suppressed: true };
     expect(cellOf(leaky)).toEqual({ kind: "suppressed" });
+  });
+
+  it("says why a withheld instance has no figure: a protected country, or a hub seated in one", () => {
+    expect(formatCell(withheldCell("protected-country"), "usd", en)).toBe("withheld (protected country)");
+    expect(formatCell(withheldCell("protected-seat"), "share", en)).toBe(
+      "withheld (hub seated in a protected country)",
+    );
   });
 });

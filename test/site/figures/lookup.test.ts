@@ -17,14 +17,17 @@ describe("figure lookups", () => {
     expect(latestYear([])).toBeUndefined();
   });
 
-  it("list the regions with figures or reports in the country table's order, unknown ones last", () => {
+  it("list the regions with figures or reports (by lines or seat) in the country table's order, unknown ones last", () => {
     const rows = [
       indicatorRow("participants", 2025, "region", "South Asia", 10),
       indicatorRow("participants", 2025, "region", "Atlantis", 10),
     ];
     const dashboard = {
       ...FIXTURE_DASHBOARD,
-      contributions: [{ report_id: "r", year: 2025, region: "North America" }],
+      contributions: [
+        { year: 2025, basis: "seat", scope: "region", scope_id: "North America", report_id: "r" },
+        { year: 2025, basis: "country", scope: "country", scope_id: "Atlantis", report_id: "r" },
+      ] as const,
     };
     expect(regionsWithData({ rows, dashboard, countries })).toEqual([
       "North America",

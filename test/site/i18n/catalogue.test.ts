@@ -11,8 +11,15 @@ type PlainKey = {
 }[keyof Messages];
 type AnyFunction = (...args: readonly unknown[]) => unknown;
 
-/** Locale settings rather than texts: they may legitimately match English (`ltr`) or be codes. */
-const LOCALE_KEYS: readonly PlainKey[] = ["lang", "numberLocale", "dateLocale", "dir", "languageName"];
+/** Locale settings rather than texts: they may legitimately match English (`ltr`, `: `) or be codes. */
+const LOCALE_KEYS: readonly PlainKey[] = [
+  "lang",
+  "numberLocale",
+  "dateLocale",
+  "dir",
+  "languageName",
+  "colon",
+];
 
 /**
  * Texts that may read exactly as in English, per language, as `key` or `record.key`: technical
@@ -29,6 +36,20 @@ const SAME_AS_ENGLISH: Readonly<Record<Language, readonly string[]>> = {
     "tableGroupHubs",
     "scopes.hub",
     "hubKinds.regional",
+    "hubReportLabel",
+  ],
+  fr: [
+    "columnSha",
+    "filterHub",
+    "columnHub",
+    "navHubs",
+    "navMain",
+    "hubsHeading",
+    "tableGroupHubs",
+    "scopes.hub",
+    "columnImpact",
+    "navLabel",
+    "hubReportLabel",
   ],
   ar: ["columnSha"],
 };
@@ -42,6 +63,11 @@ const RECORD_KEYS = [
   "hubKinds",
   "reportKinds",
   "changeReadings",
+  "withheldReasons",
+  "frameworkFieldNames",
+  "regionBases",
+  "regionBasisShort",
+  "regionBasisNote",
 ] as const satisfies readonly (keyof Messages)[];
 
 /** Sample arguments for every function entry; a new function in `Messages` must get some here. */
@@ -50,7 +76,10 @@ const SAMPLES: { readonly [K in FunctionKey]: readonly Parameters<Messages[K]>[]
   footerFramework: [["2026.1"]],
   overviewLede: [[2025, "2026.1"]],
   overviewLensLink: [["outcomes"]],
-  disclosureNote: [[7]],
+  disclosureNote: [
+    [7, ["region"]],
+    [7, ["region", "hub", "country"]],
+  ],
   headlineChange: [
     ["up", "2.5 pp", 2024],
     ["down", "2.5 pp", 2024],
@@ -65,6 +94,7 @@ const SAMPLES: { readonly [K in FunctionKey]: readonly Parameters<Messages[K]>[]
     [2025, 2025],
   ],
   chartByRegionTitle: [[2025]],
+  chartByRegionMovementTitle: [[2025, "41.3%"]],
   chartRegionsOverTimeTitle: [
     [2021, 2025],
     [2025, 2025],
@@ -162,6 +192,30 @@ const SAMPLES: { readonly [K in FunctionKey]: readonly Parameters<Messages[K]>[]
   reportsCount: [[1], [2], [5], [12], [100]],
   frameworkChangesLede: [["2025.2", "2026.1"]],
   frameworkChanged: [[["formula", "unit"]]],
+  targetGap: [
+    ["above", "2.5 pp"],
+    ["below", "2.5 pp"],
+    ["on", "0.0 pp"],
+  ],
+  targetAt: [["at least 40.0%", ["Movement"]]],
+  targetOfMovement: [["at least 40.0%"]],
+  disclosureParticipantsAt: [[["Region", "Hub"]]],
+  eachHubSummary: [[1], [12]],
+  eachCountrySummary: [[1], [12]],
+  tableCaptionHubs: [["Participants"]],
+  tableCaptionCountries: [["Participants"]],
+  columnSeatRegion: [["Alpha"]],
+  hubFiguresCaption: [["Hub A"]],
+  countriesCaption: [[2025]],
+  countriesYearHeading: [[2025]],
+  regionsComparisonHeading: [[2025]],
+  regionsComparisonCaption: [[2025]],
+  frameworkSuppressionScopes: [[["Region", "Hub", "Country"]]],
+  frameworkEarlierVersion: [["2026.1"]],
+  frameworkVersionIndicators: [["2026.1"]],
+  chartTargetNote: [["at least 50.0%"]],
+  chartNarrowRange: [["3.83", "3.87", 2023, 2025]],
+  chartNarrowRangeRegions: [["3.83", "3.87"]],
 };
 
 /** Tokens of an argument list that a translation must carry over when English does. */
@@ -179,8 +233,12 @@ function tokensOf(args: readonly unknown[]): string[] {
 const NUMBER_IN_WORDS: Readonly<Record<Language, readonly string[]>> = {
   en: [],
   es: [],
-  ar: ["earlierVersions", "reportsCount"],
+  fr: [],
+  ar: ["earlierVersions", "reportsCount", "eachHubSummary", "eachCountrySummary"],
 };
+
+/** Entries whose text arguments are codes (scope names) that a translation says in its own words. */
+const CODE_ARGUMENTS: readonly FunctionKey[] = ["disclosureNote", "targetGap"];
 
 function call(messages: Messages, key: FunctionKey, args: readonly unknown[]): unknown {
   return (messages[key] as unknown as AnyFunction)(...args);
@@ -195,8 +253,8 @@ const frameworkIds: readonly string[] = (
 const languages = Object.keys(CATALOGUES) as Language[];
 
 describe("CATALOGUES", () => {
-  it("publishes English first, then Spanish and Arabic", () => {
-    expect(languages).toEqual(["en", "es", "ar"]);
+  it("publishes English first, then Spanish, French and Arabic", () => {
+    expect(languages).toEqual(["en", "es", "fr", "ar"]);
     expect(CATALOGUES.en).toBe(en);
   });
 });
@@ -292,6 +350,7 @@ describe.each(languages)("the %s catalogue", (language) => {
         englishOutputs.add(english as string);
         if (NUMBER_IN_WORDS[language].includes(key)) continue;
         for (const token of tokensOf(args)) {
+          if (CODE_ARGUMENTS.includes(key) && /^[a-z]+$/.test(token)) continue;
           if ((english as string).includes(token)) expect(sentence, `${key} keeps ${token}`).toContain(token);
         }
       }

@@ -20,7 +20,7 @@ describe("forTextDirection", () => {
     const titles = (spec as { params: { name: string; value: Record<string, string> }[] }).params.find(
       (param) => param.name === "titles",
     )?.value;
-    expect(titles?.["2025"]).toBe(`${RLE}By region, 2025${PDF}`);
+    expect(titles?.["2025"]).toBe(`${RLE}By region, 2025 (movement: 69,120)${PDF}`);
     expect(JSON.stringify(spec)).toContain(`"title":"${RLE}Count${PDF}"`);
     expect(chartValues(spec)).toEqual(chartValues(chart.spec));
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { chartFiles, evidenceHref, hubFile, regionFile, slugOf } from "../../../site/web/paths.js";
+import {
+  chartFiles,
+  evidenceHref,
+  hubFile,
+  regionFile,
+  reportHref,
+  slugOf,
+} from "../../../site/web/paths.js";
 import { countries } from "../fixtures/charts.js";
 
 describe("slugOf", () => {
@@ -25,6 +32,13 @@ describe("site paths", () => {
       "evidence.html?year=2025&region=South+Asia#year-2025",
     );
     expect(evidenceHref({ hub: "hub-ke" })).toBe("evidence.html?hub=hub-ke");
+  });
+
+  it("link to the reports behind one scope instance's figures, and to one report", () => {
+    expect(evidenceHref({ year: 2025, behind: "seat:Middle East & North Africa" })).toBe(
+      "evidence.html?year=2025&behind=seat%3AMiddle+East+%26+North+Africa#year-2025",
+    );
+    expect(reportHref("r-29df9d9e22554e39")).toBe("evidence.html#report-r-29df9d9e22554e39");
   });
 
   it("publish a chart's spec and CSV, and the compiled spec and values the browser loads", () => {

@@ -73,6 +73,7 @@ export function openXlsxSheet(archive: ZipArchive, limits: WorkbookLimits): Shee
   };
   const sharedStringsPart = partOf("sharedStrings");
   const stylesPart = partOf("styles");
+  if (sharedStringsPart) budget.limitPart(sharedStringsPart, limits.maxSharedStringsBytes);
   const strings = sharedStringsPart ? readSharedStrings(archive, budget, sharedStringsPart) : [];
   const shapes = stylesPart ? readDateShapes(archive, budget, stylesPart) : [];
   const sheetPart = resolvePart("xl/", relationship.target);

@@ -187,27 +187,36 @@ function readZip64Extra(
  */
 export class ExpansionBudget {
   private total: number;
+  private readonly partLimits: Map<string, number>;
 
   constructor(
     private readonly limits: Pick<WorkbookLimits, "maxPartBytes" | "maxTotalBytes">,
     spent = 0,
+    partLimits: ReadonlyMap<string, number> = new Map(),
   ) {
     this.total = spent;
+    this.partLimits = new Map(partLimits);
   }
 
   /** A budget that has spent what this one has so far, for a part that may be read more than once. */
   fork(): ExpansionBudget {
-    return new ExpansionBudget(this.limits, this.total);
+    return new ExpansionBudget(this.limits, this.total, this.partLimits);
+  }
+
+  /** Gives one part a lower limit than every other part's. */
+  limitPart(name: string, maxBytes: number): void {
+    this.partLimits.set(name, Math.min(maxBytes, this.limits.maxPartBytes));
   }
 
   /** Adds `bytes` of part `name`, which has now expanded to `partTotal` bytes; throws when a limit is passed. */
   spend(name: string, bytes: number, partTotal: number): void {
     this.total += bytes;
-    if (partTotal > this.limits.maxPartBytes)
+    const partLimit = this.partLimits.get(name) ?? this.limits.maxPartBytes;
+    if (partTotal > partLimit)
       throw new WorkbookLimitError(
         "maxPartBytes",
         "workbookPartTooLarge",
-        messages.workbookPartTooLarge(name, this.limits.maxPartBytes),
+        messages.workbookPartTooLarge(name, partLimit),
       );
     if (this.total > this.limits.maxTotalBytes)
       throw new WorkbookLimitError(

@@ -20,7 +20,12 @@ describe("dataTableMarkup", () => {
       en,
     ).markup;
     expect(markup).toContain("<caption>Deployed &lt;by&gt; region</caption>");
-    expect(markup).toContain('<tr><th scope="row">South Asia</th><td>$3.3M</td><td></td></tr>');
+    expect(markup).toContain('<tr><th scope="row">South Asia</th><td>$3,300,000</td><td></td></tr>');
     expect(markup).toContain('<tr><th scope="row">North America</th><td>—</td><td>suppressed</td></tr>');
+  });
+
+  it("scrolls in a box of its own, which the keyboard can reach and which is named after the table", () => {
+    const markup = dataTableMarkup({ caption: "Deployed", columns: [], rows: [] }, en).markup;
+    expect(markup).toMatch(/^<div class="table-wrap" tabindex="0" role="group" aria-label="Deployed"><table/);
   });
 });

@@ -1,0 +1,5 @@
+-- participants (2026.2): Σ participants; movement, region (lines), hub and
+-- country. A row where the instance has any impact metric value or financial line (suppression is applied after).
+SELECT year, scope, scope_id, CAST(participants AS DOUBLE) AS value
+FROM scope_facts
+WHERE basis IN ('movement', 'lines', 'hub', 'country') AND impact_values + financial_lines > 0

@@ -12,6 +12,7 @@ Commands:
   build     build the static dashboard site
   serve     serve a built site on http://127.0.0.1
   reports   list the reports in a lake (current and superseded), as evidence
+  compact   rewrite a lake's small curated files into one file per kind and year
   demo      generate a sample movement, ingest it, compute, build and serve (what npm start runs)
   upload    send files to a deployed observatory (AWS) through its upload API
 
@@ -115,6 +116,21 @@ Options:
   --lake DIR     the lake folder (it must hold ingested reports)
   --json         print as JSON
   -h, --help     show this help`,
+  compact: `Usage: observatory compact --lake DIR [--json]
+
+Rewrites the small curated Parquet files of hub reports into one file per kind and year
+(curated/<kind>/year=<y>/compacted-<generation>-<sha256>.parquet), each row keeping its report id, and
+records each compaction in compactions/<kind>/year=<y>/<generation>.json (the reports it holds, the files it
+absorbed). Compute reads the result with the same figures. The raw zone and the manifest are not touched.
+Then checks the manifest's newest checkpoint against every entry and writes a checkpoint through the
+newest entry. Safe to stop at any point and to run again; reports ingested meanwhile count once.
+
+Options:
+  --lake DIR     the lake folder (it must hold ingested reports)
+  --json         print what was done as JSON
+  -h, --help     show this help
+
+Exit codes: 0 done, 1 a file does not hold what the manifest records (nothing of its year changed), 2 usage error.`,
   demo: `Usage: observatory demo [--dir DIR] [--port N] [--seed N] [--lines N] [--no-serve]
 
 Generates a realistic sample movement, ingests it (bad files included, to show how rejection looks),

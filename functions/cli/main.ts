@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import("./commands/build.js")).buildCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
   reports: async () => (await import("./commands/reports.js")).reportsCommand,
+  compact: async () => (await import("./commands/compact.js")).compactCommand,
   demo: async () => (await import("./commands/demo.js")).demoCommand,
   upload: async () => (await import("./commands/upload.js")).uploadCommand,
 };

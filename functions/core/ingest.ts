@@ -6,11 +6,11 @@ import { LakeReader } from "./lake/lake-reader.js";
 import { lakeLayout, reportIdOf } from "./lake/layout.js";
 import {
   compareUploadOrder,
+  currentOf,
   type ManifestEntry,
   nextSeq,
   supersessionKey,
   tryAppendManifestEntry,
-  withStatus,
 } from "./lake/manifest.js";
 import { ParquetStreamWriter } from "./lake/parquet.js";
 import { CURATED_TABLES } from "./lake/tables.js";
@@ -211,6 +211,7 @@ export async function ingestReport(
       ...(report.document ? { scenario_id: report.document.id } : {}),
     };
     if (await tryAppendManifestEntry(store, entry)) {
+      await reader.checkpointIfDue(entry);
       return {
         status: "accepted",
         fileName: request.fileName,
@@ -456,9 +457,7 @@ function succession(
   entry: ManifestEntry,
 ): { supersedes: ManifestEntry | undefined; supersededBy: ManifestEntry | undefined } {
   if (entry.kind === "fx_rates") return { supersedes: undefined, supersededBy: undefined };
-  const current = withStatus(entries).find(
-    (e) => e.status === "current" && supersessionKey(e) === supersessionKey(entry),
-  );
+  const current = currentOf(entries, supersessionKey(entry));
   if (!current) return { supersedes: undefined, supersededBy: undefined };
   return compareUploadOrder(current, entry) < 0
     ? { supersedes: current, supersededBy: undefined }
@@ -520,14 +519,14 @@ function findDuplicate(
 /** An annual report where a quarter of the same year is current, or the other way round. */
 function findOverlap(entries: readonly ManifestEntry[], report: ReportSummary): ManifestEntry | undefined {
   if (!isHubReportKind(report.kind)) return undefined;
-  return withStatus(entries).find(
+  const otherPeriods = entries.filter(
     (e) =>
-      e.status === "current" &&
       e.kind === report.kind &&
       e.hub_id === report.hubId &&
       e.year === report.year &&
       (e.quarter === null) !== (report.quarter === null),
   );
+  return otherPeriods.find((e) => currentOf(otherPeriods, supersessionKey(e)) === e);
 }
 
 function rejectForOverlap(

@@ -1,6 +1,7 @@
 import { COUNTRIES_KEY } from "../adapters/aws/athena-tables.js";
 import { loadFramework } from "../core/framework/framework.js";
 import { publishIndicators } from "../core/indicators/publish-indicators.js";
+import { assertNoUnfinishedCompaction } from "../core/lake/compaction.js";
 import { columnsOfRows, writeParquet } from "../core/lake/parquet.js";
 import { COUNTRIES_TABLE } from "../core/lake/tables.js";
 import { type CountryTable, countryRelationRows } from "../core/reference/countries.js";
@@ -39,11 +40,14 @@ export async function publishCountryTable(lake: ObjectStore, countries: CountryT
 
 /**
  * The compute step of the publishing workflow: refreshes the country table, computes every indicator of the
- * framework with the same SQL as `observatory compute`, and publishes the indicators and the evidence list.
+ * framework with the same SQL as `observatory compute`, and publishes the indicators and the evidence list. A lake
+ * with an interrupted compaction is refused first (`UnfinishedCompactionError`): Athena's tables read every file
+ * under a year's prefix, and would count the absorbed files' rows twice.
  */
 export function createComputeIndicatorsHandler(dependencies: ComputeIndicatorsDependencies) {
   return async (): Promise<ComputeSummary> => {
     const framework = loadFramework(dependencies.frameworkVersion);
+    await assertNoUnfinishedCompaction(dependencies.lake);
     await publishCountryTable(dependencies.lake, dependencies.countries);
     const engine = await dependencies.openEngine();
     const scan = () => (engine.statistics ? { scan: engine.statistics() } : {});

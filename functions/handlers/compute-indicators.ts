@@ -1,9 +1,11 @@
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { AthenaEngine } from "../adapters/aws/athena-engine.js";
+import { manifestSource } from "../adapters/aws/athena-tables.js";
 import { PUBLISHED_PREFIX } from "../adapters/aws/published.js";
 import { createS3Client } from "../adapters/aws/s3-client.js";
 import { S3ObjectStore } from "../adapters/aws/s3-store.js";
 import { frameworkVersions, newestFrameworkVersion } from "../core/framework/framework.js";
+import { LakeReader } from "../core/lake/lake-reader.js";
 import { bundledCountryTable } from "../core/reference/countries.js";
 import { createComputeIndicatorsHandler } from "./compute-indicators-handler.js";
 import { env, readConfig } from "./config.js";
@@ -23,16 +25,19 @@ const config = readConfig({
 const s3 = createS3Client();
 const athena = new AthenaClient({});
 
+const lake = new S3ObjectStore({ client: s3, bucket: config.curatedBucket });
+
 /** Lambda entry point of the compute step (see `createComputeIndicatorsHandler`). */
 export const handler = createComputeIndicatorsHandler({
-  lake: new S3ObjectStore({ client: s3, bucket: config.curatedBucket }),
+  lake,
   published: new S3ObjectStore({ client: s3, bucket: config.curatedBucket, keyPrefix: PUBLISHED_PREFIX }),
-  openEngine: () =>
+  openEngine: async () =>
     new AthenaEngine({
       client: athena,
       workGroup: config.workGroup,
       database: config.database,
       staging: { workGroup: config.stagingWorkGroup, s3, bucket: config.stagingBucket },
+      sources: [manifestSource(await new LakeReader(lake).writeCheckpoint())],
     }),
   countries: bundledCountryTable(),
   logger: jsonLogger("compute-indicators"),

@@ -25,6 +25,15 @@ export interface PutOptions {
   readonly cacheControl?: string;
 }
 
+/** Options of a listing. */
+export interface ListOptions {
+  /**
+   * List only keys that sort after this one (S3 `StartAfter`): a reader that knows the lake up to a key asks only
+   * for what came later, so the listing does not grow with what it already knows. The key need not exist.
+   */
+  readonly startAfter?: string;
+}
+
 /**
  * What a write stores: bytes in memory, or a stream of chunks that is consumed once, in order, as it is written (so
  * that a large object never sits in memory whole). When the stream throws, the write fails and stores nothing.
@@ -45,8 +54,8 @@ export interface ObjectStore {
    */
   getStream(key: string): Promise<AsyncIterable<Uint8Array> | undefined>;
   put(key: string, body: ObjectBody, options?: PutOptions): Promise<void>;
-  /** Every key that starts with the prefix, in lexicographic order. */
-  list(prefix: string): Promise<string[]>;
+  /** Every key that starts with the prefix (and sorts after `startAfter`, if given), in lexicographic order. */
+  list(prefix: string, options?: ListOptions): Promise<string[]>;
   /**
    * Removes the object at the key, so that `get` and `list` no longer see it; removing a key that holds nothing
    * succeeds. Where the storage keeps versions under a retention lock (the S3 raw bucket), the locked bytes stay

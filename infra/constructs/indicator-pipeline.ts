@@ -37,13 +37,15 @@ export interface IndicatorPipelineProps extends IndicatorPipelineOptions {
 
 /**
  * Recomputes the indicators and republishes the dashboards, as a Step Functions standard workflow: wait until
- * the execution's `notBefore` (when ingest debounces a burst of uploads), compute the indicators with Athena,
- * build the site into the site bucket, then invalidate CloudFront's cache. Started by ingest and by a schedule.
+ * the execution's `notBefore` (when ingest debounces a burst of uploads), compact the lake's curated files and
+ * checkpoint its manifest, compute the indicators with Athena, build the site into the site bucket, then
+ * invalidate CloudFront's cache. Started by ingest and by a schedule.
  *
  * Each step's input is the execution's input (`{ reason, notBefore? }`) with the previous results added:
- * `computed` (the compute Lambda's return value), then `published`.
+ * `compacted` (the compaction Lambda's return value), `computed` (the compute Lambda's), then `published`.
  */
 export class IndicatorPipeline extends Construct {
+  readonly compactFunction: ObservatoryFunction;
   readonly computeFunction: ObservatoryFunction;
   readonly publishFunction: ObservatoryFunction;
   readonly stateMachine: sfn.StateMachine;
@@ -54,6 +56,18 @@ export class IndicatorPipeline extends Construct {
     super(scope, id);
     const { curatedBucket, siteBucket, encryptionKey, catalog, site } = props;
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
+
+    this.compactFunction = new ObservatoryFunction(this, "CompactLake", {
+      handlerModule: "compact-lake",
+      description:
+        "Equity Observatory: compacts the curated files into one per kind and year, and checkpoints the manifest",
+      logEncryptionKey: encryptionKey,
+      logRetention,
+      timeout: Duration.minutes(15),
+      memorySize: 2048,
+      environment: { CURATED_BUCKET: curatedBucket.bucketName },
+    });
+    this.grantCompaction(curatedBucket, encryptionKey);
 
     this.computeFunction = new ObservatoryFunction(this, "ComputeIndicators", {
       handlerModule: "compute-indicators",
@@ -74,15 +88,25 @@ export class IndicatorPipeline extends Construct {
     catalog.grantStagedTables(this.computeFunction.role);
     const computeWrites = [
       curatedBucket.arnForObjects(`${CURATED_PREFIXES.countries}*`),
+      curatedBucket.arnForObjects(`${CURATED_PREFIXES.checkpoints}*`),
       curatedBucket.arnForObjects(`${CURATED_PREFIXES.published}*`),
     ];
     this.computeFunction.addToRolePolicy(
       new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: computeWrites }),
     );
+    const compactionRecords = curatedBucket.arnForObjects(`${CURATED_PREFIXES.compactions}*`);
+    this.computeFunction.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [compactionRecords] }),
+    );
+    acknowledgeWildcardResources(
+      this.computeFunction.role,
+      [compactionRecords],
+      "The compute step reads the compaction records to check that no compaction was interrupted; the grant is limited to that prefix.",
+    );
     acknowledgeWildcardResources(
       this.computeFunction.role,
       computeWrites,
-      "The compute step writes the country table and the published indicators; each grant is limited to that one prefix.",
+      "The compute step writes the country table, the manifest checkpoint it reads and the published indicators; each grant is limited to that one prefix.",
     );
 
     this.publishFunction = new ObservatoryFunction(this, "PublishSite", {
@@ -149,6 +173,41 @@ export class IndicatorPipeline extends Construct {
     });
   }
 
+  /**
+   * What the compaction step may do in the curated bucket: list it; read the curated files, the manifest, its
+   * checkpoints and the compaction records; write and delete hub reports' curated files and the checkpoints; and
+   * write compaction records, which it never deletes.
+   */
+  private grantCompaction(curatedBucket: s3.IBucket, encryptionKey: kms.IKey): void {
+    const hubFiles = ["financial", "impact"].map((kind) =>
+      curatedBucket.arnForObjects(`${CURATED_PREFIXES.curated}${kind}/*`),
+    );
+    const checkpoints = curatedBucket.arnForObjects(`${CURATED_PREFIXES.checkpoints}*`);
+    const records = curatedBucket.arnForObjects(`${CURATED_PREFIXES.compactions}*`);
+    const reads = [
+      ...hubFiles,
+      curatedBucket.arnForObjects(`${CURATED_PREFIXES.manifest}*`),
+      checkpoints,
+      records,
+    ];
+    for (const statement of [
+      new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [curatedBucket.bucketArn] }),
+      new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: reads }),
+      new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: [...hubFiles, checkpoints, records] }),
+      new iam.PolicyStatement({ actions: ["s3:DeleteObject"], resources: [...hubFiles, checkpoints] }),
+      new iam.PolicyStatement({
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        resources: [encryptionKey.keyArn],
+      }),
+    ])
+      this.compactFunction.addToRolePolicy(statement);
+    acknowledgeWildcardResources(
+      this.compactFunction.role,
+      reads,
+      "The compaction step reads, rewrites and deletes the hub reports' curated files, whose names come from report ids; each grant is limited to one prefix.",
+    );
+  }
+
   /** Lets `grantee` start executions of the workflow. */
   grantStartExecution(grantee: iam.IGrantable): iam.Grant {
     return this.stateMachine.grantStartExecution(grantee);
@@ -160,6 +219,14 @@ export class IndicatorPipeline extends Construct {
       causePath: "$.error.Cause",
     });
     const catchAll = { errors: [sfn.Errors.ALL], resultPath: "$.error" };
+
+    const compact = new tasks.LambdaInvoke(this, "CompactLakeStep", {
+      stateName: "CompactLake",
+      lambdaFunction: this.compactFunction.function,
+      payloadResponseOnly: true,
+      resultPath: "$.compacted",
+      retryOnServiceExceptions: true,
+    }).addCatch(failed, catchAll);
 
     const compute = new tasks.LambdaInvoke(this, "ComputeIndicatorsStep", {
       stateName: "ComputeIndicators",
@@ -200,13 +267,13 @@ export class IndicatorPipeline extends Construct {
       })
       .addCatch(failed, catchAll);
 
-    compute.next(publish).next(invalidate);
+    compact.next(compute).next(publish).next(invalidate);
     const waitUntilNotBefore = new sfn.Wait(this, "WaitUntilNotBefore", {
       time: sfn.WaitTime.timestampPath("$.notBefore"),
-    }).next(compute);
+    }).next(compact);
     return new sfn.Choice(this, "DebouncedByIngest", { stateName: "NotBeforeGiven" })
       .when(sfn.Condition.isPresent("$.notBefore"), waitUntilNotBefore)
-      .otherwise(compute);
+      .otherwise(compact);
   }
 
   private acknowledgeStateMachinePermissions(): void {
@@ -218,8 +285,10 @@ export class IndicatorPipeline extends Construct {
     );
     acknowledgeWildcardResources(
       role,
-      [this.computeFunction.function, this.publishFunction.function].map((fn) => `${fn.functionArn}:*`),
-      "Invoking the versions and aliases (ARN suffix :*) of exactly the two functions this workflow runs.",
+      [this.compactFunction.function, this.computeFunction.function, this.publishFunction.function].map(
+        (fn) => `${fn.functionArn}:*`,
+      ),
+      "Invoking the versions and aliases (ARN suffix :*) of exactly the three functions this workflow runs.",
     );
   }
 }

@@ -146,6 +146,7 @@ export class LakeCatalog extends Construct {
     const curatedObjects = [
       curatedBucket.arnForObjects(`${CURATED_PREFIXES.curated}*`),
       curatedBucket.arnForObjects(`${CURATED_PREFIXES.manifest}*`),
+      curatedBucket.arnForObjects(`${CURATED_PREFIXES.checkpoints}*`),
     ];
     const queryResultObjects = queryResultsBucket.arnForObjects(`${QUERY_RESULTS_PREFIX}*`);
     const glueArn = (resource: string, resourceName?: string) =>
@@ -192,7 +193,7 @@ export class LakeCatalog extends Construct {
     acknowledgeWildcardResources(
       grantee,
       curatedObjects,
-      "Athena reads every object under a table's location; the grant is limited to the curated/ and manifest/ prefixes that the Glue tables point at.",
+      "Athena reads every object under a table's location; the grant is limited to the curated/, manifest/ and checkpoints/ prefixes that the Glue tables point at.",
     );
     acknowledgeWildcardResources(
       grantee,
@@ -261,6 +262,7 @@ export class LakeCatalog extends Construct {
   private tableInput(table: AthenaTableDefinition): glue.CfnTable.TableInputProperty {
     const format = table.format === "parquet" ? PARQUET : JSON_LINES;
     const location = this.props.curatedBucket.s3UrlForObject(table.prefix);
+    const injected = table.partitionKeys[0]?.name;
     const projection = table.yearProjection
       ? {
           "projection.enabled": "true",
@@ -270,7 +272,15 @@ export class LakeCatalog extends Construct {
             `${table.prefix}year=\${year}/`,
           ),
         }
-      : {};
+      : table.injectedPartition && injected
+        ? {
+            "projection.enabled": "true",
+            [`projection.${injected}.type`]: "injected",
+            "storage.location.template": this.props.curatedBucket.s3UrlForObject(
+              `${table.prefix}\${${injected}}/`,
+            ),
+          }
+        : {};
     return {
       name: table.name,
       tableType: "EXTERNAL_TABLE",

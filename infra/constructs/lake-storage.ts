@@ -22,6 +22,10 @@ export const CURATED_PREFIXES = {
   countries: "curated/countries/",
   /** `manifest/<seq>.json`: one entry per accepted report. */
   manifest: lakeLayout.manifestPrefix,
+  /** `checkpoints/`: the manifest's checkpoints and the pointer to the newest. */
+  checkpoints: "checkpoints/",
+  /** `compactions/<kind>/year=<y>/<generation>.json`: what each compaction of the curated files did. */
+  compactions: "compactions/",
   /** `published/`: the computed indicators and the reports list, which the site is built from. */
   published: "published/",
 } as const;

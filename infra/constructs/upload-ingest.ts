@@ -92,9 +92,11 @@ export class UploadIngest extends Construct {
     const rawWrites = [RAW_PREFIXES.evidence, RAW_PREFIXES.results].map((prefix) =>
       rawBucket.arnForObjects(`${prefix}*`),
     );
-    const curatedObjects = [CURATED_PREFIXES.curated, CURATED_PREFIXES.manifest].map((prefix) =>
-      curatedBucket.arnForObjects(`${prefix}*`),
-    );
+    const curatedObjects = [
+      CURATED_PREFIXES.curated,
+      CURATED_PREFIXES.manifest,
+      CURATED_PREFIXES.checkpoints,
+    ].map((prefix) => curatedBucket.arnForObjects(`${prefix}*`));
     for (const statement of [
       new iam.PolicyStatement({
         actions: ["s3:ListBucket"],
@@ -119,7 +121,7 @@ export class UploadIngest extends Construct {
     acknowledgeWildcardResources(
       this.handler.role,
       [...new Set([...rawReads, ...curatedObjects])],
-      "Ingest reads the uploads it is notified of, checks the evidence and results it may already hold, and reads and writes the lake and its manifest; each grant is limited to one key prefix.",
+      "Ingest reads the uploads it is notified of, checks the evidence and results it may already hold, and reads and writes the lake, its manifest and the manifest's checkpoints; each grant is limited to one key prefix.",
     );
 
     const destination = new s3n.LambdaDestination(this.handler.function);

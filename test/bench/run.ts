@@ -1,11 +1,13 @@
 /**
- * The benchmark: `npm run bench [-- --lines N] [--keep]`. Generates a large movement (default about one
- * million financial lines; `--lines 10000000` for ten million), ingests it, computes every indicator of every
+ * The benchmark: `npm run bench [-- --lines N] [--reports N] [--keep]`. Generates a large movement (default about
+ * one million financial lines; `--lines 10000000` for ten million), ingests it, computes every indicator of every
  * shipped framework version (the newest last, whose figures the dashboards are built from), and runs
  * the same heavy aggregation as one hand-written DuckDB query over the same Parquet for comparison. Prints
- * throughput, times and peak memory; then the ingest of single large files (CSV of 16, 64 and 256 MiB, workbooks),
- * each in a process of its own, with its peak memory (`ingest-memory.ts`; `--ingest-sizes 16,64` to choose,
- * `--no-ingest-memory` to skip). Not part of `npm test`: speed is measured here, never asserted.
+ * throughput, times and peak memory, ingest beside DuckDB's own CSV → Parquet copy of the same files, and the CLI's
+ * start-up time. `--reports N` adds the movement-scale section (`scale.ts`): a lake of N small reports, one more
+ * ingest as it grows, compute before and after compaction. Then the ingest of single large files (CSV of 16, 64 and
+ * 256 MiB, workbooks), each in a process of its own, with its peak memory (`ingest-memory.ts`; `--ingest-sizes 16,64`
+ * to choose, `--no-ingest-memory` to skip). Not part of `npm test`: speed is measured here, never asserted.
  */
 import { rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -17,8 +19,10 @@ import { frameworkVersions, newestFrameworkVersion } from "../../functions/core/
 import type { PublishedIndicators } from "../../functions/core/indicators/publish-indicators.js";
 import { generateSample } from "../../functions/sample/generate.js";
 import { ingestSamplePlan } from "../../functions/sample/ingest-plan.js";
+import { cliStartupSeconds, duckdbCopySeconds } from "./ingest-baseline.js";
 import { ingestMemoryBench } from "./ingest-memory.js";
 import { pageWeights } from "./page-weight.js";
+import { scaleBench } from "./scale.js";
 import { benchSimulate } from "./simulate.js";
 
 const { values } = parseArgs({
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     lines: { type: "string", default: "1000000" },
     dir: { type: "string", default: join(".observatory", "bench") },
     keep: { type: "boolean", default: false },
+    reports: { type: "string" },
     "ingest-sizes": { type: "string", default: "16,64,256" },
     "no-ingest-memory": { type: "boolean", default: false },
   },
@@ -61,6 +66,14 @@ for await (const { upload, outcome } of ingestSamplePlan(
 }
 const ingestSeconds = seconds(started);
 figure("ingest (validate + raw + Parquet + manifest)", `${ingestSeconds.toFixed(1)} s`);
+const copySeconds = await duckdbCopySeconds(
+  sample.uploads.filter((u) => u.expect === "accepted").map((u) => join(dir, "samples", u.file)),
+  join(dir, "duckdb-copy"),
+);
+figure(
+  "DuckDB read_csv → COPY (FORMAT parquet)",
+  `${copySeconds.toFixed(1)} s (ingest takes ${(ingestSeconds / copySeconds).toFixed(1)}×)`,
+);
 figure(
   "ingest throughput",
   `${Math.round(ingestedRows / ingestSeconds).toLocaleString("en")} rows/s (${ingestedRows.toLocaleString("en")} rows)`,
@@ -133,6 +146,14 @@ for (const weight of await pageWeights(join(dir, "site"), site.pages)) {
 }
 
 figure("lake size (curated Parquet)", mib(await folderSize(join(dir, "lake", "curated"))));
+figure("CLI start-up (observatory --version)", `${(cliStartupSeconds() * 1000).toFixed(0)} ms`);
+if (values.reports)
+  await scaleBench({
+    reports: Number(values.reports),
+    dir,
+    figure,
+    millionLineComputeSeconds: computeSeconds,
+  });
 figure("peak memory (RSS of this process)", mib(process.resourceUsage().maxRSS * 1024));
 if (!values.keep) await rm(dir, { recursive: true, force: true });
 

@@ -16,6 +16,7 @@ const ENTRY_POINTS = [
   "functions/handlers/ingest-upload.ts",
   "functions/handlers/upload-api.ts",
   "functions/handlers/compute-indicators.ts",
+  "functions/handlers/compact-lake.ts",
   "functions/handlers/publish-site.ts",
   "site/build/build-site.ts",
 ];

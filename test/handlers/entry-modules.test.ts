@@ -219,7 +219,13 @@ describe("ingest-upload.ts", () => {
 
 describe("compute-indicators.ts", () => {
   it("computes FRAMEWORK_VERSION, stages in ATHENA_STAGING_WORKGROUP under STAGING_BUCKET, queries in ATHENA_WORKGROUP on GLUE_DATABASE and publishes to CURATED_BUCKET, with the run's k", async () => {
-    await startEndpoints([CURATED, RESULTS]);
+    await startEndpoints([CURATED, RESULTS, RAW]);
+    const seed = lakeOnS3({ client: s3.client, rawBucket: RAW, curatedBucket: CURATED });
+    for (const text of [HUBS_CSV, FX_CSV])
+      await ingestReport(
+        { store: seed, countries: bundledCountryTable() },
+        { fileName: "reference.csv", bytes: encode(text), uploader: "council" },
+      );
     const { handler } = await coldStart<{ handler: () => Promise<unknown> }>(
       "../../functions/handlers/compute-indicators.js",
       {
@@ -231,13 +237,20 @@ describe("compute-indicators.ts", () => {
         FRAMEWORK_VERSION: "2026.1",
       },
     );
-    expect(await handler()).toMatchObject({ frameworkVersion: "2026.1", indicatorRows: 0, reports: 0 });
+    expect(await handler()).toMatchObject({ frameworkVersion: "2026.1", indicatorRows: 0, reports: 2 });
 
     const starts = calls.filter((c) => c.operation === "StartQueryExecution");
     const creates = starts.filter((c) => String(c.input.QueryString).startsWith("CREATE TABLE"));
     const drops = starts.filter((c) => String(c.input.QueryString).startsWith("DROP TABLE"));
     const queries = starts.filter((c) => !creates.includes(c) && !drops.includes(c));
-    expect(creates.length).toBe(frameworkStages(loadFramework("2026.1")).length);
+    expect(creates.length).toBe(1 + frameworkStages(loadFramework("2026.1")).length);
+    const [manifest] = creates as [RecordedCall];
+    expect(String(manifest.input.QueryString)).toMatch(
+      /^CREATE TABLE observatory_lake\.compute_run_\w+_manifest\n[\s\S]*\nFROM manifest_checkpoints\nWHERE checkpoint = \?$/,
+    );
+    const pinned = puts().find((r) => r.key.startsWith("checkpoints/manifest/"));
+    expect(pinned?.key).toMatch(/^checkpoints\/manifest\/000000000002-[0-9a-f]{64}\/entries\.ndjson\.gz$/);
+    expect(manifest.input.ExecutionParameters).toEqual([`'${pinned?.key.split("/")[2]}'`]);
     expect(drops.length).toBe(creates.length);
     expect(queries.length).toBeGreaterThanOrEqual(loadFramework().indicators.length);
     for (const start of [...creates, ...drops])
@@ -264,6 +277,8 @@ describe("compute-indicators.ts", () => {
 
     expect(puts().map((r) => `${r.bucket}/${r.key}`)).toEqual([
       `${CURATED}/curated/countries/countries.parquet`,
+      `${CURATED}/${pinned?.key}`,
+      `${CURATED}/checkpoints/manifest-last.json`,
       ...[
         "indicators.csv",
         "indicators.parquet",
@@ -277,6 +292,60 @@ describe("compute-indicators.ts", () => {
     expect(new TextDecoder().decode(await published.get("run.json"))).toBe(
       '{\n "framework_version": "2026.1",\n "k": 10\n}\n',
     );
+  });
+});
+
+describe("compact-lake.ts", () => {
+  it("compacts the lake in CURATED_BUCKET, and nothing in any other bucket", async () => {
+    await startEndpoints([CURATED, RAW]);
+    const seed = lakeOnS3({ client: s3.client, rawBucket: RAW, curatedBucket: CURATED });
+    const reports = [
+      [HUBS_CSV, "council"],
+      [FX_CSV, "council"],
+      [financialCsv("wm-ng", "2025", ["expense,programs,1000000,NGN,NG,,"]), "wm-ng"],
+      [financialCsv("wm-de", "2025", ["expense,programs,2000,EUR,DE,,"]), "wm-de"],
+      [impactCsv("wm-ng", "2025", ["NG,participants,4,"]), "wm-ng"],
+    ] as const;
+    for (const [text, uploader] of reports)
+      await ingestReport(
+        { store: seed, countries: bundledCountryTable() },
+        { fileName: "report.csv", bytes: encode(text), uploader },
+      );
+    const small = (await seed.list("curated/financial/")).concat(await seed.list("curated/impact/"));
+    expect(small).toHaveLength(3);
+
+    const { handler } = await coldStart<{ handler: () => Promise<unknown> }>(
+      "../../functions/handlers/compact-lake.js",
+      { CURATED_BUCKET: CURATED },
+    );
+    expect(await handler()).toEqual({
+      compacted: 2,
+      reports: 3,
+      deletedFiles: 3,
+      checkpointThroughSeq: 5,
+      checkpointProblems: [],
+    });
+    expect(new Set(s3Requests.map((r) => r.bucket))).toEqual(new Set([CURATED]));
+    expect(
+      s3Requests
+        .filter((r) => r.method === "DELETE")
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([...small].sort());
+    expect(
+      (await seed.list("curated/financial/year=2025/")).map((key) => key.replace(/-[0-9a-f]{64}/, "")),
+    ).toEqual(["curated/financial/year=2025/compacted-000001.parquet"]);
+    expect(await seed.list("compactions/")).toEqual([
+      "compactions/financial/year=2025/000001.json",
+      "compactions/impact/year=2025/000001.json",
+    ]);
+  });
+
+  it("fails at cold start without CURATED_BUCKET", async () => {
+    await startEndpoints([CURATED]);
+    await expect(
+      coldStart("../../functions/handlers/compact-lake.js", { CURATED_BUCKET: "" }),
+    ).rejects.toThrow("the function is misconfigured: CURATED_BUCKET is not set");
   });
 });
 

@@ -11,6 +11,7 @@ import { athenaTables, COUNTRIES_KEY } from "../../functions/adapters/aws/athena
 import { DuckDbEngine } from "../../functions/adapters/local/duckdb-engine.js";
 import { FolderStore } from "../../functions/adapters/local/folder-store.js";
 import { indicatorsFromCsv } from "../../functions/core/indicators/indicators-file.js";
+import { compactLake, UnfinishedCompactionError } from "../../functions/core/lake/compaction.js";
 import { readParquetRows } from "../../functions/core/lake/parquet.js";
 import { bundledCountryTable, countryRelationRows } from "../../functions/core/reference/countries.js";
 import { createComputeIndicatorsHandler } from "../../functions/handlers/compute-indicators-handler.js";
@@ -70,6 +71,33 @@ async function publishedLake(frameworkVersion?: string) {
 }
 
 describe("compute step", () => {
+  it("refuses a lake whose compaction was interrupted, before opening the engine", async () => {
+    const root = await tempDir();
+    const lake = await lakeWithReference(root);
+    await lake.ingest(financialCsv("wm-ng", "2025", ["expense,programs,1000000,NGN,NG,,"]), "wm-ng");
+    const killed: ObjectStore = Object.assign(Object.create(lake.store) as FolderStore, {
+      delete: async () => {
+        throw new Error("killed before deleting what it absorbed");
+      },
+    });
+    await expect(compactLake(killed)).rejects.toThrow("killed");
+    let opened = false;
+    const compute = createComputeIndicatorsHandler({
+      lake: lake.store,
+      published: new FolderStore(await tempDir()),
+      openEngine: () => {
+        opened = true;
+        return DuckDbEngine.open({ lake: lake.store, countries: bundledCountryTable() });
+      },
+      countries: bundledCountryTable(),
+      logger: memoryLogger(),
+    });
+    await expect(compute()).rejects.toBeInstanceOf(UnfinishedCompactionError);
+    expect(opened).toBe(false);
+    await compactLake(lake.store);
+    await expect(compute()).resolves.toMatchObject({ reports: 3 });
+  });
+
   it("publishes the indicators and the evidence list, and says how many it computed", async () => {
     const { published, summary } = await publishedLake();
     const csv = new TextDecoder().decode(await published.get("indicators.csv"));

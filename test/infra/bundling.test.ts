@@ -58,6 +58,7 @@ describe("the Lambda bundles", () => {
   it("are one per handler", () => {
     expect(bundles.map((bundle) => bundle.functionPath.split("/").slice(-2, -1)[0])).toEqual([
       "IngestUpload",
+      "CompactLake",
       "ComputeIndicators",
       "PublishSite",
       "UploadApiFunction",

@@ -96,8 +96,23 @@ describe("the Glue catalog", () => {
     },
   );
 
+  it("projects the manifest checkpoints' partition as injected: each query names the one checkpoint it reads", () => {
+    const checkpoints = definitions.filter((definition) => definition.injectedPartition);
+    expect(checkpoints.map((definition) => definition.name)).toEqual(["manifest_checkpoints"]);
+    const input = tableInput("manifest_checkpoints");
+    expect(input.PartitionKeys).toEqual([{ Name: "checkpoint", Type: "string" }]);
+    expect(input.Parameters).toMatchObject({
+      "projection.enabled": "true",
+      "projection.checkpoint.type": "injected",
+      "storage.location.template": s3Url(`checkpoints/manifest/\${checkpoint}/`),
+    });
+    expect(input.StorageDescriptor.Location).toEqual(s3Url("checkpoints/manifest/"));
+  });
+
   it("projects no partition of the unpartitioned tables", () => {
-    for (const definition of definitions.filter((candidate) => !candidate.yearProjection))
+    for (const definition of definitions.filter(
+      (candidate) => !candidate.yearProjection && !candidate.injectedPartition,
+    ))
       expect(Object.keys(tableInput(definition.name).Parameters)).not.toContain("projection.enabled");
   });
 });

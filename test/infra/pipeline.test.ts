@@ -7,6 +7,7 @@ const { stack, json, resource, arnOf, logicalId, statementsOfRole } = synthesize
 const { ingest, recompute, storage, site } = stack;
 const functions: [string, ObservatoryFunction][] = [
   ["ingest", ingest.handler],
+  ["compact", recompute.compactFunction],
   ["compute", recompute.computeFunction],
   ["publish", recompute.publishFunction],
   ["upload API", stack.uploads.handler],
@@ -145,6 +146,7 @@ describe("ingest", () => {
         objectArn(arnOf(storage.rawBucket), "results/*"),
         objectArn(arnOf(storage.curatedBucket), "curated/*"),
         objectArn(arnOf(storage.curatedBucket), "manifest/*"),
+        objectArn(arnOf(storage.curatedBucket), "checkpoints/*"),
       ]),
     );
   });
@@ -186,6 +188,20 @@ describe("ingest", () => {
     expect(rawWrites).toEqual(["raw/*", "results/*"].map((suffix) => objectArn(raw, suffix)));
   });
 
+  it("reads and writes the curated files, the manifest and its checkpoints of the curated bucket", () => {
+    const statements = statementsOfRole(ingest.handler.role);
+    const curated = arnOf(storage.curatedBucket);
+    const curatedResources = (action: string) =>
+      statements
+        .filter((statement) => actionsOf(statement).includes(action))
+        .flatMap((statement) => statement.Resource)
+        .filter((target) => JSON.stringify(target).includes(logicalId(storage.curatedBucket)));
+    const expected = ["curated/*", "manifest/*", "checkpoints/*"].map((suffix) => objectArn(curated, suffix));
+    const sorted = (targets: unknown[]) => targets.map((target) => JSON.stringify(target)).sort();
+    expect(sorted(curatedResources("s3:GetObject"))).toEqual(sorted(expected));
+    expect(sorted(curatedResources("s3:PutObject"))).toEqual(sorted(expected));
+  });
+
   it("may start the recompute workflow", () => {
     expect(statementsOfRole(ingest.handler.role)).toContainEqual(
       expect.objectContaining({
@@ -206,11 +222,15 @@ describe("the recompute workflow", () => {
       '\\"Variable\\":\\"$.notBefore\\",\\"IsPresent\\":true,\\"Next\\":\\"WaitUntilNotBefore\\"',
     );
     expect(definition).toContain(
-      '\\"Type\\":\\"Wait\\",\\"TimestampPath\\":\\"$.notBefore\\",\\"Next\\":\\"ComputeIndicators\\"',
+      '\\"Type\\":\\"Wait\\",\\"TimestampPath\\":\\"$.notBefore\\",\\"Next\\":\\"CompactLake\\"',
     );
+    expect(definition).toContain('\\"Default\\":\\"CompactLake\\"');
   });
 
-  it("computes, then publishes, then invalidates the whole distribution", () => {
+  it("compacts, then computes, then publishes, then invalidates the whole distribution", () => {
+    expect(definition).toContain(logicalId(recompute.compactFunction.function));
+    expect(definition).toContain('\\"CompactLake\\":{\\"Next\\":\\"ComputeIndicators\\"');
+    expect(definition).toContain('\\"ResultPath\\":\\"$.compacted\\"');
     expect(definition).toContain(logicalId(recompute.computeFunction.function));
     expect(definition).toContain(logicalId(recompute.publishFunction.function));
     expect(definition).toContain('\\"ComputeIndicators\\":{\\"Next\\":\\"PublishSite\\"');
@@ -282,16 +302,24 @@ describe("the compute function", () => {
     });
   });
 
-  it("writes only query results, its runs' staged tables, the country table and the published indicators", () => {
+  it("writes only query results, its runs' staged tables, the country table, the manifest checkpoint it pins and the published indicators", () => {
     const writes = statementsOfRole(recompute.computeFunction.role)
       .filter((statement) => actionsOf(statement).includes("s3:PutObject"))
       .flatMap((statement) => statement.Resource);
     expect(writes).toEqual([
       objectArn(arnOf(storage.queryResultsBucket), "athena/*"),
       objectArn(arnOf(storage.queryResultsBucket), "staging/*"),
+      objectArn(arnOf(storage.curatedBucket), "checkpoints/*"),
       objectArn(arnOf(storage.curatedBucket), "curated/countries/*"),
       objectArn(arnOf(storage.curatedBucket), "published/*"),
     ]);
+  });
+
+  it("reads the compaction records, to refuse a lake whose compaction was interrupted", () => {
+    const reads = statementsOfRole(recompute.computeFunction.role)
+      .filter((statement) => actionsOf(statement).includes("s3:GetObject"))
+      .flatMap((statement) => statement.Resource);
+    expect(reads).toContainEqual(objectArn(arnOf(storage.curatedBucket), "compactions/*"));
   });
 
   it("deletes objects only under the staging prefix, where its runs' staged tables are", () => {
@@ -304,6 +332,44 @@ describe("the compute function", () => {
     expect(deletes.flatMap((statement) => statement.Resource)).toEqual([
       objectArn(arnOf(storage.queryResultsBucket), "staging/*"),
     ]);
+  });
+});
+
+describe("the compaction function", () => {
+  const properties = resource(recompute.compactFunction.function).Properties;
+  const statements = statementsOfRole(recompute.compactFunction.role);
+  const curated = arnOf(storage.curatedBucket);
+  const resourcesOfAction = (action: string) =>
+    statements
+      .filter((statement) => actionsOf(statement).includes(action))
+      .flatMap((statement) => statement.Resource)
+      .map((target) => JSON.stringify(target))
+      .sort();
+  const objects = (...suffixes: string[]) =>
+    suffixes.map((suffix) => JSON.stringify(objectArn(curated, suffix))).sort();
+
+  it("has fifteen minutes and 2 GiB, and knows only the curated bucket", () => {
+    expect({ timeout: properties.Timeout, memory: properties.MemorySize }).toEqual({
+      timeout: 900,
+      memory: 2048,
+    });
+    expect(properties.Environment.Variables).toEqual({
+      CURATED_BUCKET: { Ref: logicalId(storage.curatedBucket) },
+      OBSERVATORY_HOME: "/var/task",
+    });
+  });
+
+  it("rewrites and deletes only hub reports' curated files and the manifest checkpoints; it adds compaction records", () => {
+    expect(resourcesOfAction("s3:GetObject")).toEqual(
+      objects("curated/financial/*", "curated/impact/*", "manifest/*", "checkpoints/*", "compactions/*"),
+    );
+    expect(resourcesOfAction("s3:PutObject")).toEqual(
+      objects("curated/financial/*", "curated/impact/*", "checkpoints/*", "compactions/*"),
+    );
+    expect(resourcesOfAction("s3:DeleteObject")).toEqual(
+      objects("curated/financial/*", "curated/impact/*", "checkpoints/*"),
+    );
+    expect(JSON.stringify(statements)).not.toContain(logicalId(storage.rawBucket));
   });
 });
 

@@ -20,6 +20,7 @@ import {
 import { fullJitterDelay } from "../../core/backoff.js";
 import { assertStageName } from "../../core/indicators/stage-references.js";
 import type { EngineStatistics, QueryEngine, ResultRow, SqlValue } from "../../ports/query-engine.js";
+import type { AthenaSource } from "./athena-tables.js";
 import { createTableAsText, StagedRun } from "./staged-run.js";
 
 /** The Athena commands the engine sends. */
@@ -62,6 +63,11 @@ export interface AthenaEngineOptions {
   /** The Glue database with the lake's tables (see `athenaTables`); the run's tables are created in it too. */
   readonly database: string;
   readonly staging: AthenaStagingOptions;
+  /**
+   * Relations the run materialises before its first statement, from SQL with `?` parameters, which every later
+   * stage and query reads by name: the manifest as of one checkpoint (`manifestSource`). @default none
+   */
+  readonly sources?: readonly AthenaSource[];
   /** @default "AwsDataCatalog" */
   readonly catalog?: string;
   /** The first wait before asking whether a query has finished; each later wait doubles. @default 250 */
@@ -215,6 +221,7 @@ export class AthenaEngine implements QueryEngine {
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
   private closing: Promise<void> | undefined;
+  private sourcesStaged: Promise<void> | undefined;
   private queries = 0;
   private bytesScanned = 0;
   private readonly client: AthenaSender;
@@ -248,6 +255,7 @@ export class AthenaEngine implements QueryEngine {
    */
   async stage(name: string, sql: string): Promise<void> {
     assertStageName(name);
+    await this.stageSources();
     const existing = this.requested.get(name);
     if (existing !== undefined) {
       if (existing !== sql) throw new Error(`stage ${name} is already defined with different SQL`);
@@ -266,6 +274,7 @@ export class AthenaEngine implements QueryEngine {
   }
 
   async query(sql: string, parameters: readonly SqlValue[] = []): Promise<ResultRow[]> {
+    await this.stageSources();
     const queryString = this.run.reading(this.staged, sql);
     const executionParameters = parameters.map((value, i) => athenaLiteral(value, i + 1));
     const id = await this.execute(
@@ -275,6 +284,29 @@ export class AthenaEngine implements QueryEngine {
       purposeOf(sql),
     );
     return this.results(id);
+  }
+
+  /** Materialises the run's sources, once, before anything reads them. */
+  private stageSources(): Promise<void> {
+    this.sourcesStaged ??= (async () => {
+      for (const source of this.options.sources ?? []) {
+        assertStageName(source.name);
+        if (this.closed) throw new Error("the Athena engine is closed");
+        const statementFor = (attempt: number) =>
+          createTableAsText(this.run.createSourceTableAs([source.name, source.sql], attempt));
+        statementFor(1);
+        this.requested.set(source.name, source.sql);
+        this.attempted.push(source.name);
+        await this.execute(
+          statementFor,
+          source.parameters.map((value, i) => athenaLiteral(value, i + 1)),
+          this.options.staging.workGroup,
+          `source ${source.name}: ${purposeOf(source.sql)}`,
+        );
+        this.staged.push(source.name);
+      }
+    })();
+    return this.sourcesStaged;
   }
 
   /** The statements run so far (every attempt, CREATE and DROP TABLE included) and the bytes they scanned. */

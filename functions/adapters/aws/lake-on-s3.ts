@@ -1,5 +1,5 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import type { ObjectBody, ObjectStore, PutOptions } from "../../ports/object-store.js";
+import type { ListOptions, ObjectBody, ObjectStore, PutOptions } from "../../ports/object-store.js";
 import { type ObjectRetention, S3ObjectStore } from "./s3-store.js";
 
 /** Keys that start with `prefix` live in `store`. */
@@ -41,7 +41,7 @@ export class PrefixRoutedStore implements ObjectStore {
     return this.storeOf(key).delete(key);
   }
 
-  async list(prefix: string): Promise<string[]> {
+  async list(prefix: string, options?: ListOptions): Promise<string[]> {
     const reads: { store: ObjectStore; prefix: string }[] = [];
     for (const route of this.routes) {
       if (route.prefix.startsWith(prefix)) reads.push({ store: route.store, prefix: route.prefix });
@@ -51,7 +51,7 @@ export class PrefixRoutedStore implements ObjectStore {
       reads.push({ store: this.fallback, prefix });
     const listed = await Promise.all(
       reads.map(async (read) =>
-        (await read.store.list(read.prefix)).filter((key) => this.storeOf(key) === read.store),
+        (await read.store.list(read.prefix, options)).filter((key) => this.storeOf(key) === read.store),
       ),
     );
     return [...new Set(listed.flat())].sort();

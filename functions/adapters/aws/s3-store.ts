@@ -14,6 +14,7 @@ import {
 import { fullJitterDelay } from "../../core/backoff.js";
 import {
   isValidObjectKey,
+  type ListOptions,
   type ObjectBody,
   ObjectExistsError,
   type ObjectStore,
@@ -298,7 +299,12 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async list(prefix: string): Promise<string[]> {
+  /**
+   * Lists with ListObjectsV2, page by page; `startAfter` becomes S3's `StartAfter` (below the store's key prefix),
+   * so that S3 starts the listing there rather than at the prefix's first key.
+   */
+  async list(prefix: string, options: ListOptions = {}): Promise<string[]> {
+    const startAfter = options.startAfter === undefined ? undefined : this.keyPrefix + options.startAfter;
     const keys: string[] = [];
     let continuationToken: string | undefined;
     do {
@@ -310,13 +316,18 @@ export class S3ObjectStore implements ObjectStore {
             Prefix: this.keyPrefix + prefix,
             MaxKeys: this.listPageSize,
             ContinuationToken: continuationToken,
+            StartAfter: startAfter,
           }),
         );
       } catch (error) {
         throw new S3StoreError("list", `${this.uriOf(this.keyPrefix + prefix)}*`, { cause: error });
       }
       for (const object of page.Contents ?? []) {
-        if (object.Key?.startsWith(this.keyPrefix) && !object.Key.endsWith("/"))
+        if (
+          object.Key?.startsWith(this.keyPrefix) &&
+          !object.Key.endsWith("/") &&
+          (startAfter === undefined || object.Key > startAfter)
+        )
           keys.push(object.Key.slice(this.keyPrefix.length));
       }
       continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;

@@ -121,6 +121,19 @@ export class StagedRun {
     };
   }
 
+  /**
+   * The statement that materialises a source of the run: a relation its stages read by name, defined by SQL the
+   * engine was given with `?` parameters (bound by Athena), such as the manifest as of one checkpoint.
+   */
+  createSourceTableAs(source: readonly [name: string, sql: string], attempt = 1): CreateTableAs {
+    const [name, sql] = source;
+    return {
+      table: this.tableOf(name),
+      properties: `format = 'PARQUET', write_compression = 'ZSTD', external_location = '${this.locationOf(name, attempt)}'`,
+      query: withRelations([], sql, `source ${name}`),
+    };
+  }
+
   /** A query rewritten to read the stages named in `staged` from this run's tables. */
   reading(staged: readonly string[], sql: string): string {
     return withRelations(this.relations(staged), sql);

@@ -1,5 +1,6 @@
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { lakeLayout } from "../../core/lake/layout.js";
+import { curatedFiles } from "../../core/lake/compaction.js";
+import { LakeReader } from "../../core/lake/lake-reader.js";
 import {
   COUNTRIES_TABLE,
   type ColumnType,
@@ -58,7 +59,10 @@ function toPlain(value: unknown): SqlValue {
 }
 
 /**
- * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place. Paths reach
+ * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place: the manifest
+ * from its newest verified checkpoint (gzip JSON lines) and the entry objects after it, as ingest reads it, into a
+ * table read once per run; the
+ * curated tables from the files that count after the lake's compactions (`curatedFiles`). Paths reach
  * SQL only through bound variables, never through string concatenation, and are matched literally (see
  * `literalPathPattern`). Extensions are never downloaded.
  */
@@ -110,9 +114,7 @@ export class DuckDbEngine implements QueryEngine {
   private async defineLakeTables(lake: ObjectStore): Promise<void> {
     for (const kind of REPORT_KINDS) {
       const schema = CURATED_TABLES[kind];
-      const files = (await lake.list(lakeLayout.curatedPrefix(kind))).filter((key) =>
-        key.endsWith(".parquet"),
-      );
+      const { live: files } = await curatedFiles(lake, kind);
       if (files.length === 0) {
         await this.connection.run(`CREATE TABLE ${schema.name} (${columnDefinitions(schema)})`);
         continue;
@@ -125,20 +127,21 @@ export class DuckDbEngine implements QueryEngine {
         `CREATE VIEW ${schema.name} AS SELECT ${columnList(schema)} FROM read_parquet(getvariable('files_${kind}'))`,
       );
     }
-    const entries = (await lake.list(lakeLayout.manifestPrefix)).filter(
-      (k) => lakeLayout.seqOfManifestKey(k) !== undefined,
-    );
-    if (entries.length === 0) {
+    const reader = new LakeReader(lake);
+    await reader.manifest();
+    const { checkpoint, entryKeys } = reader.sources();
+    const files = [...(checkpoint && checkpoint.throughSeq > 0 ? [checkpoint.key] : []), ...entryKeys];
+    if (files.length === 0) {
       await this.connection.run(`CREATE TABLE manifest (${columnDefinitions(MANIFEST_TABLE)})`);
       return;
     }
     await this.setVariable(
       "files_manifest",
-      entries.map((key) => lake.locate(key)),
+      files.map((key) => lake.locate(key)),
     );
     const columns = MANIFEST_TABLE.columns.map((c) => `${c.name}: '${DUCKDB_TYPES[c.type]}'`).join(", ");
     await this.connection.run(
-      `CREATE VIEW manifest AS SELECT ${columnList(MANIFEST_TABLE)} FROM read_json(getvariable('files_manifest'), format = 'newline_delimited', columns = {${columns}})`,
+      `CREATE TABLE manifest AS SELECT ${columnList(MANIFEST_TABLE)} FROM read_json(getvariable('files_manifest'), format = 'newline_delimited', columns = {${columns}})`,
     );
   }
 

@@ -1,8 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { type FileHandle, link, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import {
+  type FileHandle,
+  link,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  stat,
+} from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import {
   isValidObjectKey,
+  type ListOptions,
   type ObjectBody,
   ObjectExistsError,
   type ObjectStore,
@@ -62,8 +74,8 @@ export class FolderStore implements ObjectStore {
     const path = this.pathOf(key);
     this.sweep ??= this.removeAbandonedWrites();
     await this.sweep;
-    await mkdir(dirname(path), { recursive: true });
     const temporary = join(dirname(path), `${TEMP_PREFIX}${randomBytes(8).toString("hex")}`);
+    await mkdir(dirname(path), { recursive: true });
     try {
       await writeFlushed(temporary, body);
       if (options.ifAbsent) {
@@ -78,8 +90,12 @@ export class FolderStore implements ObjectStore {
     }
   }
 
-  async list(prefix: string): Promise<string[]> {
+  async list(prefix: string, options: ListOptions = {}): Promise<string[]> {
     const directory = prefix.includes("/") ? prefix.slice(0, prefix.lastIndexOf("/")) : "";
+    const { startAfter } = options;
+    const after = (key: string) => startAfter === undefined || key > startAfter;
+    const holdsKeysAfter = (folder: string) =>
+      startAfter === undefined || startAfter.startsWith(`${folder}/`) || `${folder}/` > startAfter;
     const keys: string[] = [];
     const walk = async (relative: string): Promise<void> => {
       let names: import("node:fs").Dirent[];
@@ -93,8 +109,9 @@ export class FolderStore implements ObjectStore {
         if (entry.name.startsWith(TEMP_PREFIX)) continue;
         const key = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (entry.isDirectory()) {
-          if (key.startsWith(prefix) || prefix.startsWith(`${key}/`)) await walk(key);
-        } else if (key.startsWith(prefix)) {
+          if ((key.startsWith(prefix) || prefix.startsWith(`${key}/`)) && holdsKeysAfter(key))
+            await walk(key);
+        } else if (key.startsWith(prefix) && after(key)) {
           keys.push(key);
         }
       }
@@ -103,9 +120,24 @@ export class FolderStore implements ObjectStore {
     return keys.sort();
   }
 
-  /** Removes the object's file; removing a key that holds nothing succeeds. Folders are left in place. */
+  /**
+   * Removes the object's file, and the folders it leaves empty (up to the root), so that a compacted lake lists
+   * as fast as a small one; removing a key that holds nothing succeeds. A writer whose folder vanishes between
+   * creating it and writing into it creates it again (see `put`).
+   */
   async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
+    const path = this.pathOf(key);
+    await rm(path, { force: true });
+    for (let folder = dirname(path); folder.startsWith(this.root + sep); folder = dirname(folder)) {
+      const removed = await rmdir(folder).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === "ENOTEMPTY" || error.code === "EEXIST" || error.code === "ENOENT") return false;
+          throw error;
+        },
+      );
+      if (!removed) break;
+    }
   }
 
   /**
@@ -151,7 +183,7 @@ export class FolderStore implements ObjectStore {
 
 /** Writes a file and flushes it to disk before closing it. */
 async function writeFlushed(path: string, body: ObjectBody): Promise<void> {
-  const handle = await open(path, "w");
+  const handle = await createFile(path);
   try {
     if (body instanceof Uint8Array) await handle.writeFile(body);
     else for await (const chunk of body) await handle.write(chunk);
@@ -159,6 +191,18 @@ async function writeFlushed(path: string, body: ObjectBody): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Opens a new file for writing, creating its folder again when a `delete` removed it (emptied) after the writer
+ * created it; nothing of the body is consumed before the file is open.
+ */
+async function createFile(path: string): Promise<FileHandle> {
+  return open(path, "w").catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+    await mkdir(dirname(path), { recursive: true });
+    return open(path, "w");
+  });
 }
 
 /** A file's bytes in chunks, read as they are consumed; the file is closed when the reading ends or stops. */

@@ -6,7 +6,7 @@ import type { ObjectStore } from "../../ports/object-store.js";
 import type { QueryEngine, ResultRow } from "../../ports/query-engine.js";
 import { QUERIES_DIR } from "../framework/framework.js";
 import type { ReportKind } from "../reporting/kinds.js";
-import { lakeLayout } from "./layout.js";
+import { curatedFiles, reportHomes } from "./compaction.js";
 import { readManifest } from "./manifest.js";
 
 /** Raised when the lake's data contradicts what ingest guarantees; computing stops rather than publish wrong figures. */
@@ -69,21 +69,34 @@ export async function assertLakeIntegrity(
   ]);
 }
 
+/** The most findings an integrity error lists one by one. */
+const LISTED_FINDINGS = 20;
+
+/** Where the lake says a mismatched report's rows lie: its own file, or the compacted file that absorbed it. */
+interface Home {
+  readonly key: string;
+  /** Who says so: the manifest, or a compaction record. */
+  readonly namedBy: string;
+}
+
 const messages = {
   summary: (findings: readonly string[]) =>
-    `the lake's curated files do not match its manifest, so no figures were computed:\n${findings
+    `the lake's curated files do not match its manifest, so no figures were computed:\n${[
+      ...findings.slice(0, LISTED_FINDINGS),
+      ...(findings.length > LISTED_FINDINGS ? [`…and ${findings.length - LISTED_FINDINGS} more`] : []),
+    ]
       .map((finding) => `- ${finding}`)
       .join("\n")}`,
   rowsDiffer: (m: Mismatch) =>
     `${m.kind} report ${m.reportId} has ${m.foundRows} rows in the curated tables, but its manifest entry records ${m.expectedRows} (in ${m.curatedKey})`,
-  missing: (m: Mismatch) =>
-    `${m.curatedKey} is missing: the manifest records it for ${m.kind} report ${m.reportId} (${m.expectedRows} rows); restore it from a backup`,
-  ownFileDiffers: (m: Mismatch, held: number) =>
-    `${m.curatedKey} holds ${held} rows of ${m.kind} report ${m.reportId}, but its manifest entry records ${m.expectedRows}; restore the file from a backup`,
-  strayCopy: (m: Mismatch, key: string, held: number) =>
-    `${key} holds ${held} rows of ${m.kind} report ${m.reportId}, which the manifest records only in ${m.curatedKey}: they would count on top of the report's own; remove ${key}`,
-  otherReportsFile: (m: Mismatch, key: string, held: number, owner: Mismatch) =>
-    `${key} holds ${held} rows of ${m.kind} report ${m.reportId}, which the manifest records only in ${m.curatedKey}, while it names ${key} for report ${owner.reportId}; restore ${key} from a backup`,
+  missing: (m: Mismatch, home: Home) =>
+    `${home.key} is missing: ${home.namedBy} records it for ${m.kind} report ${m.reportId} (${m.expectedRows} rows); restore it from a backup`,
+  ownFileDiffers: (m: Mismatch, home: Home, held: number) =>
+    `${home.key} holds ${held} rows of ${m.kind} report ${m.reportId}, but its manifest entry records ${m.expectedRows}; restore the file from a backup`,
+  strayCopy: (m: Mismatch, home: Home, key: string, held: number) =>
+    `${key} holds ${held} rows of ${m.kind} report ${m.reportId}, which ${home.namedBy} records only in ${home.key}: they would count on top of the report's own; remove ${key}`,
+  otherReportsFile: (m: Mismatch, home: Home, key: string, held: number, owner: Mismatch) =>
+    `${key} holds ${held} rows of ${m.kind} report ${m.reportId}, which ${home.namedBy} records only in ${home.key}, while it names ${key} for report ${owner.reportId}; restore ${key} from a backup`,
 };
 
 function mismatchOf(row: ResultRow): Mismatch {
@@ -97,17 +110,31 @@ function mismatchOf(row: ResultRow): Mismatch {
 }
 
 /**
- * Finds the file behind each mismatch. Too few rows: the report's own file is missing or holds other rows.
- * Too many: another file holds rows of the report — one the manifest does not name (a copy), or one it names for
- * another report whose rows are off too (overwritten) — found by listing the kind's prefix and reading the report
- * ids of those files; failing that, the report's own file holds extra rows.
+ * Finds the file behind each mismatch. Too few rows: the report's own file (or the compacted file that absorbed
+ * it) is missing or holds other rows. Too many: another file that counts holds rows of the report — one the lake
+ * does not name (a copy), or one it names for another report whose rows are off too (overwritten) — found among
+ * the kind's files that count (`curatedFiles`) by reading their report ids; failing that, the report's own file
+ * holds extra rows.
  */
 async function locateFaults(
   lake: ObjectStore,
   mismatches: readonly Mismatch[],
 ): Promise<{ files: string[]; text: string }[]> {
-  const named = new Set((await readManifest(lake)).map((entry) => entry.curated_key));
-  const ownerOf = new Map(mismatches.map((m) => [m.curatedKey, m]));
+  const homes = await reportHomes(lake);
+  const homeOf = (reportId: string, curatedKey: string): Home => {
+    const compacted = homes.get(reportId);
+    return compacted
+      ? { key: compacted.key, namedBy: `compaction record ${compacted.record}` }
+      : { key: curatedKey, namedBy: "the manifest" };
+  };
+  const named = new Set(
+    (await readManifest(lake)).map((entry) => homeOf(entry.report_id, entry.curated_key).key),
+  );
+  const ownerOf = new Map<string, Mismatch>();
+  for (const m of mismatches) {
+    const key = homeOf(m.reportId, m.curatedKey).key;
+    if (!ownerOf.has(key)) ownerOf.set(key, m);
+  }
   const listings = new Map<ReportKind, Promise<string[]>>();
   const counts = new Map<string, Promise<Map<string, number> | undefined>>();
   const countsOf = (key: string) => {
@@ -116,12 +143,15 @@ async function locateFaults(
   };
   const findings: { files: string[]; text: string }[] = [];
   for (const mismatch of mismatches) {
+    const home = homeOf(mismatch.reportId, mismatch.curatedKey);
     if (mismatch.foundRows > mismatch.expectedRows) {
       if (!listings.has(mismatch.kind))
-        listings.set(mismatch.kind, lake.list(lakeLayout.curatedPrefix(mismatch.kind)));
+        listings.set(
+          mismatch.kind,
+          curatedFiles(lake, mismatch.kind).then((files) => files.live),
+        );
       const candidates = (await listings.get(mismatch.kind))?.filter(
-        (key) =>
-          key.endsWith(".parquet") && (!named.has(key) || ownerOf.has(key)) && key !== mismatch.curatedKey,
+        (key) => (!named.has(key) || ownerOf.has(key)) && key !== home.key,
       );
       const holders: { files: string[]; text: string }[] = [];
       for (const key of candidates ?? []) {
@@ -131,20 +161,20 @@ async function locateFaults(
         holders.push({
           files: [key],
           text: owner
-            ? messages.otherReportsFile(mismatch, key, rows, owner)
-            : messages.strayCopy(mismatch, key, rows),
+            ? messages.otherReportsFile(mismatch, home, key, rows, owner)
+            : messages.strayCopy(mismatch, home, key, rows),
         });
       }
       findings.push(...holders);
       if (holders.length > 0) continue;
     }
-    const own = await countsOf(mismatch.curatedKey);
+    const own = await countsOf(home.key);
     findings.push({
-      files: [mismatch.curatedKey],
+      files: [home.key],
       text:
         own === undefined
-          ? messages.missing(mismatch)
-          : messages.ownFileDiffers(mismatch, own.get(mismatch.reportId) ?? 0),
+          ? messages.missing(mismatch, home)
+          : messages.ownFileDiffers(mismatch, home, own.get(mismatch.reportId) ?? 0),
     });
   }
   return findings;

@@ -1,37 +1,180 @@
 import type { ObjectStore } from "../../ports/object-store.js";
 import type { HubKind } from "../reporting/kinds.js";
 import type { HubRecord, ReferenceState } from "../reporting/validate.js";
+import {
+  CHECKPOINT_INTERVAL,
+  checkpointLine,
+  type ManifestCheckpoint,
+  pointAt,
+  readLatestCheckpoint,
+  writeCheckpoint,
+} from "./checkpoint.js";
 import { lakeLayout } from "./layout.js";
-import { compareUploadOrder, type ManifestEntry } from "./manifest.js";
+import { compareUploadOrder, type ManifestEntry, manifestEntryText } from "./manifest.js";
 import { readParquetRows } from "./parquet.js";
+
+/** The manifest lacks an entry while later ones exist: no checkpoint may be written over the gap. */
+export class ManifestGapError extends Error {
+  constructor(readonly missingSeq: number) {
+    super(
+      `the manifest has no entry ${missingSeq}, though later ones exist; no checkpoint can be written over a gap`,
+    );
+    this.name = "ManifestGapError";
+  }
+}
+
+/** How a reader treats the manifest's checkpoints. */
+export interface LakeReaderOptions {
+  /** How many entries may follow the newest checkpoint before `checkpointIfDue` writes one. @default CHECKPOINT_INTERVAL */
+  readonly checkpointInterval?: number;
+}
+
+/** Where the manifest a reader read comes from: the checkpoint it started from and the entry objects after it. */
+export interface ManifestSources {
+  readonly checkpoint: ManifestCheckpoint | undefined;
+  /** The entry objects read after the checkpoint (every entry without one), in key order. */
+  readonly entryKeys: readonly string[];
+}
 
 /**
  * Reads the lake for ingest: its manifest, and what validation needs to know of it (the registry of the newest
  * `hubs` upload, every exchange rate with its value: of several uploads of a (currency, year), the newest
- * upload's, as the indicators read it). Manifest entries and curated files are immutable, so each is read once
- * and cached: a session that ingests many files reads each entry once, not once per file.
+ * upload's, as the indicators read it). The manifest is read from its newest checkpoint that verifies and the
+ * entries after it (see `readLatestCheckpoint`), so the objects read do not grow with the lake; later calls list
+ * only the entries after the last one seen. Manifest entries and curated files are immutable, so each is read
+ * once and cached: a session that ingests many files reads each entry once, not once per file.
  */
 export class LakeReader {
   private readonly rowsByKey = new Map<string, Record<string, string | number | boolean | null>[]>();
-  private readonly entriesByKey = new Map<string, ManifestEntry>();
+  private readonly entries: ManifestEntry[] = [];
+  /** The checkpoint lines of the entries 1..n that are known without a gap. */
+  private knownLines: string[] = [];
+  private gapAfter: number | undefined;
+  private readonly tailKeys: string[] = [];
+  private lastKey: string | undefined;
+  private checkpoint: ManifestCheckpoint | undefined;
+  private started: Promise<void> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly checkpointInterval: number;
+  /** Checkpoints passed over while reading, with why (they were not used; the entries were read instead). */
+  readonly checkpointProblems: string[] = [];
 
-  constructor(private readonly store: ObjectStore) {}
+  constructor(
+    private readonly store: ObjectStore,
+    options: LakeReaderOptions = {},
+  ) {
+    this.checkpointInterval = options.checkpointInterval ?? CHECKPOINT_INTERVAL;
+  }
 
   /** Every manifest entry, in sequence order, reading only the entries not seen before. */
-  async manifest(): Promise<ManifestEntry[]> {
-    const keys = (await this.store.list(lakeLayout.manifestPrefix)).filter(
-      (key) => lakeLayout.seqOfManifestKey(key) !== undefined,
-    );
-    const unseen = keys.filter((key) => !this.entriesByKey.has(key));
-    const read = await Promise.all(
-      unseen.map(async (key) => {
-        const bytes = await this.store.get(key);
-        if (!bytes) throw new Error(`manifest entry ${key} vanished while being read`);
-        return [key, JSON.parse(new TextDecoder().decode(bytes)) as ManifestEntry] as const;
-      }),
-    );
-    for (const [key, entry] of read) this.entriesByKey.set(key, entry);
-    return keys.map((key) => this.entriesByKey.get(key) as ManifestEntry).sort((a, b) => a.seq - b.seq);
+  manifest(): Promise<ManifestEntry[]> {
+    return this.serially(() => this.readNewEntries());
+  }
+
+  /** Runs one change of the reader's state after the others. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readNewEntries(): Promise<ManifestEntry[]> {
+    this.started ??= this.startFromCheckpoint();
+    await this.started;
+    const after = this.lastKey;
+    const keys = (
+      await this.store.list(lakeLayout.manifestPrefix, after === undefined ? {} : { startAfter: after })
+    ).filter((key) => lakeLayout.seqOfManifestKey(key) !== undefined && (after === undefined || key > after));
+    const texts = await readAll(keys, async (key) => {
+      const bytes = await this.store.get(key);
+      if (!bytes) throw new Error(`manifest entry ${key} vanished while being read`);
+      return new TextDecoder().decode(bytes);
+    });
+    for (const [index, key] of keys.entries()) {
+      const text = texts[index] as string;
+      const entry = JSON.parse(text) as ManifestEntry;
+      this.entries.push(entry);
+      this.tailKeys.push(key);
+      const next = this.knownLines.length + 1;
+      if (this.gapAfter === undefined && entry.seq === next && lakeLayout.seqOfManifestKey(key) === next)
+        this.knownLines.push(checkpointLine(text));
+      else this.gapAfter ??= this.knownLines.length;
+    }
+    if (keys.length > 0) this.lastKey = keys.at(-1);
+    return [...this.entries].sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The checkpoint lines of the entries 1..`throughSeq`, as read (after `manifest()`). */
+  lines(throughSeq: number): readonly string[] {
+    return this.knownLines.slice(0, throughSeq);
+  }
+
+  /** The checkpoint the manifest was read from and the entry objects read after it (after `manifest()`). */
+  sources(): ManifestSources {
+    return { checkpoint: this.checkpoint, entryKeys: [...this.tailKeys] };
+  }
+
+  /**
+   * Called after committing entry `seq`: when `checkpointInterval` entries or more follow the newest checkpoint,
+   * writes a checkpoint through the newest entry. Returns it, or undefined when none was due (or the manifest
+   * has a gap, which no checkpoint may cover: `observatory compact` says so).
+   */
+  async checkpointIfDue(committed: ManifestEntry): Promise<ManifestCheckpoint | undefined> {
+    if (committed.seq - (this.checkpoint?.throughSeq ?? 0) < this.checkpointInterval) return undefined;
+    return this.serially(async () => {
+      if (!this.recordCommit(committed)) await this.readNewEntries();
+      if (this.gapAfter !== undefined) return undefined;
+      return this.checkpointOfKnownEntries();
+    });
+  }
+
+  /**
+   * Takes an entry this process has just created as read, when it directly follows the entries read: its bytes
+   * are those `manifestEntryText` gives, so it need not be read back.
+   */
+  private recordCommit(committed: ManifestEntry): boolean {
+    const key = lakeLayout.manifestKey(committed.seq);
+    const follows =
+      this.gapAfter === undefined &&
+      committed.seq === this.knownLines.length + 1 &&
+      this.lastKey === (committed.seq === 1 ? undefined : lakeLayout.manifestKey(committed.seq - 1));
+    if (!follows) return false;
+    this.entries.push(committed);
+    this.tailKeys.push(key);
+    this.knownLines.push(checkpointLine(manifestEntryText(committed)));
+    this.lastKey = key;
+    return true;
+  }
+
+  /**
+   * Writes a checkpoint through the newest entry, unless the newest checkpoint already covers it (then points
+   * `checkpoints/manifest-last.json` at that one if it does not yet), and returns the checkpoint that does. Refuses a manifest with a gap in its sequence numbers: no checkpoint may claim an
+   * entry the manifest does not have.
+   */
+  writeCheckpoint(): Promise<ManifestCheckpoint> {
+    return this.serially(async () => {
+      await this.readNewEntries();
+      if (this.gapAfter !== undefined) throw new ManifestGapError(this.gapAfter + 1);
+      const covering = this.checkpoint?.throughSeq === this.knownLines.length ? this.checkpoint : undefined;
+      if (covering) await pointAt(this.store, covering);
+      return this.checkpointOfKnownEntries();
+    });
+  }
+
+  private async checkpointOfKnownEntries(): Promise<ManifestCheckpoint> {
+    if (this.checkpoint && this.checkpoint.throughSeq === this.knownLines.length) return this.checkpoint;
+    this.checkpoint = await writeCheckpoint(this.store, this.knownLines);
+    return this.checkpoint;
+  }
+
+  private async startFromCheckpoint(): Promise<void> {
+    const read = await readLatestCheckpoint(this.store);
+    this.checkpointProblems.push(...read.problems);
+    if (!read.checkpoint) return;
+    this.checkpoint = read.checkpoint;
+    this.entries.push(...read.entries);
+    this.knownLines = read.lines;
+    if (read.checkpoint.throughSeq > 0) this.lastKey = lakeLayout.manifestKey(read.checkpoint.throughSeq);
   }
 
   /** What validation needs to know of the lake as the given entries describe it. */
@@ -88,4 +231,18 @@ export class LakeReader {
     }
     return rows;
   }
+}
+
+/** Reads every key, at most 32 at a time, and returns the results in the keys' order. */
+async function readAll<T>(keys: readonly string[], read: (key: string) => Promise<T>): Promise<T[]> {
+  const results = new Array<T>(keys.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < keys.length) {
+      const index = next++;
+      results[index] = await read(keys[index] as string);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(32, keys.length) }, worker));
+  return results;
 }

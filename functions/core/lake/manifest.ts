@@ -76,25 +76,43 @@ export function compareUploadOrder(
  * `compareUploadOrder`) is current. Returns the entries in sequence order.
  */
 export function withStatus(entries: readonly ManifestEntry[]): ManifestRecord[] {
-  const inUploadOrder = [...entries].sort(compareUploadOrder);
-  const newest = new Map<string, ManifestEntry>();
-  for (const entry of inUploadOrder) newest.set(supersessionKey(entry), entry);
-  const next = new Map<string, string>();
-  const previous = new Map<string, ManifestEntry>();
-  for (const entry of inUploadOrder) {
+  const groups = new Map<string, ManifestEntry[]>();
+  for (const entry of entries) {
     const key = supersessionKey(entry);
-    const before = previous.get(key);
-    if (before) next.set(before.report_id, entry.report_id);
-    previous.set(key, entry);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  const superseded = new Set<ManifestEntry>();
+  const next = new Map<string, string>();
+  for (const group of groups.values()) {
+    if (group.length === 1) continue;
+    group.sort(compareUploadOrder);
+    for (const [index, entry] of group.entries()) {
+      const later = group[index + 1];
+      if (!later) continue;
+      superseded.add(entry);
+      next.set(entry.report_id, later.report_id);
+    }
   }
   return entries.map((entry) => {
-    const current = newest.get(supersessionKey(entry)) === entry;
-    return {
-      ...entry,
-      status: current ? "current" : "superseded",
+    const current = !superseded.has(entry);
+    return Object.assign({}, entry, {
+      status: current ? ("current" as const) : ("superseded" as const),
       superseded_by: current ? null : (next.get(entry.report_id) ?? null),
-    };
+    });
   });
+}
+
+/**
+ * The current entry of a supersession key (the newest upload of it, see `compareUploadOrder`), or undefined when
+ * no entry has the key: what `withStatus` marks current, found without marking every entry of the manifest.
+ */
+export function currentOf(entries: readonly ManifestEntry[], key: string): ManifestEntry | undefined {
+  let newest: ManifestEntry | undefined;
+  for (const entry of entries)
+    if (supersessionKey(entry) === key && (!newest || compareUploadOrder(newest, entry) <= 0)) newest = entry;
+  return newest;
 }
 
 /**
@@ -104,19 +122,20 @@ export function withStatus(entries: readonly ManifestEntry[]): ManifestRecord[] 
  */
 export async function tryAppendManifestEntry(store: ObjectStore, entry: ManifestEntry): Promise<boolean> {
   try {
-    await store.put(
-      lakeLayout.manifestKey(entry.seq),
-      new TextEncoder().encode(`${JSON.stringify(entry)}\n`),
-      {
-        ifAbsent: true,
-        contentType: "application/json",
-      },
-    );
+    await store.put(lakeLayout.manifestKey(entry.seq), new TextEncoder().encode(manifestEntryText(entry)), {
+      ifAbsent: true,
+      contentType: "application/json",
+    });
     return true;
   } catch (error) {
     if (error instanceof ObjectExistsError) return false;
     throw error;
   }
+}
+
+/** The text of an entry's object: its JSON on one line. */
+export function manifestEntryText(entry: ManifestEntry): string {
+  return `${JSON.stringify(entry)}\n`;
 }
 
 /** The next free sequence number after the entries read. */

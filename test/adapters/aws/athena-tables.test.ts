@@ -5,9 +5,16 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AthenaTableDefinition, athenaTables } from "../../../functions/adapters/aws/athena-tables.js";
+import {
+  type AthenaTableDefinition,
+  athenaTables,
+  manifestSource,
+} from "../../../functions/adapters/aws/athena-tables.js";
+import { FolderStore } from "../../../functions/adapters/local/folder-store.js";
+import { LakeReader } from "../../../functions/core/lake/lake-reader.js";
 import { lakeLayout } from "../../../functions/core/lake/layout.js";
 import type { ManifestEntry } from "../../../functions/core/lake/manifest.js";
 import { isHubReportKind, REPORT_KINDS, type ReportKind } from "../../../functions/core/reporting/kinds.js";
@@ -75,8 +82,27 @@ async function parquetColumns(path: string): Promise<Map<string, string>> {
 }
 
 describe("the Glue tables Athena reads", () => {
-  it("cover every report kind, the manifest and the country table", () => {
-    expect([...tables.keys()].sort()).toEqual([...REPORT_KINDS, "manifest", "countries"].sort());
+  it("cover every report kind, the manifest, its checkpoints and the country table", () => {
+    expect([...tables.keys()].sort()).toEqual(
+      [...REPORT_KINDS, "manifest", "manifest_checkpoints", "countries"].sort(),
+    );
+  });
+
+  it("read a manifest checkpoint as the manifest's JSON lines, gzip, in the folder its partition names", async () => {
+    const checkpoint = await new LakeReader(new FolderStore(root)).writeCheckpoint();
+    const table = glueTable("manifest_checkpoints");
+    expect(table.format).toBe("json-lines");
+    expect(table.columns).toEqual(glueTable("manifest").columns);
+    expect(table.partitionKeys).toEqual([{ name: "checkpoint", type: "string" }]);
+    expect(checkpoint.key).toBe(`${table.prefix}${checkpoint.id}/entries.ndjson.gz`);
+    const lines = gunzipSync(await readFile(join(root, checkpoint.key))).toString("utf8");
+    expect(lines).toBe(manifestTexts.join(""));
+    const source = manifestSource(checkpoint);
+    expect(source).toEqual({
+      name: "manifest",
+      sql: `SELECT ${table.columns.map((c) => c.name).join(", ")}\nFROM manifest_checkpoints\nWHERE checkpoint = ?`,
+      parameters: [checkpoint.id],
+    });
   });
 
   describe.each(REPORT_KINDS)("curated %s", (kind: ReportKind) => {

@@ -53,6 +53,13 @@ describe("lakeOnS3", () => {
     expect(await lake.list("raw/")).toEqual(["raw/wm-ng/0a1b.csv"]);
     expect(await lake.list("manifest/")).toEqual(["manifest/000000000001.json"]);
     expect(await lake.list("nothing/")).toEqual([]);
+    expect(await lake.list("", { startAfter: "raw/wm-ng/0a1b.csv" })).toEqual(
+      [...RAW_KEYS, ...CURATED_KEYS].sort().filter((key) => key > "raw/wm-ng/0a1b.csv"),
+    );
+    expect(await lake.list("r", { startAfter: "raw/zzz" })).toEqual([
+      "reports/index.json",
+      "results/wm-ng/upload-1.json",
+    ]);
   });
 
   it("deletes each key in the bucket that holds it", async () => {

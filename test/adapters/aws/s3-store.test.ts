@@ -81,6 +81,24 @@ describe("S3ObjectStore on an S3-compatible server", () => {
     expect(await store.list("nothing/")).toEqual([]);
   });
 
+  it("lists only the keys after startAfter, also below its key prefix", async () => {
+    const { s3, store } = await storeOnS3rver({ keyPrefix: "lake/" });
+    const outside = new S3ObjectStore({ client: s3.client, bucket: BUCKET });
+    await outside.put("manifest/000000000009.json", encode("not the lake's"));
+    for (const seq of [1, 2, 3]) await store.put(`manifest/00000000000${seq}.json`, encode(`${seq}`));
+    await store.put("raw/wm-ng/a.csv", encode("a"));
+    expect(await store.list("manifest/", { startAfter: "manifest/000000000001.json" })).toEqual([
+      "manifest/000000000002.json",
+      "manifest/000000000003.json",
+    ]);
+    expect(await store.list("manifest/", { startAfter: "manifest/000000000003.json" })).toEqual([]);
+    expect(await store.list("", { startAfter: "manifest/000000000002" })).toEqual([
+      "manifest/000000000002.json",
+      "manifest/000000000003.json",
+      "raw/wm-ng/a.csv",
+    ]);
+  });
+
   it("does not list the empty folder markers the S3 console creates", async () => {
     const { s3, store } = await storeOnS3rver();
     await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: "manifest/", Body: new Uint8Array() }));
@@ -292,8 +310,9 @@ describe("S3ObjectStore keys", () => {
 });
 
 /**
- * A fake S3 bucket that only lists, page by page, as S3 documents ListObjectsV2: keys in order, at most MaxKeys
- * per page, an opaque NextContinuationToken while IsTruncated. s3rver cannot page here: it encrypts its
+ * A fake S3 bucket that only lists, page by page, as S3 documents ListObjectsV2: keys in order (after StartAfter,
+ * which S3 keeps for the whole listing, as the continuation token carries it), at most MaxKeys per page, an opaque
+ * NextContinuationToken while IsTruncated. s3rver cannot page here: it encrypts its
  * continuation tokens with DES, which OpenSSL 3 (Node 17 and later) refuses, so a truncated listing answers 500.
  */
 function pagedS3(keys: readonly string[]) {
@@ -301,9 +320,9 @@ function pagedS3(keys: readonly string[]) {
   const sorted = [...keys].sort();
   const send = async (command: ListObjectsV2Command): Promise<ListObjectsV2CommandOutput> => {
     requests.push(command.input);
-    const { Prefix = "", MaxKeys = 1000, ContinuationToken } = command.input;
+    const { Prefix = "", MaxKeys = 1000, ContinuationToken, StartAfter = "" } = command.input;
     const start = ContinuationToken === undefined ? 0 : Number(ContinuationToken.replace("opaque-", ""));
-    const matching = sorted.filter((key) => key.startsWith(Prefix));
+    const matching = sorted.filter((key) => key.startsWith(Prefix) && key > StartAfter);
     const page = matching.slice(start, start + MaxKeys);
     const truncated = start + MaxKeys < matching.length;
     return {
@@ -331,6 +350,19 @@ describe("S3ObjectStore listings longer than a page", () => {
       ["manifest/", 2, undefined],
       ["manifest/", 2, "opaque-2"],
       ["manifest/", 2, "opaque-4"],
+    ]);
+  });
+
+  it("sends startAfter as StartAfter with every page, as the SDK's paginator does, and follows the tokens", async () => {
+    const manifest = Array.from({ length: 9 }, (_, i) => `manifest/00000000000${i + 1}.json`);
+    const { store, requests } = pagedS3([...manifest, "raw/wm-ng/a.csv"]);
+    expect(await store.list("manifest/", { startAfter: "manifest/000000000004.json" })).toEqual(
+      manifest.slice(4),
+    );
+    expect(requests.map((r) => [r.Prefix, r.StartAfter, r.ContinuationToken])).toEqual([
+      ["manifest/", "manifest/000000000004.json", undefined],
+      ["manifest/", "manifest/000000000004.json", "opaque-2"],
+      ["manifest/", "manifest/000000000004.json", "opaque-4"],
     ]);
   });
 });

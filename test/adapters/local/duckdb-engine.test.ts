@@ -1,9 +1,17 @@
+import { readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DuckDbEngine, literalPathPattern } from "../../../functions/adapters/local/duckdb-engine.js";
 import { FolderStore } from "../../../functions/adapters/local/folder-store.js";
+import { loadFramework } from "../../../functions/core/framework/framework.js";
+import { computeIndicators } from "../../../functions/core/indicators/compute.js";
+import { indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
+import { writeCheckpoint } from "../../../functions/core/lake/checkpoint.js";
+import { LakeReader } from "../../../functions/core/lake/lake-reader.js";
+import { lakeLayout } from "../../../functions/core/lake/layout.js";
 import { readManifest } from "../../../functions/core/lake/manifest.js";
 import { bundledCountryTable } from "../../../functions/core/reference/countries.js";
+import { ingestHandchecked } from "../../helpers/handchecked.js";
 import { HUBS_CSV, lakeAt, lakeWithReference } from "../../helpers/movement.js";
 import { tempDir } from "../../helpers/temp.js";
 
@@ -56,6 +64,47 @@ describe("DuckDbEngine", () => {
     expect(Number(row?.n)).toBeGreaterThan(100);
     await expect(engine.stage("x; DROP TABLE countries", "SELECT 1")).rejects.toThrow(/invalid stage name/);
     await engine.close();
+  });
+
+  it("reads the manifest from its checkpoint and the entries after it, with the same figures to the byte", async () => {
+    const { lake } = await ingestHandchecked();
+    const compute = async () => {
+      const engine = await DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
+      try {
+        const rows = await computeIndicators(engine, loadFramework(), {
+          countries: lake.dependencies.countries,
+        });
+        return {
+          csv: indicatorsToCsv(rows),
+          manifest: await engine.query("SELECT * FROM manifest ORDER BY seq"),
+        };
+      } finally {
+        await engine.close();
+      }
+    };
+    const before = await compute();
+    const entries = await readManifest(lake.store);
+    expect(before.manifest.map((row) => row.seq)).toEqual(entries.map((entry) => entry.seq));
+
+    const root = (lake.store as FolderStore).root;
+    const lines = await Promise.all(
+      [...Array(20).keys()].map(async (i) =>
+        (await readFile(join(root, lakeLayout.manifestKey(i + 1)), "utf8")).trimEnd(),
+      ),
+    );
+    await writeCheckpoint(lake.store, lines);
+    const reader = new LakeReader(lake.store);
+    await reader.manifest();
+    expect(reader.sources().checkpoint?.throughSeq).toBe(20);
+    expect(reader.sources().entryKeys).toEqual(
+      [...Array(7).keys()].map((i) => lakeLayout.manifestKey(21 + i)),
+    );
+    // Entry 5 moved away: the engine reads it from the checkpoint, not from its object.
+    await rename(join(root, lakeLayout.manifestKey(5)), join(root, "moved-entry-5.json"));
+    const after = await compute();
+    await rename(join(root, "moved-entry-5.json"), join(root, lakeLayout.manifestKey(5)));
+    expect(after.manifest).toEqual(before.manifest);
+    expect(after.csv).toBe(before.csv);
   });
 
   it("reads a lake whose path holds glob characters literally, never a lake beside it", async () => {

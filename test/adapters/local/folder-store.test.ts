@@ -40,6 +40,38 @@ describe("FolderStore", () => {
     expect(everything.filter((name) => name.includes(".tmp-"))).toEqual([]);
   });
 
+  it("lists only the keys after startAfter, in folders below and beside it, whether or not that key exists", async () => {
+    const store = new FolderStore(await tempDir());
+    const keys = [
+      "checkpoints/manifest/000000000100-aa/entries.ndjson.gz",
+      "checkpoints/manifest/000000000200-bb/entries.ndjson.gz",
+      "curated/financial/year=2024/hub=wm-ng/r-1.parquet",
+      "curated/financial/year=2025/hub=wm-de/r-2.parquet",
+      "curated/financial/year=2025/hub=wm-ng/r-3.parquet",
+      "manifest/000000000001.json",
+      "manifest/000000000002.json",
+      "manifest/000000000003.json",
+    ];
+    for (const key of keys) await store.put(key, encode(key));
+    expect(await store.list("manifest/", { startAfter: "manifest/000000000001.json" })).toEqual([
+      "manifest/000000000002.json",
+      "manifest/000000000003.json",
+    ]);
+    expect(await store.list("manifest/", { startAfter: "manifest/000000000003.json" })).toEqual([]);
+    expect(
+      await store.list("checkpoints/manifest/", { startAfter: "checkpoints/manifest/000000000100" }),
+    ).toEqual(keys.slice(0, 2));
+    expect(
+      await store.list("curated/financial/", {
+        startAfter: "curated/financial/year=2025/hub=wm-de/r-2.parquet",
+      }),
+    ).toEqual(["curated/financial/year=2025/hub=wm-ng/r-3.parquet"]);
+    expect(
+      await store.list("curated/financial/", { startAfter: "curated/financial/year=2024/hub=zz" }),
+    ).toEqual(keys.slice(3, 5));
+    expect(await store.list("", { startAfter: "curated/z" })).toEqual(keys.slice(5));
+  });
+
   it("writes a streamed body and reads an object back as a stream, 1 MiB at a time", async () => {
     const store = new FolderStore(await tempDir());
     const bytes = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => (i * 7) % 251);
@@ -105,6 +137,19 @@ describe("FolderStore", () => {
     await store.delete("raw/nobody/none.csv");
     expect(await readdir(root, { recursive: true })).toEqual(["raw", "raw/wm-ng", "raw/wm-ng/b.csv"]);
     await expect(store.delete("../escape")).rejects.toThrow(/invalid object key/);
+  });
+
+  it("removes the folders a delete leaves empty, never the root nor a folder that still holds something", async () => {
+    const root = await tempDir();
+    const store = new FolderStore(root);
+    await store.put("curated/financial/year=2024/hub=wm-ng/r-1.parquet", encode("1"));
+    await store.put("curated/financial/year=2024/hub=wm-de/r-2.parquet", encode("2"));
+    await store.delete("curated/financial/year=2024/hub=wm-ng/r-1.parquet");
+    expect(await readdir(join(root, "curated/financial/year=2024"))).toEqual(["hub=wm-de"]);
+    await store.delete("curated/financial/year=2024/hub=wm-de/r-2.parquet");
+    expect(await readdir(root)).toEqual([]);
+    await store.put("curated/financial/year=2024/hub=wm-de/r-2.parquet", encode("again"));
+    expect(await store.list("curated/")).toEqual(["curated/financial/year=2024/hub=wm-de/r-2.parquet"]);
   });
 
   it("removes the temporary files of writes killed long ago before its first write, never a recent one", async () => {

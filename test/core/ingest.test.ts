@@ -531,7 +531,7 @@ describe("ingestReport under reporting standard 1.1", () => {
         column: "metric",
         code: "nearMissMetric",
         message:
-          '"active_editor" is not a metric of framework 2026.1, but it is within two edits of active_editors: write active_editors if that is what it counts (1 row); a new metric needs a name further from the known ones',
+          '"active_editor" is not a metric of frameworks 2026.1 and 2026.2, but it is within two edits of active_editors: write active_editors if that is what it counts (1 row); a new metric needs a name further from the known ones',
       },
     ],
     [

@@ -68,7 +68,7 @@ export const CATEGORIES_BY_FLOW: Readonly<Record<Flow, readonly string[]>> = {
 export const HUB_KINDS = ["regional", "thematic", "linguistic", "global"] as const;
 export type HubKind = (typeof HUB_KINDS)[number];
 
-/** Impact metrics known to framework 2026.1: flows are summed over a year's periods. */
+/** Impact metrics known to frameworks 2026.1 and 2026.2 (the same metrics): flows are summed over a year's periods. */
 export const FLOW_METRICS = [
   "participants",
   "new_participants",

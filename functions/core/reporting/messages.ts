@@ -159,9 +159,9 @@ export const messages = {
   invalidMetric: (value: string) =>
     `${quote(value)} is not a metric name (lower-case letters, digits and underscores)`,
   nearMissMetric: (metric: string, known: string, rows: number) =>
-    `${quote(metric)} is not a metric of framework 2026.1, but it is within two edits of ${known}: write ${known} if that is what it counts (${rows} ${plural(rows, "row", "rows")}); a new metric needs a name further from the known ones`,
+    `${quote(metric)} is not a metric of frameworks 2026.1 and 2026.2, but it is within two edits of ${known}: write ${known} if that is what it counts (${rows} ${plural(rows, "row", "rows")}); a new metric needs a name further from the known ones`,
   unknownMetric: (metric: string, rows: number) =>
-    `${quote(metric)} is not a metric of framework 2026.1: accepted and stored (${rows} row${rows === 1 ? "" : "s"}), but not yet used in any indicator`,
+    `${quote(metric)} is not a metric of frameworks 2026.1 and 2026.2: accepted and stored (${rows} row${rows === 1 ? "" : "s"}), but not yet used in any indicator`,
   invalidLanguage: (value: string) => `${quote(value)} is not a language code (such as en, yo or pt-br)`,
   languageCase: (value: string, code: string) =>
     `${quote(value)} must be written in lower case, its parts joined by hyphens: write ${code}`,

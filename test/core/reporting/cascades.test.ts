@@ -42,7 +42,7 @@ describe("the report's totals after a rejected value", () => {
         ),
       ),
     ).toEqual([
-      'row 2, column metric: "participnts" is not a metric of framework 2026.1, but it is within two edits of participants: write participants if that is what it counts (1 row); a new metric needs a name further from the known ones',
+      'row 2, column metric: "participnts" is not a metric of frameworks 2026.1 and 2026.2, but it is within two edits of participants: write participants if that is what it counts (1 row); a new metric needs a name further from the known ones',
       "row 4, column value: value is required and is empty",
     ]);
   });

@@ -253,7 +253,7 @@ describe("text cells hold no control or bidirectional formatting characters", ()
 
 describe("metric names within two edits of a known metric", () => {
   const nearMiss = (metric: string, known: string, rows = 1) =>
-    `${JSON.stringify(metric)} is not a metric of framework 2026.1, but it is within two edits of ${known}: write ${known} if that is what it counts (${rows} ${rows === 1 ? "row" : "rows"}); a new metric needs a name further from the known ones`;
+    `${JSON.stringify(metric)} is not a metric of frameworks 2026.1 and 2026.2, but it is within two edits of ${known}: write ${known} if that is what it counts (${rows} ${rows === 1 ? "row" : "rows"}); a new metric needs a name further from the known ones`;
 
   it.each([
     ["active_editor", "active_editors"],
@@ -288,7 +288,7 @@ describe("metric names within two edits of a known metric", () => {
     const result = validate(impactCsv({ metric: "active_edit" }));
     expect(result.errorCount).toBe(0);
     expect(check(impactCsv({ metric: "active_edit" }))).toEqual([
-      'row 2, column metric: warning: "active_edit" is not a metric of framework 2026.1: accepted and stored (1 row), but not yet used in any indicator',
+      'row 2, column metric: warning: "active_edit" is not a metric of frameworks 2026.1 and 2026.2: accepted and stored (1 row), but not yet used in any indicator',
     ]);
   });
 

@@ -37,7 +37,7 @@ describe("metrics", () => {
     expect(
       check(impactCsv(metric("volunteer_hours", 120), {}, metric("volunteer_hours", 30, { team_id: "t1" }))),
     ).toEqual([
-      'row 2, column metric: warning: "volunteer_hours" is not a metric of framework 2026.1: accepted and stored (2 rows), but not yet used in any indicator',
+      'row 2, column metric: warning: "volunteer_hours" is not a metric of frameworks 2026.1 and 2026.2: accepted and stored (2 rows), but not yet used in any indicator',
     ]);
     expect(result.report?.columns.metric).toEqual(["volunteer_hours", "participants", "volunteer_hours"]);
     expect(result.report?.columns.value).toEqual([120, 10, 30]);
@@ -45,7 +45,7 @@ describe("metrics", () => {
 
   it("says 1 row for an unknown metric given once", () => {
     expect(check(impactCsv({}, metric("edit_a_thons", 2)))).toEqual([
-      'row 3, column metric: warning: "edit_a_thons" is not a metric of framework 2026.1: accepted and stored (1 row), but not yet used in any indicator',
+      'row 3, column metric: warning: "edit_a_thons" is not a metric of frameworks 2026.1 and 2026.2: accepted and stored (1 row), but not yet used in any indicator',
     ]);
   });
 

@@ -245,3 +245,23 @@ describe("observatory simulate", () => {
     expect(await readdir(out).catch(() => [])).toEqual([]);
   });
 });
+
+describe("observatory reports", () => {
+  it("names each scenario by its id in a column of its own", async () => {
+    const dir = await tempDir();
+    const lake = join(dir, "lake");
+    await ingestScenarioFixture(lake);
+    const table = await observatory(["reports", "--lake", lake]);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^seq\s+report_id\s+kind\s+hub_id\s+period\s+scenario_id\s+status\s/);
+    const scenarios = lines.filter((line) => /\sscenario\s/.test(line));
+    expect(scenarios.map((line) => line.split(/\s+/)[5]).sort()).toEqual([
+      "fixture-level-up",
+      "fixture-per-editor",
+    ]);
+    expect(
+      lines.filter((line) => /\sfinancial\s/.test(line)).every((line) => line.split(/\s+/)[5] === "-"),
+    ).toBe(true);
+  });
+});

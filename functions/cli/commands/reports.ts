@@ -5,7 +5,8 @@ import { terminalJson, visible } from "../terminal-text.js";
 import { required } from "../usage-error.js";
 
 /**
- * `observatory reports`: the lake's manifest, with each report's status. Every cell is escaped (see `visible`):
+ * `observatory reports`: the lake's manifest, with each report's status (and each scenario's id, in a column of
+ * its own when the lake holds scenarios). Every cell is escaped (see `visible`):
  * a manifest edited by hand cannot steer the terminal.
  */
 export async function reportsCommand(args: string[]): Promise<number> {
@@ -18,12 +19,14 @@ export async function reportsCommand(args: string[]): Promise<number> {
     console.log(terminalJson(records));
     return 0;
   }
+  const withScenarios = records.some((r) => r.scenario_id !== undefined);
   const header = [
     "seq",
     "report_id",
     "kind",
     "hub_id",
     "period",
+    ...(withScenarios ? ["scenario_id"] : []),
     "status",
     "rows",
     "uploaded_at",
@@ -37,6 +40,7 @@ export async function reportsCommand(args: string[]): Promise<number> {
       r.kind,
       r.hub_id ?? "-",
       r.period ?? "-",
+      ...(withScenarios ? [r.scenario_id ?? "-"] : []),
       r.superseded_by ? `superseded by ${r.superseded_by}` : r.status,
       String(r.row_count),
       r.uploaded_at,

@@ -259,7 +259,7 @@ async function startUploadSection(
   let checked: CheckedUpload | undefined;
   let sending = false;
   const render = () => {
-    hubLine.textContent = hub ? messages.signedInAs(hub.email, hub.hubId ?? "") : "";
+    hubLine.textContent = hub ? messages.signedInAs(hub.email, hub.hubId) : "";
     hubLine.hidden = !hub;
     signIn.hidden = hub !== undefined;
     signOut.hidden = hub === undefined;

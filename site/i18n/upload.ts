@@ -9,7 +9,8 @@ import type { Language } from "./catalogue.js";
 export interface UploadMessages {
   readonly signIn: string;
   readonly signOut: string;
-  signedInAs(email: string, hub: string): string;
+  /** `hub` is undefined for an account that names no hub (the Global Council's). */
+  signedInAs(email: string, hub: string | undefined): string;
   readonly send: string;
   readonly sending: string;
   readonly waiting: string;
@@ -38,7 +39,8 @@ export interface UploadMessages {
 const en: UploadMessages = {
   signIn: "Sign in to send this file",
   signOut: "Sign out",
-  signedInAs: (email, hub) => `Signed in as ${email}, for hub ${hub}.`,
+  signedInAs: (email, hub) =>
+    hub === undefined ? `Signed in as ${email}.` : `Signed in as ${email}, for hub ${hub}.`,
   send: "Send this file to the observatory",
   sending: "Sending the file…",
   waiting: "Sent. The observatory is checking it; this usually takes a few seconds.",
@@ -74,7 +76,10 @@ const en: UploadMessages = {
 const es: UploadMessages = {
   signIn: "Inicia sesión para enviar este archivo",
   signOut: "Cerrar sesión",
-  signedInAs: (email, hub) => `Sesión iniciada como ${email}, para el hub ${hub}.`,
+  signedInAs: (email, hub) =>
+    hub === undefined
+      ? `Sesión iniciada como ${email}.`
+      : `Sesión iniciada como ${email}, para el hub ${hub}.`,
   send: "Enviar este archivo al observatorio",
   sending: "Enviando el archivo…",
   waiting: "Enviado. El observatorio lo está revisando; suele tardar unos segundos.",
@@ -110,7 +115,10 @@ const es: UploadMessages = {
 const fr: UploadMessages = {
   signIn: "Connectez-vous pour envoyer ce fichier",
   signOut: "Se déconnecter",
-  signedInAs: (email, hub) => `Connecté en tant que ${email}, pour le hub ${hub}.`,
+  signedInAs: (email, hub) =>
+    hub === undefined
+      ? `Connecté en tant que ${email}.`
+      : `Connecté en tant que ${email}, pour le hub ${hub}.`,
   send: "Envoyer ce fichier à l’observatoire",
   sending: "Envoi du fichier…",
   waiting: "Envoyé. L’observatoire le vérifie ; cela prend en général quelques secondes.",
@@ -146,7 +154,8 @@ const fr: UploadMessages = {
 const ar: UploadMessages = {
   signIn: "سجّل الدخول لإرسال هذا الملف",
   signOut: "تسجيل الخروج",
-  signedInAs: (email, hub) => `تم تسجيل الدخول باسم ${email}، عن المركز ${hub}.`,
+  signedInAs: (email, hub) =>
+    hub === undefined ? `تم تسجيل الدخول باسم ${email}.` : `تم تسجيل الدخول باسم ${email}، عن المركز ${hub}.`,
   send: "أرسل هذا الملف إلى المرصد",
   sending: "جارٍ إرسال الملف…",
   waiting: "تم الإرسال. يتحقق المرصد من الملف الآن؛ يستغرق ذلك عادةً بضع ثوانٍ.",

@@ -43,7 +43,7 @@ describe("the upload flow's texts", () => {
 
   it("exist in every language of the site, and are translated", () => {
     expect(Object.keys(UPLOAD_MESSAGES).sort()).toEqual(Object.keys(CATALOGUES).sort());
-    for (const language of ["es", "ar"] as const)
+    for (const language of ["es", "fr", "ar"] as const)
       for (const key of keys) {
         const text = sample(UPLOAD_MESSAGES[language][key]);
         expect(text.trim().length, `${language}.${key}`).toBeGreaterThan(5);
@@ -60,6 +60,15 @@ describe("the upload flow's texts", () => {
         expect(text, `${language}.${key}`).toContain("«A»");
         if (message.length === 2) expect(text, `${language}.${key}`).toContain("«B»");
       }
+  });
+
+  it("name no hub for an account without one, rather than an empty name", () => {
+    for (const language of Object.keys(UPLOAD_MESSAGES) as (keyof typeof UPLOAD_MESSAGES)[]) {
+      const text = UPLOAD_MESSAGES[language].signedInAs("«A»", undefined);
+      expect(text, language).toContain("«A»");
+      expect(text, language).not.toMatch(/undefined|\s[.،]|hub\s*\.|المركز\s*\./);
+    }
+    expect(UPLOAD_MESSAGES.en.signedInAs("ana@example.org", undefined)).toBe("Signed in as ana@example.org.");
   });
 });
 

@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RunningSite, serveSite } from "../../site/serve.js";
 import {
+  abortedFavicon,
   launchChromium,
   openPage,
   SCREENSHOT_DIR,
@@ -262,5 +263,15 @@ describe("browser test harness", () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe("what the harness forgives", () => {
+  it("only the page icon's fetch cancelled by the test's own navigation", () => {
+    expect(abortedFavicon("http://127.0.0.1:1/favicon.20fceb05e1.svg", "net::ERR_ABORTED")).toBe(true);
+    expect(abortedFavicon("http://127.0.0.1:1/es/favicon.20fceb05e1.svg", "net::ERR_ABORTED")).toBe(true);
+    expect(abortedFavicon("http://127.0.0.1:1/favicon.20fceb05e1.svg", "net::ERR_FAILED")).toBe(false);
+    expect(abortedFavicon("http://127.0.0.1:1/site.20fceb05e1.js", "net::ERR_ABORTED")).toBe(false);
+    expect(abortedFavicon("http://127.0.0.1:1/data/favicon.svg.json", "net::ERR_ABORTED")).toBe(false);
   });
 });

@@ -526,9 +526,7 @@ describe("evidence per figure", () => {
       const { page } = evidence;
       let nonEmpty = 0;
       for (const href of [...links].sort()) {
-        // Wait for the favicon too: navigating away while Chromium fetches it aborts the request, a failure the
-        // page's problems would report.
-        await page.goto(site.url + href, { waitUntil: "networkidle" });
+        await page.goto(site.url + href);
         await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined);
         const behind = new URL(href, site.url).searchParams.get("behind");
         if (behind) expect(await page.locator('select[name="behind"]').inputValue(), href).toBe(behind);

@@ -117,6 +117,7 @@ export async function openPage(
   page.on("pageerror", (error) => found.push(`page error: ${error.stack ?? error.message}`));
   page.on("requestfailed", (request) => {
     if (blocked.has(request)) return;
+    if (abortedFavicon(request.url(), request.failure()?.errorText)) return;
     found.push(
       `request failed: ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? "?"}`,
     );
@@ -222,4 +223,12 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Chromium fetches a page's icon after `load` and cancels the fetch when the test navigates on: an aborted icon is
+ * the test's doing, not the page's (a missing icon still shows as its HTTP 404).
+ */
+export function abortedFavicon(url: string, errorText: string | undefined): boolean {
+  return errorText === "net::ERR_ABORTED" && /\/favicon\.[0-9a-f]+\.svg$/.test(new URL(url).pathname);
 }

@@ -2,6 +2,7 @@ import { ruleCatalogue } from "../../functions/core/reporting/rule-catalogue.js"
 import { CHECK_REFERENCE_FILE } from "../check/check-reference.js";
 import type { CheckPageData } from "../client/check-page.js";
 import {
+  CHECK_PAGE_FILE,
   UPLOAD_CONFIG_FILE,
   type UploadConfig,
   uploadConnectOrigins,
@@ -9,12 +10,6 @@ import {
 import { html } from "../web/html.js";
 import type { ContentContext } from "./parts/content-context.js";
 import { type Page, rootOf } from "./parts/page-layout.js";
-
-/** The validator page's file. */
-export const CHECK_FILE = "check.html";
-
-/** The site's public upload configuration, at its root, when it has one (see `SiteInput.uploadConfig`). */
-export { UPLOAD_CONFIG_FILE };
 
 /**
  * The validator page: a hub chooses or drops a CSV file or a workbook and sees every problem in its spreadsheet
@@ -66,7 +61,7 @@ export function checkPage(context: ContentContext, uploadConfig?: UploadConfig):
 ${upload}</div>
 `;
   return {
-    file: CHECK_FILE,
+    file: CHECK_PAGE_FILE,
     title: texts.heading,
     main,
     scripted: true,

@@ -10,13 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HubEntry } from "../../functions/core/dashboards/dashboard-data.js";
-import { loadFramework } from "../../functions/core/framework/framework.js";
-import { bundledCountryTable } from "../../functions/core/reference/countries.js";
 import { ruleCatalogue } from "../../functions/core/reporting/rule-catalogue.js";
 import { buildSite } from "../../site/build/build-site.js";
 import { directorySiteWriter } from "../../site/build/site-writer.js";
-import { bundleClientScript } from "../../site/client/bundle.js";
 import { type RunningSite, serveSite } from "../../site/serve.js";
 import {
   launchChromium,
@@ -25,28 +21,11 @@ import {
   saveScreenshot,
   scanAccessibility,
 } from "../helpers/browser.js";
-import { FIXTURE_DASHBOARD, FIXTURE_REPORTS } from "../site/fixtures/dashboard.js";
-import {
-  FIXTURE_GENERATED_AT,
-  FIXTURE_K,
-  FIXTURE_ROWS,
-  FIXTURE_VERSION,
-} from "../site/fixtures/indicator-rows.js";
+import { checkableSiteInput } from "./checkable-site.js";
 
 const FIXTURES = new URL("../fixtures/", import.meta.url);
 const WORKBOOK = new URL("workbooks/financial-report.xlsx", FIXTURES);
 const BAD_CSV = new URL("check/bad-report.csv", FIXTURES);
-
-/** The hub the fixture files are of, added to the fixture registry. */
-const WM_NG: HubEntry = {
-  hub_id: "wm-ng",
-  name: "Wikimedia Nigeria",
-  kind: "regional",
-  country: "NG",
-  region: "Sub-Saharan Africa",
-  active_from: 2021,
-  active_to: null,
-};
 
 const LANGUAGES = [
   ["en", ""],
@@ -63,20 +42,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "observatory-check-"));
-  await buildSite(
-    {
-      framework: loadFramework(FIXTURE_VERSION),
-      frameworks: [loadFramework("2026.1"), loadFramework(FIXTURE_VERSION)],
-      indicators: FIXTURE_ROWS,
-      dashboard: { ...FIXTURE_DASHBOARD, hubs: [...FIXTURE_DASHBOARD.hubs, WM_NG] },
-      reports: FIXTURE_REPORTS,
-      countries: bundledCountryTable(),
-      generatedAt: FIXTURE_GENERATED_AT,
-      k: FIXTURE_K,
-      clientFiles: await bundleClientScript(),
-    },
-    directorySiteWriter(dir),
-  );
+  await buildSite(await checkableSiteInput(), directorySiteWriter(dir));
   site = await serveSite(dir);
   browser = await launchChromium();
 }, 120_000);

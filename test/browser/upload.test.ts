@@ -22,34 +22,14 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HubEntry } from "../../functions/core/dashboards/dashboard-data.js";
-import { loadFramework } from "../../functions/core/framework/framework.js";
-import { bundledCountryTable } from "../../functions/core/reference/countries.js";
 import { buildSite } from "../../site/build/build-site.js";
 import { directorySiteWriter } from "../../site/build/site-writer.js";
-import { bundleClientScript } from "../../site/client/bundle.js";
 import { type UploadConfig, uploadConnectOrigins } from "../../site/client/upload/upload-config.js";
 import { UPLOAD_MESSAGES } from "../../site/i18n/upload.js";
 import { type RunningSite, serveSite } from "../../site/serve.js";
 import { contentSecurityPolicyHeader } from "../../site/web/security.js";
 import { launchChromium } from "../helpers/browser.js";
-import { FIXTURE_DASHBOARD, FIXTURE_REPORTS } from "../site/fixtures/dashboard.js";
-import {
-  FIXTURE_GENERATED_AT,
-  FIXTURE_K,
-  FIXTURE_ROWS,
-  FIXTURE_VERSION,
-} from "../site/fixtures/indicator-rows.js";
-
-const WM_NG: HubEntry = {
-  hub_id: "wm-ng",
-  name: "Wikimedia Nigeria",
-  kind: "regional",
-  country: "NG",
-  region: "Sub-Saharan Africa",
-  active_from: 2021,
-  active_to: null,
-};
+import { checkableSiteInput } from "./checkable-site.js";
 
 const CLIENT_ID = "fakeclient123";
 const EMAIL = "treasurer@wm-ng.example";
@@ -237,19 +217,7 @@ beforeAll(async () => {
     redirect_paths: ["/check.html", "/es/check.html", "/fr/check.html", "/ar/check.html"],
   };
   await buildSite(
-    {
-      framework: loadFramework(FIXTURE_VERSION),
-      frameworks: [loadFramework("2026.1"), loadFramework(FIXTURE_VERSION)],
-      indicators: FIXTURE_ROWS,
-      dashboard: { ...FIXTURE_DASHBOARD, hubs: [...FIXTURE_DASHBOARD.hubs, WM_NG] },
-      reports: FIXTURE_REPORTS,
-      countries: bundledCountryTable(),
-      generatedAt: FIXTURE_GENERATED_AT,
-      k: FIXTURE_K,
-      clientFiles: await bundleClientScript(),
-      languages: ["en"],
-      uploadConfig: config,
-    },
+    await checkableSiteInput({ languages: ["en"], uploadConfig: config }),
     directorySiteWriter(join(dir, "site")),
   );
   const checkPagePolicy = contentSecurityPolicyHeader(uploadConnectOrigins(config));

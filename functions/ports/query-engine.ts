@@ -1,8 +1,15 @@
 /** A value bound to a `?` placeholder of a query. */
 export type SqlValue = string | number | boolean | null;
 
-/** A row of a query result, with columns converted to plain JavaScript values (BIGINT and DECIMAL as number). */
-export type ResultRow = Record<string, SqlValue>;
+/**
+ * A value of a query result: a plain JavaScript value (BIGINT and DECIMAL as number), or a list of strings for
+ * an `array_agg` of identifiers. List elements must not contain `, ` nor begin or end with a bracket: Athena
+ * sends an array as the text `[a, b]`, which cannot be split otherwise.
+ */
+export type ResultValue = SqlValue | readonly string[];
+
+/** A row of a query result, column by column. */
+export type ResultRow = Record<string, ResultValue>;
 
 /** What an engine has run so far, for engines that bill by data scanned (Athena). */
 export interface EngineStatistics {

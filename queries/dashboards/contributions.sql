@@ -1,4 +1,5 @@
--- Which current report fed which scope instance's figures in a year: the reports behind each figure. A report
+-- Which current reports fed each scope instance's figures in a year: the reports behind each figure, one row per
+-- instance with its report ids in order (one row per report would be hundreds of thousands at movement scale). A report
 -- feeds an instance when any of its financial or impact lines counts in it, by `basis` as in framework 2026.2's
 -- scope_members: movement (every report); lines (the region of the line's country); seat (the region of the
 -- hub's seat); hub (the hub's own reports); country (the line's country). Disclosure control as there: no
@@ -41,6 +42,7 @@ members AS (
   SELECT year, 'country' AS basis, 'country' AS scope, country AS scope_id, report_id
   FROM placed WHERE country_protected = FALSE
 )
-SELECT year, basis, scope, scope_id, report_id
+SELECT year, basis, scope, scope_id, array_agg(report_id ORDER BY report_id) AS report_ids
 FROM members
-ORDER BY year, basis, scope_id, report_id
+GROUP BY year, basis, scope, scope_id
+ORDER BY year, basis, scope_id

@@ -136,23 +136,25 @@ export function publishableDashboard(
   const seatOf = new Map(data.hubs.map((hub) => [hub.hub_id, hub.country]));
   const hubOf = new Map(reports.map((report) => [report.report_id, report.hub_id ?? ""]));
   const bases = basesOf(framework);
-  const publishable = (contribution: ReportContribution) => {
-    if (!bases.has(contribution.basis)) return false;
+  const publishable = (contribution: ReportContribution): ReportContribution[] => {
+    if (!bases.has(contribution.basis)) return [];
     switch (contribution.basis) {
       case "country":
-        return open(contribution.scope_id);
+        return open(contribution.scope_id) ? [contribution] : [];
       case "hub":
-        return open(seatOf.get(contribution.scope_id));
-      case "seat":
-        return open(seatOf.get(hubOf.get(contribution.report_id) ?? ""));
+        return open(seatOf.get(contribution.scope_id)) ? [contribution] : [];
+      case "seat": {
+        const reportIds = contribution.report_ids.filter((id) => open(seatOf.get(hubOf.get(id) ?? "")));
+        return reportIds.length === 0 ? [] : [{ ...contribution, report_ids: reportIds }];
+      }
       default:
-        return true;
+        return [contribution];
     }
   };
   return {
     ...data,
     hubs: data.hubs.map((hub) => (open(hub.country) ? hub : { ...hub, country: "" })),
     allocations: data.allocations.filter((row) => open(seatOf.get(row.hub_id))),
-    contributions: data.contributions.filter(publishable),
+    contributions: data.contributions.flatMap(publishable),
   };
 }

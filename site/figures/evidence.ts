@@ -72,11 +72,15 @@ export function evidenceIndex(contributions: readonly ReportContribution[]): Evi
   const byTarget = new Map<string, string[]>();
   for (const contribution of contributions) {
     const key = evidenceKey(contribution.basis, contribution.scope_id);
-    const keys = byReport.get(contribution.report_id) ?? [];
-    if (!keys.includes(key)) keys.push(key);
-    byReport.set(contribution.report_id, keys);
+    for (const reportId of contribution.report_ids) {
+      const keys = byReport.get(reportId) ?? [];
+      if (!keys.includes(key)) keys.push(key);
+      byReport.set(reportId, keys);
+    }
     const target = `${contribution.year}\u0000${key}`;
-    byTarget.set(target, [...(byTarget.get(target) ?? []), contribution.report_id]);
+    const behind = byTarget.get(target);
+    if (behind) behind.push(...contribution.report_ids);
+    else byTarget.set(target, [...contribution.report_ids]);
   }
   return {
     keysOf: (reportId) => byReport.get(reportId) ?? [],

@@ -484,7 +484,7 @@ function expectedReports(href: string): string[] {
   const ids = behind
     ? FIXTURE_CONTRIBUTIONS.filter(
         (c) => `${c.basis}:${c.scope_id}` === behind && (year === null || c.year === year),
-      ).map((c) => c.report_id)
+      ).flatMap((c) => c.report_ids)
     : FIXTURE_REPORTS.filter(
         (r) =>
           r.status === "current" &&

@@ -24,13 +24,15 @@ function athenaType(values: readonly unknown[]): string {
   const value = values.find((v) => v !== null && v !== undefined);
   if (typeof value === "number") return "double";
   if (typeof value === "boolean") return "boolean";
+  if (Array.isArray(value)) return "array";
   return "varchar";
 }
 
 /**
  * A fake Athena client (Athena cannot run here): each statement it is asked to start runs on DuckDB as sent — a
  * `CREATE TABLE … WITH (…) AS` without Athena's table properties, which DuckDB does not know — with its execution
- * parameters bound, and its result comes back as Athena pages it (one page, header row first, values as text).
+ * parameters bound, and its result comes back as Athena pages it (one page, header row first, values as text,
+ * an array as `[a, b]`).
  */
 export class AthenaOnDuckDb {
   readonly started: StartedStatement[] = [];
@@ -69,7 +71,9 @@ export class AthenaOnDuckDb {
       const rows = this.results.get(command.input.QueryExecutionId as string) as ResultRow[];
       const columns = Object.keys(rows[0] ?? {});
       const text = (value: unknown) =>
-        value === null || value === undefined ? {} : { VarCharValue: String(value) };
+        value === null || value === undefined
+          ? {}
+          : { VarCharValue: Array.isArray(value) ? `[${value.join(", ")}]` : String(value) };
       return {
         ResultSet: {
           ResultSetMetadata: {

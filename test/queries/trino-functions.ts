@@ -6,9 +6,13 @@ export const trinoParser = new trino.Parser();
 /** Parses SQL as Trino; throws where Athena would refuse the syntax. */
 export const parseTrino = (sql: string): unknown => trinoParser.astify(sql, { database: "trino" });
 
-/** Functions that exist, with the same meaning, in both DuckDB and Trino (Athena engine 3). */
+/**
+ * Functions that exist, with the same meaning, in both DuckDB and Trino (Athena engine 3). `array_agg` with an
+ * `ORDER BY` inside is both engines' ordered list aggregate; the adapters read its result as a list of strings.
+ */
 export const PORTABLE_FUNCTIONS: ReadonlySet<string> = new Set([
   "abs",
+  "array_agg",
   "avg",
   "cast",
   "coalesce",

@@ -19,7 +19,13 @@ import {
 } from "@aws-sdk/client-s3";
 import { fullJitterDelay } from "../../core/backoff.js";
 import { assertStageName } from "../../core/indicators/stage-references.js";
-import type { EngineStatistics, QueryEngine, ResultRow, SqlValue } from "../../ports/query-engine.js";
+import type {
+  EngineStatistics,
+  QueryEngine,
+  ResultRow,
+  ResultValue,
+  SqlValue,
+} from "../../ports/query-engine.js";
 import type { AthenaSource } from "./athena-tables.js";
 import { createTableAsText, StagedRun } from "./staged-run.js";
 
@@ -511,13 +517,24 @@ export function athenaLiteral(value: SqlValue, position: number): string {
   return Number.isSafeInteger(value) ? String(value) : value.toExponential();
 }
 
-/** A value of Athena's text result as a plain value of its column's type; Athena sends no text for NULL. */
-function fromAthena(text: string | undefined, type: string | undefined): SqlValue {
+/**
+ * A value of Athena's text result as a plain value of its column's type; Athena sends no text for NULL, and an
+ * array as `[a, b]` (its elements joined by `, `, which is why list elements may not contain one).
+ */
+export function fromAthena(text: string | undefined, type: string | undefined): ResultValue {
   if (text === undefined) return null;
   const base = (type ?? "varchar").toLowerCase().replace(/\(.*$/, "");
   if (NUMERIC_TYPES.has(base) || base === "decimal") return Number(text);
   if (base === "boolean") return text === "true";
+  if (base === "array") return arrayElements(text);
   return text;
+}
+
+function arrayElements(text: string): string[] {
+  if (!text.startsWith("[") || !text.endsWith("]"))
+    throw new Error(`Athena returned an array as ${JSON.stringify(text.slice(0, 40))}, not as [a, b]`);
+  const inner = text.slice(1, -1);
+  return inner === "" ? [] : inner.split(", ");
 }
 
 function errorText(error: unknown): string {

@@ -11,7 +11,7 @@ import {
 import { type CountryTable, countryRelationRows } from "../../core/reference/countries.js";
 import { REPORT_KINDS } from "../../core/reporting/kinds.js";
 import type { ObjectStore } from "../../ports/object-store.js";
-import type { QueryEngine, ResultRow, SqlValue } from "../../ports/query-engine.js";
+import type { QueryEngine, ResultRow, ResultValue, SqlValue } from "../../ports/query-engine.js";
 
 const DUCKDB_TYPES: Record<ColumnType, string> = {
   string: "VARCHAR",
@@ -51,10 +51,12 @@ export function literalPathPattern(path: string): string {
   return path.replace(/[*?[]/g, (character) => `[${character}]`);
 }
 
-function toPlain(value: unknown): SqlValue {
+function toPlain(value: unknown): ResultValue {
   if (typeof value === "bigint") return Number(value);
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
     return value;
+  if (Array.isArray(value) && value.every((element) => typeof element === "string")) return value;
+  if (Array.isArray(value)) throw new Error("a query returned a list of other values than strings");
   return String(value);
 }
 

@@ -69,8 +69,9 @@ export interface LorenzVertex {
 export type ContributionBasis = "movement" | "lines" | "seat" | "hub" | "country";
 
 /**
- * A current report behind the figures of one scope instance in a year: at least one of its financial or impact
- * lines counts in the instance, by `basis`. Never a protected country, nor a hub seated in one (hub or seat).
+ * The current reports behind the figures of one scope instance in a year: each has at least one financial or
+ * impact line that counts in the instance, by `basis`. Never a protected country, nor a hub seated in one (hub
+ * or seat).
  */
 export interface ReportContribution {
   readonly year: number;
@@ -78,7 +79,8 @@ export interface ReportContribution {
   readonly scope: "movement" | "region" | "hub" | "country";
   /** `movement`, the region's name, the hub_id or the country's ISO code. */
   readonly scope_id: string;
-  readonly report_id: string;
+  /** The reports' ids, each once, in code-unit order; never empty. */
+  readonly report_ids: readonly string[];
 }
 
 /** The kinds of hub the registry knows. */
@@ -202,7 +204,7 @@ export async function computeDashboardData(
       basis,
       scope: row.oneOf("scope", [SCOPE_OF_BASIS[basis]]),
       scope_id: row.text("scope_id"),
-      report_id: row.text("report_id"),
+      report_ids: row.ids("report_ids"),
     };
   });
   const exchangeRateYears = (await run("exchange_rate_years")).map(
@@ -214,7 +216,7 @@ export async function computeDashboardData(
     reporting_status: reportingStatus.sort(by((r) => [r.year, r.hub_id])),
     allocations: allocations.sort(by((r) => [r.year, r.hub_id])),
     lorenz,
-    contributions: contributions.sort(by((c) => [c.year, c.basis, c.scope_id, c.report_id])),
+    contributions: contributions.sort(by((c) => [c.year, c.basis, c.scope_id])),
     exchange_rate_years: exchangeRateYears.sort(by((r) => [r.currency, r.year])),
   };
 }
@@ -316,6 +318,7 @@ const orNull = ([check, expected]: FieldCheck): FieldCheck => [
   (v) => v === null || check(v),
   `${expected} or null`,
 ];
+const ids: FieldCheck = [isIdList, "a non-empty list of distinct strings in order"];
 const among = (values: readonly string[]): FieldCheck => [
   (v) => typeof v === "string" && values.includes(v),
   `one of ${values.join(", ")}`,
@@ -356,7 +359,7 @@ const DATASET_FIELDS: Readonly<
     basis: among(CONTRIBUTION_BASES),
     scope: among(["movement", "region", "hub", "country"]),
     scope_id: text,
-    report_id: text,
+    report_ids: ids,
   },
   exchange_rate_years: { currency: text, year: whole },
 };
@@ -387,6 +390,13 @@ class Cells {
     return value;
   }
 
+  /** A list of ids, each once, in code-unit order (as `array_agg(… ORDER BY …)` of distinct ids gives it). */
+  ids(column: string): string[] {
+    const value = this.row[column];
+    if (!isIdList(value)) throw this.unexpected(column, "a non-empty list of distinct strings in order");
+    return [...value];
+  }
+
   oneOf<T extends string>(column: string, values: readonly T[]): T {
     const value = this.row[column];
     if (!values.includes(value as T)) throw this.unexpected(column, `one of ${values.join(", ")}`);
@@ -402,6 +412,15 @@ class Cells {
       `queries/${DASHBOARD_QUERIES[this.query as keyof typeof DASHBOARD_QUERIES] ?? this.query} returned ${column} = ${JSON.stringify(this.row[column])}, not ${expected}`,
     );
   }
+}
+
+/** A non-empty list of non-empty strings, strictly ascending by code unit: each id once, in a stable order. */
+function isIdList(value: unknown): value is readonly string[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((id, i) => typeof id === "string" && id !== "" && (i === 0 || (value[i - 1] as string) < id))
+  );
 }
 
 /** A comparator over sort keys, compared in order: numbers numerically, strings by code unit. */

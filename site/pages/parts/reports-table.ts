@@ -32,9 +32,11 @@ export function contributionsByReport(
   const map = new Map<string, Set<string>>();
   for (const contribution of dashboard.contributions) {
     if (contribution.basis !== "lines") continue;
-    const set = map.get(contribution.report_id) ?? new Set<string>();
-    set.add(contribution.scope_id);
-    map.set(contribution.report_id, set);
+    for (const reportId of contribution.report_ids) {
+      const set = map.get(reportId) ?? new Set<string>();
+      set.add(contribution.scope_id);
+      map.set(reportId, set);
+    }
   }
   return (report) => regions.filter((region) => map.get(report.report_id)?.has(region));
 }

@@ -25,6 +25,7 @@ import {
   AthenaEngine,
   type AthenaEngineOptions,
   AthenaQueryError,
+  fromAthena,
   StagingCleanupError,
 } from "../../../functions/adapters/aws/athena-engine.js";
 import { type LocalS3, startS3rver } from "../../helpers/s3rver.js";
@@ -203,6 +204,23 @@ describe("AthenaEngine", () => {
       },
       { year: 2024, lines: null, value: 0.0001, amount: null, south: false, scope_id: "", day: null },
     ]);
+  });
+
+  it("returns an array column as a list of its elements, an empty array as an empty list, and refuses other text", async () => {
+    const columns: [string, string][] = [["report_ids", "array"]];
+    const athena = new FakeAthena(
+      [[{ State: "SUCCEEDED" }]],
+      [resultPage(columns, [["[r-0001, r-0002, r-0003]"], ["[]"], [undefined]], undefined, true)],
+    );
+    const { engine } = engineWith(athena);
+    expect(await engine.query("SELECT * FROM t")).toEqual([
+      { report_ids: ["r-0001", "r-0002", "r-0003"] },
+      { report_ids: [] },
+      { report_ids: null },
+    ]);
+    expect(() => fromAthena("r-0001, r-0002", "array")).toThrow(
+      /returned an array as "r-0001, r-0002", not as \[a, b\]/,
+    );
   });
 
   it("reads every page of a result through NextToken, taking only the first page's first row as the header", async () => {

@@ -54,6 +54,23 @@ describe("DuckDbEngine", () => {
     await engine.close();
   });
 
+  it("returns a list of strings (an array_agg of identifiers) as a list, and refuses a list of other values", async () => {
+    const engine = await DuckDbEngine.open({
+      lake: new FolderStore(await tempDir()),
+      countries: bundledCountryTable(),
+    });
+    expect(
+      await engine.query(
+        "SELECT array_agg(iso_code ORDER BY iso_code) AS codes FROM countries WHERE iso_code IN (?, ?, ?)",
+        ["NG", "GH", "NA"],
+      ),
+    ).toEqual([{ codes: ["GH", "NA", "NG"] }]);
+    await expect(engine.query("SELECT [1, 2] AS numbers")).rejects.toThrow(
+      /list of other values than strings/,
+    );
+    await engine.close();
+  });
+
   it("stages named relations for later queries, and refuses a name that is not an identifier", async () => {
     const engine = await DuckDbEngine.open({
       lake: new FolderStore(await tempDir()),

@@ -158,7 +158,7 @@ describe("dashboard data of the hand-checked fixture (derivation.md, section 7)"
   it("records which current report fed which region by its lines (the superseded hub-de 2024 v1, file 05, fed none)", () => {
     const got = data.contributions
       .filter((c) => c.basis === "lines")
-      .map((c) => `${c.year} ${c.scope_id}: ${fileOf.get(c.report_id)}`);
+      .flatMap((c) => c.report_ids.map((id) => `${c.year} ${c.scope_id}: ${fileOf.get(id)}`));
     const expected = Object.entries({
       "2024 North America": ["04"],
       "2024 Northern & Western Europe": ["04", "06", "12"],
@@ -172,12 +172,13 @@ describe("dashboard data of the hand-checked fixture (derivation.md, section 7)"
     }).flatMap(([key, files]) => files.map((file) => `${key}: ${file}`));
     expect([...got].sort()).toEqual(expected);
     const movement = data.contributions.filter((c) => c.basis === "movement");
-    expect(movement.map((c) => `${c.year} ${fileOf.get(c.report_id)}`).sort()).toEqual([
+    expect(movement.flatMap((c) => c.report_ids.map((id) => `${c.year} ${fileOf.get(id)}`)).sort()).toEqual([
       ...["04", "06", "07", "08", "09", "10", "11", "12"].map((file) => `2024 ${file}`),
       ...Array.from({ length: 15 }, (_, i) => `2025 ${String(13 + i)}`),
     ]);
-    const keys = data.contributions.map((c) => [c.year, c.basis, c.scope_id, c.report_id].join("|"));
-    expect(keys).toEqual([...keys].sort());
+    const keys = data.contributions.map((c) => [c.year, c.basis, c.scope_id].join("|"));
+    expect(keys).toEqual([...new Set(keys)].sort());
+    for (const c of data.contributions) expect(c.report_ids).toEqual([...new Set(c.report_ids)].sort());
   });
 
   it("has the Lorenz vertices worked out by hand, and publishes only the 21 resampled points per year", () => {
@@ -255,7 +256,8 @@ describe("the reports behind each scope instance, on the extended hand-checked f
     const got = new Map<string, string[]>();
     for (const c of data.contributions.filter((c) => c.year === 2026)) {
       const key = `${c.basis} ${c.scope_id}`;
-      got.set(key, [...(got.get(key) ?? []), fileOf.get(c.report_id) ?? c.report_id].sort());
+      expect(got.has(key)).toBe(false);
+      got.set(key, c.report_ids.map((id) => fileOf.get(id) ?? id).sort());
     }
     expect(Object.fromEntries([...got].sort(([a], [b]) => a.localeCompare(b)))).toEqual({
       "country AQ": ["30", "31", "32"],
@@ -468,12 +470,24 @@ describe("readDashboardData", () => {
     const badBasis = {
       ...minimal,
       contributions: [
-        { year: 2024, basis: "seats", scope: "region", scope_id: "North America", report_id: "r" },
+        { year: 2024, basis: "seats", scope: "region", scope_id: "North America", report_ids: ["r"] },
       ],
     };
     expect(() => readDashboardData(JSON.stringify(badBasis))).toThrow(
       "not a dashboard file: contributions[0].basis must be one of movement, lines, seat, hub, country",
     );
+    const behind = (report_ids: unknown) => ({
+      ...minimal,
+      contributions: [{ year: 2024, basis: "movement", scope: "movement", scope_id: "movement", report_ids }],
+    });
+    for (const bad of ["r-a", [], ["r-b", "r-a"], ["r-a", "r-a"], ["r-a", 7], [""]])
+      expect(() => readDashboardData(JSON.stringify(behind(bad)))).toThrow(
+        "not a dashboard file: contributions[0].report_ids must be a non-empty list of distinct strings in order",
+      );
+    expect(readDashboardData(JSON.stringify(behind(["r-a", "r-b"]))).contributions[0]?.report_ids).toEqual([
+      "r-a",
+      "r-b",
+    ]);
     expect(readDashboardData(JSON.stringify(minimal))).toEqual(minimal);
   });
 });

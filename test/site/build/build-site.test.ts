@@ -453,10 +453,10 @@ describe("figures withheld by the protection rules", () => {
     indicatorRow("board_women_share", 2025, "hub", "hub-x", 0.1234),
   ];
   const leakedContributions: ReportContribution[] = [
-    { year: 2025, basis: "country", scope: "country", scope_id: "BD", report_id: "r-bd-fin-2025" },
-    { year: 2025, basis: "hub", scope: "hub", scope_id: "hub-bd", report_id: "r-bd-fin-2025" },
-    { year: 2025, basis: "seat", scope: "region", scope_id: "South Asia", report_id: "r-bd-fin-2025" },
-    { year: 2024, basis: "hub", scope: "hub", scope_id: "hub-x", report_id: "r-x-fin-2024" },
+    { year: 2025, basis: "country", scope: "country", scope_id: "BD", report_ids: ["r-bd-fin-2025"] },
+    { year: 2025, basis: "hub", scope: "hub", scope_id: "hub-bd", report_ids: ["r-bd-fin-2025"] },
+    { year: 2025, basis: "seat", scope: "region", scope_id: "South Asia", report_ids: ["r-bd-fin-2025"] },
+    { year: 2024, basis: "hub", scope: "hub", scope_id: "hub-x", report_ids: ["r-x-fin-2024"] },
   ];
   const withoutAllocationsOfProtectedSeats: DashboardData = {
     ...FIXTURE_DASHBOARD,

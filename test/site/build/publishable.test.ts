@@ -12,13 +12,13 @@ import { indicatorRow } from "../fixtures/indicator-rows.js";
 const contribution = (
   basis: ReportContribution["basis"],
   scope_id: string,
-  report_id: string,
+  ...report_ids: string[]
 ): ReportContribution => ({
   year: 2025,
   basis,
   scope: SCOPE_OF_BASIS[basis],
   scope_id,
-  report_id,
+  report_ids,
 });
 
 describe("publishableRows", () => {
@@ -51,6 +51,22 @@ describe("publishableDashboard", () => {
       FIXTURE_REPORTS,
     );
     expect(published.contributions).toEqual(FIXTURE_CONTRIBUTIONS);
+  });
+
+  it("keeps a seat region's open reports when a hub seated in a protected country shares it, and drops an instance left with none", () => {
+    const published = publishableDashboard(
+      framework,
+      {
+        ...FIXTURE_DASHBOARD,
+        contributions: [
+          contribution("seat", "South Asia", "r-bd-fin-2025"),
+          contribution("seat", "Sub-Saharan Africa", "r-bd-fin-2025", "r-ke-fin-2025"),
+        ],
+      },
+      countries,
+      FIXTURE_REPORTS,
+    );
+    expect(published.contributions).toEqual([contribution("seat", "Sub-Saharan Africa", "r-ke-fin-2025")]);
   });
 
   it("keeps only the ways of counting the framework uses: 2026.1 counts regions by their lines and has no hub or country scope", () => {

@@ -25,8 +25,8 @@ describe("figure lookups", () => {
     const dashboard = {
       ...FIXTURE_DASHBOARD,
       contributions: [
-        { year: 2025, basis: "seat", scope: "region", scope_id: "North America", report_id: "r" },
-        { year: 2025, basis: "country", scope: "country", scope_id: "Atlantis", report_id: "r" },
+        { year: 2025, basis: "seat", scope: "region", scope_id: "North America", report_ids: ["r"] },
+        { year: 2025, basis: "country", scope: "country", scope_id: "Atlantis", report_ids: ["r"] },
       ] as const,
     };
     expect(regionsWithData({ rows, dashboard, countries })).toEqual([

@@ -44,7 +44,13 @@ describe("regionPage", () => {
       ...FIXTURE_DASHBOARD,
       contributions: [
         ...FIXTURE_DASHBOARD.contributions,
-        { year: 2025, basis: "seat", scope: "region", scope_id: "North America", report_id: "r-de-fin-2025" },
+        {
+          year: 2025,
+          basis: "seat",
+          scope: "region",
+          scope_id: "North America",
+          report_ids: ["r-de-fin-2025"],
+        },
       ] as const,
     };
     const northAmerica = mainOf(regionPage("North America", [], contentContext({ dashboard: seatOnly })));

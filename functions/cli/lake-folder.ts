@@ -20,12 +20,17 @@ export async function existingLake(path: string, option = "--lake"): Promise<Fol
   if (!info.isDirectory())
     throw new UsageError(`${option} ${path} is a file, not a lake folder: name the folder you ingested into`);
   const store = new FolderStore(path);
-  const entries = (await store.list(lakeLayout.manifestPrefix)).filter(
-    (key) => lakeLayout.seqOfManifestKey(key) !== undefined,
-  );
-  if (entries.length === 0)
+  if (!(await holdsManifest(store)))
     throw new UsageError(
       `${option} ${path} holds no manifest, so nothing was ever ingested there: check the path, or ingest reports first (observatory ingest --lake ${path} ...)`,
     );
   return store;
+}
+
+/** Whether the lake holds a manifest entry: its first (read, not listed: the folder may hold 40,000), or any. */
+async function holdsManifest(store: FolderStore): Promise<boolean> {
+  if ((await store.get(lakeLayout.manifestKey(1))) !== undefined) return true;
+  return (await store.list(lakeLayout.manifestPrefix)).some(
+    (key) => lakeLayout.seqOfManifestKey(key) !== undefined,
+  );
 }

@@ -48,7 +48,7 @@ export function problemListLines(file: string, problems: readonly Problem[]): st
 /** A rejected file: how many errors it has (listed or not), then its problems grouped by rule. */
 export function describeRejection(file: string, groups: readonly ProblemGroup[], errorCount: number): string {
   return visibleLines([
-    `${file}: rejected, nothing was changed (${errorCount} error${errorCount === 1 ? "" : "s"}):`,
+    `${file}: rejected, nothing was changed (${errorCount.toLocaleString("en-US")} error${errorCount === 1 ? "" : "s"}):`,
     ...problemLines(file, groups),
   ]);
 }

@@ -51,7 +51,7 @@ describe("grouped problems in the terminal", () => {
       },
     ];
     expect(describeRejection("f.csv", groups, 1234).split("\n")).toEqual([
-      "f.csv: rejected, nothing was changed (1234 errors):",
+      "f.csv: rejected, nothing was changed (1,234 errors):",
       'f.csv: notANumber — 1,234 problems, first at row 2, column amount: "a" is not a number',
       'f.csv:   row 3, column amount: "b" is not a number',
       'f.csv:   row 9, column amount: "c" is not a number',

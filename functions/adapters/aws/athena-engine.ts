@@ -26,6 +26,7 @@ import type {
   ResultValue,
   SqlValue,
 } from "../../ports/query-engine.js";
+import { listElements } from "../list-text.js";
 import type { AthenaSource } from "./athena-tables.js";
 import { createTableAsText, StagedRun } from "./staged-run.js";
 
@@ -519,22 +520,15 @@ export function athenaLiteral(value: SqlValue, position: number): string {
 
 /**
  * A value of Athena's text result as a plain value of its column's type; Athena sends no text for NULL, and an
- * array as `[a, b]` (its elements joined by `, `, which is why list elements may not contain one).
+ * array as `[a, b]` (see `listElements`).
  */
 export function fromAthena(text: string | undefined, type: string | undefined): ResultValue {
   if (text === undefined) return null;
   const base = (type ?? "varchar").toLowerCase().replace(/\(.*$/, "");
   if (NUMERIC_TYPES.has(base) || base === "decimal") return Number(text);
   if (base === "boolean") return text === "true";
-  if (base === "array") return arrayElements(text);
+  if (base === "array") return listElements(text, "Athena");
   return text;
-}
-
-function arrayElements(text: string): string[] {
-  if (!text.startsWith("[") || !text.endsWith("]"))
-    throw new Error(`Athena returned an array as ${JSON.stringify(text.slice(0, 40))}, not as [a, b]`);
-  const inner = text.slice(1, -1);
-  return inner === "" ? [] : inner.split(", ");
 }
 
 function errorText(error: unknown): string {

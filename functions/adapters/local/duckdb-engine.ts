@@ -1,4 +1,10 @@
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBListType,
+  type DuckDBPreparedStatement,
+  DuckDBTypeId,
+} from "@duckdb/node-api";
 import { curatedFiles } from "../../core/lake/compaction.js";
 import { LakeReader } from "../../core/lake/lake-reader.js";
 import {
@@ -11,7 +17,8 @@ import {
 import { type CountryTable, countryRelationRows } from "../../core/reference/countries.js";
 import { REPORT_KINDS } from "../../core/reporting/kinds.js";
 import type { ObjectStore } from "../../ports/object-store.js";
-import type { QueryEngine, ResultRow, ResultValue, SqlValue } from "../../ports/query-engine.js";
+import type { QueryEngine, ResultRow, SqlValue } from "../../ports/query-engine.js";
+import { listElements } from "../list-text.js";
 
 const DUCKDB_TYPES: Record<ColumnType, string> = {
   string: "VARCHAR",
@@ -32,6 +39,11 @@ export interface DuckDbEngineOptions {
   readonly memoryLimit?: string;
   /** @default all cores */
   readonly threads?: number;
+  /**
+   * The reader the manifest is read with; pass the one that later lists the run's reports (`entriesRead`), so
+   * that they are exactly the reports the figures come from. @default a reader of its own
+   */
+  readonly reader?: LakeReader;
 }
 
 function columnList(schema: TableSchema): string {
@@ -51,14 +63,29 @@ export function literalPathPattern(path: string): string {
   return path.replace(/[*?[]/g, (character) => `[${character}]`);
 }
 
-function toPlain(value: unknown): ResultValue {
+function toPlain(value: unknown): SqlValue {
   if (typeof value === "bigint") return Number(value);
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
     return value;
-  if (Array.isArray(value) && value.every((element) => typeof element === "string")) return value;
-  if (Array.isArray(value)) throw new Error("a query returned a list of other values than strings");
   return String(value);
 }
+
+/** The columns of a prepared statement's result that are lists of strings; a list of anything else is an error. */
+function listColumns(statement: DuckDBPreparedStatement): string[] {
+  const lists: string[] = [];
+  for (let i = 0; i < statement.columnCount; i++) {
+    if (statement.columnTypeId(i) !== DuckDBTypeId.LIST) continue;
+    const type = statement.columnType(i) as DuckDBListType;
+    if (type.valueType.typeId !== DuckDBTypeId.VARCHAR)
+      throw new Error(
+        `a query returned a list of ${type.toString()} (${statement.columnName(i)}): lists carry strings only`,
+      );
+    lists.push(statement.columnName(i));
+  }
+  return lists;
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place: the manifest
@@ -85,7 +112,7 @@ export class DuckDbEngine implements QueryEngine {
     const connection = await instance.connect();
     const engine = new DuckDbEngine(instance, connection);
     try {
-      await engine.defineLakeTables(options.lake);
+      await engine.defineLakeTables(options.lake, options.reader ?? new LakeReader(options.lake));
       await engine.loadCountries(options.countries);
     } catch (error) {
       await engine.close();
@@ -99,11 +126,30 @@ export class DuckDbEngine implements QueryEngine {
     await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
   }
 
+  /**
+   * Runs one SELECT. A list column comes back through its text (DuckDB casts it to VARCHAR, the adapter splits
+   * it as Athena's is split): turning a list's elements into JavaScript values one by one costs far more, and a
+   * figure's evidence lists tens of thousands of report ids.
+   */
   async query(sql: string, parameters: readonly SqlValue[] = []): Promise<ResultRow[]> {
-    const reader = await this.connection.runAndReadAll(sql, parameters as SqlValue[]);
+    const statement = await this.connection.prepare(sql);
+    let lists: string[];
+    try {
+      lists = listColumns(statement);
+    } finally {
+      statement.destroySync();
+    }
+    const text = new Set(lists);
+    const statementSql =
+      lists.length === 0
+        ? sql
+        : `SELECT * REPLACE (${lists.map((name) => `CAST(${quoted(name)} AS VARCHAR) AS ${quoted(name)}`).join(", ")}) FROM (${sql}\n) AS listed`;
+    const reader = await this.connection.runAndReadAll(statementSql, parameters as SqlValue[]);
     return reader.getRowObjectsJS().map((row) => {
       const plain: ResultRow = {};
-      for (const [name, value] of Object.entries(row)) plain[name] = toPlain(value);
+      for (const [name, value] of Object.entries(row))
+        plain[name] =
+          text.has(name) && typeof value === "string" ? listElements(value, "DuckDB") : toPlain(value);
       return plain;
     });
   }
@@ -113,7 +159,7 @@ export class DuckDbEngine implements QueryEngine {
     this.instance.closeSync();
   }
 
-  private async defineLakeTables(lake: ObjectStore): Promise<void> {
+  private async defineLakeTables(lake: ObjectStore, reader: LakeReader): Promise<void> {
     for (const kind of REPORT_KINDS) {
       const schema = CURATED_TABLES[kind];
       const { live: files } = await curatedFiles(lake, kind);
@@ -129,7 +175,6 @@ export class DuckDbEngine implements QueryEngine {
         `CREATE VIEW ${schema.name} AS SELECT ${columnList(schema)} FROM read_parquet(getvariable('files_${kind}'))`,
       );
     }
-    const reader = new LakeReader(lake);
     await reader.manifest();
     const { checkpoint, entryKeys } = reader.sources();
     const files = [...(checkpoint && checkpoint.throughSeq > 0 ? [checkpoint.key] : []), ...entryKeys];

@@ -3,6 +3,7 @@ import { DuckDbEngine } from "../../adapters/local/duckdb-engine.js";
 import { FolderStore } from "../../adapters/local/folder-store.js";
 import { frameworkVersions, loadFramework, newestFrameworkVersion } from "../../core/framework/framework.js";
 import { type PublishedIndicators, publishIndicators } from "../../core/indicators/publish-indicators.js";
+import { LakeReader } from "../../core/lake/lake-reader.js";
 import { bundledCountryTable } from "../../core/reference/countries.js";
 import { existingLake } from "../lake-folder.js";
 import { visible } from "../terminal-text.js";
@@ -54,10 +55,11 @@ export async function computeFromLake(request: {
     );
   const lake = await existingLake(request.lake);
   const countries = bundledCountryTable();
-  const engine = await DuckDbEngine.open({ lake, countries, memoryLimit: request.memoryLimit });
+  const reader = new LakeReader(lake);
+  const engine = await DuckDbEngine.open({ lake, countries, memoryLimit: request.memoryLimit, reader });
   try {
     return await publishIndicators(
-      { engine, lake, output: new FolderStore(request.out) },
+      { engine, lake, output: new FolderStore(request.out), reader },
       { framework: loadFramework(version), countries, k: request.k },
     );
   } finally {

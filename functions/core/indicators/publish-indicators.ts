@@ -7,6 +7,7 @@ import {
   readDashboardData,
 } from "../dashboards/dashboard-data.js";
 import type { Framework } from "../framework/framework.js";
+import type { LakeReader } from "../lake/lake-reader.js";
 import { type ManifestRecord, readManifest, withStatus } from "../lake/manifest.js";
 import { columnsOfRows, writeParquet } from "../lake/parquet.js";
 import { INDICATORS_TABLE } from "../lake/tables.js";
@@ -137,7 +138,16 @@ export async function readPublishedIndicators(store: ObjectStore): Promise<Publi
  * version and k used, which the site is then built with) to the output store.
  */
 export async function publishIndicators(
-  dependencies: { readonly engine: QueryEngine; readonly lake: ObjectStore; readonly output: ObjectStore },
+  dependencies: {
+    readonly engine: QueryEngine;
+    readonly lake: ObjectStore;
+    readonly output: ObjectStore;
+    /**
+     * The reader the engine read the manifest with: `reports.json` then lists exactly the reports the figures
+     * come from, without reading the manifest twice. @default the manifest read afresh
+     */
+    readonly reader?: LakeReader;
+  },
   options: { readonly framework: Framework; readonly countries: CountryTable; readonly k?: number },
 ): Promise<PublishedIndicators> {
   const run: ComputeRun = {
@@ -152,7 +162,9 @@ export async function publishIndicators(
   const dashboard = await computeDashboardData(dependencies.engine, {
     frameworkVersion: options.framework.version,
   });
-  const reports = withStatus(await readManifest(dependencies.lake));
+  const reports = withStatus(
+    await (dependencies.reader ? dependencies.reader.entriesRead() : readManifest(dependencies.lake)),
+  );
   const scenarios = await computePublishedScenarios(dependencies.engine, {
     framework: options.framework,
     baseline: rows,

@@ -71,6 +71,16 @@ export class LakeReader {
     return this.serially(() => this.readNewEntries());
   }
 
+  /**
+   * The entries as this reader last read them, in sequence order, without listing the manifest again (it is read
+   * first if it never was): what an engine opened with this reader computes from, whatever was committed since.
+   */
+  entriesRead(): Promise<ManifestEntry[]> {
+    return this.serially(async () =>
+      this.started === undefined ? this.readNewEntries() : [...this.entries].sort((a, b) => a.seq - b.seq),
+    );
+  }
+
   /** Runs one change of the reader's state after the others. */
   private serially<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work);

@@ -219,7 +219,7 @@ describe("AthenaEngine", () => {
       { report_ids: null },
     ]);
     expect(() => fromAthena("r-0001, r-0002", "array")).toThrow(
-      /returned an array as "r-0001, r-0002", not as \[a, b\]/,
+      /Athena returned a list as "r-0001, r-0002", not as \[a, b\]/,
     );
   });
 

@@ -54,7 +54,7 @@ describe("DuckDbEngine", () => {
     await engine.close();
   });
 
-  it("returns a list of strings (an array_agg of identifiers) as a list, and refuses a list of other values", async () => {
+  it("returns a list of strings (an array_agg of identifiers) as a list, and refuses one it could not read back", async () => {
     const engine = await DuckDbEngine.open({
       lake: new FolderStore(await tempDir()),
       countries: bundledCountryTable(),
@@ -65,8 +65,14 @@ describe("DuckDbEngine", () => {
         ["NG", "GH", "NA"],
       ),
     ).toEqual([{ codes: ["GH", "NA", "NG"] }]);
+    expect(await engine.query("SELECT []::VARCHAR[] AS none, NULL::VARCHAR[] AS unknown")).toEqual([
+      { none: [], unknown: null },
+    ]);
     await expect(engine.query("SELECT [1, 2] AS numbers")).rejects.toThrow(
-      /list of other values than strings/,
+      "a query returned a list of INTEGER[] (numbers): lists carry strings only",
+    );
+    await expect(engine.query("SELECT ['r-1', ?] AS ids", ["a, b"])).rejects.toThrow(
+      /DuckDB returned a list element that holds a comma, bracket or quote \('a\)/,
     );
     await engine.close();
   });

@@ -19,8 +19,9 @@ import { frameworkVersions, newestFrameworkVersion } from "../../functions/core/
 import type { PublishedIndicators } from "../../functions/core/indicators/publish-indicators.js";
 import { generateSample } from "../../functions/sample/generate.js";
 import { ingestSamplePlan } from "../../functions/sample/ingest-plan.js";
-import { cliStartupSeconds, duckdbCopySeconds } from "./ingest-baseline.js";
+import { cliStartupSeconds, duckdbCopySeconds, median } from "./ingest-baseline.js";
 import { ingestMemoryBench } from "./ingest-memory.js";
+import { freshProcessComputes } from "./one-compute.js";
 import { pageWeights } from "./page-weight.js";
 import { scaleBench } from "./scale.js";
 import { benchSimulate } from "./simulate.js";
@@ -102,6 +103,13 @@ for (const [version, time] of computeSecondsByVersion)
   if (version !== newest)
     figure(`compute ${newest} / compute ${version}`, `${(computeSeconds / time).toFixed(2)}×`);
 
+const freshRuns = freshProcessComputes(join(dir, "lake"), join(dir, "out", "fresh"));
+const freshComputeSeconds = median(freshRuns);
+figure(
+  `compute ${newest}, in a fresh process`,
+  `${freshComputeSeconds.toFixed(2)} s (median of ${freshRuns.map((run) => run.toFixed(2)).join(", ")} s; modules loaded, nothing compiled: as the movement-scale computes are timed)`,
+);
+
 started = performance.now();
 const instance = await DuckDBInstance.create(":memory:", {
   autoinstall_known_extensions: "false",
@@ -152,7 +160,7 @@ if (values.reports)
     reports: Number(values.reports),
     dir,
     figure,
-    millionLineComputeSeconds: computeSeconds,
+    millionLineComputeSeconds: freshComputeSeconds,
   });
 figure("peak memory (RSS of this process)", mib(process.resourceUsage().maxRSS * 1024));
 if (!values.keep) await rm(dir, { recursive: true, force: true });

@@ -114,7 +114,7 @@ describe("observatory upload", () => {
     ];
     const result = { ...rejected, error_count: 1500, groups };
     expect(describeUpload({ file: "bad.csv", state: "done", result }).split("\n")).toEqual([
-      "bad.csv: rejected, nothing was changed (1500 errors):",
+      "bad.csv: rejected, nothing was changed (1,500 errors):",
       'bad.csv: notANumber — 1,500 problems, first at row 2, column amount: "a" is not a number',
       "bad.csv:   …and 1,499 more",
     ]);

@@ -5,7 +5,7 @@ import { type Framework, QUERIES_DIR, type Scope } from "../framework/framework.
 import { frameworkStages, readQuery } from "../indicators/compute.js";
 import type { IndicatorRow } from "../indicators/indicator-row.js";
 import { renameRelations, withRelationChain } from "../indicators/stage-references.js";
-import { allocate, type CountryNeed } from "./allocation.js";
+import { type Allocation, allocate, type CountryNeed } from "./allocation.js";
 import type { Scenario } from "./scenario-file.js";
 
 /**
@@ -95,16 +95,22 @@ export interface ScenarioResult {
 
 /** A scenario whose money does not add up: an error, never a published figure. */
 export class ScenarioBalanceError extends Error {
+  /**
+   * @param localRevenueRate the rate of the sensitivity point whose money does not add up; undefined for the
+   * scenario itself (its own rate)
+   */
   constructor(
     readonly scenarioId: string,
     readonly year: number,
     readonly totals: Readonly<Record<string, number>>,
+    readonly localRevenueRate?: number,
   ) {
     const parts = Object.entries(totals)
       .map(([name, usd]) => `${name} ${usd}`)
       .join(", ");
+    const atRate = localRevenueRate === undefined ? "" : ` at a local revenue rate of ${localRevenueRate}`;
     super(
-      `scenario ${scenarioId}, ${year}: the money does not balance (${parts}); ` +
+      `scenario ${scenarioId}, ${year}${atRate}: the money does not balance (${parts}); ` +
         "Σ contributions = pool = Σ top-ups = Σ receipts must hold to 1e-6 (is there a country with editors to receive the pool?)",
     );
     this.name = "ScenarioBalanceError";
@@ -125,6 +131,17 @@ export class ScenarioYearError extends Error {
   }
 }
 
+/**
+ * A scenario statement whose rows do not fit its cases (a row of a year that is no case's key, or a case without
+ * the row it must have): a fault of the scenario SQL, never a published figure.
+ */
+export class ScenarioStatementError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ScenarioStatementError";
+  }
+}
+
 /** The relative tolerance of the balance identity. */
 export const BALANCE_TOLERANCE = 1e-6;
 
@@ -139,12 +156,19 @@ export function scenarioStages(queriesDir = QUERIES_DIR): [string, string][] {
 }
 
 /**
+ * The relations with a year that the framework's stages are built on, each of which queries/scenarios/relations/
+ * defines again as `adjusted_<name>`: the rows of the cases' years, each case's keyed by the case.
+ */
+const KEYED_BY_CASE = ["financial_facts", "impact_facts", "current_reports"] as const;
+
+/**
  * The relations a scenario statement is made of, in order: the scenario's mechanism (queries/scenarios/
- * relations/, the first of them holding the relations' only placeholders, the last ones the scenario's year of
- * the financial facts, adjusted, and of the impact facts), then every stage of the framework that reads those
- * facts, directly or through another, renamed `adjusted_<stage>` and reading the adjusted versions of what it
- * reads. The framework's queries, renamed alike, then compute the framework's own
- * figures from the scenario's deployed funds.
+ * relations/, the first of them holding, with the cases' VALUES list before it (`scenarioCasesRelation`), the
+ * relations' only placeholders, the last ones the cases' years of the financial facts, adjusted, of the impact
+ * facts and of the current reports, each keyed by its case), then every stage of the framework that reads those,
+ * directly or through another, renamed `adjusted_<stage>` and reading the adjusted versions of what it reads.
+ * The framework's queries, renamed alike, then compute the framework's own figures from the scenario's deployed
+ * funds, for each case apart: they compute each year apart, and each case has a year of its own (its key).
  */
 export function scenarioRelations(
   framework: Framework,
@@ -153,20 +177,52 @@ export function scenarioRelations(
   const relations: [string, string][] = numberedFiles(join(queriesDir, SCENARIO_DIR, "relations")).map(
     ([name, file]) => [name, readQuery(`${SCENARIO_DIR}/relations/${file}`, queriesDir)],
   );
-  const renames = new Map([
-    ["financial_facts", "adjusted_financial_facts"],
-    ["impact_facts", "adjusted_impact_facts"],
-  ]);
+  const renames = new Map<string, string>(KEYED_BY_CASE.map((name) => [name, `adjusted_${name}`]));
   for (const name of renames.values())
     if (!relations.some(([defined]) => defined === name))
       throw new Error(`queries/scenarios/relations/ must define ${name}`);
   for (const [name, sql] of frameworkStages(framework, queriesDir)) {
+    if (renames.has(name)) continue;
     const renamed = renameRelations(sql, renames, `stage ${name}`);
     if (renamed === renameRelations(sql, new Map(), `stage ${name}`)) continue;
     renames.set(name, `adjusted_${name}`);
     relations.push([`adjusted_${name}`, renameRelations(sql, renames, `stage ${name}`)]);
   }
   return { relations, renames };
+}
+
+/** The relation that holds a statement's cases, which scenario_parameters reads. */
+const SCENARIO_CASES = "scenario_cases";
+
+/**
+ * A case a scenario statement computes: the scenario in `year` at the local revenue rate `rate`, spending its
+ * pool by `allocation` (nothing until the allocation is solved), under `key`, which the statement's rows carry
+ * as their year (see queries/scenarios/relations/01_scenario_parameters.sql).
+ */
+interface ScenarioCase {
+  readonly key: number;
+  readonly year: number;
+  readonly rate: number;
+  readonly allocation: Allocation;
+}
+
+/** A case whose allocation is solved and whose money is seen to balance, with its pool. */
+interface BalancedCase extends ScenarioCase {
+  readonly poolUsd: number;
+}
+
+/**
+ * The relation of a statement's cases: a VALUES list of `count` rows of bound parameters (key, year, local
+ * revenue rate, level, cutoff), each cast to its type, which both DuckDB and Athena (whose execution parameters
+ * are substituted as literals) read as one relation. Generated because its number of rows is the number of cases;
+ * it holds placeholders only, never a value.
+ */
+function scenarioCasesRelation(count: number): string {
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new ScenarioStatementError(`a scenario statement needs a case, not ${count}`);
+  const row =
+    "(CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS DOUBLE), CAST(? AS DOUBLE), CAST(? AS DOUBLE))";
+  return `SELECT * FROM (VALUES\n  ${Array.from({ length: count }, () => row).join(",\n  ")}\n) AS cases (case_key, year, local_revenue_rate, level, cutoff)`;
 }
 
 /** The queries a scenario run reads, relative to `queries/`. */
@@ -224,6 +280,8 @@ export class ScenarioRun {
    * The scenario's sensitivity series in each of its years (every year with current financial reports when it
    * names none): the scenario as it is but for its local revenue rate, at each of `rates`, through the same
    * queries and allocation as `simulate` — the pool, balanced as `simulate` checks it, and the funding Gini.
+   * Each year costs three statements whatever the number of rates: the allocation inputs of every rate, then,
+   * once the allocation of each is solved, the balance of every rate, then the funding Gini of every rate.
    */
   async sensitivity(
     scenario: Scenario,
@@ -236,20 +294,20 @@ export class ScenarioRun {
     const points: SensitivityPoint[] = [];
     for (const year of years) {
       if (!lakeYears.includes(year)) throw new ScenarioYearError(scenario.id, year, lakeYears);
-      for (const rate of rates) {
-        const variant: Scenario = {
-          ...scenario,
-          contribution: { ...scenario.contribution, local_revenue_rate: rate },
-        };
-        const { bound, poolUsd } = await this.balancedAllocation(variant, year);
-        const values = gini.length > 0 ? await this.scenarioValues(year, bound, gini) : new Map();
+      if (rates.length === 0) continue;
+      const cases = await this.balancedCases(
+        scenario,
+        rates.map((rate, i) => ({ key: i + 1, year, rate })),
+        { namingRates: true },
+      );
+      const values = gini.length > 0 ? await this.scenarioValues(scenario, cases, gini) : new Map();
+      for (const { key, rate, poolUsd } of cases)
         points.push({
           year,
           local_revenue_rate: rate,
           pool_usd: poolUsd,
-          funding_gini: values.get("funding_gini|movement|movement") ?? null,
+          funding_gini: values.get(key)?.get("funding_gini|movement|movement") ?? null,
         });
-      }
     }
     return points;
   }
@@ -260,55 +318,71 @@ export class ScenarioRun {
     this.staged = true;
   }
 
-  /** The scenario's allocation in a year, as bound parameters of its queries, once its money is seen to balance. */
-  private async balancedAllocation(
+  /**
+   * The scenario's allocation in each case, once its money is seen to balance: one statement for the allocation
+   * inputs of every case, the allocation solved for each, one statement for the balance of every case. A case
+   * that does not balance is an error naming its year (and, with `namingRates`, its rate).
+   */
+  private async balancedCases(
     scenario: Scenario,
-    year: number,
-  ): Promise<{ bound: SqlValue[]; poolUsd: number }> {
-    const parameters = (level: number | null, cutoff: number | null): SqlValue[] => [
-      year,
-      scenario.contribution.local_revenue_rate,
-      scenario.contribution.floor_usd,
-      scenario.contribution.global_fund_reallocation,
-      scenario.allocation.south_weight,
-      scenario.allocation.rule === "level_up",
-      level,
-      cutoff,
-    ];
-    const inputs = await this.run(SCENARIO_QUERIES.allocationInputs, parameters(null, null));
-    const poolUsd = Number(inputs[0]?.pool_usd ?? 0);
-    const countries: CountryNeed[] = inputs
-      .filter((row) => row.country !== null)
-      .map((row) => ({
-        country: String(row.country),
-        weightedEditors: Number(row.weighted_editors),
-        remainingUsd: Number(row.remaining_usd),
-      }));
-    const allocation = allocate(scenario.allocation.rule, poolUsd, countries);
-    const bound = parameters(allocation.level, allocation.cutoff);
+    cases: readonly Omit<ScenarioCase, "allocation">[],
+    options: { readonly namingRates: boolean },
+  ): Promise<BalancedCase[]> {
+    const unsolved = cases.map((unsolvedCase) => ({ ...unsolvedCase, allocation: NO_ALLOCATION }));
+    const inputs = rowsByCase(
+      await this.run(SCENARIO_QUERIES.allocationInputs, scenario, unsolved),
+      unsolved,
+    );
+    const solved: ScenarioCase[] = unsolved.map((unsolvedCase) => {
+      const rows = inputs.get(unsolvedCase.key) ?? [];
+      if (rows.length === 0) throw missingRow(SCENARIO_QUERIES.allocationInputs, unsolvedCase);
+      const countries: CountryNeed[] = rows
+        .filter((row) => row.country !== null)
+        .map((row) => ({
+          country: String(row.country),
+          weightedEditors: Number(row.weighted_editors),
+          remainingUsd: Number(row.remaining_usd),
+        }));
+      const poolUsd = Number(rows[0]?.pool_usd);
+      return { ...unsolvedCase, allocation: allocate(scenario.allocation.rule, poolUsd, countries) };
+    });
 
-    const [balance] = await this.run(SCENARIO_QUERIES.balance, bound);
-    const totals = {
-      pool: Number(balance?.pool_usd ?? 0),
-      withdrawn: Number(balance?.withdrawn_usd ?? 0),
-      "top-ups": Number(balance?.topup_usd ?? 0),
-      receipts: Number(balance?.receipt_usd ?? 0),
-    };
-    if (
-      [totals.withdrawn, totals["top-ups"], totals.receipts].some(
-        (total) => !(Math.abs(total - totals.pool) <= BALANCE_TOLERANCE * Math.abs(totals.pool)),
+    const balances = rowsByCase(await this.run(SCENARIO_QUERIES.balance, scenario, solved), solved);
+    return solved.map((solvedCase) => {
+      const [balance] = balances.get(solvedCase.key) ?? [];
+      if (!balance) throw missingRow(SCENARIO_QUERIES.balance, solvedCase);
+      const totals = {
+        pool: Number(balance.pool_usd),
+        withdrawn: Number(balance.withdrawn_usd),
+        "top-ups": Number(balance.topup_usd),
+        receipts: Number(balance.receipt_usd),
+      };
+      if (
+        [totals.withdrawn, totals["top-ups"], totals.receipts].some(
+          (total) => !(Math.abs(total - totals.pool) <= BALANCE_TOLERANCE * Math.abs(totals.pool)),
+        )
       )
-    )
-      throw new ScenarioBalanceError(scenario.id, year, totals);
-    return { bound, poolUsd: totals.pool };
+        throw new ScenarioBalanceError(
+          scenario.id,
+          solvedCase.year,
+          totals,
+          options.namingRates ? solvedCase.rate : undefined,
+        );
+      return { ...solvedCase, poolUsd: totals.pool };
+    });
   }
 
   private async applyToYear(
     scenario: Scenario,
     year: number,
   ): Promise<{ figures: ScenarioFigure[]; hubs: ScenarioHubRow[]; summary: ScenarioYearSummary }> {
-    const { bound, poolUsd } = await this.balancedAllocation(scenario, year);
-    const hubRows = await this.run(SCENARIO_QUERIES.hubs, bound);
+    const [applied] = await this.balancedCases(
+      scenario,
+      [{ key: year, year, rate: scenario.contribution.local_revenue_rate }],
+      { namingRates: false },
+    );
+    if (!applied) throw new Error(`scenario ${scenario.id}: no case for ${year}`);
+    const hubRows = await this.run(SCENARIO_QUERIES.hubs, scenario, [applied]);
     const hubs: ScenarioHubRow[] = hubRows
       .filter((row) => row.published === true)
       .map((row) => ({
@@ -323,7 +397,7 @@ export class ScenarioRun {
         deployed_scenario_usd: Number(row.deployed_scenario_usd),
       }));
 
-    const values = await this.scenarioValues(year, bound);
+    const values = (await this.scenarioValues(scenario, [applied])).get(applied.key) ?? new Map();
     const figures: ScenarioFigure[] = [];
     for (const before of this.baseline) {
       const scopes = SCENARIO_INDICATORS.get(before.indicator);
@@ -355,7 +429,7 @@ export class ScenarioRun {
       hubs,
       summary: {
         year,
-        pool_usd: poolUsd,
+        pool_usd: applied.poolUsd,
         contributing_hubs: hubRows.filter((row) => Number(row.contribution_usd) > 0).length,
         receiving_hubs: hubRows.filter((row) => Number(row.receipt_usd) > 0).length,
         funding_gini: movement("funding_gini"),
@@ -365,15 +439,15 @@ export class ScenarioRun {
   }
 
   /**
-   * The scenario's figures of the year, by `indicator|scope|scope_id`: every published indicator's own query,
-   * renamed to read the adjusted relations, in one statement (so that the engine computes the adjusted stages
-   * once), each query's rows tagged with its indicator id, a bound parameter.
+   * The scenario's figures in each case, by case key and then `indicator|scope|scope_id`: every published
+   * indicator's own query, renamed to read the adjusted relations, in one statement for every case (so that the
+   * engine computes the adjusted stages once), each query's rows tagged with its indicator id, a bound parameter.
    */
   private async scenarioValues(
-    year: number,
-    bound: readonly SqlValue[],
+    scenario: Scenario,
+    cases: readonly ScenarioCase[],
     indicators = this.framework.indicators.filter((indicator) => SCENARIO_INDICATORS.has(indicator.id)),
-  ): Promise<Map<string, number | null>> {
+  ): Promise<Map<number, Map<string, number | null>>> {
     const union = indicators
       .map((indicator, i) => {
         const renamed = renameRelations(
@@ -385,22 +459,66 @@ export class ScenarioRun {
       })
       .join("\nUNION ALL\n");
     const rows = await this.engine.query(
-      withRelationChain(this.chain.relations, union, "the scenario's figures"),
-      [...bound, ...indicators.map((indicator) => indicator.id)],
+      withRelationChain(this.relationsFor(cases), union, "the scenario's figures"),
+      [...parametersOf(scenario, cases), ...indicators.map((indicator) => indicator.id)],
     );
-    const values = new Map<string, number | null>();
-    for (const row of rows)
-      if (Number(row.year) === year)
-        values.set(`${row.indicator}|${row.scope}|${row.scope_id}`, finite(row.value));
+    const values = new Map<number, Map<string, number | null>>();
+    for (const [key, caseRows] of rowsByCase(rows, cases)) {
+      const figures = new Map<string, number | null>();
+      for (const row of caseRows)
+        figures.set(`${row.indicator}|${row.scope}|${row.scope_id}`, finite(row.value));
+      values.set(key, figures);
+    }
     return values;
   }
 
-  private run(query: string, parameters: readonly SqlValue[]): Promise<ResultRow[]> {
+  private run(query: string, scenario: Scenario, cases: readonly ScenarioCase[]): Promise<ResultRow[]> {
     return this.engine.query(
-      withRelationChain(this.chain.relations, readQuery(query, this.queriesDir), query),
-      parameters,
+      withRelationChain(this.relationsFor(cases), readQuery(query, this.queriesDir), query),
+      parametersOf(scenario, cases),
     );
   }
+
+  /** The relations of a statement of `cases`: their VALUES list, then the scenario's chain, which reads it. */
+  private relationsFor(cases: readonly ScenarioCase[]): [string, string][] {
+    return [[SCENARIO_CASES, scenarioCasesRelation(cases.length)], ...this.chain.relations];
+  }
+}
+
+const NO_ALLOCATION: Allocation = { level: null, cutoff: null };
+
+/**
+ * The bound parameters of a statement of `cases`, in the order of their placeholders: each case's (its VALUES
+ * row comes first in the statement), then the scenario's own (scenario_parameters).
+ */
+function parametersOf(scenario: Scenario, cases: readonly ScenarioCase[]): SqlValue[] {
+  return [
+    ...cases.flatMap((c) => [c.key, c.year, c.rate, c.allocation.level, c.allocation.cutoff]),
+    scenario.contribution.floor_usd,
+    scenario.contribution.global_fund_reallocation,
+    scenario.allocation.south_weight,
+    scenario.allocation.rule === "level_up",
+  ];
+}
+
+/** A statement's rows by the case they belong to (their year is the case's key), in the order they came. */
+function rowsByCase(rows: readonly ResultRow[], cases: readonly ScenarioCase[]): Map<number, ResultRow[]> {
+  const byCase = new Map<number, ResultRow[]>(cases.map((c) => [c.key, []]));
+  for (const row of rows) {
+    const caseRows = byCase.get(Number(row.year));
+    if (!caseRows)
+      throw new ScenarioStatementError(
+        `a scenario statement gave a row of year ${String(row.year)}, which is none of its cases' keys (${[...byCase.keys()].join(", ")}): a relation it reads by year is not keyed by the cases (queries/scenarios/relations/ must define it again as adjusted_<name>)`,
+      );
+    caseRows.push(row);
+  }
+  return byCase;
+}
+
+function missingRow(query: string, missing: Omit<ScenarioCase, "allocation">): ScenarioStatementError {
+  return new ScenarioStatementError(
+    `queries/${query} gave no row for the case of ${missing.year} at a local revenue rate of ${missing.rate} (key ${missing.key})`,
+  );
 }
 
 function finite(value: unknown): number | null {

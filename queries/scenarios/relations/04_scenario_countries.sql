@@ -1,17 +1,17 @@
--- Redistribution scenarios: every country of the scenario's year with what was deployed there D_c (by every
--- hub), what is left after the withdrawals D⁰_c, the active editors hubs that are not `global` report there E_c,
--- and the weighted editors e_c = weight_c · E_c (weight_c: the Global South weight for a Global South country,
--- else 1). Only the countries with E_c > 0 receive.
+-- Redistribution scenarios: every country of each case's year with what was deployed there D_c (by every hub),
+-- what is left after the case's withdrawals D⁰_c, the active editors hubs that are not `global` report there
+-- E_c, and the weighted editors e_c = weight_c · E_c (weight_c: the Global South weight for a Global South
+-- country, else 1). Only the countries with E_c > 0 receive.
 WITH withdrawn AS (
   SELECT year, country, SUM(withdrawn_usd) AS withdrawn_usd
   FROM scenario_withdrawals
   GROUP BY year, country
 ),
 countries_in_year AS (
-  SELECT c.year, c.country, c.south, SUM(c.deployed_usd) AS deployed_usd, SUM(c.editors) AS editors
+  SELECT p.year, c.country, c.south, SUM(c.deployed_usd) AS deployed_usd, SUM(c.editors) AS editors
   FROM scenario_cells c
-  JOIN scenario_parameters p ON p.year = c.year
-  GROUP BY c.year, c.country, c.south
+  JOIN scenario_parameters p ON p.facts_year = c.year
+  GROUP BY p.year, c.country, c.south
 )
 SELECT
   c.year,

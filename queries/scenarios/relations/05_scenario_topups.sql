@@ -1,6 +1,6 @@
 -- Redistribution scenarios: the pool's top-up of each country with editors. per_editor: λ · e_c, with
 -- λ = P / Σ e. level_up: λ · e_c − D⁰_c for the countries whose funds per weighted editor D⁰_c / e_c are at most
--- the cutoff (the countries below the level λ), 0 for the others. λ and the cutoff are solved per year from
+-- the cutoff (the countries below the level λ), 0 for the others. λ and the cutoff are solved per case from
 -- these same countries (functions/core/scenarios/allocation.ts); a null λ (an empty pool) tops up nothing.
 SELECT
   c.year,

@@ -1,9 +1,10 @@
--- Redistribution scenarios: the financial facts of the scenario's year as the scenario would have them: the
--- year's own facts, and one more expense fact per hub and country carrying the scenario's change to what the hub
--- deployed there. It adds no line (line_count 0), so every row-existence rule reads as before. The framework's
--- own stages and indicator queries run over these facts in place of financial_facts (relations named adjusted_*).
+-- Redistribution scenarios: the financial facts of each case's year as the scenario would have them: the year's
+-- own facts, and one more expense fact per hub and country carrying the scenario's change to what the hub
+-- deployed there. It adds no line (line_count 0), so every row-existence rule reads as before. Each row carries
+-- its case's key as its year (see scenario_parameters). The framework's own stages and indicator queries run over
+-- these facts in place of financial_facts (relations named adjusted_*).
 SELECT
-  f.year,
+  p.year,
   f.hub_id,
   f.hub_kind,
   f.flow,
@@ -13,7 +14,7 @@ SELECT
   f.line_count,
   f.amount_usd
 FROM financial_facts f
-JOIN scenario_parameters p ON p.year = f.year
+JOIN scenario_parameters p ON p.facts_year = f.year
 UNION ALL
 SELECT
   a.year,

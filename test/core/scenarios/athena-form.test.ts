@@ -6,19 +6,27 @@
  * also parsed with node-sql-parser's Trino grammar and held to the functions both engines share, as the
  * indicators are in test/adapters/aws/staged-run.test.ts.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AthenaEngine } from "../../../functions/adapters/aws/athena-engine.js";
 import { type CreateTableAs, StagedRun } from "../../../functions/adapters/aws/staged-run.js";
 import { DuckDbEngine } from "../../../functions/adapters/local/duckdb-engine.js";
 import { FolderStore } from "../../../functions/adapters/local/folder-store.js";
 import { loadFramework } from "../../../functions/core/framework/framework.js";
+import { computeIndicators } from "../../../functions/core/indicators/compute.js";
 import { publishIndicators } from "../../../functions/core/indicators/publish-indicators.js";
-import { scenarioStages } from "../../../functions/core/scenarios/scenario-run.js";
+import { readScenario } from "../../../functions/core/scenarios/scenario-file.js";
+import {
+  ScenarioRun,
+  SENSITIVITY_RATES,
+  scenarioStages,
+} from "../../../functions/core/scenarios/scenario-run.js";
 import type { QueryEngine, ResultRow, SqlValue } from "../../../functions/ports/query-engine.js";
+import { AthenaOnDuckDb } from "../../helpers/athena-on-duckdb.js";
 import { parseTrino, unportableFunctions } from "../../queries/trino-functions.js";
-import { ingestScenarioFixture } from "./fixture.js";
+import { FIXTURE_SCENARIO_FILES, ingestScenarioFixture } from "./fixture.js";
 
 const RUN_ID = "20260115t030000z_9f2c4e1a7b3d";
 
@@ -114,19 +122,23 @@ describe("the scenario SQL as Athena runs it", () => {
 
   it("binds the scenario's parameters as placeholders, never in the text, in statements that parse as Trino", () => {
     const scenarioQueries = runTables.queries.filter((query) => query.parameters.length > 0);
-    // Each scenario's year: 4 statements for its figures, then 3 per rate of its sensitivity series (allocation
-    // inputs, balance, and the funding Gini: the scenario's 8 parameters and the indicator's id).
-    expect(scenarioQueries).toHaveLength(2 * (4 + 21 * 3));
-    const sensitivityGini = scenarioQueries.filter((query) => query.parameters.length === 9);
-    expect(sensitivityGini).toHaveLength(2 * 21);
-    for (const { parameters } of sensitivityGini) expect(parameters[8]).toBe("funding_gini");
-    expect(sensitivityGini.slice(0, 21).map(({ parameters }) => parameters[1])).toEqual(
-      Array.from({ length: 21 }, (_, i) => i / 100),
-    );
-    const figures = scenarioQueries.filter((query) => query.parameters.length > 9);
+    // Each scenario's year: 4 statements for its figures (one case: its 5 parameters and the scenario's 4), then
+    // 3 for its whole sensitivity series (21 cases: allocation inputs, balance, and the funding Gini, which also
+    // binds the indicator's id).
+    expect(scenarioQueries).toHaveLength(2 * (4 + 3));
+    const sensitivityGini = scenarioQueries.filter((query) => query.parameters.length === 21 * 5 + 4 + 1);
+    expect(sensitivityGini).toHaveLength(2);
+    for (const { parameters } of sensitivityGini) {
+      expect(parameters.at(-1)).toBe("funding_gini");
+      expect(parameters.filter((_, i) => i < 21 * 5 && i % 5 === 2)).toEqual(
+        Array.from({ length: 21 }, (_, i) => i / 100),
+      );
+    }
+    expect(scenarioQueries.filter((query) => query.parameters.length === 21 * 5 + 4)).toHaveLength(2 * 2);
+    const figures = scenarioQueries.filter((query) => query.parameters.length === 5 + 4 + 9);
     expect(figures).toHaveLength(2);
     for (const { parameters } of figures)
-      expect(parameters.slice(8)).toEqual([
+      expect(parameters.slice(5 + 4)).toEqual([
         "deployed_usd",
         "deployed_per_editor_usd",
         "global_south_share",
@@ -138,12 +150,81 @@ describe("the scenario SQL as Athena runs it", () => {
         "redistribution_intensity",
       ]);
     for (const { sql, parameters } of scenarioQueries) {
-      expect([8, 9, 17]).toContain(parameters.length);
+      expect([5 + 4, 5 + 4 + 9, 21 * 5 + 4, 21 * 5 + 4 + 1]).toContain(parameters.length);
       expect(sql.match(/\?/g)).toHaveLength(parameters.length);
       expect(sql).toMatch(/^WITH\n[a-z_]+ AS \(\nSELECT \* FROM equity_observatory\.compute_run_/);
       expect(sql).not.toMatch(/fixture-(per-editor|level-up)|0\.25|1\.5|'deployed_usd'|'funding_gini'/);
       expect(() => parseTrino(sql)).not.toThrow();
       expect(unportableFunctions(sql)).toEqual([]);
+    }
+  });
+});
+
+describe("the sensitivity series through the Athena engine", () => {
+  // The real AthenaEngine, driving a fake Athena client (test/helpers/athena-on-duckdb.ts) that runs each
+  // statement it is sent on DuckDB with its execution parameters bound, and records it.
+  it("sends three statements for a scenario's year whatever the number of rates, and gives DuckDB's points", async () => {
+    // The fixture's financial reports are of 2025 only: each scenario's series is of one year.
+    const lake = await ingestScenarioFixture(join(root, "engine-lake"), { scenarios: false });
+    const countries = lake.dependencies.countries;
+    const framework = loadFramework();
+    const scenarios = await Promise.all(
+      Object.values(FIXTURE_SCENARIO_FILES).map(async (file) => {
+        const { scenario } = readScenario(await readFile(file));
+        if (!scenario) throw new Error(`${file} is not a scenario`);
+        return scenario;
+      }),
+    );
+    const local = await DuckDbEngine.open({ lake: lake.store, countries });
+    await local.query("CREATE SCHEMA lake");
+    const client = new AthenaOnDuckDb(local);
+    const athena = new AthenaEngine({
+      client,
+      workGroup: "observatory",
+      database: "lake",
+      staging: {
+        workGroup: "observatory-staging",
+        s3: { send: async () => ({ Contents: [], IsTruncated: false }) } as never,
+        bucket: "results",
+      },
+      pollInitialDelayMs: 1,
+      sleep: async () => {},
+    });
+    const own = await DuckDbEngine.open({ lake: lake.store, countries });
+    try {
+      const onAthena = new ScenarioRun(
+        athena,
+        framework,
+        await computeIndicators(athena, framework, { countries }),
+      );
+      const onDuckDb = new ScenarioRun(
+        own,
+        framework,
+        await computeIndicators(own, framework, { countries }),
+      );
+      await onAthena.sensitivity(scenarios[0] as (typeof scenarios)[number], [0.1]);
+      for (const scenario of scenarios) {
+        for (const rates of [SENSITIVITY_RATES, [0, 0.05, 0.1, 0.15, 0.2]]) {
+          const before = client.started.length;
+          const points = await onAthena.sensitivity(scenario, rates);
+          const sent = client.started.slice(before);
+          // The lake's years with financial reports, then the year's allocation inputs, balance and Gini.
+          expect(sent.map((statement) => statement.parameters.length)).toEqual([
+            0,
+            rates.length * 5 + 4,
+            rates.length * 5 + 4,
+            rates.length * 5 + 4 + 1,
+          ]);
+          expect(points.map((point) => [point.year, point.local_revenue_rate])).toEqual(
+            rates.map((rate) => [2025, rate]),
+          );
+          expect(points).toEqual(await onDuckDb.sensitivity(scenario, rates));
+        }
+      }
+    } finally {
+      await athena.close();
+      await local.close();
+      await own.close();
     }
   });
 });

@@ -120,6 +120,33 @@ describe("the compute step", () => {
     expect(await readdir(join(dir, "published")).catch(() => [])).toEqual([]);
   });
 
+  it("publishes nothing when a point of a scenario's sensitivity series does not balance, naming its year and rate", async () => {
+    const dir = join(root, "unbalanced-at-a-rate");
+    const lake = await lakeWithReference(join(dir, "lake"));
+    await lake.ingest(
+      financialCsv("wm-ng", "2025", [
+        "revenue,local_fundraising,100000,NGN,NG,,",
+        "expense,programs,50000,NGN,NG,,",
+      ]),
+      "wm-ng",
+    );
+    await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,40,"]), "wm-ng");
+    const scenario = {
+      scenario: "1",
+      id: "nothing-at-its-own-rate",
+      title: "t",
+      description: "d",
+      contribution: { local_revenue_rate: 0 },
+      allocation: { rule: "per_editor" },
+    };
+    expect((await lake.ingest(JSON.stringify(scenario), "council", "s.json")).status).toBe("accepted");
+    const output = new FolderStore(join(dir, "published"));
+    await expect(compute(lake.store, output)).rejects.toThrow(
+      "scenario nothing-at-its-own-rate, 2025 at a local revenue rate of 0.01: the money does not balance (pool 0.65, withdrawn 0.65, top-ups 0, receipts 0)",
+    );
+    expect(await readdir(join(dir, "published")).catch(() => [])).toEqual([]);
+  });
+
   it("stops, naming the file, when a scenario's curated file no longer holds the scenario the manifest records", async () => {
     const dir = join(root, "altered");
     const lake = await ingestScenarioFixture(join(dir, "lake"));

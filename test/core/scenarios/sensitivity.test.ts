@@ -4,13 +4,14 @@
  * itself. On the hand-checked fixture lake, with a third scenario that takes nothing from the global fund's
  * allocations (so that at 0% nothing moves).
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDbEngine } from "../../../functions/adapters/local/duckdb-engine.js";
 import { FolderStore } from "../../../functions/adapters/local/folder-store.js";
 import { loadFramework } from "../../../functions/core/framework/framework.js";
+import { computeIndicators } from "../../../functions/core/indicators/compute.js";
 import { publishIndicators } from "../../../functions/core/indicators/publish-indicators.js";
 import {
   readPublishedScenarios,
@@ -18,8 +19,9 @@ import {
   type ScenarioIndexEntry,
   sensitivityProblem,
 } from "../../../functions/core/scenarios/published-scenarios.js";
-import { SENSITIVITY_RATES } from "../../../functions/core/scenarios/scenario-run.js";
-import { ingestScenarioFixture } from "./fixture.js";
+import { readScenario, type Scenario } from "../../../functions/core/scenarios/scenario-file.js";
+import { ScenarioRun, SENSITIVITY_RATES } from "../../../functions/core/scenarios/scenario-run.js";
+import { FIXTURE_SCENARIO_FILES, ingestScenarioFixture } from "./fixture.js";
 
 const LOCAL_ONLY = {
   scenario: "1",
@@ -31,12 +33,13 @@ const LOCAL_ONLY = {
 };
 
 let root: string;
+let lake: Awaited<ReturnType<typeof ingestScenarioFixture>>;
 let out: FolderStore;
 let index: ScenarioIndex;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "scenario-sensitivity-"));
-  const lake = await ingestScenarioFixture(join(root, "lake"));
+  lake = await ingestScenarioFixture(join(root, "lake"));
   const outcome = await lake.ingest(JSON.stringify(LOCAL_ONLY), "council", "local-only.json");
   if (outcome.status !== "accepted") throw new Error(`local-only.json was ${outcome.status}`);
   out = new FolderStore(join(root, "out"));
@@ -141,4 +144,55 @@ describe("the sensitivity series", () => {
       "scenarios.json has a sensitivity point 4 that is not 2025 at rate 0.03 with a pool and a Gini for fixture-level-up",
     );
   });
+});
+
+describe("the sensitivity series, computed for every rate at once", () => {
+  const scenarioOf = (bytes: Uint8Array): Scenario => {
+    const { scenario, problems } = readScenario(bytes);
+    if (!scenario) throw new Error(JSON.stringify(problems));
+    return scenario;
+  };
+
+  it.each(["2026.1", "2026.2"])(
+    "gives at each rate exactly the pool and Gini of the scenario at that rate, simulated on its own (framework %s)",
+    async (version) => {
+      const scenarios = [
+        ...(await Promise.all(Object.values(FIXTURE_SCENARIO_FILES).map((file) => readFile(file)))),
+        new TextEncoder().encode(JSON.stringify(LOCAL_ONLY)),
+      ].map(scenarioOf);
+      const rates = [0.2, 0, 0.03, 1, 0.07];
+      const framework = loadFramework(version);
+      const { countries } = lake.dependencies;
+      const engine = await DuckDbEngine.open({ lake: lake.store, countries });
+      try {
+        const run = new ScenarioRun(
+          engine,
+          framework,
+          await computeIndicators(engine, framework, { countries }),
+        );
+        for (const scenario of scenarios) {
+          const series = await run.sensitivity(scenario, rates);
+          const reference = [];
+          for (const rate of rates) {
+            const alone = await run.simulate({
+              ...scenario,
+              contribution: { ...scenario.contribution, local_revenue_rate: rate },
+            });
+            for (const year of alone.summary)
+              reference.push({
+                year: year.year,
+                local_revenue_rate: rate,
+                pool_usd: year.pool_usd,
+                funding_gini: year.funding_gini.value,
+              });
+          }
+          expect(series, scenario.id).toEqual(reference);
+          expect(new Set(series.map((point) => point.pool_usd)).size, scenario.id).toBe(rates.length);
+          for (const point of series) expect(point.funding_gini, scenario.id).toBeTypeOf("number");
+        }
+      } finally {
+        await engine.close();
+      }
+    },
+  );
 });

@@ -16,6 +16,7 @@ import {
   createTableAsText,
   newRunId,
   RUN_TABLE_PREFIX,
+  runTableOf,
   STAGING_PREFIX,
   StagedRun,
 } from "../../../functions/adapters/aws/staged-run.js";
@@ -117,6 +118,38 @@ describe("StagedRun", () => {
     expect(() => run().createTableAs(["x; DROP TABLE t", "SELECT 1"], [])).toThrow(/invalid stage name/);
     expect(() => run().createTableAs(["a", "SELECT ? AS x"], [])).toThrow(/stages take no parameters/);
     expect(() => run().createTableAs(["a", "SELECT 1"], ["a"])).toThrow(/already staged/);
+  });
+
+  it("reads a run's table back from its name, with the time its run started, and nothing else", () => {
+    const id = newRunId(new Date("2026-01-15T03:00:00.999Z"), (bytes) => Buffer.alloc(bytes, 0x9f));
+    expect(runTableOf(`compute_run_${id}_financial_facts`)).toEqual({
+      runId: id,
+      stage: "financial_facts",
+      startedAt: new Date("2026-01-15T03:00:00Z"),
+    });
+    for (const name of [
+      "financial",
+      `compute_run_${id}`,
+      `compute_run_${id}_`,
+      `compute_run_${id}_a.b`,
+      `compute_run_${id.replace("t", "T")}_a`,
+      "compute_run_20260229t000000z_9f9f9f9f9f9f_a",
+      "compute_run_run1_a",
+    ])
+      expect(runTableOf(name), name).toBeUndefined();
+  });
+
+  it("lists every run's tables, and drops another run's table by its parsed name", () => {
+    expect(run().showRunTables()).toBe("SHOW TABLES IN equity_observatory 'compute_run_*'");
+    const table = runTableOf("compute_run_20260114t030000z_0123456789ab_manifest");
+    expect(table && run().dropRunTable(table)).toBe(
+      "DROP TABLE IF EXISTS equity_observatory.compute_run_20260114t030000z_0123456789ab_manifest",
+    );
+    expect(run().keyPrefixOf("20260114t030000z_0123456789ab")).toBe("staging/20260114t030000z_0123456789ab/");
+    expect(() => run().keyPrefixOf("../x")).toThrow(/invalid run id/);
+    expect(() =>
+      run().dropRunTable({ runId: "x; DROP TABLE manifest", stage: "a", startedAt: new Date() }),
+    ).toThrow(/invalid run id/);
   });
 
   it("gives each run of its own a run id of its own", () => {

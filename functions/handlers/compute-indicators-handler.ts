@@ -42,7 +42,9 @@ export async function publishCountryTable(lake: ObjectStore, countries: CountryT
  * The compute step of the publishing workflow: refreshes the country table, computes every indicator of the
  * framework with the same SQL as `observatory compute`, and publishes the indicators and the evidence list. A lake
  * with an interrupted compaction is refused first (`UnfinishedCompactionError`): Athena's tables read every file
- * under a year's prefix, and would count the absorbed files' rows twice.
+ * under a year's prefix, and would count the absorbed files' rows twice. What the engine swept of dead runs is in
+ * the run's log line (`scan.sweep`); a sweep that left something is logged as a warning too, naming what is left,
+ * and does not fail the run.
  */
 export function createComputeIndicatorsHandler(dependencies: ComputeIndicatorsDependencies) {
   return async (): Promise<ComputeSummary> => {
@@ -51,6 +53,15 @@ export function createComputeIndicatorsHandler(dependencies: ComputeIndicatorsDe
     await publishCountryTable(dependencies.lake, dependencies.countries);
     const engine = await dependencies.openEngine();
     const scan = () => (engine.statistics ? { scan: engine.statistics() } : {});
+    const warnOfSweep = () => {
+      const statistics = engine.statistics?.();
+      if (statistics?.sweep?.left)
+        dependencies.logger.warn("leftovers of dead compute runs not swept", {
+          runId: statistics.runId,
+          swept: statistics.sweep.runs,
+          ...statistics.sweep.left,
+        });
+    };
     let summary: ComputeSummary;
     try {
       const { rows, reports } = await publishIndicators(
@@ -62,12 +73,14 @@ export function createComputeIndicatorsHandler(dependencies: ComputeIndicatorsDe
       await engine.close().catch((cleanup: unknown) => {
         dependencies.logger.error("compute run not cleaned up", { error: messageOf(cleanup) });
       });
+      warnOfSweep();
       dependencies.logger.error("compute failed", { error: messageOf(error), ...scan() });
       throw error;
     }
     try {
       await engine.close();
     } catch (error) {
+      warnOfSweep();
       dependencies.logger.error("compute run not cleaned up", {
         error: messageOf(error),
         ...summary,
@@ -76,6 +89,7 @@ export function createComputeIndicatorsHandler(dependencies: ComputeIndicatorsDe
       throw error;
     }
     const result: ComputeSummary = { ...summary, ...scan() };
+    warnOfSweep();
     dependencies.logger.info("indicators published", { ...result });
     return result;
   };

@@ -17,6 +17,8 @@ const config = readConfig({
   database: env.string("GLUE_DATABASE"),
   stagingWorkGroup: env.string("ATHENA_STAGING_WORKGROUP"),
   stagingBucket: env.string("STAGING_BUCKET"),
+  /** The function's own timeout: a compute run that started longer ago (and a margin) is dead, and swept. */
+  timeoutSeconds: env.integer("COMPUTE_TIMEOUT_SECONDS", { min: 1, max: 900 }),
   frameworkVersion: env.oneOf("FRAMEWORK_VERSION", frameworkVersions(), {
     default: newestFrameworkVersion(),
   }),
@@ -36,7 +38,12 @@ export const handler = createComputeIndicatorsHandler({
       client: athena,
       workGroup: config.workGroup,
       database: config.database,
-      staging: { workGroup: config.stagingWorkGroup, s3, bucket: config.stagingBucket },
+      staging: {
+        workGroup: config.stagingWorkGroup,
+        s3,
+        bucket: config.stagingBucket,
+        sweepDeadRuns: { runTimeoutMs: config.timeoutSeconds * 1000 },
+      },
       sources: [manifestSource(await new LakeReader(lake).writeCheckpoint())],
     }),
   countries: bundledCountryTable(),

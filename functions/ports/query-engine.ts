@@ -19,6 +19,32 @@ export interface EngineStatistics {
   readonly bytesScanned: number;
   /** The id of the run the engine's intermediate tables belong to, if it has one. */
   readonly runId?: string;
+  /** What the engine removed, before its first statement, of earlier runs that died without cleaning up. */
+  readonly sweep?: RunSweep;
+}
+
+/**
+ * The sweep of dead runs' leftovers (on Athena: the tables and staged objects of compute runs whose Lambda was
+ * killed). A sweep that fails in part leaves the run going on and says what is left.
+ */
+export interface RunSweep {
+  /** The dead runs swept, oldest first. */
+  readonly runs: readonly string[];
+  /** How many of their tables were dropped. */
+  readonly tablesDropped: number;
+  /** Dead runs found but left for a later run, which sweeps the oldest first (a sweep takes a bounded number). */
+  readonly deferredRuns?: readonly string[];
+  /** What the sweep could not remove, and why; absent when it removed everything it found. */
+  readonly left?: RunSweepLeftovers;
+}
+
+/** What a sweep could not remove. */
+export interface RunSweepLeftovers {
+  /** Tables of dead runs that may still exist (empty when the tables could not even be listed: see `reasons`). */
+  readonly tables: readonly string[];
+  /** Key prefixes under which objects of dead runs may still lie. */
+  readonly objectsUnder: readonly string[];
+  readonly reasons: readonly string[];
 }
 
 /**

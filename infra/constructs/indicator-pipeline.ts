@@ -69,12 +69,13 @@ export class IndicatorPipeline extends Construct {
     });
     this.grantCompaction(curatedBucket, encryptionKey);
 
+    const computeTimeout = Duration.minutes(10);
     this.computeFunction = new ObservatoryFunction(this, "ComputeIndicators", {
       handlerModule: "compute-indicators",
       description: "Equity Observatory: computes the indicators with Athena and writes them under published/",
       logEncryptionKey: encryptionKey,
       logRetention,
-      timeout: Duration.minutes(10),
+      timeout: computeTimeout,
       memorySize: 1024,
       environment: {
         CURATED_BUCKET: curatedBucket.bucketName,
@@ -82,6 +83,7 @@ export class IndicatorPipeline extends Construct {
         GLUE_DATABASE: catalog.databaseName,
         ATHENA_STAGING_WORKGROUP: catalog.stagingWorkGroupName,
         STAGING_BUCKET: catalog.stagingBucket.bucketName,
+        COMPUTE_TIMEOUT_SECONDS: String(computeTimeout.toSeconds()),
       },
     });
     catalog.grantQuery(this.computeFunction.role);

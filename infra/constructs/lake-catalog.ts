@@ -204,10 +204,11 @@ export class LakeCatalog extends Construct {
 
   /**
    * Lets `grantee` run compute runs that materialise their stages: run statements in the staging workgroup; create,
-   * read and drop tables named `compute_run_*` in the database, and no other (Athena's CREATE TABLE needs
+   * read, list and drop tables named `compute_run_*` in the database, and no other (Athena's CREATE TABLE needs
    * glue:CreateTable, its DROP TABLE glue:DeleteTable, on the table, its database and the catalog; both
-   * glue:GetTable; reading a table glue:GetTable and glue:GetPartition(s)); and write, read and delete objects
-   * under the staging prefix of the query-results bucket, and nowhere else.
+   * glue:GetTable; reading a table glue:GetTable and glue:GetPartition(s); SHOW TABLES glue:GetTables, which
+   * returns only the tables it is granted on, so that a run finds the tables of dead runs to drop); and write,
+   * read and delete objects under the staging prefix of the query-results bucket, and nowhere else.
    */
   grantStagedTables(grantee: iam.IGrantable): void {
     const stack = Stack.of(this);
@@ -230,6 +231,7 @@ export class LakeCatalog extends Construct {
           "glue:CreateTable",
           "glue:DeleteTable",
           "glue:GetTable",
+          "glue:GetTables",
           "glue:GetPartition",
           "glue:GetPartitions",
         ],
@@ -250,7 +252,7 @@ export class LakeCatalog extends Construct {
     acknowledgeWildcardResources(
       grantee,
       [runTables],
-      "A compute run creates, reads and drops tables named compute_run_<run id>_<stage>, unknown before the run; the grant is limited to that name prefix in the observatory's database.",
+      "A compute run creates, reads, lists and drops tables named compute_run_<run id>_<stage>, unknown before the run (it drops those of dead runs too); the grant is limited to that name prefix in the observatory's database.",
     );
     acknowledgeWildcardResources(
       grantee,

@@ -2,7 +2,8 @@
 -- every exchange-rate upload) has exactly the rows its manifest entry records in its curated table, each row
 -- carrying its report_id. A Parquet file copied under curated/ would count a report twice, a deleted one not at
 -- all. Rows of reports that no manifest entry names (left by an ingest stopped before its commit) and rows of
--- superseded reports count nowhere and are not checked. One row per report that differs.
+-- superseded reports count nowhere and are not checked. One row per report that differs. The financial and
+-- impact rows are counted in stages/11_report_lines.sql, which reads every row carrying a current report's id.
 WITH counted_reports AS (
   SELECT m.kind, m.report_id, m.curated_key, m.row_count
   FROM manifest m
@@ -23,9 +24,7 @@ WITH counted_reports AS (
   WHERE m.kind = 'fx_rates'
 ),
 curated_rows AS (
-  SELECT 'financial' AS kind, report_id, COUNT(*) AS found_rows FROM financial GROUP BY report_id
-  UNION ALL
-  SELECT 'impact' AS kind, report_id, COUNT(*) AS found_rows FROM impact GROUP BY report_id
+  SELECT kind, report_id, SUM(line_count) AS found_rows FROM report_lines GROUP BY kind, report_id
   UNION ALL
   SELECT 'hubs' AS kind, report_id, COUNT(*) AS found_rows FROM hubs GROUP BY report_id
   UNION ALL

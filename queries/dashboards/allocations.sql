@@ -3,25 +3,22 @@
 -- counterparty_id, and the recipient's own revenue lines of category movement_allocation. One row per year and
 -- hub with either side. A gap is |received − allocated| > max(1 USD, 1% of the larger side), both sides of the
 -- comparison rounded to the cent, so that the rounding of a conversion cannot tip a difference over the line.
--- Each line's dollars are an exact DECIMAL (to 10^-12 USD), as in stages/05_financial_facts.sql, so the sums do
--- not depend on the order in which the engine adds the lines up.
+-- Each line's dollars are an exact DECIMAL (to 10^-12 USD), as in stages/05_financial_facts.sql, summed per
+-- report in stages/11_report_lines.sql, so the sums do not depend on the order in which the engine adds the lines
+-- up.
 WITH allocation_lines AS (
   SELECT
-    f.year,
-    f.hub_id,
+    l.year,
+    l.hub_id,
     COALESCE(h.kind, '') AS hub_kind,
-    f.flow,
-    f.category,
-    f.counterparty_id,
-    CASE
-      WHEN f.currency = 'USD' THEN CAST(f.amount AS DECIMAL(38, 12))
-      ELSE CAST(CAST(f.amount AS DOUBLE) * x.usd_per_unit AS DECIMAL(38, 12))
-    END AS amount_usd
-  FROM financial f
-  JOIN current_reports r ON r.report_id = f.report_id
-  LEFT JOIN exchange_rates x ON x.currency = f.currency AND x.year = f.year
-  LEFT JOIN hub_registry h ON h.hub_id = f.hub_id
-  WHERE f.category IN ('hub_allocation', 'movement_allocation')
+    l.flow,
+    l.category,
+    l.counterparty_id,
+    l.amount_usd,
+    l.line_count
+  FROM report_lines l
+  LEFT JOIN hub_registry h ON h.hub_id = l.hub_id
+  WHERE l.category IN ('hub_allocation', 'movement_allocation')
 ),
 sides AS (
   SELECT
@@ -29,7 +26,7 @@ sides AS (
     counterparty_id AS hub_id,
     amount_usd AS allocated_usd,
     CAST(0 AS DECIMAL(38, 12)) AS received_usd,
-    1 AS allocated_lines,
+    line_count AS allocated_lines,
     0 AS received_lines
   FROM allocation_lines
   WHERE hub_kind = 'global' AND flow = 'grant' AND category = 'hub_allocation'
@@ -40,7 +37,7 @@ sides AS (
     CAST(0 AS DECIMAL(38, 12)) AS allocated_usd,
     amount_usd AS received_usd,
     0 AS allocated_lines,
-    1 AS received_lines
+    line_count AS received_lines
   FROM allocation_lines
   WHERE hub_kind <> 'global' AND flow = 'revenue' AND category = 'movement_allocation'
 ),

@@ -5,11 +5,10 @@
 -- hub's seat); hub (the hub's own reports); country (the line's country). Disclosure control as there: no
 -- country instance for a protected country, and no hub or seat instance for a hub seated in one (its reports
 -- still feed the movement, and regions and countries through their lines). A country or seat the country table
--- does not know is treated as protected. Reads the shared stages only, so it runs for every framework version.
+-- does not know is treated as protected. Reads the shared stages only (the reports' countries from
+-- stages/11_report_lines.sql), so it runs for every framework version.
 WITH report_countries AS (
-  SELECT report_id, country FROM financial
-  UNION
-  SELECT report_id, country FROM impact
+  SELECT DISTINCT report_id, country FROM report_lines
 ),
 placed AS (
   SELECT

@@ -1,4 +1,4 @@
--- The one scan of the financial lines: current reports only, converted to US dollars at the year's rate,
+-- The financial lines as facts: current reports only, converted to US dollars at the year's rate,
 -- summed per hub, flow, category, country and focus. Each line's dollars are an exact DECIMAL (to 10^-12 USD),
 -- so the sums are exact and do not depend on the order in which the engine adds the lines up.
 SELECT

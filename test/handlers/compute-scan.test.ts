@@ -1,6 +1,7 @@
 /**
- * What the compute step says about the data its engine scanned, and that it closes the engine (which drops a
- * run's staged tables on Athena) whether the run succeeds or fails. Athena cannot run here, so the engine is the
+ * What the compute step says about the data its engine scanned and the dead runs it swept (warning of what a
+ * sweep left), and that it closes the engine (which drops a run's staged tables on Athena) whether the run
+ * succeeds or fails. Athena cannot run here, so the engine is the
  * embedded DuckDB engine over a folder lake, wrapped to report statistics as the Athena engine does
  * (`AthenaEngine.statistics()` itself is tested in test/adapters/aws/athena-engine.test.ts).
  */
@@ -15,6 +16,7 @@ import type {
   EngineStatistics,
   QueryEngine,
   ResultRow,
+  RunSweep,
   SqlValue,
 } from "../../functions/ports/query-engine.js";
 import { financialCsv, impactCsv, lakeWithReference } from "../helpers/movement.js";
@@ -31,6 +33,7 @@ class CountingEngine implements QueryEngine {
   constructor(
     private readonly engine: QueryEngine,
     private readonly fail: { query?: RegExp; close?: Error } = {},
+    private readonly sweep?: RunSweep,
   ) {}
 
   async stage(name: string, sql: string): Promise<void> {
@@ -49,6 +52,7 @@ class CountingEngine implements QueryEngine {
       runId: "20260115t030000z_9f2c4e1a7b3d",
       queries: this.queries,
       bytesScanned: this.queries * 1_048_576,
+      ...(this.sweep ? { sweep: this.sweep } : {}),
     };
   }
 
@@ -60,7 +64,7 @@ class CountingEngine implements QueryEngine {
   }
 }
 
-async function computeWith(fail: { query?: RegExp; close?: Error } = {}) {
+async function computeWith(fail: { query?: RegExp; close?: Error } = {}, sweep?: RunSweep) {
   const root = await tempDir();
   const lake = await lakeWithReference(root);
   await lake.ingest(financialCsv("wm-ng", "2025", ["expense,programs,1000000,NGN,NG,,"]), "wm-ng");
@@ -74,6 +78,7 @@ async function computeWith(fail: { query?: RegExp; close?: Error } = {}) {
       engine = new CountingEngine(
         await DuckDbEngine.open({ lake: lake.store, countries: bundledCountryTable() }),
         fail,
+        sweep,
       );
       return engine;
     },
@@ -141,5 +146,58 @@ describe("compute step, data scanned", () => {
       ["compute run not cleaned up", leftover.message],
       ["compute failed", "Athena query failed: SYNTAX_ERROR"],
     ]);
+  });
+
+  it("logs what the engine swept of dead runs in the run's line", async () => {
+    const sweep = { runs: ["20260114t030000z_0123456789ab"], tablesDropped: 19 };
+    const { summary, logger } = await computeWith({}, sweep);
+    expect(summary?.scan?.sweep).toEqual(sweep);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({
+        level: "INFO",
+        message: "indicators published",
+        scan: expect.objectContaining({ sweep }),
+      }),
+    ]);
+  });
+
+  it("publishes when the sweep left something, and warns naming what is left", async () => {
+    const left = {
+      tables: ["equity_observatory.compute_run_20260114t030000z_0123456789ab_manifest"],
+      objectsUnder: ["s3://query-results/staging/20260114t030000z_0123456789ab/"],
+      reasons: ['Athena query "drop …" failed: AccessDeniedException', "S3 did not delete 1 object(s): …"],
+    };
+    const sweep = { runs: ["20260114t030000z_0123456789ab"], tablesDropped: 18, left };
+    const { summary, error, logger } = await computeWith({}, sweep);
+    expect(error).toBeUndefined();
+    expect(summary).toMatchObject({ frameworkVersion: "2026.1", reports: 4, scan: { sweep } });
+    expect(logger.lines).toEqual([
+      expect.objectContaining({
+        level: "WARN",
+        message: "leftovers of dead compute runs not swept",
+        runId: "20260115t030000z_9f2c4e1a7b3d",
+        swept: ["20260114t030000z_0123456789ab"],
+        ...left,
+      }),
+      expect.objectContaining({ level: "INFO", message: "indicators published" }),
+    ]);
+  });
+
+  it("warns of what the sweep left when the run fails too", async () => {
+    const left = {
+      tables: [],
+      objectsUnder: [],
+      reasons: ["the compute runs' tables could not be listed, …"],
+    };
+    const { error, logger } = await computeWith(
+      { query: /^-- participants:/ },
+      { runs: [], tablesDropped: 0, left },
+    );
+    expect(error).toMatchObject({ message: "Athena query failed: SYNTAX_ERROR" });
+    expect(logger.lines.map((line) => [line.level, line.message])).toEqual([
+      ["WARN", "leftovers of dead compute runs not swept"],
+      ["ERROR", "compute failed"],
+    ]);
+    expect(logger.lines[0]).toMatchObject(left);
   });
 });

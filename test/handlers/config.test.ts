@@ -55,6 +55,7 @@ describe("readConfig", () => {
       ATHENA_STAGING_WORKGROUP: "wg-staging",
       STAGING_BUCKET: "results",
       GLUE_DATABASE: "db",
+      COMPUTE_TIMEOUT_SECONDS: "600",
       FRAMEWORK_VERSION: "2025.9",
     });
     try {

@@ -11,10 +11,12 @@
  */
 import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, S3Event } from "aws-lambda";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { lakeOnS3 } from "../../functions/adapters/aws/lake-on-s3.js";
 import { S3ObjectStore } from "../../functions/adapters/aws/s3-store.js";
+import { newRunId } from "../../functions/adapters/aws/staged-run.js";
 import { DuckDbEngine } from "../../functions/adapters/local/duckdb-engine.js";
 import { loadFramework } from "../../functions/core/framework/framework.js";
 import { frameworkStages } from "../../functions/core/indicators/compute.js";
@@ -64,10 +66,13 @@ let calls: RecordedCall[];
 let endpoints: { s3: string; services: string };
 const savedEnvironment = { ...process.env };
 
-async function startEndpoints(buckets: readonly string[]): Promise<void> {
+async function startEndpoints(
+  buckets: readonly string[],
+  athenaTables: readonly string[] = [],
+): Promise<void> {
   s3 = await startS3rver(buckets);
   const proxy = await recordingS3Proxy(s3.endpoint);
-  const services = await fakeAwsServices();
+  const services = await fakeAwsServices({ athenaTables });
   s3Requests = proxy.requests;
   calls = services.calls;
   endpoints = { s3: proxy.endpoint, services: services.endpoint };
@@ -218,31 +223,55 @@ describe("ingest-upload.ts", () => {
 });
 
 describe("compute-indicators.ts", () => {
-  it("computes FRAMEWORK_VERSION, stages in ATHENA_STAGING_WORKGROUP under STAGING_BUCKET, queries in ATHENA_WORKGROUP on GLUE_DATABASE and publishes to CURATED_BUCKET, with the run's k", async () => {
-    await startEndpoints([CURATED, RESULTS, RAW]);
+  const configuration = (overrides: Record<string, string> = {}) => ({
+    CURATED_BUCKET: CURATED,
+    ATHENA_WORKGROUP: "observatory-analytics",
+    ATHENA_STAGING_WORKGROUP: "observatory-staging",
+    STAGING_BUCKET: RESULTS,
+    GLUE_DATABASE: "observatory_lake",
+    FRAMEWORK_VERSION: "2026.1",
+    COMPUTE_TIMEOUT_SECONDS: "600",
+    ...overrides,
+  });
+
+  async function lakeWithReferenceOnS3(athenaTables: readonly string[] = []) {
+    await startEndpoints([CURATED, RESULTS, RAW], athenaTables);
     const seed = lakeOnS3({ client: s3.client, rawBucket: RAW, curatedBucket: CURATED });
     for (const text of [HUBS_CSV, FX_CSV])
       await ingestReport(
         { store: seed, countries: bundledCountryTable() },
         { fileName: "reference.csv", bytes: encode(text), uploader: "council" },
       );
+  }
+
+  const statementsSent = () =>
+    calls.filter((c) => c.operation === "StartQueryExecution").map((c) => String(c.input.QueryString));
+
+  /** The JSON lines the function logged (stdout is captured by the test). */
+  const logLines = () =>
+    vi
+      .mocked(process.stdout.write)
+      .mock.calls.map(([chunk]) => String(chunk))
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it("computes FRAMEWORK_VERSION, stages in ATHENA_STAGING_WORKGROUP under STAGING_BUCKET, queries in ATHENA_WORKGROUP on GLUE_DATABASE and publishes to CURATED_BUCKET, with the run's k", async () => {
+    await lakeWithReferenceOnS3();
     const { handler } = await coldStart<{ handler: () => Promise<unknown> }>(
       "../../functions/handlers/compute-indicators.js",
-      {
-        CURATED_BUCKET: CURATED,
-        ATHENA_WORKGROUP: "observatory-analytics",
-        ATHENA_STAGING_WORKGROUP: "observatory-staging",
-        STAGING_BUCKET: RESULTS,
-        GLUE_DATABASE: "observatory_lake",
-        FRAMEWORK_VERSION: "2026.1",
-      },
+      configuration(),
     );
     expect(await handler()).toMatchObject({ frameworkVersion: "2026.1", indicatorRows: 0, reports: 2 });
 
     const starts = calls.filter((c) => c.operation === "StartQueryExecution");
+    const [listing] = starts as [RecordedCall];
+    expect(listing.input).toMatchObject({
+      QueryString: "SHOW TABLES IN observatory_lake 'compute_run_*'",
+      WorkGroup: "observatory-staging",
+    });
     const creates = starts.filter((c) => String(c.input.QueryString).startsWith("CREATE TABLE"));
     const drops = starts.filter((c) => String(c.input.QueryString).startsWith("DROP TABLE"));
-    const queries = starts.filter((c) => !creates.includes(c) && !drops.includes(c));
+    const queries = starts.filter((c) => c !== listing && !creates.includes(c) && !drops.includes(c));
     expect(creates.length).toBe(1 + frameworkStages(loadFramework("2026.1")).length);
     const [manifest] = creates as [RecordedCall];
     expect(String(manifest.input.QueryString)).toMatch(
@@ -253,7 +282,7 @@ describe("compute-indicators.ts", () => {
     expect(manifest.input.ExecutionParameters).toEqual([`'${pinned?.key.split("/")[2]}'`]);
     expect(drops.length).toBe(creates.length);
     expect(queries.length).toBeGreaterThanOrEqual(loadFramework().indicators.length);
-    for (const start of [...creates, ...drops])
+    for (const start of [listing, ...creates, ...drops])
       expect(start.input).toMatchObject({
         WorkGroup: "observatory-staging",
         QueryExecutionContext: { Catalog: "AwsDataCatalog", Database: "observatory_lake" },
@@ -292,6 +321,67 @@ describe("compute-indicators.ts", () => {
     expect(new TextDecoder().decode(await published.get("run.json"))).toBe(
       '{\n "framework_version": "2026.1",\n "k": 10\n}\n',
     );
+  });
+  it("first sweeps, in ATHENA_STAGING_WORKGROUP, the tables of runs older than COMPUTE_TIMEOUT_SECONDS and the margin, and their objects in STAGING_BUCKET, and logs them", async () => {
+    const minutesAgo = (minutes: number) => newRunId(new Date(Date.now() - minutes * 60_000));
+    const dead = minutesAgo(42);
+    const alive = minutesAgo(5);
+    await lakeWithReferenceOnS3([
+      `compute_run_${dead}_manifest`,
+      `compute_run_${dead}_financial_facts`,
+      `compute_run_${alive}_manifest`,
+      "manifest",
+    ]);
+    const objects = [`staging/${dead}/manifest/1/a.parquet`, `staging/${alive}/manifest/1/a.parquet`];
+    for (const key of objects)
+      await s3.client.send(new PutObjectCommand({ Bucket: RESULTS, Key: key, Body: "PAR1" }));
+
+    const { handler } = await coldStart<{ handler: () => Promise<unknown> }>(
+      "../../functions/handlers/compute-indicators.js",
+      configuration({ COMPUTE_TIMEOUT_SECONDS: "60" }),
+    );
+    const sweep = { runs: [dead], tablesDropped: 2 };
+    expect(await handler()).toMatchObject({ scan: { sweep } });
+    expect(statementsSent().slice(0, 4)).toEqual([
+      "SHOW TABLES IN observatory_lake 'compute_run_*'",
+      `DROP TABLE IF EXISTS observatory_lake.compute_run_${dead}_manifest`,
+      `DROP TABLE IF EXISTS observatory_lake.compute_run_${dead}_financial_facts`,
+      expect.stringMatching(/^CREATE TABLE observatory_lake\.compute_run_\w+_manifest\n/),
+    ]);
+    for (const drop of calls.filter((c) => String(c.input.QueryString).includes(dead)))
+      expect(drop.input).toMatchObject({
+        WorkGroup: "observatory-staging",
+        QueryExecutionContext: { Catalog: "AwsDataCatalog", Database: "observatory_lake" },
+      });
+    const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: RESULTS, Prefix: "staging/" }));
+    expect((listed.Contents ?? []).map((object) => object.Key)).toEqual([objects[1]]);
+    expect(logLines().filter((line) => line.message === "indicators published")).toEqual([
+      expect.objectContaining({ level: "INFO", scan: expect.objectContaining({ sweep }) }),
+    ]);
+
+    calls.length = 0;
+    const longer = await coldStart<{ handler: () => Promise<unknown> }>(
+      "../../functions/handlers/compute-indicators.js",
+      configuration({ COMPUTE_TIMEOUT_SECONDS: "900" }),
+    );
+    expect(await longer.handler()).toMatchObject({ scan: { sweep: { runs: [], tablesDropped: 0 } } });
+    expect(statementsSent().filter((text) => text.includes(dead))).toEqual([]);
+  });
+
+  it("fails at cold start without a valid COMPUTE_TIMEOUT_SECONDS", async () => {
+    await startEndpoints([CURATED]);
+    await expect(
+      coldStart(
+        "../../functions/handlers/compute-indicators.js",
+        configuration({ COMPUTE_TIMEOUT_SECONDS: "" }),
+      ),
+    ).rejects.toThrow("the function is misconfigured: COMPUTE_TIMEOUT_SECONDS is not set");
+    await expect(
+      coldStart(
+        "../../functions/handlers/compute-indicators.js",
+        configuration({ COMPUTE_TIMEOUT_SECONDS: "0" }),
+      ),
+    ).rejects.toThrow('COMPUTE_TIMEOUT_SECONDS must be an integer from 1 to 900, not "0"');
   });
 });
 

@@ -6,7 +6,8 @@
  *   recorded (method, bucket, key, headers) and forwarded unchanged, so the objects really land in s3rver.
  * - Athena, Step Functions and STS cannot run here: one fake answers them over real HTTP in their wire protocols
  *   (JSON 1.1, JSON 1.0, AWS query), records every request, and answers just enough for the SDK (Athena: every
- *   query succeeds with no rows; Step Functions: the execution starts; STS: a session with s3rver's credentials).
+ *   query succeeds with no rows, but `SHOW TABLES` lists the tables it is given, one a row without a header row,
+ *   as Athena answers it; Step Functions: the execution starts; STS: a session with s3rver's credentials).
  */
 import { createServer, type IncomingHttpHeaders, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -122,7 +123,18 @@ function stsAnswer(operation: string): string {
 </AssumeRoleResponse>`;
 }
 
-function jsonAnswer(service: "athena" | "sfn", operation: string, input: Record<string, unknown>): unknown {
+/** What the fake Athena holds: the tables its `SHOW TABLES` lists, and which executions were one. */
+interface FakeCatalog {
+  readonly tables: readonly string[];
+  readonly listings: Set<string>;
+}
+
+function jsonAnswer(
+  service: "athena" | "sfn",
+  operation: string,
+  input: Record<string, unknown>,
+  catalog: FakeCatalog,
+): unknown {
   if (service === "sfn") {
     if (operation !== "StartExecution")
       throw new Error(`the fake Step Functions does not answer ${operation}`);
@@ -132,13 +144,23 @@ function jsonAnswer(service: "athena" | "sfn", operation: string, input: Record<
     };
   }
   switch (operation) {
-    case "StartQueryExecution":
-      return { QueryExecutionId: `query-${Math.random().toString(16).slice(2)}` };
+    case "StartQueryExecution": {
+      const id = `query-${Math.random().toString(16).slice(2)}`;
+      if (String(input.QueryString).startsWith("SHOW TABLES")) catalog.listings.add(id);
+      return { QueryExecutionId: id };
+    }
     case "GetQueryExecution":
       return {
         QueryExecution: { QueryExecutionId: input.QueryExecutionId, Status: { State: "SUCCEEDED" } },
       };
     case "GetQueryResults":
+      if (catalog.listings.has(String(input.QueryExecutionId)))
+        return {
+          ResultSet: {
+            Rows: catalog.tables.map((name) => ({ Data: [{ VarCharValue: name }] })),
+            ResultSetMetadata: { ColumnInfo: [{ Name: "tab_name", Type: "string" }] },
+          },
+        };
       return { ResultSet: { Rows: [], ResultSetMetadata: { ColumnInfo: [] } } };
     case "StopQueryExecution":
       return {};
@@ -147,9 +169,15 @@ function jsonAnswer(service: "athena" | "sfn", operation: string, input: Record<
   }
 }
 
-/** One fake for Athena, Step Functions and STS, told apart by their protocols. */
-export async function fakeAwsServices(): Promise<{ endpoint: string; calls: RecordedCall[] }> {
+/**
+ * One fake for Athena, Step Functions and STS, told apart by their protocols; `athenaTables` are the tables
+ * Athena's `SHOW TABLES` lists.
+ */
+export async function fakeAwsServices(
+  options: { athenaTables?: readonly string[] } = {},
+): Promise<{ endpoint: string; calls: RecordedCall[] }> {
   const calls: RecordedCall[] = [];
+  const catalog: FakeCatalog = { tables: options.athenaTables ?? [], listings: new Set() };
   const server = createServer(async (incoming, outgoing) => {
     const body = (await readBody(incoming)).toString("utf8");
     const target = String(incoming.headers["x-amz-target"] ?? "");
@@ -164,7 +192,7 @@ export async function fakeAwsServices(): Promise<{ endpoint: string; calls: Reco
         const contentType = `application/x-amz-json-${service === "athena" ? "1.1" : "1.0"}`;
         outgoing
           .writeHead(200, { "content-type": contentType })
-          .end(JSON.stringify(jsonAnswer(service, operation, input)));
+          .end(JSON.stringify(jsonAnswer(service, operation, input, catalog)));
         return;
       }
       const input = Object.fromEntries(new URLSearchParams(body));

@@ -42,6 +42,7 @@ const LAMBDA_ENVIRONMENT = {
   GLUE_DATABASE: "equity_observatory",
   ATHENA_STAGING_WORKGROUP: "equity-observatory-staging",
   STAGING_BUCKET: "query-results",
+  COMPUTE_TIMEOUT_SECONDS: "600",
   SITE_ORIGIN: "https://d111111abcdef8.cloudfront.net",
   UPLOAD_CONFIG: JSON.stringify({
     version: 1,

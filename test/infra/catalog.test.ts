@@ -203,4 +203,17 @@ describe("query access", () => {
     expect(resources[1]).toMatch(/:database\/equity_observatory"\]\]\}$/);
     expect(resources[2]).toMatch(/:table\/equity_observatory\/compute_run_\*"\]\]\}$/);
   });
+
+  it("lists tables (SHOW TABLES, to find dead runs' tables) only where it may drop them, besides the lake's named tables", () => {
+    const listing = statements.filter((statement) => actionsOf(statement).includes("glue:GetTables"));
+    const wildcards = listing
+      .flatMap(resourcesOf)
+      .map((arn) => JSON.stringify(arn))
+      .filter((arn) => arn.includes("*"));
+    expect(wildcards).toHaveLength(1);
+    expect(wildcards[0]).toMatch(/:table\/equity_observatory\/compute_run_\*"\]\]\}$/);
+    const dropping = listing.filter((statement) => actionsOf(statement).includes("glue:DeleteTable"));
+    expect(dropping).toHaveLength(1);
+    expect(resourcesOf(dropping[0] as Statement).map((arn) => JSON.stringify(arn))).toContain(wildcards[0]);
+  });
 });

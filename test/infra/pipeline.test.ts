@@ -291,15 +291,20 @@ describe("the compute function", () => {
     });
   });
 
-  it("knows the curated bucket, the workgroups, the database and where to stage its tables", () => {
+  it("knows the curated bucket, the workgroups, the database, where to stage its tables and its timeout", () => {
     expect(properties.Environment.Variables).toEqual({
       CURATED_BUCKET: { Ref: logicalId(storage.curatedBucket) },
       ATHENA_WORKGROUP: "equity-observatory",
       GLUE_DATABASE: "equity_observatory",
       ATHENA_STAGING_WORKGROUP: "equity-observatory-staging",
       STAGING_BUCKET: { Ref: logicalId(storage.queryResultsBucket) },
+      COMPUTE_TIMEOUT_SECONDS: "600",
       OBSERVATORY_HOME: "/var/task",
     });
+  });
+
+  it("knows its own timeout, to tell the runs that cannot still be alive", () => {
+    expect(properties.Environment.Variables.COMPUTE_TIMEOUT_SECONDS).toBe(String(properties.Timeout));
   });
 
   it("writes only query results, its runs' staged tables, the country table, the manifest checkpoint it pins and the published indicators", () => {

@@ -24,11 +24,12 @@ import type {
   QueryEngine,
   ResultRow,
   ResultValue,
+  RunSweep,
   SqlValue,
 } from "../../ports/query-engine.js";
 import { listElements } from "../list-text.js";
 import type { AthenaSource } from "./athena-tables.js";
-import { createTableAsText, StagedRun } from "./staged-run.js";
+import { createTableAsText, type RunTable, runTableOf, StagedRun } from "./staged-run.js";
 
 /** The Athena commands the engine sends. */
 export type AthenaCommand =
@@ -46,6 +47,34 @@ export interface AthenaSender {
   >;
 }
 
+/**
+ * How long after its start a compute run counts as dead beyond its function's timeout: room for clocks that
+ * differ, and for statements a killed run left running in Athena (they go on after the Lambda is gone).
+ */
+export const DEAD_RUN_MARGIN_MS = 30 * 60_000;
+
+/** The most dead runs one compute run sweeps, the oldest first; a later run sweeps the rest. */
+export const DEAD_RUNS_PER_SWEEP = 10;
+
+/** How many DROP TABLE statements of a sweep run at once. */
+const SWEEP_CONCURRENCY = 4;
+
+/**
+ * Sweeping, before a run's first statement, the tables and objects of compute runs that died without cleaning
+ * up (their Lambda was killed: timeout, out of memory). A run is dead when it started longer ago than
+ * `runTimeoutMs + marginMs`, which its id tells (`newRunId`).
+ */
+export interface DeadRunSweepOptions {
+  /** The longest a compute run can live: the timeout of the function that runs it. */
+  readonly runTimeoutMs: number;
+  /** @default DEAD_RUN_MARGIN_MS */
+  readonly marginMs?: number;
+  /** @default DEAD_RUNS_PER_SWEEP */
+  readonly maxRuns?: number;
+  /** @default () => new Date() */
+  readonly now?: () => Date;
+}
+
 /** Where and how a compute run materialises its stages. */
 export interface AthenaStagingOptions {
   /**
@@ -61,6 +90,8 @@ export interface AthenaStagingOptions {
   readonly prefix?: string;
   /** @default newRunId(): the time and 48 random bits */
   readonly runId?: string;
+  /** Sweep the leftovers of dead compute runs before the first statement. @default no sweep */
+  readonly sweepDeadRuns?: DeadRunSweepOptions;
 }
 
 export interface AthenaEngineOptions {
@@ -211,7 +242,9 @@ export interface AthenaStatistics extends EngineStatistics {
  * The cloud query engine: Amazon Athena (Trino) over the S3 lake's Glue tables. Each stage is materialised once
  * per run with `CREATE TABLE … AS` into a table of the run (`compute_run_<run id>_<stage>`, ZSTD Parquet under
  * the staging prefix), and later stages and queries read it from there, so the lake is scanned by the stages
- * only. `close` drops the run's tables and deletes their objects, whether the run succeeded or not.
+ * only. `close` drops the run's tables and deletes their objects, whether the run succeeded or not; a run whose
+ * Lambda was killed cannot, so with `staging.sweepDeadRuns` each run first drops the tables and deletes the
+ * objects of runs that cannot still be alive (`DeadRunSweepOptions`), and reports it in `statistics().sweep`.
  * Parameters travel as Athena execution parameters, never inside the query text. A statement whose failure
  * Athena reports as retryable is run again after a full-jitter exponential backoff. Every statement's
  * `DataScannedInBytes` is added up (`statistics()`).
@@ -229,6 +262,7 @@ export class AthenaEngine implements QueryEngine {
   private closed = false;
   private closing: Promise<void> | undefined;
   private sourcesStaged: Promise<void> | undefined;
+  private sweep: RunSweep | undefined;
   private queries = 0;
   private bytesScanned = 0;
   private readonly client: AthenaSender;
@@ -239,6 +273,11 @@ export class AthenaEngine implements QueryEngine {
     if (!options.workGroup) throw new Error("AthenaEngine needs a workGroup");
     if (!options.database) throw new Error("AthenaEngine needs a database");
     if (!options.staging?.workGroup) throw new Error("AthenaEngine needs a staging workGroup");
+    const sweep = options.staging.sweepDeadRuns;
+    if (sweep && !(Number.isSafeInteger(sweep.runTimeoutMs) && sweep.runTimeoutMs > 0))
+      throw new Error(
+        `AthenaEngine needs a positive runTimeoutMs to sweep dead runs, not ${sweep.runTimeoutMs}`,
+      );
     this.run = new StagedRun({
       database: options.database,
       bucket: options.staging.bucket,
@@ -293,9 +332,11 @@ export class AthenaEngine implements QueryEngine {
     return this.results(id);
   }
 
-  /** Materialises the run's sources, once, before anything reads them. */
+  /** Sweeps dead runs (when asked to) and materialises the run's sources, once, before anything reads them. */
   private stageSources(): Promise<void> {
     this.sourcesStaged ??= (async () => {
+      const sweep = this.options.staging.sweepDeadRuns;
+      if (sweep) this.sweep = await this.sweepDeadRuns(sweep);
       for (const source of this.options.sources ?? []) {
         assertStageName(source.name);
         if (this.closed) throw new Error("the Athena engine is closed");
@@ -316,9 +357,95 @@ export class AthenaEngine implements QueryEngine {
     return this.sourcesStaged;
   }
 
-  /** The statements run so far (every attempt, CREATE and DROP TABLE included) and the bytes they scanned. */
+  /**
+   * The statements run so far (every attempt, CREATE and DROP TABLE included) and the bytes they scanned, and
+   * what the sweep of dead runs removed, once it has run.
+   */
   statistics(): AthenaStatistics {
-    return { runId: this.run.runId, queries: this.queries, bytesScanned: this.bytesScanned };
+    return {
+      runId: this.run.runId,
+      queries: this.queries,
+      bytesScanned: this.bytesScanned,
+      ...(this.sweep ? { sweep: this.sweep } : {}),
+    };
+  }
+
+  /**
+   * Drops the tables of dead compute runs and deletes their objects: lists the database's `compute_run_*`
+   * tables, keeps only names that are exactly a run's table (`runTableOf`) of a run other than this one that
+   * started before the cutoff, and sweeps at most `maxRuns` runs, the oldest first. Never throws: what fails is
+   * reported in the result's `left`, and the run goes on.
+   */
+  private async sweepDeadRuns(options: DeadRunSweepOptions): Promise<RunSweep> {
+    const workGroup = this.options.staging.workGroup;
+    let listed: string[];
+    try {
+      const id = await this.execute(
+        () => this.run.showRunTables(),
+        [],
+        workGroup,
+        "list the compute runs' tables",
+      );
+      listed = await this.firstValues(id);
+    } catch (error) {
+      return {
+        runs: [],
+        tablesDropped: 0,
+        left: {
+          tables: [],
+          objectsUnder: [],
+          reasons: [
+            `the compute runs' tables could not be listed, so no dead run was swept: ${errorText(error)}`,
+          ],
+        },
+      };
+    }
+    const now = options.now?.() ?? new Date();
+    const cutoff = now.getTime() - options.runTimeoutMs - (options.marginMs ?? DEAD_RUN_MARGIN_MS);
+    const deadTables = new Map<string, RunTable[]>();
+    for (const name of new Set(listed)) {
+      const table = runTableOf(name);
+      if (!table || table.runId === this.run.runId || table.startedAt.getTime() >= cutoff) continue;
+      deadTables.set(table.runId, [...(deadTables.get(table.runId) ?? []), table]);
+    }
+    const dead = [...deadTables.keys()].sort();
+    const runs = dead.slice(0, options.maxRuns ?? DEAD_RUNS_PER_SWEEP);
+    const deferredRuns = dead.slice(runs.length);
+    const tables = runs.flatMap((runId) => deadTables.get(runId) ?? []);
+
+    const reasons: string[] = [];
+    const tablesLeft: string[] = [];
+    const drops = await settleEach(tables, SWEEP_CONCURRENCY, (table) =>
+      this.execute(
+        () => this.run.dropRunTable(table),
+        [],
+        workGroup,
+        `drop ${this.run.nameOf(table)} of a dead run`,
+      ),
+    );
+    drops.forEach((outcome, i) => {
+      if (outcome.status === "fulfilled") return;
+      tablesLeft.push(this.run.nameOf(tables[i] as RunTable));
+      reasons.push(errorText(outcome.reason));
+    });
+    const objectsLeftUnder: string[] = [];
+    for (const runId of runs) {
+      const prefix = this.run.keyPrefixOf(runId);
+      try {
+        await this.deleteObjectsUnder(prefix);
+      } catch (error) {
+        objectsLeftUnder.push(`s3://${this.run.bucket}/${prefix}`);
+        reasons.push(errorText(error));
+      }
+    }
+    return {
+      runs,
+      tablesDropped: tables.length - tablesLeft.length,
+      ...(deferredRuns.length > 0 ? { deferredRuns } : {}),
+      ...(reasons.length > 0
+        ? { left: { tables: tablesLeft, objectsUnder: objectsLeftUnder, reasons } }
+        : {}),
+    };
   }
 
   /**
@@ -362,7 +489,7 @@ export class AthenaEngine implements QueryEngine {
     });
     let objectsLeftUnder: string | undefined;
     try {
-      await this.deleteRunObjects();
+      await this.deleteObjectsUnder(this.run.keyPrefix);
     } catch (error) {
       objectsLeftUnder = `s3://${this.run.bucket}/${this.run.keyPrefix}`;
       reasons.push(errorText(error));
@@ -371,7 +498,8 @@ export class AthenaEngine implements QueryEngine {
       throw new StagingCleanupError({ runId: this.run.runId, tablesLeft, objectsLeftUnder, reasons });
   }
 
-  private async deleteRunObjects(): Promise<void> {
+  /** Deletes every object under a key prefix of the staging bucket. */
+  private async deleteObjectsUnder(prefix: string): Promise<void> {
     const { s3 } = this.options.staging;
     const failures: string[] = [];
     let continuationToken: string | undefined;
@@ -379,7 +507,7 @@ export class AthenaEngine implements QueryEngine {
       const page = (await s3.send(
         new ListObjectsV2Command({
           Bucket: this.run.bucket,
-          Prefix: this.run.keyPrefix,
+          Prefix: prefix,
           ContinuationToken: continuationToken,
         }),
       )) as ListObjectsV2CommandOutput;
@@ -478,15 +606,12 @@ export class AthenaEngine implements QueryEngine {
     }
   }
 
+  /** The rows of a finished SELECT, every page; the first page's first row is the header, as Athena sends it. */
   private async results(id: string): Promise<ResultRow[]> {
     const rows: ResultRow[] = [];
     let columns: readonly ColumnInfo[] = [];
-    let nextToken: string | undefined;
     let first = true;
-    do {
-      const page = (await this.client.send(
-        new GetQueryResultsCommand({ QueryExecutionId: id, NextToken: nextToken, MaxResults: 1000 }),
-      )) as GetQueryResultsOutput;
+    for await (const page of this.resultPages(id)) {
       if (first) columns = page.ResultSet?.ResultSetMetadata?.ColumnInfo ?? [];
       const data = page.ResultSet?.Rows ?? [];
       for (const row of first ? data.slice(1) : data) {
@@ -497,9 +622,33 @@ export class AthenaEngine implements QueryEngine {
         rows.push(plain);
       }
       first = false;
+    }
+    return rows;
+  }
+
+  /**
+   * The first value of every row of a finished utility statement such as `SHOW TABLES`, whose result has no
+   * header row (Athena does not document this; a header would be one more value, which callers filter out).
+   */
+  private async firstValues(id: string): Promise<string[]> {
+    const values: string[] = [];
+    for await (const page of this.resultPages(id))
+      for (const row of page.ResultSet?.Rows ?? []) {
+        const value = row.Data?.[0]?.VarCharValue;
+        if (value !== undefined) values.push(value);
+      }
+    return values;
+  }
+
+  private async *resultPages(id: string): AsyncGenerator<GetQueryResultsOutput> {
+    let nextToken: string | undefined;
+    do {
+      const page = (await this.client.send(
+        new GetQueryResultsCommand({ QueryExecutionId: id, NextToken: nextToken, MaxResults: 1000 }),
+      )) as GetQueryResultsOutput;
+      yield page;
       nextToken = page.NextToken;
     } while (nextToken);
-    return rows;
   }
 }
 
@@ -529,6 +678,27 @@ export function fromAthena(text: string | undefined, type: string | undefined): 
   if (base === "boolean") return text === "true";
   if (base === "array") return listElements(text, "Athena");
   return text;
+}
+
+/** Runs `task` on every item, at most `limit` at a time, and gives each outcome in the items' order. */
+async function settleEach<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
+  const outcomes: PromiseSettledResult<R>[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      outcomes[i] = await task(items[i] as T).then(
+        (value): PromiseSettledResult<R> => ({ status: "fulfilled", value }),
+        (reason: unknown): PromiseSettledResult<R> => ({ status: "rejected", reason }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return outcomes;
 }
 
 function errorText(error: unknown): string {

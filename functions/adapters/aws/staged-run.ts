@@ -17,12 +17,47 @@ const KEY_PREFIX = /^([A-Za-z0-9=_.-]+\/)+$/;
  * letters, digits and `_` only, so it is safe inside an unquoted table name and an S3 key, and sorts by time.
  */
 export function newRunId(now: Date = new Date(), random: (bytes: number) => Buffer = randomBytes): string {
-  const time = now
+  return `${runTimeText(now)}_${random(6).toString("hex")}`;
+}
+
+/** The time part of a run id: `20260115t030000z`. */
+function runTimeText(time: Date): string {
+  return time
     .toISOString()
     .replace(/\.\d{3}Z$/, "z")
     .replace(/[-:]/g, "")
     .toLowerCase();
-  return `${time}_${random(6).toString("hex")}`;
+}
+
+/**
+ * The name of a table a compute run created, exactly: `compute_run_`, a run id as `newRunId` writes it, `_` and
+ * a stage name. Nothing else in the database matches.
+ */
+const RUN_TABLE =
+  /^compute_run_((\d{4})(\d{2})(\d{2})t(\d{2})(\d{2})(\d{2})z_[0-9a-f]{12})_([a-z_][a-z0-9_]*)$/;
+
+/** A table of a compute run, read from its name. */
+export interface RunTable {
+  readonly runId: string;
+  readonly stage: string;
+  /** When the run started: the time its id carries, to the second. */
+  readonly startedAt: Date;
+}
+
+/**
+ * The run and stage a table belongs to, if its name is exactly `compute_run_<run id>_<stage>` with a run id as
+ * `newRunId` writes it (a real UTC time and 48 random bits in hex) and a stage name of lower-case letters, digits
+ * and `_`; undefined for any other name, such as the lake's own tables.
+ */
+export function runTableOf(name: string): RunTable | undefined {
+  const match = RUN_TABLE.exec(name);
+  if (!match) return undefined;
+  const [, runId, year, month, day, hour, minute, second, stage] = match as unknown as string[];
+  const startedAt = new Date(
+    Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)),
+  );
+  if (!runId?.startsWith(runTimeText(startedAt))) return undefined;
+  return { runId, stage: stage as string, startedAt };
 }
 
 /** Where a compute run keeps its staged tables: in which database, which bucket and under which run id. */
@@ -82,13 +117,41 @@ export class StagedRun {
 
   /** The key prefix under which every object of the run lies, in the staging bucket. */
   get keyPrefix(): string {
-    return `${this.prefix}${this.runId}/`;
+    return this.keyPrefixOf(this.runId);
+  }
+
+  /** The key prefix of any run's objects in the staging bucket: `<prefix><run id>/`. */
+  keyPrefixOf(runId: string): string {
+    if (!RUN_ID.test(runId)) throw new Error(`invalid run id: ${JSON.stringify(runId)}`);
+    return `${this.prefix}${runId}/`;
+  }
+
+  /**
+   * The statement that lists the tables of every compute run in the database. Athena's pattern knows only `*`
+   * and `|`, so the names it returns are checked with `runTableOf` before anything is done with them.
+   */
+  showRunTables(): string {
+    return `SHOW TABLES IN ${this.database} '${RUN_TABLE_PREFIX}*'`;
+  }
+
+  /**
+   * The statement that drops a table of another compute run, written from its parsed name (never from the text
+   * a listing returned).
+   */
+  dropRunTable(table: RunTable): string {
+    return `DROP TABLE IF EXISTS ${this.nameOf(table)}`;
+  }
+
+  /** Any run's table, qualified with the database: `<database>.compute_run_<run id>_<stage>`. */
+  nameOf(table: Pick<RunTable, "runId" | "stage">): string {
+    if (!RUN_ID.test(table.runId)) throw new Error(`invalid run id: ${JSON.stringify(table.runId)}`);
+    if (!IDENTIFIER.test(table.stage)) throw new Error(`invalid stage name: ${JSON.stringify(table.stage)}`);
+    return `${this.database}.${RUN_TABLE_PREFIX}${table.runId}_${table.stage}`;
   }
 
   /** The run's table for a stage, qualified with the database: `<database>.compute_run_<run id>_<stage>`. */
   tableOf(stage: string): string {
-    if (!IDENTIFIER.test(stage)) throw new Error(`invalid stage name: ${JSON.stringify(stage)}`);
-    return `${this.database}.${RUN_TABLE_PREFIX}${this.runId}_${stage}`;
+    return this.nameOf({ runId: this.runId, stage });
   }
 
   /**

@@ -728,3 +728,258 @@ describe("AthenaEngine, a compute run's staged tables", () => {
     expect(athena.commands).toEqual([]);
   });
 });
+
+describe("AthenaEngine, sweeping the leftovers of dead compute runs", () => {
+  const NOW = new Date("2026-01-15T03:00:00Z");
+  /** Ten minutes of function timeout and the default margin of thirty: runs started before 02:20:00 are dead. */
+  const SWEEP = { runTimeoutMs: 600_000, now: () => NOW };
+  const DEAD = "20260115t021959z_aaaaaaaaaaaa";
+  const OLDER = "20260114t030000z_bbbbbbbbbbbb";
+  const AT_CUTOFF = "20260115t022000z_cccccccccccc";
+  const RECENT = "20260115t025500z_dddddddddddd";
+  const FUTURE = "20260116t030000z_eeeeeeeeeeee";
+  const runTable = (runId: string, stage: string) => `compute_run_${runId}_${stage}`;
+  /** Names that are not exactly a run's table, some of them close: none may be touched. */
+  const NEAR_MISSES = [
+    "tab_name",
+    "manifest",
+    "financial",
+    "impact",
+    "manifest_checkpoints",
+    "compute_run_",
+    `compute_run_${DEAD}`,
+    `compute_run_${DEAD}_`,
+    `xcompute_run_${DEAD}_facts`,
+    `compute_runs_${DEAD}_facts`,
+    ` compute_run_${DEAD}_facts`,
+    `compute_run_${DEAD}_facts `,
+    `compute_run_${DEAD}_Facts`,
+    `compute_run_${DEAD.toUpperCase()}_facts`,
+    `compute_run_${DEAD}_facts; DROP TABLE manifest`,
+    `compute_run_${DEAD}_facts\nmanifest`,
+    `compute_run_${DEAD}_facts.manifest`,
+    "compute_run_20260115t021959z_aaaaaaaaaaa_facts",
+    "compute_run_20260115t021959z_aaaaaaaaaaaaa_facts",
+    "compute_run_20260115t021959z_gggggggggggg_facts",
+    "compute_run_20261315t021959z_aaaaaaaaaaaa_facts",
+    "compute_run_20260230t021959z_aaaaaaaaaaaa_facts",
+    "compute_run_20260115t250000z_aaaaaaaaaaaa_facts",
+    "compute_run_20251232t000000z_aaaaaaaaaaaa_facts",
+    "compute_run_20260100t000000z_aaaaaaaaaaaa_facts",
+    "compute_run_20260114t236000z_aaaaaaaaaaaa_facts",
+    "compute_run_2026115t021959z_aaaaaaaaaaaa_facts",
+    "compute_run_20260115021959_aaaaaaaaaaaa_facts",
+    "compute_run_manual_facts",
+  ];
+
+  /** SHOW TABLES as Athena answers it: one value per row, no header row; here over two pages. */
+  function listing(names: readonly string[]): GetQueryResultsOutput[] {
+    const half = Math.ceil(names.length / 2);
+    const page = (part: readonly string[], nextToken?: string): GetQueryResultsOutput => ({
+      NextToken: nextToken,
+      ResultSet: {
+        ResultSetMetadata: { ColumnInfo: [{ Name: "tab_name", Type: "string" }] },
+        Rows: part.map((name) => ({ Data: [{ VarCharValue: name }] })),
+      },
+    });
+    return [page(names.slice(0, half), "page-1"), page(names.slice(half))];
+  }
+
+  async function sweeping(
+    s3: LocalS3,
+    names: readonly string[],
+    options: { scripts?: Status[][]; staging?: Partial<AthenaEngineOptions["staging"]> } = {},
+  ) {
+    const athena = new FakeAthena(options.scripts ?? [], listing(names), writeTableFiles(s3));
+    const { engine } = engineWith(athena, {
+      staging: {
+        workGroup: "observatory-staging",
+        s3: s3.client,
+        bucket: BUCKET,
+        runId: RUN_ID,
+        sweepDeadRuns: SWEEP,
+        ...options.staging,
+      },
+    });
+    return { athena, engine };
+  }
+
+  async function seed(s3: LocalS3, keys: readonly string[]): Promise<void> {
+    for (const key of keys)
+      await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: "x" }));
+  }
+
+  const statements = (athena: FakeAthena) =>
+    athena.starts.map((start) => `${start.WorkGroup}: ${start.QueryString?.split("\n", 1)[0]}`);
+
+  it("before its first statement, drops the tables of runs started before the timeout and margin, and deletes their objects, touching nothing else", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const kept = [
+      `staging/${AT_CUTOFF}/manifest/1/x.parquet`,
+      `staging/${RECENT}/financial_facts/1/x.parquet`,
+      `staging/${FUTURE}/x/1/x.parquet`,
+      `staging/${DEAD}b/facts/1/x.parquet`,
+      `staging/${DEAD.slice(0, -1)}/facts/1/x.parquet`,
+      "athena/qe-0.csv",
+      `curated/financial/year=2025/${DEAD}.parquet`,
+    ];
+    await seed(s3, [
+      ...kept,
+      `staging/${DEAD}/manifest/1/x.parquet`,
+      `staging/${DEAD}/financial_facts/2/x.parquet`,
+      `staging/${OLDER}/current_reports/1/x.parquet`,
+    ]);
+    const { athena, engine } = await sweeping(s3, [
+      ...NEAR_MISSES,
+      runTable(DEAD, "manifest"),
+      runTable(RECENT, "financial_facts"),
+      runTable(AT_CUTOFF, "manifest"),
+      runTable(FUTURE, "x"),
+      runTable(RUN_ID, "manifest"),
+      runTable(OLDER, "current_reports"),
+      runTable(DEAD, "financial_facts"),
+    ]);
+    await engine.stage("current_reports", STAGES[0]?.[1] as string);
+
+    expect(statements(athena)).toEqual([
+      "observatory-staging: SHOW TABLES IN lake 'compute_run_*'",
+      `observatory-staging: DROP TABLE IF EXISTS lake.${runTable(OLDER, "current_reports")}`,
+      `observatory-staging: DROP TABLE IF EXISTS lake.${runTable(DEAD, "manifest")}`,
+      `observatory-staging: DROP TABLE IF EXISTS lake.${runTable(DEAD, "financial_facts")}`,
+      `observatory-staging: CREATE TABLE ${table("current_reports")}`,
+    ]);
+    expect(engine.statistics().sweep).toEqual({ runs: [OLDER, DEAD], tablesDropped: 3 });
+    expect(await keysIn(s3)).toEqual(
+      [...kept, `staging/${RUN_ID}/current_reports/1/20260115_030001_00042_abcde_0.parquet`].sort(),
+    );
+    await engine.close();
+  });
+
+  it("never sweeps its own run's tables, whatever time its id carries", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const own = "20260101t000000z_ffffffffffff";
+    await seed(s3, [`staging/${own}/manifest/1/x.parquet`, `staging/${DEAD}/manifest/1/x.parquet`]);
+    const { athena, engine } = await sweeping(s3, [runTable(own, "manifest"), runTable(DEAD, "manifest")], {
+      staging: { runId: own },
+    });
+    await engine.query("SELECT 1 AS n").catch(() => undefined);
+    expect(statements(athena).slice(0, 2)).toEqual([
+      "observatory-staging: SHOW TABLES IN lake 'compute_run_*'",
+      `observatory-staging: DROP TABLE IF EXISTS lake.${runTable(DEAD, "manifest")}`,
+    ]);
+    expect(athena.starts.filter((start) => start.QueryString?.includes(own))).toEqual([]);
+    expect(await keysIn(s3)).toEqual([`staging/${own}/manifest/1/x.parquet`]);
+    expect(engine.statistics().sweep).toEqual({ runs: [DEAD], tablesDropped: 1 });
+  });
+
+  it("sweeps the oldest dead runs first, at most maxRuns, and names the ones it left for a later run", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const { athena, engine } = await sweeping(
+      s3,
+      [runTable(DEAD, "a"), runTable(OLDER, "a"), runTable("20260113t030000z_000000000000", "a")],
+      { staging: { sweepDeadRuns: { ...SWEEP, maxRuns: 2 } } },
+    );
+    await engine.stage("a", "SELECT 1 AS x");
+    expect(statements(athena).filter((text) => text.includes("DROP"))).toEqual([
+      "observatory-staging: DROP TABLE IF EXISTS lake.compute_run_20260113t030000z_000000000000_a",
+      `observatory-staging: DROP TABLE IF EXISTS lake.${runTable(OLDER, "a")}`,
+    ]);
+    expect(engine.statistics().sweep).toEqual({
+      runs: ["20260113t030000z_000000000000", OLDER],
+      tablesDropped: 2,
+      deferredRuns: [DEAD],
+    });
+    await engine.close();
+  });
+
+  it("goes on with the run when the tables cannot be listed, and says that no dead run was swept", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const denied = "AccessDeniedException: User is not authorized to perform: glue:GetTables";
+    const { athena, engine } = await sweeping(s3, [runTable(DEAD, "manifest")], {
+      scripts: [[failed(denied, { ErrorCategory: 2, Retryable: false })]],
+    });
+    await engine.stage("current_reports", STAGES[0]?.[1] as string);
+    expect(statements(athena)).toEqual([
+      "observatory-staging: SHOW TABLES IN lake 'compute_run_*'",
+      `observatory-staging: CREATE TABLE ${table("current_reports")}`,
+    ]);
+    expect(engine.statistics().sweep).toEqual({
+      runs: [],
+      tablesDropped: 0,
+      left: {
+        tables: [],
+        objectsUnder: [],
+        reasons: [
+          expect.stringMatching(
+            /^the compute runs' tables could not be listed, so no dead run was swept: Athena query "list the compute runs' tables" failed: AccessDeniedException/,
+          ),
+        ],
+      },
+    });
+    await engine.close();
+    expect(engine.statistics().queries).toBe(3);
+  });
+
+  it("goes on with the run when a table cannot be dropped or objects cannot be deleted, and names what is left", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    await seed(s3, [`staging/${DEAD}/manifest/1/x.parquet`, `staging/${OLDER}/a/1/x.parquet`]);
+    const refusingDeletes = {
+      send: async (command: object) => {
+        if (!(command instanceof DeleteObjectsCommand))
+          return s3.client.send(command as ListObjectsV2Command);
+        const keys = command.input.Delete?.Objects?.map((object) => object.Key) ?? [];
+        if (!keys.some((key) => key?.includes(OLDER))) return s3.client.send(command);
+        return { Errors: keys.map((Key) => ({ Key, Code: "AccessDenied", Message: "Access Denied" })) };
+      },
+    };
+    const denied = "AccessDeniedException: User is not authorized to perform: glue:DeleteTable";
+    const { engine } = await sweeping(s3, [runTable(DEAD, "manifest"), runTable(OLDER, "a")], {
+      scripts: [[{ State: "SUCCEEDED" }], [{ State: "SUCCEEDED" }], [failed(denied, { ErrorCategory: 2 })]],
+      staging: { s3: refusingDeletes },
+    });
+    await engine.stage("current_reports", STAGES[0]?.[1] as string);
+    expect(engine.statistics().sweep).toEqual({
+      runs: [OLDER, DEAD],
+      tablesDropped: 1,
+      left: {
+        tables: [`lake.${runTable(DEAD, "manifest")}`],
+        objectsUnder: [`s3://${BUCKET}/staging/${OLDER}/`],
+        reasons: [
+          expect.stringMatching(
+            new RegExp(
+              `^Athena query "drop lake\\.${runTable(DEAD, "manifest")} of a dead run" failed: AccessDenied`,
+            ),
+          ),
+          `S3 did not delete 1 object(s): staging/${OLDER}/a/1/x.parquet: AccessDenied Access Denied`,
+        ],
+      },
+    });
+    expect(await keysIn(s3, "staging/")).toEqual([
+      `staging/${OLDER}/a/1/x.parquet`,
+      `staging/${RUN_ID}/current_reports/1/20260115_030001_00042_abcde_0.parquet`,
+    ]);
+    await engine.close();
+  });
+
+  it("sweeps nothing without sweepDeadRuns, and refuses a timeout that is not a positive whole number of ms", async () => {
+    const s3 = await startS3rver([BUCKET]);
+    const { athena, engine } = await sweeping(s3, [runTable(DEAD, "manifest")], {
+      staging: { sweepDeadRuns: undefined },
+    });
+    await engine.stage("current_reports", STAGES[0]?.[1] as string);
+    expect(statements(athena)).toEqual([`observatory-staging: CREATE TABLE ${table("current_reports")}`]);
+    expect(engine.statistics()).not.toHaveProperty("sweep");
+    await engine.close();
+    for (const runTimeoutMs of [0, -1, Number.NaN, 1.5])
+      expect(() =>
+        engineWith(new FakeAthena([]), {
+          staging: {
+            workGroup: "observatory-staging",
+            s3: NO_S3,
+            bucket: BUCKET,
+            sweepDeadRuns: { runTimeoutMs },
+          },
+        }),
+      ).toThrow(/needs a positive runTimeoutMs to sweep dead runs/);
+  });
+});

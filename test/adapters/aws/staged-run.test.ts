@@ -6,14 +6,17 @@
  * statement's query is parsed with node-sql-parser's Trino grammar. That grammar has no CREATE TABLE, so the
  * `CREATE TABLE <table> WITH (…) AS` frame around a stage's query is checked for its exact shape instead.
  */
+import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import {
   type CreateTableAs,
   createTableAsText,
   newRunId,
   RUN_TABLE_PREFIX,
+  runTableOf,
   STAGING_PREFIX,
   StagedRun,
 } from "../../../functions/adapters/aws/staged-run.js";
@@ -23,7 +26,11 @@ import {
   DASHBOARD_QUERIES,
   lorenzVertices,
 } from "../../../functions/core/dashboards/dashboard-data.js";
-import { frameworkVersions, loadFramework } from "../../../functions/core/framework/framework.js";
+import {
+  frameworkVersions,
+  loadFramework,
+  QUERIES_DIR,
+} from "../../../functions/core/framework/framework.js";
 import { computeIndicators, frameworkStages, readQuery } from "../../../functions/core/indicators/compute.js";
 import { indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
 import { parseCsv } from "../../../functions/core/reporting/csv.js";
@@ -113,6 +120,38 @@ describe("StagedRun", () => {
     expect(() => run().createTableAs(["a", "SELECT 1"], ["a"])).toThrow(/already staged/);
   });
 
+  it("reads a run's table back from its name, with the time its run started, and nothing else", () => {
+    const id = newRunId(new Date("2026-01-15T03:00:00.999Z"), (bytes) => Buffer.alloc(bytes, 0x9f));
+    expect(runTableOf(`compute_run_${id}_financial_facts`)).toEqual({
+      runId: id,
+      stage: "financial_facts",
+      startedAt: new Date("2026-01-15T03:00:00Z"),
+    });
+    for (const name of [
+      "financial",
+      `compute_run_${id}`,
+      `compute_run_${id}_`,
+      `compute_run_${id}_a.b`,
+      `compute_run_${id.replace("t", "T")}_a`,
+      "compute_run_20260229t000000z_9f9f9f9f9f9f_a",
+      "compute_run_run1_a",
+    ])
+      expect(runTableOf(name), name).toBeUndefined();
+  });
+
+  it("lists every run's tables, and drops another run's table by its parsed name", () => {
+    expect(run().showRunTables()).toBe("SHOW TABLES IN equity_observatory 'compute_run_*'");
+    const table = runTableOf("compute_run_20260114t030000z_0123456789ab_manifest");
+    expect(table && run().dropRunTable(table)).toBe(
+      "DROP TABLE IF EXISTS equity_observatory.compute_run_20260114t030000z_0123456789ab_manifest",
+    );
+    expect(run().keyPrefixOf("20260114t030000z_0123456789ab")).toBe("staging/20260114t030000z_0123456789ab/");
+    expect(() => run().keyPrefixOf("../x")).toThrow(/invalid run id/);
+    expect(() =>
+      run().dropRunTable({ runId: "x; DROP TABLE manifest", stage: "a", startedAt: new Date() }),
+    ).toThrow(/invalid run id/);
+  });
+
   it("gives each run of its own a run id of its own", () => {
     const location = { database: "equity_observatory", bucket: "query-results" };
     expect(new StagedRun(location).runId).not.toBe(new StagedRun(location).runId);
@@ -127,7 +166,8 @@ describe("StagedRun", () => {
  */
 class RunTablesOnDuckDb implements QueryEngine {
   readonly statements: CreateTableAs[] = [];
-  readonly queries: string[] = [];
+  /** Every query as Athena would receive it, with the first line of its SQL file (its purpose). */
+  readonly queries: { purpose: string; text: string }[] = [];
   private readonly staged: string[] = [];
 
   private constructor(
@@ -149,13 +189,40 @@ class RunTablesOnDuckDb implements QueryEngine {
 
   query(sql: string, parameters?: readonly SqlValue[]): Promise<ResultRow[]> {
     const rewritten = this.run.reading(this.staged, sql);
-    this.queries.push(rewritten);
+    this.queries.push({ purpose: sql.trim().split("\n", 1)[0] ?? "", text: rewritten });
     return this.engine.query(rewritten, parameters);
   }
 
   close(): Promise<void> {
     return this.engine.close();
   }
+}
+
+/** The large lake tables: a scan of either costs on Athena by the size of the lake. */
+const LARGE_LAKE_TABLES = ["financial", "impact"] as const;
+
+/**
+ * The large lake tables a statement reads, as DuckDB's own parser sees it: tables named without a schema that no
+ * WITH of the statement defines (a column called `financial` is not a table).
+ */
+async function largeLakeTablesRead(engine: Pick<QueryEngine, "query">, sql: string): Promise<string[]> {
+  const [row] = await engine.query("SELECT json_serialize_sql(CAST(? AS VARCHAR)) AS ast", [sql]);
+  const ast = JSON.parse(String(row?.ast)) as { error?: boolean; error_message?: string };
+  if (ast.error) throw new Error(`DuckDB cannot parse ${sql.slice(0, 80)}: ${ast.error_message}`);
+  const tables = new Set<string>();
+  const defined = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) for (const child of node) visit(child);
+    else if (node && typeof node === "object") {
+      const record = node as Record<string, unknown>;
+      if (record.type === "BASE_TABLE" && record.schema_name === "") tables.add(String(record.table_name));
+      const ctes = (record.cte_map as { map?: { key: string }[] } | undefined)?.map ?? [];
+      for (const cte of ctes) defined.add(cte.key);
+      for (const value of Object.values(record)) visit(value);
+    }
+  };
+  visit(ast);
+  return LARGE_LAKE_TABLES.filter((name) => tables.has(name) && !defined.has(name));
 }
 
 type Figures = Map<string, { value: number | null; suppressed: string }>;
@@ -232,6 +299,63 @@ describe.each(VERSIONS)("a compute run's statements, on DuckDB, for framework $v
       expect(vertices).toEqual(roughly(stagedVertices));
     } finally {
       await runTables.close();
+    }
+  });
+
+  it("scan the lake's financial and impact lines in stages only: no query of the run reads them", async () => {
+    const { lake } = await ingestHandchecked({ extended: fixture.extended });
+    const engine = await DuckDbEngine.open({ lake: lake.store, countries: lake.dependencies.countries });
+    const runTables = await RunTablesOnDuckDb.open(engine, run());
+    try {
+      await computeIndicators(runTables, framework, { countries: lake.dependencies.countries, k: 10 });
+      await computeDashboardData(runTables, { frameworkVersion: fixture.version });
+      await lorenzVertices(runTables);
+
+      const stagesReading: string[] = [];
+      for (const statement of runTables.statements)
+        if ((await largeLakeTablesRead(engine, statement.query)).length > 0)
+          stagesReading.push(statement.table.replace(`equity_observatory.compute_run_${RUN_ID}_`, ""));
+      expect(stagesReading).toEqual(["financial_facts", "impact_facts", "report_lines"]);
+
+      expect(runTables.queries.length).toBeGreaterThan(framework.indicators.length);
+      const queriesReading: string[] = [];
+      for (const query of runTables.queries) {
+        const read = await largeLakeTablesRead(engine, query.text);
+        if (read.length > 0) queriesReading.push(`${query.purpose} reads ${read.join(", ")}`);
+      }
+      expect(queriesReading).toEqual([]);
+    } finally {
+      await runTables.close();
+    }
+  });
+});
+
+describe("the SQL in queries/", () => {
+  it("reads financial and impact in stage files only", async () => {
+    const files = readdirSync(QUERIES_DIR, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".sql"))
+      .sort();
+    const stages = files.filter((file) => file.split("/").includes("stages"));
+    expect(stages.length).toBeGreaterThan(10);
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const parser = {
+      query: async (sql: string, parameters: readonly SqlValue[] = []) =>
+        (await connection.runAndReadAll(sql, [...parameters])).getRowObjectsJS() as ResultRow[],
+    };
+    try {
+      const reading: string[] = [];
+      for (const file of files)
+        if ((await largeLakeTablesRead(parser, await readFile(join(QUERIES_DIR, file), "utf8"))).length > 0)
+          reading.push(file);
+      expect(reading).toEqual([
+        "stages/05_financial_facts.sql",
+        "stages/06_impact_facts.sql",
+        "stages/11_report_lines.sql",
+      ]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
     }
   });
 });

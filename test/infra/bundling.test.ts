@@ -43,6 +43,7 @@ const LAMBDA_ENVIRONMENT = {
   ATHENA_STAGING_WORKGROUP: "equity-observatory-staging",
   STAGING_BUCKET: "query-results",
   SITE_ORIGIN: "https://d111111abcdef8.cloudfront.net",
+  SUPERSEDED_FILES_GRACE_DAYS: "7",
   UPLOAD_CONFIG: JSON.stringify({
     version: 1,
     region: "eu-west-1",

@@ -50,8 +50,10 @@ export interface PublishedBuild {
  * 1. the build's record, naming its pages and content-hashed files (so that a concurrent prune keeps them);
  * 2. its content-hashed files, then the other files, then its pages last;
  * 3. the record again, now complete;
- * 4. the prune: every key of the store is listed, then the records, and `supersededFiles` decides; its files are
- *    deleted, then the records of the builds they belonged to.
+ * 4. the prune: every key of the store is listed, then the records (keys under `_builds/` that are not records'
+ *    are neither read nor deleted), and `supersededFiles` decides; its files are deleted, then the records of the
+ *    builds they belonged to. A record that cannot be read stops the publish here (`BuildRecordError`), before
+ *    anything is deleted.
  *
  * A publish killed at any step leaves a whole site: earlier builds' files are kept while its record stays
  * incomplete, and the next publish finishes the prune. Publishing again is idempotent. Two publishes are not

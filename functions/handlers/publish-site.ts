@@ -15,6 +15,7 @@ const config = readConfig({
   curatedBucket: env.string("CURATED_BUCKET"),
   siteBucket: env.string("SITE_BUCKET"),
   uploadConfig: env.json("UPLOAD_CONFIG", parseUploadConfig),
+  supersededFilesGraceDays: env.integer("SUPERSEDED_FILES_GRACE_DAYS", { min: 1, max: 365 }),
 });
 
 const s3 = createS3Client();
@@ -35,4 +36,5 @@ export const handler = createPublishSiteHandler({
   logger: jsonLogger("publish-site"),
   clientFiles: readClientFiles,
   uploadConfig: config.uploadConfig,
+  supersededFilesGraceDays: config.supersededFilesGraceDays,
 });

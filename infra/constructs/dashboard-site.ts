@@ -2,8 +2,10 @@ import { Duration, Stack } from "aws-cdk-lib";
 import type * as acm from "aws-cdk-lib/aws-certificatemanager";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
+import * as iam from "aws-cdk-lib/aws-iam";
 import type * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
+import { BUILD_RECORD_PREFIX } from "../../site/build/build-record.js";
 import { DIRECTORY_INDEX_FUNCTION } from "../../site/web/directory-index.js";
 import {
   CONTENT_SECURITY_POLICY_HEADER,
@@ -43,7 +45,8 @@ export interface DashboardSiteProps extends DashboardSiteOptions {
  * no public bucket), HTTPS only, with the site's security headers, including the same Content Security Policy
  * the pages declare, set on every response. A CloudFront Function serves each language's folder (`/es/` is
  * `/es/index.html`, `/es` redirects to `/es/`). Caching follows each object's `Cache-Control`, which the publish
- * step sets: a year for content-hashed assets, revalidation for pages.
+ * step sets: a year for content-hashed assets, revalidation for pages. CloudFront may not read the publish step's
+ * build records (`_builds/`), which are kept beside the site but are no part of it.
  */
 export class DashboardSite extends Construct {
   readonly distribution: cloudfront.Distribution;
@@ -66,6 +69,15 @@ export class DashboardSite extends Construct {
       CONTENT_SECURITY_POLICY_HEADER,
     );
     this.siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(props.siteBucket);
+    props.siteBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: "DenyCloudFrontBuildRecords",
+        effect: iam.Effect.DENY,
+        principals: [new iam.ServicePrincipal("cloudfront.amazonaws.com")],
+        actions: ["s3:GetObject"],
+        resources: [props.siteBucket.arnForObjects(`${BUILD_RECORD_PREFIX}*`)],
+      }),
+    );
 
     this.directoryIndex = new cloudfront.Function(this, "DirectoryIndex", {
       comment: "Equity Observatory: /es/ serves /es/index.html, /es redirects to /es/",

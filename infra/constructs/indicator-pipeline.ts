@@ -8,7 +8,9 @@ import type * as s3 from "aws-cdk-lib/aws-s3";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import * as tasks from "aws-cdk-lib/aws-stepfunctions-tasks";
 import { Construct } from "constructs";
+import { BUILD_RECORD_PREFIX } from "../../site/build/build-record.js";
 import type { UploadConfig } from "../../site/client/upload/upload-config.js";
+import { CONTENT_HASHED_PATTERNS } from "../../site/web/assets.js";
 import type { DashboardSite } from "./dashboard-site.js";
 import type { LakeCatalog } from "./lake-catalog.js";
 import { CURATED_PREFIXES } from "./lake-storage.js";
@@ -23,6 +25,14 @@ export interface IndicatorPipelineOptions {
   readonly schedule?: events.Schedule;
   /** @default logs.RetentionDays.ONE_YEAR */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * How long the publish step keeps a superseded build's content-hashed files (stylesheet, script and chunks,
+   * favicon, chart data) after a later build replaced the pages that load them: a page is revalidated on every
+   * visit, but a tab opened before a rebuild may stay open, and load a chart's data or the Vega chunk, for days.
+   * Whole days, from 1 to 365.
+   * @default Duration.days(7) (a tab left open over a working week and its weekend)
+   */
+  readonly supersededFilesGracePeriod?: Duration;
 }
 
 export interface IndicatorPipelineProps extends IndicatorPipelineOptions {
@@ -111,6 +121,7 @@ export class IndicatorPipeline extends Construct {
       "The compute step writes the country table, the manifest checkpoint it reads and the published indicators; each grant is limited to that one prefix.",
     );
 
+    const graceDays = gracePeriodDays(props.supersededFilesGracePeriod ?? Duration.days(7));
     this.publishFunction = new ObservatoryFunction(this, "PublishSite", {
       handlerModule: "publish-site",
       bundleClientScript: true,
@@ -123,10 +134,16 @@ export class IndicatorPipeline extends Construct {
         CURATED_BUCKET: curatedBucket.bucketName,
         SITE_BUCKET: siteBucket.bucketName,
         UPLOAD_CONFIG: Stack.of(this).toJsonString(props.uploadConfig),
+        SUPERSEDED_FILES_GRACE_DAYS: String(graceDays),
       },
     });
     const publishedObjects = curatedBucket.arnForObjects(`${CURATED_PREFIXES.published}*`);
     const siteObjects = siteBucket.arnForObjects("*");
+    const buildRecords = siteBucket.arnForObjects(`${BUILD_RECORD_PREFIX}*`);
+    const prunable = [
+      ...CONTENT_HASHED_PATTERNS.map((pattern) => siteBucket.arnForObjects(pattern)),
+      buildRecords,
+    ];
     for (const statement of [
       new iam.PolicyStatement({
         actions: ["s3:ListBucket"],
@@ -136,6 +153,9 @@ export class IndicatorPipeline extends Construct {
       new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [publishedObjects] }),
       new iam.PolicyStatement({ actions: ["kms:Decrypt"], resources: [encryptionKey.keyArn] }),
       new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: [siteObjects] }),
+      new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [siteBucket.bucketArn] }),
+      new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [buildRecords] }),
+      new iam.PolicyStatement({ actions: ["s3:DeleteObject"], resources: prunable }),
     ])
       this.publishFunction.addToRolePolicy(statement);
     acknowledgeWildcardResources(
@@ -147,6 +167,16 @@ export class IndicatorPipeline extends Construct {
       this.publishFunction.role,
       [siteObjects],
       "The publish step writes the whole site (pages, specs, data, stylesheet) into the site bucket, which holds nothing else.",
+    );
+    acknowledgeWildcardResources(
+      this.publishFunction.role,
+      [buildRecords],
+      "The publish step reads and deletes the records of the builds it published, under the _builds/ prefix of the site bucket.",
+    );
+    acknowledgeWildcardResources(
+      this.publishFunction.role,
+      prunable.filter((resource) => resource !== buildRecords),
+      "The publish step deletes superseded builds' content-hashed files only: each pattern matches names that carry a content hash (or the script's chunks), never a page or a download.",
     );
 
     this.logGroup = new logs.LogGroup(this, "StateMachineLogGroup", {
@@ -293,4 +323,14 @@ export class IndicatorPipeline extends Construct {
       "Invoking the versions and aliases (ARN suffix :*) of exactly the three functions this workflow runs.",
     );
   }
+}
+
+/** The grace period in whole days, checked at synthesis as the publish function checks it at cold start. */
+function gracePeriodDays(period: Duration): number {
+  const days = period.toDays({ integral: false });
+  if (!(Number.isInteger(days) && days >= 1 && days <= 365))
+    throw new Error(
+      `supersededFilesGracePeriod must be whole days from 1 to 365, not ${period.toHumanString()}`,
+    );
+  return days;
 }

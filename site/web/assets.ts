@@ -14,7 +14,21 @@ export const IMMUTABLE_CACHE = "public, max-age=31536000, immutable";
 export const REVALIDATE_CACHE = "no-cache";
 
 const HASH_LENGTH = 10;
-const HASHED_NAME = new RegExp(`\\.[0-9a-f]{${HASH_LENGTH}}\\.(?:css|js|svg|vg\\.json|json)$`);
+const HASHED_EXTENSIONS = ["css", "js", "svg", "vg.json", "json"];
+const HASHED_NAME = new RegExp(
+  `\\.[0-9a-f]{${HASH_LENGTH}}\\.(?:${HASHED_EXTENSIONS.map((extension) => extension.replace(".", "\\.")).join("|")})$`,
+);
+
+/**
+ * Wildcard patterns (`*` any run of characters, `/` included; `?` exactly one character) that match every
+ * content-hashed path ({@link isContentHashed}), and none of the pages or other files the site writes: for rules
+ * that can say no more than that, such as the resources of an IAM policy.
+ */
+export const CONTENT_HASHED_PATTERNS: readonly string[] = [
+  ...HASHED_EXTENSIONS.map((extension) => `*.${"?".repeat(HASH_LENGTH)}.${extension}`),
+  "site-*.js",
+  "*/site-*.js",
+];
 
 /** The first 10 hexadecimal digits of the SHA-256 of a file's content. */
 export function contentHash(content: string | Uint8Array): string {

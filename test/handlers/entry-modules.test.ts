@@ -25,6 +25,7 @@ import { ingestReport } from "../../functions/core/ingest.js";
 import { bundledCountryTable } from "../../functions/core/reference/countries.js";
 import type { UploadResult } from "../../functions/core/uploads/result-document.js";
 import { basicUtcTimestamp } from "../../functions/core/uploads/upload-layout.js";
+import { buildRecordJson, newBuildRecord } from "../../site/build/build-record.js";
 import { CLIENT_BUNDLE_DIR } from "../../site/client/client-files.js";
 import { contentHash } from "../../site/web/assets.js";
 import { encode, FX_CSV, financialCsv, HUBS_CSV, impactCsv, lakeWithReference } from "../helpers/movement.js";
@@ -462,7 +463,17 @@ async function bundleHome(clientFiles: Record<string, string>): Promise<string> 
 }
 
 describe("publish-site.ts", () => {
-  it("builds the site from CURATED_BUCKET's published/ into SITE_BUCKET, with the k compute used", async () => {
+  const PUBLISH_SITE = "../../functions/handlers/publish-site.js";
+  const configuration = (overrides: Record<string, string> = {}) => ({
+    CURATED_BUCKET: CURATED,
+    SITE_BUCKET: SITE,
+    UPLOAD_CONFIG: JSON.stringify(UPLOAD_CONFIG),
+    SUPERSEDED_FILES_GRACE_DAYS: "7",
+    ...overrides,
+  });
+
+  /** Indicators computed with k = 3 and published to CURATED_BUCKET, and a bundle home with a prebuilt script. */
+  async function publishedForSite(): Promise<{ home: string }> {
     await startEndpoints([CURATED, SITE]);
     const root = await tempDir();
     const lake = await lakeWithReference(root);
@@ -481,27 +492,28 @@ describe("publish-site.ts", () => {
     } finally {
       await engine.close();
     }
-    const home = await bundleHome({ "site.js": "/* the prebuilt browser script */" });
+    return { home: await bundleHome({ "site.js": "/* the prebuilt browser script */" }) };
+  }
 
+  it("builds the site from CURATED_BUCKET's published/ into SITE_BUCKET, with the k compute used", async () => {
+    const { home } = await publishedForSite();
     const { handler } = await coldStart<{ handler: () => Promise<{ pages: number }> }>(
-      "../../functions/handlers/publish-site.js",
-      {
-        CURATED_BUCKET: CURATED,
-        SITE_BUCKET: SITE,
-        OBSERVATORY_HOME: home,
-        UPLOAD_CONFIG: JSON.stringify(UPLOAD_CONFIG),
-      },
+      PUBLISH_SITE,
+      configuration({ OBSERVATORY_HOME: home }),
     );
     const { pages } = await handler();
 
-    const reads = s3Requests.filter((r) => r.method === "GET");
-    expect(new Set(reads.map((r) => `${r.bucket}/${r.key}`))).toEqual(
+    const reads = s3Requests.filter((r) => r.method === "GET" && r.key !== "");
+    expect(new Set(reads.filter((r) => r.bucket === CURATED).map((r) => r.key))).toEqual(
       new Set(
         ["indicators.csv", "dashboard.json", "reports.json", "run.json", "scenarios.json"].map(
-          (f) => `${CURATED}/published/${f}`,
+          (f) => `published/${f}`,
         ),
       ),
     );
+    const [record] = reads.filter((r) => r.bucket === SITE);
+    expect(reads.filter((r) => r.bucket === SITE)).toHaveLength(1);
+    expect(record?.key).toMatch(/^_builds\/\d{8}T\d{9}Z-[0-9a-f]{10}\.json$/);
     const written = puts();
     expect(new Set(written.map((r) => r.bucket))).toEqual(new Set([SITE]));
     expect(written.filter((r) => r.key.endsWith(".html"))).toHaveLength(pages);
@@ -517,20 +529,79 @@ describe("publish-site.ts", () => {
     );
   });
 
+  it("keeps a superseded build's hashed files in SITE_BUCKET for SUPERSEDED_FILES_GRACE_DAYS after a later build replaced its pages", async () => {
+    const { home } = await publishedForSite();
+    const site = new S3ObjectStore({ client: s3.client, bucket: SITE });
+    const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+    const older = {
+      ...newBuildRecord(daysAgo(10), ["index.html", "site.0000000000.js"]),
+      completedAt: daysAgo(10),
+    };
+    const newer = {
+      ...newBuildRecord(daysAgo(3), ["index.html", "style.1111111111.css"]),
+      completedAt: daysAgo(3),
+    };
+    for (const record of [older, newer]) await site.put(record.key, encode(buildRecordJson(record)));
+    for (const file of ["site.0000000000.js", "style.1111111111.css"])
+      await site.put(file, encode("/* old */"));
+    const logLines = () =>
+      vi
+        .mocked(process.stdout.write)
+        .mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>)
+        .filter((line) => line.message === "site published");
+
+    const fourDays = await coldStart<{ handler: () => Promise<unknown> }>(
+      PUBLISH_SITE,
+      configuration({ OBSERVATORY_HOME: home, SUPERSEDED_FILES_GRACE_DAYS: "4" }),
+    );
+    await expect(fourDays.handler()).resolves.toMatchObject({ pruned: 0 });
+    expect(s3Requests.filter((r) => r.method === "DELETE")).toEqual([]);
+    expect(await site.get("site.0000000000.js")).toBeDefined();
+
+    const twoDays = await coldStart<{ handler: () => Promise<unknown> }>(
+      PUBLISH_SITE,
+      configuration({ OBSERVATORY_HOME: home, SUPERSEDED_FILES_GRACE_DAYS: "2" }),
+    );
+    await expect(twoDays.handler()).resolves.toMatchObject({ pruned: 1 });
+    expect(s3Requests.filter((r) => r.method === "DELETE").map((r) => `${r.bucket}/${r.key}`)).toEqual([
+      `${SITE}/site.0000000000.js`,
+      `${SITE}/${older.key}`,
+    ]);
+    expect(await site.get("style.1111111111.css")).toBeDefined();
+    expect(logLines().map((line) => [line.service, line.pruned, line.prunedRecords])).toEqual([
+      ["publish-site", 0, 0],
+      ["publish-site", 1, 1],
+    ]);
+  });
+
   it("refuses to start with UPLOAD_CONFIG missing or not the page's schema, naming the problem", async () => {
     await startEndpoints([CURATED, SITE]);
-    const base = { CURATED_BUCKET: CURATED, SITE_BUCKET: SITE };
-    await expect(coldStart("../../functions/handlers/publish-site.js", base)).rejects.toThrow(
+    await expect(coldStart(PUBLISH_SITE, configuration({ UPLOAD_CONFIG: "" }))).rejects.toThrow(
       "the function is misconfigured: UPLOAD_CONFIG is not set",
     );
     await expect(
-      coldStart("../../functions/handlers/publish-site.js", {
-        ...base,
-        UPLOAD_CONFIG: JSON.stringify({ ...UPLOAD_CONFIG, api_url: "http://abc123.example/" }),
-      }),
+      coldStart(
+        PUBLISH_SITE,
+        configuration({
+          UPLOAD_CONFIG: JSON.stringify({ ...UPLOAD_CONFIG, api_url: "http://abc123.example/" }),
+        }),
+      ),
     ).rejects.toThrow(
       "the function is misconfigured: UPLOAD_CONFIG is not valid: api_url must be an https origin with nothing after the host",
     );
+  });
+
+  it("refuses to start without a SUPERSEDED_FILES_GRACE_DAYS of whole days from 1 to 365", async () => {
+    await startEndpoints([CURATED, SITE]);
+    await expect(coldStart(PUBLISH_SITE, configuration({ SUPERSEDED_FILES_GRACE_DAYS: "" }))).rejects.toThrow(
+      "the function is misconfigured: SUPERSEDED_FILES_GRACE_DAYS is not set",
+    );
+    for (const days of ["0", "7.5", "366", "a week"])
+      await expect(
+        coldStart(PUBLISH_SITE, configuration({ SUPERSEDED_FILES_GRACE_DAYS: days })),
+      ).rejects.toThrow(
+        `the function is misconfigured: SUPERSEDED_FILES_GRACE_DAYS must be an integer from 1 to 365, not ${JSON.stringify(days)}`,
+      );
   });
 });
 

@@ -156,6 +156,7 @@ describe("publish step", () => {
       logger,
       clock: () => new Date("2026-11-20T12:00:00Z"),
       clientFiles: async () => ({ "site.js": "/* site.js */" }),
+      supersededFilesGraceDays: 7,
     });
     const built = await publish();
     expect(built.pages).toBeGreaterThan(3);
@@ -194,6 +195,7 @@ describe("publish step", () => {
       countries: bundledCountryTable(),
       logger: memoryLogger(),
       clientFiles: async () => ({ "site.js": "/* site.js */" }),
+      supersededFilesGraceDays: 7,
       uploadConfig,
     });
     await publish();
@@ -221,6 +223,7 @@ describe("publish step", () => {
       countries: bundledCountryTable(),
       logger: memoryLogger(),
       clientFiles: async () => ({ "site.js": "/* site.js */" }),
+      supersededFilesGraceDays: 7,
     });
     await expect(publish()).rejects.toThrow(/indicators.csv has not been published yet/);
   });

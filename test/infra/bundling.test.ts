@@ -44,6 +44,7 @@ const LAMBDA_ENVIRONMENT = {
   STAGING_BUCKET: "query-results",
   COMPUTE_TIMEOUT_SECONDS: "600",
   SITE_ORIGIN: "https://d111111abcdef8.cloudfront.net",
+  SUPERSEDED_FILES_GRACE_DAYS: "7",
   UPLOAD_CONFIG: JSON.stringify({
     version: 1,
     region: "eu-west-1",

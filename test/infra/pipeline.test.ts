@@ -1,7 +1,8 @@
 /** Ingest (S3 notification, retries, dead letters, alarms) and the recompute workflow (Step Functions, schedule). */
+import { Duration } from "aws-cdk-lib";
 import { describe, expect, it } from "vitest";
 import type { ObservatoryFunction } from "../../infra/constructs/observatory-function.js";
-import { actionsOf, objectArn, synthesizeObservatory } from "./observatory-template.js";
+import { actionsOf, objectArn, resourcesOf, synthesizeObservatory } from "./observatory-template.js";
 
 const { stack, json, resource, arnOf, logicalId, statementsOfRole } = synthesizeObservatory();
 const { ingest, recompute, storage, site } = stack;
@@ -388,19 +389,72 @@ describe("the publish function", () => {
     });
   });
 
-  it("knows the curated and the site buckets, and the validator page's upload settings", () => {
+  it("knows the curated and the site buckets, the validator page's upload settings and the 7-day grace period of superseded files", () => {
     expect(properties.Environment.Variables).toEqual({
       CURATED_BUCKET: { Ref: logicalId(storage.curatedBucket) },
       SITE_BUCKET: { Ref: logicalId(storage.siteBucket) },
       UPLOAD_CONFIG: stack.resolve(stack.toJsonString(stack.uploads.siteConfig)),
+      SUPERSEDED_FILES_GRACE_DAYS: "7",
       OBSERVATORY_HOME: "/var/task",
     });
+  });
+
+  it("keeps superseded files for the grace period the stack is given, in whole days from 1 to 365", () => {
+    const variablesWith = (period: Duration) => {
+      const synthesized = synthesizeObservatory({ recompute: { supersededFilesGracePeriod: period } });
+      return synthesized.resource(synthesized.stack.recompute.publishFunction.function).Properties.Environment
+        .Variables;
+    };
+    expect(variablesWith(Duration.days(30)).SUPERSEDED_FILES_GRACE_DAYS).toBe("30");
+    expect(variablesWith(Duration.hours(48)).SUPERSEDED_FILES_GRACE_DAYS).toBe("2");
+    for (const [period, text] of [
+      [Duration.hours(36), "1 day 12 hours"],
+      [Duration.hours(12), "12 hours"],
+      [Duration.days(366), "366 days"],
+    ] as const)
+      expect(() => variablesWith(period)).toThrow(
+        `supersededFilesGracePeriod must be whole days from 1 to 365, not ${text}`,
+      );
+  });
+
+  it("lists the site bucket and reads its build records, and nothing else of it", () => {
+    const statements = statementsOfRole(recompute.publishFunction.role);
+    const siteReads = statements
+      .filter((statement) => actionsOf(statement).includes("s3:GetObject"))
+      .flatMap((statement) => resourcesOf(statement))
+      .filter((resource) => JSON.stringify(resource).includes(logicalId(storage.siteBucket)));
+    expect(siteReads).toEqual([objectArn(arnOf(storage.siteBucket), "_builds/*")]);
+    const lists = statements.filter((statement) => actionsOf(statement).includes("s3:ListBucket"));
+    expect(lists.map((statement) => statement.Resource)).toContainEqual(arnOf(storage.siteBucket));
+  });
+
+  it("deletes in the site bucket only content-hashed files and build records, and nowhere else", () => {
+    const deletes = statementsOfRole(recompute.publishFunction.role).filter((statement) =>
+      actionsOf(statement).includes("s3:DeleteObject"),
+    );
+    expect(deletes.map(actionsOf)).toEqual([["s3:DeleteObject"]]);
+    const sorted = (resources: unknown[]) => resources.map((resource) => JSON.stringify(resource)).sort();
+    expect(sorted(deletes.flatMap((statement) => resourcesOf(statement)))).toEqual(
+      sorted(
+        [
+          "*.??????????.css",
+          "*.??????????.js",
+          "*.??????????.svg",
+          "*.??????????.vg.json",
+          "*.??????????.json",
+          "site-*.js",
+          "*/site-*.js",
+          "_builds/*",
+        ].map((pattern) => objectArn(arnOf(storage.siteBucket), pattern)),
+      ),
+    );
   });
 
   it("reads only published/ of the curated bucket", () => {
     const reads = statementsOfRole(recompute.publishFunction.role)
       .filter((statement) => actionsOf(statement).includes("s3:GetObject"))
-      .flatMap((statement) => statement.Resource);
+      .flatMap((statement) => resourcesOf(statement))
+      .filter((resource) => JSON.stringify(resource).includes(logicalId(storage.curatedBucket)));
     expect(reads).toEqual([objectArn(arnOf(storage.curatedBucket), "published/*")]);
   });
 });

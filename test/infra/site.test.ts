@@ -29,6 +29,32 @@ describe("the distribution", () => {
     ]);
   });
 
+  it("may not read the publish step's build records beside the site", () => {
+    const policy = Object.values(json.Resources).find(
+      (candidate) =>
+        candidate.Type === "AWS::S3::BucketPolicy" &&
+        candidate.Properties.Bucket.Ref === logicalId(storage.siteBucket),
+    );
+    const statements = policy?.Properties.PolicyDocument.Statement as {
+      Sid?: string;
+      Effect: string;
+      Principal: unknown;
+      Action: unknown;
+      Resource: unknown;
+    }[];
+    expect(statements.filter((statement) => statement.Sid === "DenyCloudFrontBuildRecords")).toEqual([
+      {
+        Sid: "DenyCloudFrontBuildRecords",
+        Effect: "Deny",
+        Principal: { Service: "cloudfront.amazonaws.com" },
+        Action: "s3:GetObject",
+        Resource: {
+          "Fn::Join": ["", [{ "Fn::GetAtt": [logicalId(storage.siteBucket), "Arn"] }, "/_builds/*"]],
+        },
+      },
+    ]);
+  });
+
   it("redirects HTTP to HTTPS", () => {
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe("redirect-to-https");
   });

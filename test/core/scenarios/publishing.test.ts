@@ -169,6 +169,7 @@ describe("the publish step", () => {
       logger: memoryLogger(),
       clock: () => new Date("2026-11-20T12:00:00Z"),
       clientFiles: async () => ({ "site.js": "/* site.js */" }),
+      supersededFilesGraceDays: 7,
     })();
     for (const file of FILES)
       expect(await bytesOf(site, `data/${file}`), file).toBe(await bytesOf(published, file));

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
+  CONTENT_HASHED_PATTERNS,
   cacheControlOf,
   contentHash,
   hashedPath,
@@ -8,6 +9,24 @@ import {
   isContentHashed,
   REVALIDATE_CACHE,
 } from "../../../site/web/assets.js";
+
+const HASHED = [
+  "style.0123456789.css",
+  "site.abcdef0123.js",
+  "site-ABCD1234.js",
+  "favicon.0123456789.svg",
+  "es/specs/a.b.0123456789.vg.json",
+  "es/data/charts/a.b.0123456789.json",
+];
+const NOT_HASHED = [
+  "index.html",
+  "es/index.html",
+  "site.js",
+  "style.css",
+  "data/indicators.json",
+  "specs/a.vl.json",
+  "data/charts/a.csv",
+];
 
 describe("content-hashed assets", () => {
   it("are named by the SHA-256 of their content, before their extension", () => {
@@ -22,28 +41,23 @@ describe("content-hashed assets", () => {
   });
 
   it("are cached for a year, and everything else revalidated", () => {
-    for (const path of [
-      "style.0123456789.css",
-      "site.abcdef0123.js",
-      "site-ABCD1234.js",
-      "favicon.0123456789.svg",
-      "es/specs/a.b.0123456789.vg.json",
-      "es/data/charts/a.b.0123456789.json",
-    ]) {
+    for (const path of HASHED) {
       expect(isContentHashed(path), path).toBe(true);
       expect(cacheControlOf(path)).toBe(IMMUTABLE_CACHE);
     }
-    for (const path of [
-      "index.html",
-      "es/index.html",
-      "site.js",
-      "style.css",
-      "data/indicators.json",
-      "specs/a.vl.json",
-      "data/charts/a.csv",
-    ]) {
+    for (const path of NOT_HASHED) {
       expect(isContentHashed(path), path).toBe(false);
       expect(cacheControlOf(path)).toBe(REVALIDATE_CACHE);
     }
+  });
+
+  it("match the wildcard patterns that a policy can name them by, and nothing else the site writes does", () => {
+    const matchers = CONTENT_HASHED_PATTERNS.map(
+      (pattern) => new RegExp(`^${pattern.replace(/[.]/g, "\\.").replace(/\*/g, ".*").replace(/\?/g, ".")}$`),
+    );
+    const matched = (path: string) => matchers.some((matcher) => matcher.test(path));
+    for (const path of HASHED) expect(matched(path), path).toBe(true);
+    for (const path of [...NOT_HASHED, "_builds/20261120T030000000Z-0123456789.json", "es/specs/a.b.vg.json"])
+      expect(matched(path), path).toBe(false);
   });
 });

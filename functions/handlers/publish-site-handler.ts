@@ -35,12 +35,17 @@ export interface PublishSiteDependencies {
 /**
  * The publish step of the workflow: rebuilds the dashboards from the published indicators, with the validator
  * page's upload settings when there are some, and publishes them into the site bucket (`publishBuild`: the
- * content-hashed files before the pages that load them, then the superseded builds' files pruned once no open
- * page may need them).
+ * content-hashed files before the pages that load them, then what earlier builds published and this one does not
+ * deleted at once, then the superseded builds' files pruned once no open page may need them).
  */
 export function createPublishSiteHandler(dependencies: PublishSiteDependencies) {
   const clock = dependencies.clock ?? (() => new Date());
-  return async (): Promise<{ readonly pages: number; readonly charts: number; readonly pruned: number }> => {
+  return async (): Promise<{
+    readonly pages: number;
+    readonly charts: number;
+    readonly pruned: number;
+    readonly withdrawn: number;
+  }> => {
     const publishedAt = clock();
     const built = memorySiteWriter();
     const build = await buildPublishedSite(
@@ -64,8 +69,14 @@ export function createPublishSiteHandler(dependencies: PublishSiteDependencies) 
       record: published.record,
       pruned: published.prunedFiles,
       prunedRecords: published.prunedRecords,
+      withdrawn: published.withdrawn,
       stalePages: published.stalePages,
     });
-    return { pages: build.pages.length, charts: build.specs, pruned: published.prunedFiles };
+    return {
+      pages: build.pages.length,
+      charts: build.specs,
+      pruned: published.prunedFiles,
+      withdrawn: published.withdrawn,
+    };
   };
 }

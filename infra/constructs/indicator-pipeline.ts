@@ -10,7 +10,6 @@ import * as tasks from "aws-cdk-lib/aws-stepfunctions-tasks";
 import { Construct } from "constructs";
 import { BUILD_RECORD_PREFIX } from "../../site/build/build-record.js";
 import type { UploadConfig } from "../../site/client/upload/upload-config.js";
-import { CONTENT_HASHED_PATTERNS } from "../../site/web/assets.js";
 import type { DashboardSite } from "./dashboard-site.js";
 import type { LakeCatalog } from "./lake-catalog.js";
 import { CURATED_PREFIXES } from "./lake-storage.js";
@@ -140,10 +139,6 @@ export class IndicatorPipeline extends Construct {
     const publishedObjects = curatedBucket.arnForObjects(`${CURATED_PREFIXES.published}*`);
     const siteObjects = siteBucket.arnForObjects("*");
     const buildRecords = siteBucket.arnForObjects(`${BUILD_RECORD_PREFIX}*`);
-    const prunable = [
-      ...CONTENT_HASHED_PATTERNS.map((pattern) => siteBucket.arnForObjects(pattern)),
-      buildRecords,
-    ];
     for (const statement of [
       new iam.PolicyStatement({
         actions: ["s3:ListBucket"],
@@ -155,7 +150,7 @@ export class IndicatorPipeline extends Construct {
       new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: [siteObjects] }),
       new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [siteBucket.bucketArn] }),
       new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [buildRecords] }),
-      new iam.PolicyStatement({ actions: ["s3:DeleteObject"], resources: prunable }),
+      new iam.PolicyStatement({ actions: ["s3:DeleteObject"], resources: [siteObjects] }),
     ])
       this.publishFunction.addToRolePolicy(statement);
     acknowledgeWildcardResources(
@@ -166,17 +161,12 @@ export class IndicatorPipeline extends Construct {
     acknowledgeWildcardResources(
       this.publishFunction.role,
       [siteObjects],
-      "The publish step writes the whole site (pages, specs, data, stylesheet) into the site bucket, which holds nothing else.",
+      "The publish step writes the whole site (pages, specs, data, stylesheet) into the site bucket, which holds nothing else, and deletes from it what a build withdrew (a hub page whose seat became protected must go) and superseded builds' content-hashed files and records.",
     );
     acknowledgeWildcardResources(
       this.publishFunction.role,
       [buildRecords],
-      "The publish step reads and deletes the records of the builds it published, under the _builds/ prefix of the site bucket.",
-    );
-    acknowledgeWildcardResources(
-      this.publishFunction.role,
-      prunable.filter((resource) => resource !== buildRecords),
-      "The publish step deletes superseded builds' content-hashed files only: each pattern matches names that carry a content hash (or the script's chunks), never a page or a download.",
+      "The publish step reads the records of the builds it published, under the _builds/ prefix of the site bucket.",
     );
 
     this.logGroup = new logs.LogGroup(this, "StateMachineLogGroup", {

@@ -1,8 +1,8 @@
 /**
- * The record of one published build: which pages it wrote and which content-hashed files those pages need. The
- * publish step stores one per build beside the site (under {@link BUILD_RECORD_PREFIX}), before it uploads the
- * build, and marks it complete once every page is written; deciding which superseded files may go
- * (`supersededFiles`) reads nothing else.
+ * The record of one published build: which pages it wrote, which content-hashed files those pages need, and which
+ * other files it wrote. The publish step stores one per build beside the site (under {@link BUILD_RECORD_PREFIX}),
+ * before it uploads the build, and marks it complete once every page is written; deciding which files were
+ * withdrawn (`withdrawnFiles`) and which superseded files may go (`supersededFiles`) reads nothing else.
  */
 import { isValidObjectKey } from "../../functions/ports/object-store.js";
 import { contentHash, isContentHashed } from "../web/assets.js";
@@ -28,6 +28,8 @@ export interface BuildRecord {
   readonly pages: readonly string[];
   /** The content-hashed files the build writes: everything its pages load, directly or through its script. */
   readonly hashedFiles: readonly string[];
+  /** The other files the build writes (data, downloads, chart specs people link to): neither pages nor hashed. */
+  readonly otherFiles: readonly string[];
 }
 
 /** A stored build record that cannot be read: the prune decision depends on it, so nothing is deleted. */
@@ -44,6 +46,11 @@ export class BuildRecordError extends Error {
 /** Whether a site file is a page (`.html`, in any case): a file that loads content-hashed files. */
 export function isSitePage(path: string): boolean {
   return PAGE.test(path);
+}
+
+/** Whether a site file is neither a page nor content-hashed: data, downloads and chart specs people link to. */
+function isOtherFile(path: string): boolean {
+  return !isSitePage(path) && !isContentHashed(path);
 }
 
 /** Whether a key of the site's store names a build record (rather than a site file or anything else). */
@@ -63,6 +70,7 @@ export function newBuildRecord(publishedAt: Date, paths: readonly string[]): Bui
     publishedAt,
     pages: sorted.filter(isSitePage),
     hashedFiles: sorted.filter(isContentHashed),
+    otherFiles: sorted.filter(isOtherFile),
   };
 }
 
@@ -74,13 +82,15 @@ export function buildRecordJson(record: BuildRecord): string {
     ...(record.completedAt && { completed_at: record.completedAt.toISOString() }),
     pages: record.pages,
     hashed_files: record.hashedFiles,
+    other_files: record.otherFiles,
   };
   return `${JSON.stringify(stored, null, 2)}\n`;
 }
 
 /**
  * Reads a stored record, checking everything the prune decision relies on: the format, the times (an ISO instant
- * each; completed no earlier than published), pages that are pages and hashed files that are content-hashed, each
+ * each; completed no earlier than published), pages that are pages, hashed files that are content-hashed and other
+ * files that are neither, each
  * a key the store could hold. Throws {@link BuildRecordError} naming the first problem.
  */
 export function parseBuildRecord(key: string, bytes: Uint8Array): BuildRecord {
@@ -106,7 +116,14 @@ export function parseBuildRecord(key: string, bytes: Uint8Array): BuildRecord {
     throw new BuildRecordError(key, "completed_at is earlier than published_at");
   const pages = pathsOf(key, "pages", fields.pages, isSitePage, "a page");
   const hashedFiles = pathsOf(key, "hashed_files", fields.hashed_files, isContentHashed, "content-hashed");
-  return { key, publishedAt, ...(completedAt && { completedAt }), pages, hashedFiles };
+  const otherFiles = pathsOf(
+    key,
+    "other_files",
+    fields.other_files,
+    isOtherFile,
+    "a data file (neither a page nor content-hashed)",
+  );
+  return { key, publishedAt, ...(completedAt && { completedAt }), pages, hashedFiles, otherFiles };
 }
 
 function instantOf(key: string, field: string, value: unknown): Date {

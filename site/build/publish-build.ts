@@ -12,6 +12,7 @@ import {
 } from "./build-record.js";
 import { objectStoreSiteWriter } from "./site-writer.js";
 import { supersededFiles } from "./superseded-files.js";
+import { withdrawnFiles } from "./withdrawn-files.js";
 
 /** Raised before anything is written when a build would write where the build records live. */
 export class ReservedSitePathError extends Error {
@@ -39,7 +40,12 @@ export interface PublishedBuild {
   readonly prunedFiles: number;
   /** Records of superseded builds deleted. */
   readonly prunedRecords: number;
-  /** Pages in the store the build does not write, which keep their build's files (see `supersededFiles`). */
+  /** Pages and other files an earlier build published and this one does not, deleted (see `withdrawnFiles`). */
+  readonly withdrawn: number;
+  /**
+   * Pages in the store the build does not write and no build record names (written before builds were recorded,
+   * or by hand): never deleted, they keep the files they load (see `supersededFiles`).
+   */
   readonly stalePages: number;
 }
 
@@ -50,10 +56,13 @@ export interface PublishedBuild {
  * 1. the build's record, naming its pages and content-hashed files (so that a concurrent prune keeps them);
  * 2. its content-hashed files, then the other files, then its pages last;
  * 3. the record again, now complete;
- * 4. the prune: every key of the store is listed, then the records (keys under `_builds/` that are not records'
- *    are neither read nor deleted), and `supersededFiles` decides; its files are deleted, then the records of the
- *    builds they belonged to. A record that cannot be read stops the publish here (`BuildRecordError`), before
- *    anything is deleted.
+ * 4. every key of the store is listed, then the records (keys under `_builds/` that are not records' are neither
+ *    read nor deleted); a record that cannot be read stops the publish here (`BuildRecordError`), before anything
+ *    is deleted;
+ * 5. the withdrawn files, which earlier builds published and this one does not (`withdrawnFiles`: a hub page
+ *    whose seat became protected must not stay online), are deleted at once;
+ * 6. the prune: `supersededFiles` decides over what is left; its files are deleted, then the records of the
+ *    builds they belonged to.
  *
  * A publish killed at any step leaves a whole site: earlier builds' files are kept while its record stays
  * incomplete, and the next publish finishes the prune. Publishing again is idempotent. Two publishes are not
@@ -85,12 +94,15 @@ export async function publishBuild(
     const bytes = await store.get(key);
     if (bytes) records.push(parseBuildRecord(key, bytes));
   }
+  const withdrawn = withdrawnFiles({ currentBuild: record.key, records, storedKeys });
+  for (const key of withdrawn) await store.delete(key);
+  const gone = new Set(withdrawn);
   const superseded = supersededFiles({
     now: options.clock(),
     gracePeriodDays: options.gracePeriodDays,
     currentBuild: record.key,
     records,
-    storedKeys,
+    storedKeys: storedKeys.filter((key) => !gone.has(key)),
   });
   for (const key of superseded.files) await store.delete(key);
   for (const key of superseded.records) await store.delete(key);
@@ -98,6 +110,7 @@ export async function publishBuild(
     record: record.key,
     prunedFiles: superseded.files.length,
     prunedRecords: superseded.records.length,
+    withdrawn: withdrawn.length,
     stalePages: superseded.stalePages.length,
   };
 }

@@ -32,8 +32,9 @@ export interface SupersededFiles {
   /** Records of builds no page may still show, sorted: delete these once the files are gone. */
   readonly records: string[];
   /**
-   * Pages in the store that the current build does not write (a hub or scenario no longer published): still
-   * served, they keep the files of the build that last wrote them for as long as they stay.
+   * Pages in the store that the current build does not write: still served, they keep the files of the build
+   * that last wrote them for as long as they stay. The publish step deletes the ones a recorded build wrote first
+   * (`withdrawnFiles`), so those left were written before builds were recorded, or by hand.
    */
   readonly stalePages: string[];
 }

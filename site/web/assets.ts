@@ -19,17 +19,6 @@ const HASHED_NAME = new RegExp(
   `\\.[0-9a-f]{${HASH_LENGTH}}\\.(?:${HASHED_EXTENSIONS.map((extension) => extension.replace(".", "\\.")).join("|")})$`,
 );
 
-/**
- * Wildcard patterns (`*` any run of characters, `/` included; `?` exactly one character) that match every
- * content-hashed path ({@link isContentHashed}), and none of the pages or other files the site writes: for rules
- * that can say no more than that, such as the resources of an IAM policy.
- */
-export const CONTENT_HASHED_PATTERNS: readonly string[] = [
-  ...HASHED_EXTENSIONS.map((extension) => `*.${"?".repeat(HASH_LENGTH)}.${extension}`),
-  "site-*.js",
-  "*/site-*.js",
-];
-
 /** The first 10 hexadecimal digits of the SHA-256 of a file's content. */
 export function contentHash(content: string | Uint8Array): string {
   return createHash("sha256").update(content).digest("hex").slice(0, HASH_LENGTH);

@@ -15,7 +15,7 @@ import { memoryLogger } from "../../functions/handlers/log.js";
 import { createPublishSiteHandler } from "../../functions/handlers/publish-site-handler.js";
 import type { ObjectStore } from "../../functions/ports/object-store.js";
 import { contentHash } from "../../site/web/assets.js";
-import { financialCsv, impactCsv, lakeWithReference } from "../helpers/movement.js";
+import { financialCsv, HUBS_CSV, impactCsv, lakeWithReference } from "../helpers/movement.js";
 import { type LocalS3, startS3rver } from "../helpers/s3rver.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -35,13 +35,10 @@ const scriptOf = (version: string) => `site.${contentHash(clientFiles(version)["
 const chunkOf = (version: string) => `site-CHUNK${version.toUpperCase()}.js`;
 
 let published: FolderStore;
+let lake: Awaited<ReturnType<typeof lakeWithReference>>;
 
-beforeEach(async () => {
-  const root = await tempDir();
-  const lake = await lakeWithReference(root);
-  await lake.ingest(financialCsv("wm-ng", "2025", ["expense,programs,1000000,NGN,NG,,"]), "wm-ng");
-  await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,40,"]), "wm-ng");
-  published = new FolderStore(`${root}/published`);
+/** Computes the lake's figures into `published`, as the compute step does before each publish. */
+async function compute(): Promise<void> {
   const engine = await DuckDbEngine.open({ lake: lake.store, countries: bundledCountryTable() });
   try {
     await publishIndicators(
@@ -51,9 +48,20 @@ beforeEach(async () => {
   } finally {
     await engine.close();
   }
+}
+
+beforeEach(async () => {
+  const root = await tempDir();
+  lake = await lakeWithReference(root);
+  await lake.ingest(financialCsv("wm-ng", "2025", ["expense,programs,1000000,NGN,NG,,"]), "wm-ng");
+  await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,40,"]), "wm-ng");
+  published = new FolderStore(`${root}/published`);
+  await compute();
 });
 
-/** Publishes the site into `site` as the publish step would on `at`, with version `version` of the script. */
+/**
+ * Publishes the site into `site` as the publish step would on `at`, with version `version` of the script.
+ */
 async function publishOn(site: ObjectStore, at: Date, version: string) {
   const logger = memoryLogger();
   const publish = createPublishSiteHandler({
@@ -186,6 +194,38 @@ describe("the publish step's prune", () => {
     expect(next.log).toMatchObject({ pruned: 0, prunedRecords: 0 });
     for (const kept of [scriptOf("one"), chunkOf("one"), scriptOf("two"), chunkOf("two")])
       expect(await site.get(kept), kept).toBeDefined();
+    expect(await missingFiles(site)).toEqual([]);
+  });
+
+  it("deletes at once what the registry no longer gives a page (a hub, the region only its seat was in), and keeps a page no build wrote", async () => {
+    const { site } = await startSite();
+    await site.put("by-hand.html", new TextEncoder().encode("<p>kept</p>"));
+    await publishOn(site, day(0), "one");
+    const region = "latin-america-and-caribbean";
+    const withdrawn = ["", "es/", "fr/", "ar/"]
+      .flatMap((language) => [
+        `${language}hub-wm-edu.html`,
+        `${language}region-${region}.html`,
+        `${language}specs/region.${region}.shares.vl.json`,
+        `${language}data/charts/region.${region}.shares.csv`,
+      ])
+      .sort();
+    const before = await site.list("");
+    expect(before.filter((key) => withdrawn.includes(key)).sort()).toEqual(withdrawn);
+
+    const registry = HUBS_CSV.split("\n")
+      .filter((line) => !line.startsWith("wm-edu,"))
+      .join("\n");
+    expect((await lake.ingest(registry, "council", "hubs.csv")).status).toBe("accepted");
+    await compute();
+    const next = await publishOn(site, day(1), "one");
+    const stored = await site.list("");
+    expect(before.filter((key) => !stored.includes(key)).sort()).toEqual(withdrawn);
+    expect(next.log).toMatchObject({ withdrawn: 16, stalePages: 1, pruned: 0 });
+    expect(next.result.withdrawn).toBe(16);
+    expect(await site.get("by-hand.html")).toBeDefined();
+    for (const page of stored.filter((key) => key.endsWith(".html")))
+      expect(new TextDecoder().decode(await site.get(page)), page).not.toContain("Education Hub");
     expect(await missingFiles(site)).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ const PATHS = [
 const encode = (text: string) => new TextEncoder().encode(text);
 
 describe("a build record", () => {
-  it("names the build's pages and content-hashed files, sorted, under a key that sorts by when it was published", () => {
+  it("names the build's pages, content-hashed files and other files, sorted, under a key that sorts by when it was published", () => {
     const record = newBuildRecord(PUBLISHED_AT, PATHS);
     const sorted = [...PATHS].sort();
     expect(record).toEqual({
@@ -29,6 +29,7 @@ describe("a build record", () => {
       publishedAt: PUBLISHED_AT,
       pages: ["es/index.html", "index.html"],
       hashedFiles: ["es/data/charts/a.by-region.abcdef0123.json", "site-QX7ZK2PA.js", "style.0123456789.css"],
+      otherFiles: ["data/charts/a.by-region.csv", "data/indicators.json"],
     });
     expect(isBuildRecordKey(record.key)).toBe(true);
     expect(newBuildRecord(PUBLISHED_AT, [...PATHS].reverse()).key).toBe(record.key);
@@ -47,6 +48,7 @@ describe("a build record", () => {
           completed_at: "2026-11-20T03:01:30.000Z",
           pages: record.pages,
           hashed_files: record.hashedFiles,
+          other_files: record.otherFiles,
         },
         null,
         2,
@@ -63,6 +65,7 @@ describe("a build record", () => {
       published_at: "2026-11-20T03:00:00.042Z",
       pages: ["index.html"],
       hashed_files: ["style.0123456789.css"],
+      other_files: ["data/indicators.csv"],
     };
     const refusal = (text: string | Uint8Array, at = key) => {
       try {
@@ -106,6 +109,11 @@ describe("a build record", () => {
     for (const file of ["index.html", "style.012345678.css", "style.0123456789.css.bak", "site.js"])
       expect(refusal(withFields({ hashed_files: [file] }))).toBe(
         problem(`hashed_files holds ${file}, which is not content-hashed`),
+      );
+    expect(refusal(withFields({ other_files: undefined }))).toBe(problem("other_files is not a list"));
+    for (const file of ["index.html", "style.0123456789.css"])
+      expect(refusal(withFields({ other_files: [file] }))).toBe(
+        problem(`other_files holds ${file}, which is not a data file (neither a page nor content-hashed)`),
       );
   });
 });

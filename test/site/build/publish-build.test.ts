@@ -41,7 +41,13 @@ describe("publishing a build", () => {
       clock: () => LATER,
       gracePeriodDays: 7,
     });
-    expect(published).toEqual({ record: published.record, prunedFiles: 0, prunedRecords: 0, stalePages: 0 });
+    expect(published).toEqual({
+      record: published.record,
+      prunedFiles: 0,
+      prunedRecords: 0,
+      withdrawn: 0,
+      stalePages: 0,
+    });
     expect(store.operations).toEqual([
       `put ${published.record}`,
       "put style.0123456789.css",

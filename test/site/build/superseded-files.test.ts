@@ -1,31 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BuildRecord } from "../../../site/build/build-record.js";
 import { type SupersededFilesInput, supersededFiles } from "../../../site/build/superseded-files.js";
-
-const DAY_MS = 86_400_000;
-const EPOCH = Date.parse("2026-11-01T03:00:00.000Z");
-/** The instant `days` after the first build of these tests. */
-const day = (days: number) => new Date(EPOCH + days * DAY_MS);
-
-let serial = 0;
-/** A build published on `published` and, unless `completed` is null, completed that day too (or on `completed`). */
-function build(options: {
-  readonly published: number;
-  readonly completed?: number | null;
-  readonly pages: readonly string[];
-  readonly hashed: readonly string[];
-}): BuildRecord {
-  serial += 1;
-  const publishedAt = day(options.published);
-  const completed = options.completed === undefined ? options.published : options.completed;
-  return {
-    key: `_builds/${publishedAt.toISOString().replace(/[-:.]/g, "")}-${serial.toString(16).padStart(10, "0")}.json`,
-    publishedAt,
-    ...(completed !== null && { completedAt: day(completed) }),
-    pages: options.pages,
-    hashedFiles: options.hashed,
-  };
-}
+import { build, day } from "../fixtures/build-records.js";
 
 /** The decision with a 7-day grace period, the store holding the records and every file they name. */
 function decide(

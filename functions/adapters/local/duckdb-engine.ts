@@ -3,6 +3,7 @@ import {
   DuckDBInstance,
   type DuckDBListType,
   type DuckDBPreparedStatement,
+  type DuckDBResultReader,
   DuckDBTypeId,
 } from "@duckdb/node-api";
 import { curatedFiles } from "../../core/lake/compaction.js";
@@ -90,8 +91,8 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /**
  * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place: the manifest
  * from its newest verified checkpoint (gzip JSON lines) and the entry objects after it, as ingest reads it, into a
- * table read once per run; the
- * curated tables from the files that count after the lake's compactions (`curatedFiles`). Paths reach
+ * table read once per run (read and verified while DuckDB starts); the curated tables from the files that count
+ * after the lake's compactions (`curatedFiles`). Paths reach
  * SQL only through bound variables, never through string concatenation, and are matched literally (see
  * `literalPathPattern`). Extensions are never downloaded.
  */
@@ -108,13 +109,25 @@ export class DuckDbEngine implements QueryEngine {
     };
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     if (options.threads) config.threads = String(options.threads);
-    const instance = await DuckDBInstance.create(":memory:", config);
+    const reader = options.reader ?? new LakeReader(options.lake);
+    const manifestRead = reader.manifest();
+    manifestRead.catch(() => undefined);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(":memory:", config);
+    } catch (error) {
+      await manifestRead.catch(() => undefined);
+      throw error;
+    }
     const connection = await instance.connect();
     const engine = new DuckDbEngine(instance, connection);
     try {
-      await engine.defineLakeTables(options.lake, options.reader ?? new LakeReader(options.lake));
+      await engine.defineCuratedTables(options.lake);
       await engine.loadCountries(options.countries);
+      await manifestRead;
+      await engine.defineManifestTable(options.lake, reader);
     } catch (error) {
+      await manifestRead.catch(() => undefined);
       await engine.close();
       throw error;
     }
@@ -133,18 +146,24 @@ export class DuckDbEngine implements QueryEngine {
    */
   async query(sql: string, parameters: readonly SqlValue[] = []): Promise<ResultRow[]> {
     const statement = await this.connection.prepare(sql);
+    let reader: DuckDBResultReader;
     let lists: string[];
     try {
       lists = listColumns(statement);
+      if (lists.length === 0) {
+        if (parameters.length > 0) statement.bind(parameters as SqlValue[]);
+        reader = await statement.runAndReadAll();
+      } else {
+        const listsAsText = lists.map((name) => `CAST(${quoted(name)} AS VARCHAR) AS ${quoted(name)}`);
+        reader = await this.connection.runAndReadAll(
+          `SELECT * REPLACE (${listsAsText.join(", ")}) FROM (${sql}\n) AS listed`,
+          parameters as SqlValue[],
+        );
+      }
     } finally {
       statement.destroySync();
     }
     const text = new Set(lists);
-    const statementSql =
-      lists.length === 0
-        ? sql
-        : `SELECT * REPLACE (${lists.map((name) => `CAST(${quoted(name)} AS VARCHAR) AS ${quoted(name)}`).join(", ")}) FROM (${sql}\n) AS listed`;
-    const reader = await this.connection.runAndReadAll(statementSql, parameters as SqlValue[]);
     return reader.getRowObjectsJS().map((row) => {
       const plain: ResultRow = {};
       for (const [name, value] of Object.entries(row))
@@ -159,7 +178,7 @@ export class DuckDbEngine implements QueryEngine {
     this.instance.closeSync();
   }
 
-  private async defineLakeTables(lake: ObjectStore, reader: LakeReader): Promise<void> {
+  private async defineCuratedTables(lake: ObjectStore): Promise<void> {
     for (const kind of REPORT_KINDS) {
       const schema = CURATED_TABLES[kind];
       const { live: files } = await curatedFiles(lake, kind);
@@ -175,7 +194,10 @@ export class DuckDbEngine implements QueryEngine {
         `CREATE VIEW ${schema.name} AS SELECT ${columnList(schema)} FROM read_parquet(getvariable('files_${kind}'))`,
       );
     }
-    await reader.manifest();
+  }
+
+  /** The manifest table, from the files `reader` read it from (after its `manifest()`). */
+  private async defineManifestTable(lake: ObjectStore, reader: LakeReader): Promise<void> {
     const { checkpoint, entryKeys } = reader.sources();
     const files = [...(checkpoint && checkpoint.throughSeq > 0 ? [checkpoint.key] : []), ...entryKeys];
     if (files.length === 0) {

@@ -181,14 +181,14 @@ async function verifiedCheckpoint(
   const lines = text.slice(0, -1).split("\n");
   if (lines.length !== checkpoint.throughSeq)
     return fail(`it holds ${lines.length} lines, not the ${checkpoint.throughSeq} entries its name states`);
-  let entries: ManifestEntry[];
-  try {
-    entries = JSON.parse(`[${lines.join(",")}]`) as ManifestEntry[];
-  } catch {
-    const index = lines.findIndex((line) => !parses(line));
-    return fail(index < 0 ? "its lines are not JSON" : `line ${index + 1} is not JSON`);
+  const entries: ManifestEntry[] = [];
+  for (const [index, line] of lines.entries()) {
+    try {
+      entries.push(JSON.parse(line) as ManifestEntry);
+    } catch {
+      return fail(`line ${index + 1} is not JSON`);
+    }
   }
-  if (entries.length !== lines.length) return fail("its lines are not one JSON value each");
   const misplaced = entries.findIndex((entry, index) => entry?.seq !== index + 1);
   if (misplaced >= 0)
     return fail(`line ${misplaced + 1} holds entry ${entries[misplaced]?.seq}, not ${misplaced + 1}`);
@@ -236,12 +236,3 @@ const messages = {
     `${lakeLayout.lastCheckpointKey} names a checkpoint through entry ${seq}, but no checkpoint from there on verifies; the older ones were tried`,
   pointerUnreadable: () => `${lakeLayout.lastCheckpointKey} is not a checkpoint pointer; it was ignored`,
 };
-
-function parses(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}

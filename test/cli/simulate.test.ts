@@ -12,7 +12,7 @@ import { loadFramework } from "../../functions/core/framework/framework.js";
 import { publishIndicators } from "../../functions/core/indicators/publish-indicators.js";
 import { FIXTURE_SCENARIO_FILES, ingestScenarioFixture } from "../core/scenarios/fixture.js";
 import { observatory } from "../helpers/cli.js";
-import { financialCsv, impactCsv, lakeWithReference } from "../helpers/movement.js";
+import { financialCsv, impactCsv, lakeWithReference, oneHubLake } from "../helpers/movement.js";
 import { tempDir } from "../helpers/temp.js";
 
 const PER_EDITOR = FIXTURE_SCENARIO_FILES["fixture-per-editor"];
@@ -126,15 +126,7 @@ describe("observatory simulate", () => {
 
   it("publishes nothing of a scenario whose money does not balance: a pool and no country to receive it (exit 1)", async () => {
     const dir = await tempDir();
-    const lake = await lakeWithReference(join(dir, "lake"));
-    await lake.ingest(
-      financialCsv("wm-ng", "2025", [
-        "revenue,local_fundraising,100000,NGN,NG,,",
-        "expense,programs,50000,NGN,NG,,",
-      ]),
-      "wm-ng",
-    );
-    await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,40,"]), "wm-ng");
+    await oneHubLake(join(dir, "lake"));
     const file = join(dir, "policy.json");
     await writeFile(file, scenario());
     const out = join(dir, "out");

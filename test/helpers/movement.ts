@@ -67,6 +67,23 @@ export async function lakeWithReference(root: string) {
   return lake;
 }
 
+/**
+ * A lake of one hub, Nigeria's, with 100,000 NGN of local revenue, 50,000 NGN of programs and 40 participants in
+ * 2025: too small for a pool to find a country to receive it.
+ */
+export async function oneHubLake(root: string) {
+  const lake = await lakeWithReference(root);
+  await lake.ingest(
+    financialCsv("wm-ng", "2025", [
+      "revenue,local_fundraising,100000,NGN,NG,,",
+      "expense,programs,50000,NGN,NG,,",
+    ]),
+    "wm-ng",
+  );
+  await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,40,"]), "wm-ng");
+  return lake;
+}
+
 /** Every file below a folder with its bytes, to compare a lake before and after. */
 export async function snapshot(root: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();

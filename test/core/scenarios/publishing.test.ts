@@ -19,7 +19,7 @@ import { createComputeIndicatorsHandler } from "../../../functions/handlers/comp
 import { memoryLogger } from "../../../functions/handlers/log.js";
 import { createPublishSiteHandler } from "../../../functions/handlers/publish-site-handler.js";
 import type { ObjectStore } from "../../../functions/ports/object-store.js";
-import { financialCsv, impactCsv, lakeWithReference } from "../../helpers/movement.js";
+import { oneHubLake } from "../../helpers/movement.js";
 import { ingestScenarioFixture } from "./fixture.js";
 
 const countries = bundledCountryTable();
@@ -95,15 +95,7 @@ describe("the compute step", () => {
 
   it("publishes nothing, not even the indicators, when a scenario's money does not balance", async () => {
     const dir = join(root, "unbalanced");
-    const lake = await lakeWithReference(join(dir, "lake"));
-    await lake.ingest(
-      financialCsv("wm-ng", "2025", [
-        "revenue,local_fundraising,100000,NGN,NG,,",
-        "expense,programs,50000,NGN,NG,,",
-      ]),
-      "wm-ng",
-    );
-    await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,40,"]), "wm-ng");
+    const lake = await oneHubLake(join(dir, "lake"));
     const scenario = {
       scenario: "1",
       id: "no-one-to-receive",
@@ -122,15 +114,7 @@ describe("the compute step", () => {
 
   it("publishes nothing when a point of a scenario's sensitivity series does not balance, naming its year and rate", async () => {
     const dir = join(root, "unbalanced-at-a-rate");
-    const lake = await lakeWithReference(join(dir, "lake"));
-    await lake.ingest(
-      financialCsv("wm-ng", "2025", [
-        "revenue,local_fundraising,100000,NGN,NG,,",
-        "expense,programs,50000,NGN,NG,,",
-      ]),
-      "wm-ng",
-    );
-    await lake.ingest(impactCsv("wm-ng", "2025", ["NG,participants,40,"]), "wm-ng");
+    const lake = await oneHubLake(join(dir, "lake"));
     const scenario = {
       scenario: "1",
       id: "nothing-at-its-own-rate",

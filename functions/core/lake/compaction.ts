@@ -56,6 +56,13 @@ export class CompactionError extends Error {
   }
 }
 
+/**
+ * A file the compaction's view of a year names is not there: either the lake lost it, or another compaction
+ * committed a newer generation of the year (and deleted what it absorbed) after that view was read. The
+ * compaction tells the two apart by reading the year again (see `compactYearOverRaces`).
+ */
+class FileGoneError extends CompactionError {}
+
 /** Raised where only whole files can be read (Athena's tables): a compaction was interrupted and must be finished. */
 export class UnfinishedCompactionError extends Error {
   constructor(readonly leftover: readonly string[]) {
@@ -99,10 +106,16 @@ export interface CompactionOptions {
   readonly readConcurrency?: number;
 }
 
-/** The newest compaction record of each year of a kind. */
-export async function latestCompactions(store: ObjectStore, kind: ReportKind): Promise<CompactionRecord[]> {
+/** The newest compaction record of each year of a kind (of one year when given). */
+export async function latestCompactions(
+  store: ObjectStore,
+  kind: ReportKind,
+  year?: number,
+): Promise<CompactionRecord[]> {
   const newest = new Map<number, { key: string; generation: number }>();
-  for (const key of await store.list(lakeLayout.compactionPrefix(kind))) {
+  const prefix =
+    year === undefined ? lakeLayout.compactionPrefix(kind) : lakeLayout.compactionYearPrefix(kind, year);
+  for (const key of await store.list(prefix)) {
     const parsed = lakeLayout.compactionOfRecordKey(key);
     if (!parsed) continue;
     if ((newest.get(parsed.year)?.generation ?? 0) < parsed.generation)
@@ -211,6 +224,11 @@ export async function reportHomes(
  * `curatedFiles`), so the rows of every report count exactly once at every step. A rerun first finishes what an
  * interrupted one left (deletes absorbed files still there, and compacted files no record names).
  *
+ * Compactions may run at once (the workflow's step and a manual `observatory compact`). A year's records are read
+ * before its files are listed, so a file the newest record names is missing from the listing, or a listed file
+ * vanishes before it is read, only if the lake lost it or another compaction committed a newer generation
+ * meanwhile; in the second case the year is read again and compacted from there (usually: already compact).
+ *
  * Then the manifest: every entry the newest checkpoint holds is compared with its own object (a checkpoint that
  * differs is deleted), and a checkpoint through the newest entry is written. The raw zone, the manifest entries
  * and the published evidence are never touched.
@@ -227,10 +245,10 @@ export async function compactLake(
   const throughSeq = entries.at(-1)?.seq ?? 0;
   const years: CompactedYear[] = [];
   for (const kind of HUB_REPORT_KINDS) {
+    const records = new Map((await latestCompactions(store, kind)).map((record) => [record.year, record]));
     const files = (await store.list(lakeLayout.curatedPrefix(kind))).filter((key) =>
       key.endsWith(".parquet"),
     );
-    const records = new Map((await latestCompactions(store, kind)).map((record) => [record.year, record]));
     const entriesByKey = new Map<string, ManifestEntry[]>();
     for (const entry of entries)
       if (entry.kind === kind)
@@ -242,7 +260,7 @@ export async function compactLake(
     for (const year of [...yearsOfKind].sort((a, b) => a - b)) {
       const group = files.filter((key) => lakeLayout.yearOfCuratedKey(key) === year);
       years.push(
-        await compactYear(store, {
+        await compactYearOverRaces(store, {
           kind,
           year,
           group,
@@ -311,6 +329,27 @@ interface YearToCompact {
   readonly concurrency: number;
 }
 
+/**
+ * Compacts a year; when a file its view of the year names is gone and the year's newest record is no longer the
+ * one that view held, another compaction committed meanwhile: the year is read again (records first, then files)
+ * and compacted from that view. A file gone while the newest record is unchanged was lost: that error stands.
+ */
+async function compactYearOverRaces(store: ObjectStore, task: YearToCompact): Promise<CompactedYear> {
+  for (let view = task; ; ) {
+    try {
+      return await compactYear(store, view);
+    } catch (error) {
+      if (!(error instanceof FileGoneError)) throw error;
+      const [previous] = await latestCompactions(store, view.kind, view.year);
+      if (previous?.generation === view.previous?.generation) throw error;
+      const group = (await store.list(lakeLayout.curatedYearPrefix(view.kind, view.year))).filter((key) =>
+        key.endsWith(".parquet"),
+      );
+      view = { ...view, previous, group };
+    }
+  }
+}
+
 async function compactYear(store: ObjectStore, task: YearToCompact): Promise<CompactedYear> {
   const { kind, year, group, previous, entriesByKey } = task;
   const present = new Set(group);
@@ -331,7 +370,7 @@ async function compactYear(store: ObjectStore, task: YearToCompact): Promise<Com
 
   if (previous) {
     if (!present.has(previous.file.key))
-      throw new CompactionError(
+      throw new FileGoneError(
         `${previous.file.key} is missing: ${lakeLayout.compactionRecordKey(kind, year, previous.generation)} names it for ${previous.reports.length} ${kind} reports of ${year}; restore it from a backup`,
         [previous.file.key],
       );
@@ -415,8 +454,7 @@ function rowsByReport(table: Table): Map<string, number> {
 
 async function readPrevious(store: ObjectStore, previous: CompactionRecord) {
   const bytes = await store.get(previous.file.key);
-  if (!bytes)
-    throw new CompactionError(`${previous.file.key} vanished while being read`, [previous.file.key]);
+  if (!bytes) throw new FileGoneError(`${previous.file.key} vanished while being read`, [previous.file.key]);
   const table = readTable(bytes);
   const found = rowsByReport(table);
   const expected = new Map(previous.reports.map((report) => [report.report_id, report.rows]));
@@ -430,7 +468,7 @@ async function readPrevious(store: ObjectStore, previous: CompactionRecord) {
 
 async function readOwnFile(store: ObjectStore, key: string, entries: readonly ManifestEntry[]) {
   const bytes = await store.get(key);
-  if (!bytes) throw new CompactionError(`${key} vanished while being read; compact again`, [key]);
+  if (!bytes) throw new FileGoneError(`${key} vanished while being read; compact again`, [key]);
   const table = readTable(bytes);
   const found = rowsByReport(table);
   const entry = entries[0] as ManifestEntry;

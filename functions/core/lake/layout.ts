@@ -64,6 +64,8 @@ export const lakeLayout = {
     return match ? { generation: Number(match[1]), sha256: match[2] as string } : undefined;
   },
   compactionPrefix: (kind: ReportKind) => `compactions/${kind}/`,
+  /** The folder of the compaction records of a kind's year. */
+  compactionYearPrefix: (kind: ReportKind, year: number) => `compactions/${kind}/year=${year}/`,
   compactionRecordKey: (kind: ReportKind, year: number, generation: number) =>
     `compactions/${kind}/year=${year}/${String(generation).padStart(6, "0")}.json`,
   compactionOfRecordKey: (key: string): { year: number; generation: number } | undefined => {

@@ -21,8 +21,13 @@ import { LakeReader } from "../../../functions/core/lake/lake-reader.js";
 import { lakeLayout } from "../../../functions/core/lake/layout.js";
 import { readManifest } from "../../../functions/core/lake/manifest.js";
 import { readParquetRows } from "../../../functions/core/lake/parquet.js";
-import type { ObjectStore } from "../../../functions/ports/object-store.js";
-import { CountingStore } from "../../helpers/counting-store.js";
+import type {
+  ListOptions,
+  ObjectBody,
+  ObjectStore,
+  PutOptions,
+} from "../../../functions/ports/object-store.js";
+import { CountingStore, type StoreCall } from "../../helpers/counting-store.js";
 import { ingestHandchecked } from "../../helpers/handchecked.js";
 import { financialCsv, impactCsv, lakeAt, lakeWithReference, snapshot } from "../../helpers/movement.js";
 import { tempDir } from "../../helpers/temp.js";
@@ -306,6 +311,90 @@ describe("observatory compact's compaction", () => {
     await assertNoUnfinishedCompaction(lake.store);
   });
 
+  it.each([
+    {
+      stop: "right after listing the financial files",
+      at: (_call: StoreCall, before: readonly StoreCall[]) =>
+        before.at(-1)?.operation === "list" && before.at(-1)?.key === "curated/financial/",
+      newReport: false,
+    },
+    {
+      stop: "before reading the first report's own file",
+      at: (call: StoreCall) => call.operation === "get" && /\/r-[0-9a-f]{16}\.parquet$/.test(call.key),
+      newReport: false,
+    },
+    {
+      stop: "before reading the year's previous compacted file",
+      at: (call: StoreCall) =>
+        call.operation === "get" && /^curated\/financial\/year=2025\/compacted-000001-/.test(call.key),
+      newReport: true,
+    },
+  ])(
+    "finishes a compaction whose reads another one overtook ($stop), with the lake one compaction leaves",
+    async ({ at, newReport }) => {
+      const { root, lake } = await smallMovement();
+      if (newReport) {
+        await compactLake(lake.store, { clock });
+        const added = await lake.ingest(
+          financialCsv("wm-de", "2025", ["expense,programs,70,EUR,DE,,"]),
+          "wm-de",
+        );
+        expect(added.status).toBe("accepted");
+      }
+      const before = await published(root);
+      const alone = new FolderStore(await copyOf(root));
+      const expectedStatuses = (await compactLake(alone, { clock })).years.map((y) => y.status);
+      const overtaken = new StoppingStore(new FolderStore(root), at);
+
+      const slow = compactLake(overtaken, { clock });
+      await Promise.race([
+        overtaken.stopped,
+        slow.then(() => {
+          throw new Error("the compaction finished without reaching its stop");
+        }),
+      ]);
+      const fast = await compactLake(new FolderStore(root), { clock });
+      overtaken.resume();
+      const late = await slow;
+
+      expect(fast.years.map((year) => year.status)).toEqual(expectedStatuses);
+      expect(late.years.map((year) => [year.kind, year.year, year.status])).toEqual(
+        fast.years.map((year) => [year.kind, year.year, "already compact"]),
+      );
+      expect(await lakeFiles(new FolderStore(root))).toEqual(await lakeFiles(alone));
+      await assertNoUnfinishedCompaction(new FolderStore(root));
+      expect(await published(root)).toEqual(before);
+    },
+  );
+
+  it("still stops at a file the lake lost, when no other compaction committed meanwhile", async () => {
+    const { root, lake } = await smallMovement();
+    const entries = await readManifest(lake.store);
+    const lost = entries.find((e) => e.kind === "financial" && e.year === 2024)?.curated_key as string;
+    const stopped = new StoppingStore(
+      new FolderStore(root),
+      (call) => call.operation === "get" && call.key === lost,
+    );
+    const run = compactLake(stopped, { clock }).catch((e: unknown) => e);
+    await stopped.stopped;
+    await rm(join(root, lost));
+    stopped.resume();
+    const vanished = await run;
+    expect(vanished).toBeInstanceOf(CompactionError);
+    expect((vanished as Error).message).toBe(`${lost} vanished while being read; compact again`);
+
+    const { root: other, lake: compacted } = await smallMovement();
+    const summary = await compactLake(compacted.store, { clock });
+    const file = summary.years.find((y) => y.kind === "impact" && y.year === 2025)?.record?.file
+      .key as string;
+    await rm(join(other, file));
+    const missing = await compactLake(compacted.store, { clock }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(CompactionError);
+    expect((missing as Error).message).toBe(
+      `${file} is missing: ${lakeLayout.compactionRecordKey("impact", 2025, 1)} names it for 1 impact reports of 2025; restore it from a backup`,
+    );
+  });
+
   it("refuses to absorb a report file that does not hold what the manifest records, writing nothing", async () => {
     const { root, lake } = await smallMovement();
     const entries = await readManifest(lake.store);
@@ -382,6 +471,61 @@ describe("the lake-integrity check on a compacted lake", () => {
     await expect(published(root)).resolves.toBeDefined();
   });
 });
+
+/**
+ * A store that stops before the first call `at` matches (given the calls made before it) until `resume`, so that
+ * another compaction can run in between: an interleaving forced by order, not by timing.
+ */
+class StoppingStore extends CountingStore {
+  private release: () => void = () => undefined;
+  private reached: () => void = () => undefined;
+  private hasStopped = false;
+  /** Resolves when the store has stopped at the matching call. */
+  readonly stopped = new Promise<void>((resolve) => {
+    this.reached = resolve;
+  });
+  private readonly resumed = new Promise<void>((resolve) => {
+    this.release = resolve;
+  });
+
+  constructor(
+    inner: ObjectStore,
+    private readonly at: (call: StoreCall, before: readonly StoreCall[]) => boolean,
+  ) {
+    super(inner);
+  }
+
+  resume(): void {
+    this.release();
+  }
+
+  private async stopIfDue(call: StoreCall): Promise<void> {
+    if (this.hasStopped || !this.at(call, this.calls)) return;
+    this.hasStopped = true;
+    this.reached();
+    await this.resumed;
+  }
+
+  override async get(key: string) {
+    await this.stopIfDue({ operation: "get", key });
+    return super.get(key);
+  }
+
+  override async put(key: string, body: ObjectBody, options?: PutOptions) {
+    await this.stopIfDue({ operation: "put", key });
+    return super.put(key, body, options);
+  }
+
+  override async list(prefix: string, options?: ListOptions) {
+    await this.stopIfDue({ operation: "list", key: prefix, startAfter: options?.startAfter });
+    return super.list(prefix, options);
+  }
+
+  override async delete(key: string) {
+    await this.stopIfDue({ operation: "delete", key });
+    return super.delete(key);
+  }
+}
 
 async function copyOf(root: string): Promise<string> {
   const copy = await tempDir("lake-copy-");

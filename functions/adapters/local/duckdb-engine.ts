@@ -6,6 +6,7 @@ import {
   type DuckDBResultReader,
   DuckDBTypeId,
 } from "@duckdb/node-api";
+import { checkpointTriedFirst, type ManifestCheckpoint } from "../../core/lake/checkpoint.js";
 import { curatedFiles } from "../../core/lake/compaction.js";
 import { LakeReader } from "../../core/lake/lake-reader.js";
 import {
@@ -18,7 +19,7 @@ import {
 import { type CountryTable, countryRelationRows } from "../../core/reference/countries.js";
 import { REPORT_KINDS } from "../../core/reporting/kinds.js";
 import type { ObjectStore } from "../../ports/object-store.js";
-import type { QueryEngine, ResultRow, SqlValue } from "../../ports/query-engine.js";
+import type { QueryEngine, ResultRow, ResultValue, SqlValue } from "../../ports/query-engine.js";
 import { listElements } from "../list-text.js";
 
 const DUCKDB_TYPES: Record<ColumnType, string> = {
@@ -88,6 +89,23 @@ function listColumns(statement: DuckDBPreparedStatement): string[] {
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** Sets a connection's variable to a list of file paths, each matched literally (see `literalPathPattern`). */
+async function setFilesVariable(connection: DuckDBConnection, name: string, paths: string[]): Promise<void> {
+  const statement = await connection.prepare(`SET VARIABLE ${name} = string_split($1, chr(0))`);
+  try {
+    statement.bindVarchar(1, paths.map(literalPathPattern).join("\u0000"));
+    await statement.run();
+  } finally {
+    statement.destroySync();
+  }
+}
+
+/** The manifest's columns from the JSON-lines files a variable lists (checkpoints and entry objects alike). */
+function manifestSelect(filesVariable: string): string {
+  const columns = MANIFEST_TABLE.columns.map((c) => `${c.name}: '${DUCKDB_TYPES[c.type]}'`).join(", ");
+  return `SELECT ${columnList(MANIFEST_TABLE)} FROM read_json(getvariable('${filesVariable}'), format = 'newline_delimited', columns = {${columns}})`;
+}
+
 /**
  * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place: the manifest
  * from its newest verified checkpoint (gzip JSON lines) and the entry objects after it, as ingest reads it, into a
@@ -97,6 +115,9 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * `literalPathPattern`). Extensions are never downloaded.
  */
 export class DuckDbEngine implements QueryEngine {
+  /** The connection `loadCheckpointEarly` loads a checkpoint on, until the manifest table is defined. */
+  private earlyConnection: DuckDBConnection | undefined;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -110,24 +131,23 @@ export class DuckDbEngine implements QueryEngine {
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     if (options.threads) config.threads = String(options.threads);
     const reader = options.reader ?? new LakeReader(options.lake);
-    const manifestRead = reader.manifest();
-    manifestRead.catch(() => undefined);
-    let instance: DuckDBInstance;
+    const triedFirst = checkpointTriedFirst(options.lake);
+    triedFirst.catch(() => undefined);
+    const instance = await DuckDBInstance.create(":memory:", config);
+    const engine = new DuckDbEngine(instance, await instance.connect());
+    let early: { readonly loaded: Promise<ManifestCheckpoint | undefined> } = {
+      loaded: Promise.resolve(undefined),
+    };
     try {
-      instance = await DuckDBInstance.create(":memory:", config);
-    } catch (error) {
-      await manifestRead.catch(() => undefined);
-      throw error;
-    }
-    const connection = await instance.connect();
-    const engine = new DuckDbEngine(instance, connection);
-    try {
+      early = await engine.loadCheckpointEarly(options.lake, await triedFirst.catch(() => undefined));
+      const manifestRead = reader.manifest();
+      manifestRead.catch(() => undefined);
       await engine.defineCuratedTables(options.lake);
       await engine.loadCountries(options.countries);
       await manifestRead;
-      await engine.defineManifestTable(options.lake, reader);
+      await engine.defineManifestTable(options.lake, reader, await early.loaded);
     } catch (error) {
-      await manifestRead.catch(() => undefined);
+      await early.loaded;
       await engine.close();
       throw error;
     }
@@ -163,17 +183,25 @@ export class DuckDbEngine implements QueryEngine {
     } finally {
       statement.destroySync();
     }
-    const text = new Set(lists);
-    return reader.getRowObjectsJS().map((row) => {
-      const plain: ResultRow = {};
-      for (const [name, value] of Object.entries(row))
-        plain[name] =
-          text.has(name) && typeof value === "string" ? listElements(value, "DuckDB") : toPlain(value);
-      return plain;
+    const names = reader.columnNames();
+    const columns = reader.getColumnsJS().map((values, index) => {
+      if (!lists.includes(names[index] as string)) return values.map(toPlain);
+      return values.map((value) =>
+        typeof value === "string" ? listElements(value, "DuckDB") : toPlain(value),
+      );
     });
+    const rows: ResultRow[] = new Array(reader.currentRowCount);
+    for (let row = 0; row < rows.length; row++) {
+      const plain: ResultRow = {};
+      for (const [index, name] of names.entries())
+        plain[name] = (columns[index] as ResultValue[])[row] as ResultValue;
+      rows[row] = plain;
+    }
+    return rows;
   }
 
   async close(): Promise<void> {
+    this.earlyConnection?.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
   }
@@ -196,10 +224,63 @@ export class DuckDbEngine implements QueryEngine {
     }
   }
 
-  /** The manifest table, from the files `reader` read it from (after its `manifest()`). */
-  private async defineManifestTable(lake: ObjectStore, reader: LakeReader): Promise<void> {
+  /**
+   * Starts loading a checkpoint into `manifest_checkpoint` on a connection of its own, before it is verified, so
+   * that DuckDB reads it while the reader decompresses, hashes and parses it. Returns once DuckDB is reading;
+   * `loaded` then gives the checkpoint once loaded, or undefined when it could not be (the verified one is then
+   * loaded as usual, and fails loudly if it cannot be). `defineManifestTable` uses the table only if the reader's
+   * checkpoint is this one.
+   */
+  private async loadCheckpointEarly(
+    lake: ObjectStore,
+    checkpoint: ManifestCheckpoint | undefined,
+  ): Promise<{ readonly loaded: Promise<ManifestCheckpoint | undefined> }> {
+    if (!checkpoint || checkpoint.throughSeq === 0) return { loaded: Promise.resolve(undefined) };
+    try {
+      const connection = await this.instance.connect();
+      this.earlyConnection = connection;
+      await setFilesVariable(connection, "files_checkpoint", [lake.locate(checkpoint.key)]);
+      const statement = await connection.prepare(
+        `CREATE TABLE manifest_checkpoint AS ${manifestSelect("files_checkpoint")}`,
+      );
+      const loaded = statement
+        .run()
+        .then(
+          () => checkpoint,
+          () => undefined,
+        )
+        .finally(() => statement.destroySync());
+      return { loaded };
+    } catch {
+      return { loaded: Promise.resolve(undefined) };
+    }
+  }
+
+  /**
+   * The manifest table, from the files `reader` read it from (after its `manifest()`): the checkpoint already
+   * loaded by `loadCheckpointEarly` when it is the reader's, the entries after it read here.
+   */
+  private async defineManifestTable(
+    lake: ObjectStore,
+    reader: LakeReader,
+    loaded: ManifestCheckpoint | undefined,
+  ): Promise<void> {
+    this.earlyConnection?.closeSync();
+    this.earlyConnection = undefined;
     const { checkpoint, entryKeys } = reader.sources();
-    const files = [...(checkpoint && checkpoint.throughSeq > 0 ? [checkpoint.key] : []), ...entryKeys];
+    const fromCheckpoint = checkpoint && checkpoint.throughSeq > 0 ? checkpoint.key : undefined;
+    if (loaded && loaded.key === fromCheckpoint) {
+      await this.connection.run("ALTER TABLE manifest_checkpoint RENAME TO manifest");
+      if (entryKeys.length === 0) return;
+      await this.setVariable(
+        "files_manifest",
+        entryKeys.map((key) => lake.locate(key)),
+      );
+      await this.connection.run(`INSERT INTO manifest ${manifestSelect("files_manifest")}`);
+      return;
+    }
+    if (loaded) await this.connection.run("DROP TABLE manifest_checkpoint");
+    const files = [...(fromCheckpoint ? [fromCheckpoint] : []), ...entryKeys];
     if (files.length === 0) {
       await this.connection.run(`CREATE TABLE manifest (${columnDefinitions(MANIFEST_TABLE)})`);
       return;
@@ -208,16 +289,11 @@ export class DuckDbEngine implements QueryEngine {
       "files_manifest",
       files.map((key) => lake.locate(key)),
     );
-    const columns = MANIFEST_TABLE.columns.map((c) => `${c.name}: '${DUCKDB_TYPES[c.type]}'`).join(", ");
-    await this.connection.run(
-      `CREATE TABLE manifest AS SELECT ${columnList(MANIFEST_TABLE)} FROM read_json(getvariable('files_manifest'), format = 'newline_delimited', columns = {${columns}})`,
-    );
+    await this.connection.run(`CREATE TABLE manifest AS ${manifestSelect("files_manifest")}`);
   }
 
-  private async setVariable(name: string, paths: string[]): Promise<void> {
-    const statement = await this.connection.prepare(`SET VARIABLE ${name} = string_split($1, chr(0))`);
-    statement.bindVarchar(1, paths.map(literalPathPattern).join("\u0000"));
-    await statement.run();
+  private setVariable(name: string, paths: string[]): Promise<void> {
+    return setFilesVariable(this.connection, name, paths);
   }
 
   private async loadCountries(countries: CountryTable): Promise<void> {

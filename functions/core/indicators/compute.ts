@@ -151,11 +151,14 @@ export function withoutProtectedCountries(
   );
 }
 
+/** Compares scope ids as `localeCompare(other, "en")` does, with one collator for a whole sort. */
+export const compareScopeIds = new Intl.Collator("en").compare;
+
 function compareRows(framework: Framework) {
   const order = new Map(framework.indicators.map((indicator, index) => [indicator.id, index]));
   return (a: IndicatorRow, b: IndicatorRow) =>
     (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0) ||
     a.year - b.year ||
     SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] ||
-    a.scope_id.localeCompare(b.scope_id, "en");
+    compareScopeIds(a.scope_id, b.scope_id);
 }

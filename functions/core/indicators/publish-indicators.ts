@@ -23,6 +23,7 @@ import {
 import { computeIndicators } from "./compute.js";
 import type { IndicatorRow } from "./indicator-row.js";
 import { indicatorsFromCsv, indicatorsToCsv } from "./indicators-file.js";
+import { ReportsFileError, reportsFromJson, reportsToJson } from "./reports-file.js";
 
 /** The files `publishIndicators` writes, as object-store keys of its output. */
 export const PUBLISHED_FILES = {
@@ -94,6 +95,25 @@ export function computeRunFromJson(text: string): ComputeRun {
   return { frameworkVersion, k };
 }
 
+/** A published file's text as UTF-8 (Node's own encoder: at tens of megabytes, twice as fast as TextEncoder's). */
+const utf8 = (text: string): Uint8Array => Buffer.from(text, "utf8");
+
+/** Waits for every write, then fails with the first that failed: no write is left running when this returns. */
+async function allWritten(writing: readonly Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writing)).find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+function readReports(text: string): ManifestRecord[] {
+  try {
+    return reportsFromJson(text);
+  } catch (error) {
+    if (error instanceof ReportsFileError)
+      throw new InconsistentPublicationError(PUBLISHED_FILES.reports, error.detail);
+    throw error;
+  }
+}
+
 /**
  * Reads back what `publishIndicators` wrote: the indicators, the evidence list, the dashboard data and the run's
  * framework version and k, and the scenarios. Files of different runs (another framework version) are refused.
@@ -106,7 +126,7 @@ export async function readPublishedIndicators(store: ObjectStore): Promise<Publi
   };
   const rows = indicatorsFromCsv(await read(PUBLISHED_FILES.csv));
   const dashboard = readDashboardData(await read(PUBLISHED_FILES.dashboard));
-  const reports = JSON.parse(await read(PUBLISHED_FILES.reports)) as ManifestRecord[];
+  const reports = readReports(await read(PUBLISHED_FILES.reports));
   const run = computeRunFromJson(await read(PUBLISHED_FILES.run));
   const stray = rows.find((row) => row.framework_version !== run.frameworkVersion);
   if (stray)
@@ -162,38 +182,39 @@ export async function publishIndicators(
   const dashboard = await computeDashboardData(dependencies.engine, {
     frameworkVersion: options.framework.version,
   });
-  const reports = withStatus(
-    await (dependencies.reader ? dependencies.reader.entriesRead() : readManifest(dependencies.lake)),
-  );
+  const entries = await (dependencies.reader
+    ? dependencies.reader.entriesRead()
+    : readManifest(dependencies.lake));
+  const reports = withStatus(entries);
   const scenarios = await computePublishedScenarios(dependencies.engine, {
     framework: options.framework,
     baseline: rows,
     lake: dependencies.lake,
     reports,
   });
-  const encoder = new TextEncoder();
-  await dependencies.output.put(PUBLISHED_FILES.csv, encoder.encode(indicatorsToCsv(rows)), {
-    contentType: "text/csv; charset=utf-8",
-  });
-  await dependencies.output.put(
+  const writing: Promise<void>[] = [];
+  const write = (file: string, bytes: Uint8Array, contentType: string) =>
+    writing.push(dependencies.output.put(file, bytes, { contentType }));
+  write(PUBLISHED_FILES.csv, utf8(indicatorsToCsv(rows)), "text/csv; charset=utf-8");
+  write(
     PUBLISHED_FILES.parquet,
     writeParquet(INDICATORS_TABLE, columnsOfRows(INDICATORS_TABLE, rows)),
-    {
-      contentType: "application/vnd.apache.parquet",
-    },
+    "application/vnd.apache.parquet",
   );
-  await dependencies.output.put(
+  write(
     PUBLISHED_FILES.reports,
-    encoder.encode(`${JSON.stringify(reports, null, 1)}\n`),
-    {
-      contentType: "application/json",
-    },
+    utf8(
+      reportsToJson(
+        reports,
+        dependencies.reader && { entries, lineOf: (entry) => dependencies.reader?.lineOf(entry) },
+      ),
+    ),
+    "application/json",
   );
-  await dependencies.output.put(PUBLISHED_FILES.dashboard, encoder.encode(dashboardToJson(dashboard)), {
-    contentType: "application/json",
-  });
+  write(PUBLISHED_FILES.dashboard, utf8(dashboardToJson(dashboard)), "application/json");
+  await allWritten(writing);
   await writePublishedScenarios(dependencies.output, scenarios);
-  await dependencies.output.put(PUBLISHED_FILES.run, encoder.encode(computeRunToJson(run)), {
+  await dependencies.output.put(PUBLISHED_FILES.run, utf8(computeRunToJson(run)), {
     contentType: "application/json",
   });
   return { rows, reports, dashboard, run, scenarios };

@@ -87,6 +87,33 @@ export async function pointAt(store: ObjectStore, checkpoint: ManifestCheckpoint
 }
 
 /**
+ * The checkpoint `readLatestCheckpoint` tries first: the newest that the pointer leads to (or, without a pointer,
+ * the newest of all), found by reading the pointer and listing, without reading or verifying the checkpoint. An
+ * engine may start loading it while the manifest is read and verified, and must drop what it loaded unless the
+ * checkpoint the manifest was read from is this one (see `LakeReader.sources`).
+ */
+export async function checkpointTriedFirst(store: ObjectStore): Promise<ManifestCheckpoint | undefined> {
+  const pointer = await readPointer(store, []);
+  const keys = await store.list(
+    lakeLayout.checkpointPrefix,
+    pointer ? { startAfter: lakeLayout.checkpointsFrom(pointer.throughSeq) } : {},
+  );
+  const [newest] = candidatesNewestFirst(keys, new Set());
+  return newest?.length === 1 ? newest[0] : undefined;
+}
+
+/** The checkpoints among `keys` not yet tried, grouped by the last entry they claim, newest first. */
+function candidatesNewestFirst(keys: readonly string[], tried: ReadonlySet<string>): ManifestCheckpoint[][] {
+  const bySeq = new Map<number, ManifestCheckpoint[]>();
+  for (const key of keys) {
+    const parsed = lakeLayout.checkpointOfKey(key);
+    if (!parsed || tried.has(key)) continue;
+    bySeq.set(parsed.throughSeq, [...(bySeq.get(parsed.throughSeq) ?? []), { key, ...parsed }]);
+  }
+  return [...bySeq.keys()].sort((a, b) => b - a).map((seq) => bySeq.get(seq) ?? []);
+}
+
+/**
  * Finds the newest checkpoint that verifies, reading a bounded number of objects: the pointer, a listing of the
  * checkpoints from the one it names on, and the checkpoint itself with the entry it ends with. A checkpoint is
  * used only if its content has the SHA-256 its name states, holds exactly the entries 1..n in order, and its last
@@ -99,19 +126,12 @@ export async function readLatestCheckpoint(store: ObjectStore): Promise<Checkpoi
   const pointer = await readPointer(store, problems);
   const tried = new Set<string>();
   const attempt = async (keys: readonly string[]): Promise<CheckpointRead | undefined> => {
-    const bySeq = new Map<number, { key: string; throughSeq: number; sha256: string; id: string }[]>();
-    for (const key of keys) {
-      const parsed = lakeLayout.checkpointOfKey(key);
-      if (!parsed || tried.has(key)) continue;
-      bySeq.set(parsed.throughSeq, [...(bySeq.get(parsed.throughSeq) ?? []), { key, ...parsed }]);
-    }
-    for (const seq of [...bySeq.keys()].sort((a, b) => b - a)) {
-      const candidates = bySeq.get(seq) ?? [];
+    for (const candidates of candidatesNewestFirst(keys, tried)) {
       for (const candidate of candidates) tried.add(candidate.key);
       if (candidates.length > 1) {
         problems.push(
           messages.ambiguous(
-            seq,
+            (candidates[0] as ManifestCheckpoint).throughSeq,
             candidates.map((c) => c.key),
           ),
         );
@@ -165,7 +185,7 @@ async function verifiedCheckpoint(
   }
   let content: Buffer;
   try {
-    content = gunzipSync(compressed);
+    content = gunzipWhole(compressed);
   } catch {
     return fail("it is not complete gzip");
   }
@@ -200,6 +220,24 @@ async function verifiedCheckpoint(
   verified.clear();
   verified.set(checkpoint.key, { compressed: Buffer.from(compressed), entries, lines });
   return { checkpoint, entries: [...entries], lines: [...lines] };
+}
+
+/** The most output one gzip member's stated size makes `gunzipWhole` allocate in one piece. */
+const ONE_PIECE_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * Decompresses gzip into one buffer sized by the size its trailer states (ISIZE), so that tens of megabytes are
+ * not produced in 64 KiB pieces and copied together again. The stated size is only a hint, never trusted beyond
+ * 256 MiB: of several members it is the last one's, which costs the usual pieces; a wrong one gzip refuses.
+ */
+export function gunzipWhole(compressed: Uint8Array): Buffer {
+  const stated =
+    compressed.byteLength >= 18
+      ? Buffer.from(compressed.buffer, compressed.byteOffset, compressed.byteLength).readUInt32LE(
+          compressed.byteLength - 4,
+        )
+      : 0;
+  return gunzipSync(compressed, { chunkSize: Math.max(64 * 1024, Math.min(stated + 1, ONE_PIECE_LIMIT)) });
 }
 
 /** The checkpoint `checkpoints/manifest-last.json` names, if it is readable. */

@@ -47,6 +47,8 @@ export interface ManifestSources {
 export class LakeReader {
   private readonly rowsByKey = new Map<string, Record<string, string | number | boolean | null>[]>();
   private readonly entries: ManifestEntry[] = [];
+  /** Each entry read, with its line as the manifest stores it (see `checkpointLine`). */
+  private readonly entryLines = new Map<ManifestEntry, string>();
   /** The checkpoint lines of the entries 1..n that are known without a gap. */
   private knownLines: string[] = [];
   private gapAfter: number | undefined;
@@ -103,15 +105,25 @@ export class LakeReader {
     for (const [index, key] of keys.entries()) {
       const text = texts[index] as string;
       const entry = JSON.parse(text) as ManifestEntry;
+      const line = checkpointLine(text);
       this.entries.push(entry);
+      this.entryLines.set(entry, line);
       this.tailKeys.push(key);
       const next = this.knownLines.length + 1;
       if (this.gapAfter === undefined && entry.seq === next && lakeLayout.seqOfManifestKey(key) === next)
-        this.knownLines.push(checkpointLine(text));
+        this.knownLines.push(line);
       else this.gapAfter ??= this.knownLines.length;
     }
     if (keys.length > 0) this.lastKey = keys.at(-1);
     return [...this.entries].sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * The line the manifest stores for an entry this reader returned: its JSON on one line, as in its object or
+   * checkpoint (see `checkpointLine`); undefined for any other object.
+   */
+  lineOf(entry: ManifestEntry): string | undefined {
+    return this.entryLines.get(entry);
   }
 
   /** The checkpoint lines of the entries 1..`throughSeq`, as read (after `manifest()`). */
@@ -149,9 +161,11 @@ export class LakeReader {
       committed.seq === this.knownLines.length + 1 &&
       this.lastKey === (committed.seq === 1 ? undefined : lakeLayout.manifestKey(committed.seq - 1));
     if (!follows) return false;
+    const line = checkpointLine(manifestEntryText(committed));
     this.entries.push(committed);
+    this.entryLines.set(committed, line);
     this.tailKeys.push(key);
-    this.knownLines.push(checkpointLine(manifestEntryText(committed)));
+    this.knownLines.push(line);
     this.lastKey = key;
     return true;
   }
@@ -182,7 +196,10 @@ export class LakeReader {
     this.checkpointProblems.push(...read.problems);
     if (!read.checkpoint) return;
     this.checkpoint = read.checkpoint;
-    this.entries.push(...read.entries);
+    for (const [index, entry] of read.entries.entries()) {
+      this.entries.push(entry);
+      this.entryLines.set(entry, read.lines[index] as string);
+    }
     this.knownLines = read.lines;
     if (read.checkpoint.throughSeq > 0) this.lastKey = lakeLayout.manifestKey(read.checkpoint.throughSeq);
   }

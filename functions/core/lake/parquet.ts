@@ -155,17 +155,25 @@ export function columnsOfRows(schema: TableSchema, rows: readonly object[]): Rec
   );
 }
 
-/** How `writeParquet` and `ParquetStreamWriter` write: ZSTD, and who wrote the file. */
-function writerProperties(rowsPerGroup?: number): parquet.WriterProperties {
-  const builder = new parquet.WriterPropertiesBuilder()
+/**
+ * How `writeParquet` and `ParquetStreamWriter` write: ZSTD, and who wrote the file. `writeParquet` writes
+ * without dictionaries (`dictionary: false`): for its one-off files (the published indicators, the country table)
+ * ZSTD alone gives smaller files, in half the time.
+ */
+function writerProperties(
+  options: { rowsPerGroup?: number; dictionary?: boolean } = {},
+): parquet.WriterProperties {
+  let builder = new parquet.WriterPropertiesBuilder()
     .setCompression(parquet.Compression.ZSTD)
     .setCreatedBy("equity-observatory");
-  return (rowsPerGroup === undefined ? builder : builder.setMaxRowGroupSize(rowsPerGroup)).build();
+  if (options.rowsPerGroup !== undefined) builder = builder.setMaxRowGroupSize(options.rowsPerGroup);
+  if (options.dictionary === false) builder = builder.setDictionaryEnabled(false);
+  return builder.build();
 }
 
 /**
- * Writes typed columns as a ZSTD-compressed Parquet file with the table's schema. Every column of the schema
- * must be given, all of the same length.
+ * Writes typed columns as a ZSTD-compressed Parquet file with the table's schema, without
+ * dictionaries. Every column of the schema must be given, all of the same length.
  */
 export function writeParquet(
   schema: TableSchema,
@@ -179,7 +187,7 @@ export function writeParquet(
   }
   const table = new Table(vectors);
   const wasmTable = parquet.Table.fromIPCStream(tableToIPC(table, "stream"));
-  return parquet.writeParquet(wasmTable, writerProperties());
+  return parquet.writeParquet(wasmTable, writerProperties({ dictionary: false }));
 }
 
 /** Reads a Parquet file into plain row objects (BIGINT and DECIMAL as numbers). For small reference tables. */
@@ -206,8 +214,8 @@ export type ParquetRow = Readonly<Record<string, CellValue>>;
 /**
  * Writes a Parquet file row by row in bounded memory: rows are gathered into row groups of `rowsPerGroup`, each
  * encoded (ZSTD) as soon as it is full, and the file's bytes come out of `bytes()` as they are written, row group
- * by row group, the footer last. The file is the one `writeParquet` writes for the same rows (the same schema: every
- * column nullable, as Arrow tables built from vectors are), in several row groups.
+ * by row group, the footer last. The file holds the rows `writeParquet` writes for the same rows, with the same
+ * schema (every column nullable, as Arrow tables built from vectors are), in several row groups, dictionary-encoded.
  *
  * Use: start consuming `bytes()` (e.g. hand it to `ObjectStore.put`), add rows with `row()`, `await drain()` now
  * and then (it writes out full row groups, waiting while the consumer is behind), then `await close()`. When
@@ -259,7 +267,10 @@ export class ParquetStreamWriter {
       },
       { highWaterMark: 1 },
     );
-    this.output = parquet.transformParquetStream(input, writerProperties(this.rowsPerGroup));
+    this.output = parquet.transformParquetStream(
+      input,
+      writerProperties({ rowsPerGroup: this.rowsPerGroup }),
+    );
     this.output.catch(() => undefined);
   }
 

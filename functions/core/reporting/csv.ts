@@ -297,5 +297,8 @@ export function quoteCsvField(value: string, delimiters: string): string {
 
 /** Writes one CSV field that reads back the same whether the reader splits on commas or semicolons. */
 export function csvField(value: string): string {
-  return quoteCsvField(value, ",;");
+  return NEEDS_QUOTES_FOR_ANY_DELIMITER.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
+
+/** What makes `quoteCsvField(value, ",;")` quote a value, as one pattern (a field is written per figure). */
+const NEEDS_QUOTES_FOR_ANY_DELIMITER = /[,;"\r\n]|^ | $/;

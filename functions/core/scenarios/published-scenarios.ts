@@ -101,10 +101,11 @@ export async function computePublishedScenarios(
     readonly queriesDir?: string;
   },
 ): Promise<PublishedScenarios> {
-  const run = new ScenarioRun(engine, options.framework, options.baseline, options.queriesDir);
   const entries: ScenarioIndexEntry[] = [];
   const files = new Map<string, string>();
+  let run: ScenarioRun | undefined;
   for (const { scenario, record } of await currentScenarios(options.lake, options.reports)) {
+    run ??= new ScenarioRun(engine, options.framework, options.baseline, options.queriesDir);
     const result = await run.simulate(scenario);
     const written = scenarioFilesOf(options.framework, result);
     for (const [name, text] of written) files.set(name, text);

@@ -1,4 +1,5 @@
 import type { Framework, Scope } from "../framework/framework.js";
+import { compareScopeIds } from "../indicators/compute.js";
 import { plainDecimal } from "../indicators/indicators-file.js";
 import { csvField, parseCsv } from "../reporting/csv.js";
 import type { ScenarioFigure, ScenarioHubRow } from "./scenario-run.js";
@@ -44,7 +45,7 @@ export function inPublishedOrder(framework: Framework, figures: readonly Scenari
       (order.get(a.indicator) ?? 0) - (order.get(b.indicator) ?? 0) ||
       a.year - b.year ||
       SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] ||
-      a.scope_id.localeCompare(b.scope_id, "en"),
+      compareScopeIds(a.scope_id, b.scope_id),
   );
 }
 

@@ -6,7 +6,7 @@ import { FolderStore } from "../../../functions/adapters/local/folder-store.js";
 import { loadFramework } from "../../../functions/core/framework/framework.js";
 import { computeIndicators } from "../../../functions/core/indicators/compute.js";
 import { indicatorsToCsv } from "../../../functions/core/indicators/indicators-file.js";
-import { writeCheckpoint } from "../../../functions/core/lake/checkpoint.js";
+import { checkpointTriedFirst, writeCheckpoint } from "../../../functions/core/lake/checkpoint.js";
 import { LakeReader } from "../../../functions/core/lake/lake-reader.js";
 import { lakeLayout } from "../../../functions/core/lake/layout.js";
 import { readManifest } from "../../../functions/core/lake/manifest.js";
@@ -128,6 +128,47 @@ describe("DuckDbEngine", () => {
     await rename(join(root, "moved-entry-5.json"), join(root, lakeLayout.manifestKey(5)));
     expect(after.manifest).toEqual(before.manifest);
     expect(after.csv).toBe(before.csv);
+  });
+
+  it("drops the checkpoint it began loading before verification when the manifest was read from another", async () => {
+    const { lake } = await ingestHandchecked();
+    const root = (lake.store as FolderStore).root;
+    const lines = await Promise.all(
+      [...Array(27).keys()].map(async (i) =>
+        (await readFile(join(root, lakeLayout.manifestKey(i + 1)), "utf8")).trimEnd(),
+      ),
+    );
+    await writeCheckpoint(lake.store, lines.slice(0, 20));
+    // A newer checkpoint that names its content's hash truly but lies about two entries: the pointer names it,
+    // DuckDB can read it, and the reader passes it over (its last line is not manifest/27).
+    const lying = lines.map((line, i) =>
+      i === 2 || i === 26 ? line.replace(/"uploader":"[^"]*"/, '"uploader":"forger"') : line,
+    );
+    expect(lying[2]).toContain('"uploader":"forger"');
+    const forged = await writeCheckpoint(lake.store, lying);
+    expect(await checkpointTriedFirst(lake.store)).toEqual(forged);
+
+    const reader = new LakeReader(lake.store);
+    const engine = await DuckDbEngine.open({
+      lake: lake.store,
+      countries: lake.dependencies.countries,
+      reader,
+    });
+    try {
+      expect(reader.sources().checkpoint?.throughSeq).toBe(20);
+      expect(reader.checkpointProblems.join("\n")).toContain(`${forged.key} was passed over`);
+      const manifest = await engine.query("SELECT seq, uploader FROM manifest ORDER BY seq");
+      const entries = await readManifest(lake.store);
+      expect(manifest).toEqual(entries.map((entry) => ({ seq: entry.seq, uploader: entry.uploader })));
+      expect(manifest.filter((row) => row.uploader === "forger")).toEqual([]);
+      expect(
+        await engine.query(
+          "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'manifest_checkpoint'",
+        ),
+      ).toEqual([{ n: 0 }]);
+    } finally {
+      await engine.close();
+    }
   });
 
   it("reads a lake whose path holds glob characters literally, never a lake beside it", async () => {

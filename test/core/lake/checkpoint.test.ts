@@ -3,12 +3,16 @@
  * stale, missing, torn, damaged or lying checkpoint never changes the manifest a reader sees.
  */
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { FolderStore } from "../../../functions/adapters/local/folder-store.js";
-import { readLatestCheckpoint } from "../../../functions/core/lake/checkpoint.js";
+import {
+  checkpointTriedFirst,
+  gunzipWhole,
+  readLatestCheckpoint,
+} from "../../../functions/core/lake/checkpoint.js";
 import { LakeReader } from "../../../functions/core/lake/lake-reader.js";
 import { lakeLayout } from "../../../functions/core/lake/layout.js";
 import type { ManifestEntry } from "../../../functions/core/lake/manifest.js";
@@ -356,5 +360,37 @@ describe("a reader of a checkpointed manifest", () => {
       checkpoint: undefined,
       entryKeys: Array.from({ length: 9 }, (_, i) => lakeLayout.manifestKey(i + 1)),
     });
+  });
+});
+
+describe("checkpointTriedFirst", () => {
+  it("names the newest checkpoint the pointer leads to, without reading it, and none when two claim it", async () => {
+    const { root, store } = await lakeOf(12, 5);
+    expect((await checkpointTriedFirst(store))?.throughSeq).toBe(5);
+    const newest = await new LakeReader(store).writeCheckpoint();
+    expect(newest.throughSeq).toBe(12);
+    expect(await checkpointTriedFirst(store)).toEqual(newest);
+    await writeFile(join(root, newest.key), "not gzip");
+    expect(await checkpointTriedFirst(store)).toEqual(newest);
+    await rm(join(root, lakeLayout.lastCheckpointKey));
+    expect(await checkpointTriedFirst(store)).toEqual(newest);
+    await store.put(lakeLayout.checkpointKey(12, "f".repeat(64)), gzipSync("{}\n"));
+    expect(await checkpointTriedFirst(store)).toBeUndefined();
+  });
+});
+
+describe("gunzipWhole", () => {
+  const content = Buffer.from("line\n".repeat(50_000));
+
+  it("gives gzip's bytes, across several members too, and refuses what gzip refuses", () => {
+    expect(gunzipWhole(gzipSync(content)).equals(content)).toBe(true);
+    const twoMembers = Buffer.concat([gzipSync(content.subarray(0, 1000)), gzipSync(content.subarray(1000))]);
+    expect(gunzipWhole(twoMembers).equals(content)).toBe(true);
+    for (const stated of [0, 7, 0xffffffff]) {
+      const lying = Buffer.from(gzipSync(content));
+      lying.writeUInt32LE(stated, lying.length - 4);
+      expect(() => gunzipWhole(lying)).toThrow();
+    }
+    expect(() => gunzipWhole(Buffer.from("not gzip"))).toThrow();
   });
 });

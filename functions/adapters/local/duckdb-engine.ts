@@ -140,7 +140,7 @@ export class DuckDbEngine implements QueryEngine {
     };
     try {
       early = await engine.loadCheckpointEarly(options.lake, await triedFirst.catch(() => undefined));
-      const manifestRead = reader.manifest();
+      const manifestRead = reader.sourcesRead();
       manifestRead.catch(() => undefined);
       await engine.defineCuratedTables(options.lake);
       await engine.loadCountries(options.countries);

@@ -8,6 +8,7 @@ import { INDICATOR_COLUMNS, type IndicatorRow } from "./indicator-row.js";
  */
 export function plainDecimal(value: number): string {
   const text = String(value);
+  if (!text.includes("e")) return text;
   const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
   if (!match) return text;
   const [, sign, lead, fraction = "", exponentText] = match;

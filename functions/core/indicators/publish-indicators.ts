@@ -1,4 +1,4 @@
-import type { ObjectStore } from "../../ports/object-store.js";
+import type { ObjectBody, ObjectStore } from "../../ports/object-store.js";
 import type { QueryEngine } from "../../ports/query-engine.js";
 import {
   computeDashboardData,
@@ -23,7 +23,7 @@ import {
 import { computeIndicators } from "./compute.js";
 import type { IndicatorRow } from "./indicator-row.js";
 import { indicatorsFromCsv, indicatorsToCsv } from "./indicators-file.js";
-import { ReportsFileError, reportsFromJson, reportsToJson } from "./reports-file.js";
+import { ReportsFileError, reportsFromJson, reportsJsonChunks } from "./reports-file.js";
 
 /** The files `publishIndicators` writes, as object-store keys of its output. */
 export const PUBLISHED_FILES = {
@@ -174,6 +174,11 @@ export async function publishIndicators(
     frameworkVersion: options.framework.version,
     k: options.k ?? options.framework.disclosure.k_default,
   };
+  const entriesRead = dependencies.reader
+    ? dependencies.reader.entriesRead()
+    : readManifest(dependencies.lake);
+  const reportsMarked = entriesRead.then((entries) => ({ entries, reports: withStatus(entries) }));
+  reportsMarked.catch(() => undefined);
   const rows = await computeIndicators(dependencies.engine, options.framework, {
     countries: options.countries,
     k: run.k,
@@ -182,10 +187,7 @@ export async function publishIndicators(
   const dashboard = await computeDashboardData(dependencies.engine, {
     frameworkVersion: options.framework.version,
   });
-  const entries = await (dependencies.reader
-    ? dependencies.reader.entriesRead()
-    : readManifest(dependencies.lake));
-  const reports = withStatus(entries);
+  const { entries, reports } = await reportsMarked;
   const scenarios = await computePublishedScenarios(dependencies.engine, {
     framework: options.framework,
     baseline: rows,
@@ -193,7 +195,7 @@ export async function publishIndicators(
     reports,
   });
   const writing: Promise<void>[] = [];
-  const write = (file: string, bytes: Uint8Array, contentType: string) =>
+  const write = (file: string, bytes: ObjectBody, contentType: string) =>
     writing.push(dependencies.output.put(file, bytes, { contentType }));
   write(PUBLISHED_FILES.csv, utf8(indicatorsToCsv(rows)), "text/csv; charset=utf-8");
   write(
@@ -203,11 +205,9 @@ export async function publishIndicators(
   );
   write(
     PUBLISHED_FILES.reports,
-    utf8(
-      reportsToJson(
-        reports,
-        dependencies.reader && { entries, lineOf: (entry) => dependencies.reader?.lineOf(entry) },
-      ),
+    reportsJsonChunks(
+      reports,
+      dependencies.reader && { entries, lineOf: (entry) => dependencies.reader?.lineOf(entry) },
     ),
     "application/json",
   );

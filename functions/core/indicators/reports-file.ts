@@ -8,6 +8,9 @@ export interface StoredEntries {
   readonly lineOf: (entry: ManifestEntry) => string | undefined;
 }
 
+/** How many reports `reportsJsonChunks` encodes at a time: about 1 MiB of JSON. */
+const REPORTS_PER_CHUNK = 2_000;
+
 /**
  * The text of `reports.json`: every report as one line of a JSON array, its manifest entry followed by its
  * `status` and `superseded_by`. A report whose entry's stored line is known (`stored`) is written from that line
@@ -17,14 +20,36 @@ export interface StoredEntries {
  */
 export function reportsToJson(records: readonly ManifestRecord[], stored?: StoredEntries): string {
   if (records.length === 0) return "[]\n";
-  const lines = records.map((record, index) => {
-    const entry = stored?.entries[index];
-    const line = entry === undefined ? undefined : stored?.lineOf(entry);
-    if (line === undefined || !extensible(entry as ManifestEntry, line)) return `  ${JSON.stringify(record)}`;
-    const next = record.superseded_by === null ? "null" : JSON.stringify(record.superseded_by);
-    return `  ${line.slice(0, -1)},"status":"${record.status}","superseded_by":${next}}`;
-  });
-  return `[\n${lines.join(",\n")}\n]\n`;
+  return `[\n${records.map((record, index) => reportLine(record, stored, index)).join(",\n")}\n]\n`;
+}
+
+/**
+ * `reportsToJson`'s text as UTF-8, a chunk of 2,000 reports at a time, each made as it is written: a lake of a
+ * million reports is never one string or one buffer in memory.
+ */
+export async function* reportsJsonChunks(
+  records: readonly ManifestRecord[],
+  stored?: StoredEntries,
+): AsyncGenerator<Uint8Array> {
+  if (records.length === 0) {
+    yield Buffer.from("[]\n");
+    return;
+  }
+  for (let start = 0; start < records.length; start += REPORTS_PER_CHUNK) {
+    const lines: string[] = [];
+    for (let index = start; index < Math.min(start + REPORTS_PER_CHUNK, records.length); index++)
+      lines.push(reportLine(records[index] as ManifestRecord, stored, index));
+    const end = start + REPORTS_PER_CHUNK >= records.length ? "\n]\n" : ",\n";
+    yield Buffer.from(`${start === 0 ? "[\n" : ""}${lines.join(",\n")}${end}`, "utf8");
+  }
+}
+
+function reportLine(record: ManifestRecord, stored: StoredEntries | undefined, index: number): string {
+  const entry = stored?.entries[index];
+  const line = entry === undefined ? undefined : stored?.lineOf(entry);
+  if (line === undefined || !extensible(entry as ManifestEntry, line)) return `  ${JSON.stringify(record)}`;
+  const next = record.superseded_by === null ? "null" : JSON.stringify(record.superseded_by);
+  return `  ${line.slice(0, -1)},"status":"${record.status}","superseded_by":${next}}`;
 }
 
 /** A stored line a status may be appended to: a JSON object with a report id, whose entry names no status yet. */

@@ -21,14 +21,33 @@ export interface ManifestCheckpoint {
   readonly sha256: string;
 }
 
-/** The newest verified checkpoint with its entries, and the checkpoints passed over on the way, with why. */
+/**
+ * The newest verified checkpoint with its lines, and the checkpoints passed over on the way, with why. Its entries
+ * are parsed only when asked for (`checkpointEntries`): an engine that reads the checkpoint itself needs only to
+ * know that it verified.
+ */
 export interface CheckpointRead {
   readonly checkpoint: ManifestCheckpoint | undefined;
-  /** The entries 1..throughSeq, in order; none without a checkpoint. */
-  readonly entries: ManifestEntry[];
-  /** The same entries as checkpoint lines. */
+  /** The entries 1..throughSeq as checkpoint lines, in order, each holding the entry of its sequence number. */
   readonly lines: string[];
   readonly problems: string[];
+}
+
+/**
+ * A verified checkpoint holds a line that is not the manifest entry it claims to be. Its content is what its name
+ * states, so the writer that made it was at fault; deleting it loses nothing (every entry is also its own object).
+ */
+export class CheckpointLineError extends Error {
+  constructor(
+    readonly key: string,
+    readonly line: number,
+    why: string,
+  ) {
+    super(
+      `manifest checkpoint ${key}, line ${line}: ${why}; the checkpoint was written wrongly: delete it, and the manifest is read from its entry objects`,
+    );
+    this.name = "CheckpointLineError";
+  }
 }
 
 /**
@@ -153,24 +172,103 @@ export async function readLatestCheckpoint(store: ObjectStore): Promise<Checkpoi
     problems.push(messages.pointerUnverified(pointer.throughSeq));
   }
   const found = await attempt(await store.list(lakeLayout.checkpointPrefix));
-  return found ?? { checkpoint: undefined, entries: [], lines: [], problems };
+  return found ?? { checkpoint: undefined, lines: [], problems };
 }
 
 /**
- * The checkpoint this process verified last, by key, with its bytes and parsed entries: a second reader in the
- * process (compute reads the manifest twice) that reads the very same bytes reuses the entries instead of
- * decompressing, hashing and parsing them again, still checking the entry they end with.
+ * The checkpoint this process verified last, by key, with its bytes, lines and (once parsed) entries: a second
+ * reader in the process that reads the very same bytes reuses them instead of decompressing, hashing and parsing
+ * again, still checking the entry they end with.
  */
 const verified = new Map<
   string,
-  { readonly compressed: Buffer; readonly entries: ManifestEntry[]; readonly lines: string[] }
+  { readonly compressed: Buffer; readonly lines: string[]; entries?: Promise<ManifestEntry[]> }
 >();
+
+/** How many checkpoint lines `checkpointEntries` parses before letting other work run. */
+const LINES_PER_TURN = 2_000;
+
+/**
+ * The entries of a checkpoint `readLatestCheckpoint` verified, parsed from its lines a slice at a time, yielding to
+ * other work between slices (an engine computing meanwhile is not held up). Throws `CheckpointLineError` for a
+ * line that is not JSON, not an object, or not the entry of its sequence number.
+ */
+export function checkpointEntries(
+  checkpoint: ManifestCheckpoint,
+  lines: readonly string[],
+): Promise<ManifestEntry[]> {
+  const known = verified.get(checkpoint.key);
+  if (!known) return parseLines(checkpoint.key, lines);
+  known.entries ??= parseLines(checkpoint.key, known.lines);
+  return known.entries.then((entries) => [...entries]);
+}
+
+async function parseLines(key: string, lines: readonly string[]): Promise<ManifestEntry[]> {
+  const entries: ManifestEntry[] = new Array(lines.length);
+  for (let start = 0; start < lines.length; start += LINES_PER_TURN) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (let index = start; index < Math.min(start + LINES_PER_TURN, lines.length); index++) {
+      let entry: ManifestEntry;
+      try {
+        entry = JSON.parse(lines[index] as string) as ManifestEntry;
+      } catch {
+        throw new CheckpointLineError(key, index + 1, "it is not JSON");
+      }
+      if (typeof entry !== "object" || entry === null || entry.seq !== index + 1)
+        throw new CheckpointLineError(key, index + 1, `it is not manifest entry ${index + 1}`);
+      entries[index] = entry;
+    }
+  }
+  return entries;
+}
+
+/**
+ * The sequence number a checkpoint line states: read from the line's start when it begins as ingest writes every
+ * entry (report id, then seq), else from its JSON; undefined when it is not JSON.
+ */
+function seqOfLine(line: string): number | undefined {
+  const written = seqAfterReportId(line);
+  if (written !== undefined) return written;
+  try {
+    const entry = JSON.parse(line) as { seq?: unknown } | null;
+    return typeof entry?.seq === "number" ? entry.seq : Number.NaN;
+  } catch {
+    return undefined;
+  }
+}
+
+const REPORT_ID_FIRST = '{"report_id":"';
+const SEQ_NEXT = '","seq":';
+
+/** The seq of a line that starts `{"report_id":"<id without escapes>","seq":<digits>,"`, else undefined. */
+function seqAfterReportId(line: string): number | undefined {
+  if (!line.startsWith(REPORT_ID_FIRST)) return undefined;
+  const idEnd = line.indexOf('"', REPORT_ID_FIRST.length);
+  if (
+    idEnd < 0 ||
+    line.lastIndexOf("\\", idEnd) >= REPORT_ID_FIRST.length ||
+    !line.startsWith(SEQ_NEXT, idEnd)
+  )
+    return undefined;
+  const digitsFrom = idEnd + SEQ_NEXT.length;
+  let seq = 0;
+  let index = digitsFrom;
+  for (; index < line.length && index - digitsFrom < 15; index++) {
+    const digit = line.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) break;
+    seq = seq * 10 + digit;
+  }
+  const digits = index - digitsFrom;
+  if (digits === 0 || (digits > 1 && line.charCodeAt(digitsFrom) === 48) || !line.startsWith(',"', index))
+    return undefined;
+  return seq;
+}
 
 async function verifiedCheckpoint(
   store: ObjectStore,
   checkpoint: ManifestCheckpoint,
   problems: string[],
-): Promise<{ checkpoint: ManifestCheckpoint; entries: ManifestEntry[]; lines: string[] } | undefined> {
+): Promise<{ checkpoint: ManifestCheckpoint; lines: string[] } | undefined> {
   const fail = (why: string) => {
     problems.push(messages.passedOver(checkpoint.key, why));
     return undefined;
@@ -181,7 +279,7 @@ async function verifiedCheckpoint(
   if (known && Buffer.from(compressed).equals(known.compressed)) {
     const last = await store.get(lakeLayout.manifestKey(checkpoint.throughSeq));
     if (last && checkpointLine(new TextDecoder().decode(last)) === known.lines.at(-1))
-      return { checkpoint, entries: [...known.entries], lines: [...known.lines] };
+      return { checkpoint, lines: [...known.lines] };
   }
   let content: Buffer;
   try {
@@ -193,33 +291,25 @@ async function verifiedCheckpoint(
   if (sha256 !== checkpoint.sha256)
     return fail(`its content's SHA-256 is ${sha256}, not the one its name states`);
   if (checkpoint.throughSeq === 0)
-    return content.byteLength === 0
-      ? { checkpoint, entries: [], lines: [] }
-      : fail("it claims no entries but holds some");
+    return content.byteLength === 0 ? { checkpoint, lines: [] } : fail("it claims no entries but holds some");
   const text = content.toString("utf8");
   if (!text.endsWith("\n")) return fail("its last line is not complete");
   const lines = text.slice(0, -1).split("\n");
   if (lines.length !== checkpoint.throughSeq)
     return fail(`it holds ${lines.length} lines, not the ${checkpoint.throughSeq} entries its name states`);
-  const entries: ManifestEntry[] = [];
   for (const [index, line] of lines.entries()) {
-    try {
-      entries.push(JSON.parse(line) as ManifestEntry);
-    } catch {
-      return fail(`line ${index + 1} is not JSON`);
-    }
+    const seq = seqOfLine(line);
+    if (seq === undefined) return fail(`line ${index + 1} is not JSON`);
+    if (seq !== index + 1) return fail(`line ${index + 1} holds entry ${seq}, not ${index + 1}`);
   }
-  const misplaced = entries.findIndex((entry, index) => entry?.seq !== index + 1);
-  if (misplaced >= 0)
-    return fail(`line ${misplaced + 1} holds entry ${entries[misplaced]?.seq}, not ${misplaced + 1}`);
   const lastKey = lakeLayout.manifestKey(checkpoint.throughSeq);
   const last = await store.get(lastKey);
   if (!last) return fail(`${lastKey}, the entry it ends with, is not in the manifest`);
   if (checkpointLine(new TextDecoder().decode(last)) !== lines.at(-1))
     return fail(`its last line differs from ${lastKey}`);
   verified.clear();
-  verified.set(checkpoint.key, { compressed: Buffer.from(compressed), entries, lines });
-  return { checkpoint, entries: [...entries], lines: [...lines] };
+  verified.set(checkpoint.key, { compressed: Buffer.from(compressed), lines });
+  return { checkpoint, lines: [...lines] };
 }
 
 /** The most output one gzip member's stated size makes `gunzipWhole` allocate in one piece. */

@@ -3,6 +3,7 @@ import type { HubKind } from "../reporting/kinds.js";
 import type { HubRecord, ReferenceState } from "../reporting/validate.js";
 import {
   CHECKPOINT_INTERVAL,
+  checkpointEntries,
   checkpointLine,
   type ManifestCheckpoint,
   pointAt,
@@ -46,7 +47,11 @@ export interface ManifestSources {
  */
 export class LakeReader {
   private readonly rowsByKey = new Map<string, Record<string, string | number | boolean | null>[]>();
-  private readonly entries: ManifestEntry[] = [];
+  private entries: ManifestEntry[] = [];
+  /** The checkpoint the reader started from, until its lines are parsed into `entries` (when entries are asked for). */
+  private unparsed:
+    | { readonly checkpoint: ManifestCheckpoint; readonly lines: readonly string[] }
+    | undefined;
   /** Each entry read, with its line as the manifest stores it (see `checkpointLine`). */
   private readonly entryLines = new Map<ManifestEntry, string>();
   /** The checkpoint lines of the entries 1..n that are known without a gap. */
@@ -70,7 +75,21 @@ export class LakeReader {
 
   /** Every manifest entry, in sequence order, reading only the entries not seen before. */
   manifest(): Promise<ManifestEntry[]> {
-    return this.serially(() => this.readNewEntries());
+    return this.serially(async () => {
+      await this.readNewEntries();
+      return this.parsedEntries();
+    });
+  }
+
+  /**
+   * Reads the manifest as `manifest()` does, and says where from, without parsing the checkpoint's entries: for
+   * an engine that reads the checkpoint's objects itself. Its entries are parsed when first asked for.
+   */
+  sourcesRead(): Promise<ManifestSources> {
+    return this.serially(async () => {
+      await this.readNewEntries();
+      return this.sources();
+    });
   }
 
   /**
@@ -78,9 +97,23 @@ export class LakeReader {
    * first if it never was): what an engine opened with this reader computes from, whatever was committed since.
    */
   entriesRead(): Promise<ManifestEntry[]> {
-    return this.serially(async () =>
-      this.started === undefined ? this.readNewEntries() : [...this.entries].sort((a, b) => a.seq - b.seq),
-    );
+    return this.serially(async () => {
+      if (this.started === undefined) await this.readNewEntries();
+      return this.parsedEntries();
+    });
+  }
+
+  /** Every entry read, in sequence order, the checkpoint's parsed first if they were not yet. */
+  private async parsedEntries(): Promise<ManifestEntry[]> {
+    const pending = this.unparsed;
+    if (pending) {
+      const parsed = await checkpointEntries(pending.checkpoint, pending.lines);
+      for (const [index, entry] of parsed.entries())
+        this.entryLines.set(entry, pending.lines[index] as string);
+      this.entries = [...parsed, ...this.entries];
+      this.unparsed = undefined;
+    }
+    return [...this.entries].sort((a, b) => a.seq - b.seq);
   }
 
   /** Runs one change of the reader's state after the others. */
@@ -90,7 +123,7 @@ export class LakeReader {
     return run;
   }
 
-  private async readNewEntries(): Promise<ManifestEntry[]> {
+  private async readNewEntries(): Promise<void> {
     this.started ??= this.startFromCheckpoint();
     await this.started;
     const after = this.lastKey;
@@ -115,7 +148,6 @@ export class LakeReader {
       else this.gapAfter ??= this.knownLines.length;
     }
     if (keys.length > 0) this.lastKey = keys.at(-1);
-    return [...this.entries].sort((a, b) => a.seq - b.seq);
   }
 
   /**
@@ -196,11 +228,8 @@ export class LakeReader {
     this.checkpointProblems.push(...read.problems);
     if (!read.checkpoint) return;
     this.checkpoint = read.checkpoint;
-    for (const [index, entry] of read.entries.entries()) {
-      this.entries.push(entry);
-      this.entryLines.set(entry, read.lines[index] as string);
-    }
-    this.knownLines = read.lines;
+    if (read.lines.length > 0) this.unparsed = { checkpoint: read.checkpoint, lines: read.lines };
+    this.knownLines = [...read.lines];
     if (read.checkpoint.throughSeq > 0) this.lastKey = lakeLayout.manifestKey(read.checkpoint.throughSeq);
   }
 

@@ -9,9 +9,11 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { FolderStore } from "../../../functions/adapters/local/folder-store.js";
 import {
+  CheckpointLineError,
   checkpointTriedFirst,
   gunzipWhole,
   readLatestCheckpoint,
+  writeCheckpoint,
 } from "../../../functions/core/lake/checkpoint.js";
 import { LakeReader } from "../../../functions/core/lake/lake-reader.js";
 import { lakeLayout } from "../../../functions/core/lake/layout.js";
@@ -392,5 +394,63 @@ describe("gunzipWhole", () => {
       expect(() => gunzipWhole(lying)).toThrow();
     }
     expect(() => gunzipWhole(Buffer.from("not gzip"))).toThrow();
+  });
+});
+
+describe("a checkpoint's lines, parsed when its entries are asked for", () => {
+  /** A lake of 12 entries whose only checkpoint holds the entry lines with line 3 replaced by `line3`. */
+  async function withLine3(line3: (original: string) => string) {
+    const { root, store } = await lakeOf(12);
+    const lines = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) =>
+        (await readFile(join(root, lakeLayout.manifestKey(i + 1)), "utf8")).trimEnd(),
+      ),
+    );
+    const checkpoint = await writeCheckpoint(
+      store,
+      lines.map((line, i) => (i === 2 ? line3(line) : line)),
+    );
+    return { store, checkpoint };
+  }
+
+  it("reads a hand-written line (spaces, escapes) by its JSON, and the manifest is the same", async () => {
+    const { store, checkpoint } = await withLine3((line) =>
+      JSON.stringify(JSON.parse(line), null, 0).replace('"seq":3', '"seq" : 3').replace('"r-', '"\\u0072-'),
+    );
+    const reader = new LakeReader(store);
+    const sources = await reader.sourcesRead();
+    expect(sources.checkpoint?.key).toBe(checkpoint.key);
+    expect(await reader.manifest()).toEqual(await entriesFromObjects(store));
+  });
+
+  it.each([
+    ["a line that is not JSON past its start", (line: string) => line.slice(0, 60), "it is not JSON"],
+    [
+      "a line whose JSON states another seq after the first",
+      (line: string) => `${line.slice(0, -1)},"seq":4}`,
+      "it is not manifest entry 3",
+    ],
+  ])("passes over nothing but stops with the checkpoint and line named for %s", async (_, damage, why) => {
+    const { store, checkpoint } = await withLine3(damage);
+    const reader = new LakeReader(store);
+    expect((await reader.sourcesRead()).checkpoint?.key).toBe(checkpoint.key);
+    await expect(reader.manifest()).rejects.toThrow(new CheckpointLineError(checkpoint.key, 3, why));
+    await expect(new LakeReader(store).manifest()).rejects.toThrow(
+      `manifest checkpoint ${checkpoint.key}, line 3: ${why}; the checkpoint was written wrongly: delete it, and the manifest is read from its entry objects`,
+    );
+  });
+
+  it("passes over a line whose seq is written with a leading zero or is not a number", async () => {
+    for (const [damage, problem] of [
+      [(line: string) => line.replace('"seq":3', '"seq":03'), "line 3 is not JSON"],
+      [(line: string) => line.replace('"seq":3', '"seq":"3"'), "line 3 holds entry NaN, not 3"],
+    ] as const) {
+      const { store, checkpoint } = await withLine3(damage);
+      const reader = new LakeReader(store);
+      expect(await reader.manifest()).toEqual(await entriesFromObjects(store));
+      expect(reader.checkpointProblems[0]).toBe(
+        `manifest checkpoint ${checkpoint.key} was passed over: ${problem}`,
+      );
+    }
   });
 });

@@ -112,6 +112,22 @@ export async function latestCompactions(
   kind: ReportKind,
   year?: number,
 ): Promise<CompactionRecord[]> {
+  const newest = await newestRecordKeys(store, kind, year);
+  const records: CompactionRecord[] = [];
+  for (const [year, { key, generation }] of [...newest].sort(([a], [b]) => a - b)) {
+    const bytes = await store.get(key);
+    if (!bytes) throw new CompactionError(`${key} vanished while being read`, [key]);
+    records.push(recordOf(key, kind, year, generation, new TextDecoder().decode(bytes)));
+  }
+  return records;
+}
+
+/** The key and generation of the newest compaction record of each year of a kind (of one year when given). */
+async function newestRecordKeys(
+  store: ObjectStore,
+  kind: ReportKind,
+  year?: number,
+): Promise<Map<number, { key: string; generation: number }>> {
   const newest = new Map<number, { key: string; generation: number }>();
   const prefix =
     year === undefined ? lakeLayout.compactionPrefix(kind) : lakeLayout.compactionYearPrefix(kind, year);
@@ -121,13 +137,7 @@ export async function latestCompactions(
     if ((newest.get(parsed.year)?.generation ?? 0) < parsed.generation)
       newest.set(parsed.year, { key, generation: parsed.generation });
   }
-  const records: CompactionRecord[] = [];
-  for (const [year, { key, generation }] of [...newest].sort(([a], [b]) => a - b)) {
-    const bytes = await store.get(key);
-    if (!bytes) throw new CompactionError(`${key} vanished while being read`, [key]);
-    records.push(recordOf(key, kind, year, generation, new TextDecoder().decode(bytes)));
-  }
-  return records;
+  return newest;
 }
 
 function recordOf(
@@ -167,12 +177,33 @@ function recordOf(
  * Which curated files of a kind count. Engines read exactly these (DuckDB), or check that nothing else is there
  * (Athena, whose tables read every object under a year's prefix); the lake-integrity check looks for strays
  * among them. A file copied anywhere under `curated/<kind>/` still counts, and is caught by the integrity check.
+ * The records are read before the files are listed and listed again after: when a compaction committed in
+ * between (its files would be judged by older records), both are read again.
  */
 export async function curatedFiles(store: ObjectStore, kind: ReportKind): Promise<CuratedFiles> {
-  const [files, compactions] = await Promise.all([
-    store.list(lakeLayout.curatedPrefix(kind)).then((keys) => keys.filter((key) => key.endsWith(".parquet"))),
-    latestCompactions(store, kind),
-  ]);
+  for (let attempt = 1; ; attempt++) {
+    const compactions = await latestCompactions(store, kind);
+    const files = (await store.list(lakeLayout.curatedPrefix(kind))).filter((key) =>
+      key.endsWith(".parquet"),
+    );
+    const newest = [...(await newestRecordKeys(store, kind)).values()].map((record) => record.key);
+    const read = compactions.map((record) =>
+      lakeLayout.compactionRecordKey(kind, record.year, record.generation),
+    );
+    if (newest.length === read.length && newest.every((key) => read.includes(key)))
+      return classifiedFiles(files, compactions);
+    if (attempt === CURATED_READ_ATTEMPTS)
+      throw new CompactionError(
+        `compactions of ${kind} committed while its files were listed, ${attempt} times in a row; run again once they are done`,
+        [],
+      );
+  }
+}
+
+/** How many times `curatedFiles` reads a kind's records and files when compactions commit in between. */
+const CURATED_READ_ATTEMPTS = 3;
+
+function classifiedFiles(files: readonly string[], compactions: CompactionRecord[]): CuratedFiles {
   const named = new Set(compactions.map((record) => record.file.key));
   const absorbed = new Set(compactions.flatMap((record) => record.absorbed));
   const counts = (key: string) =>

@@ -367,6 +367,27 @@ describe("observatory compact's compaction", () => {
     },
   );
 
+  it("judges the files it lists by the records of the compaction that committed while it listed them", async () => {
+    const { root, lake } = await smallMovement();
+    await compactLake(lake.store, { clock });
+    const added = await lake.ingest(financialCsv("wm-de", "2025", ["expense,programs,70,EUR,DE,,"]), "wm-de");
+    expect(added.status).toBe("accepted");
+    const listing = new StoppingStore(
+      new FolderStore(root),
+      (call) => call.operation === "list" && call.key === lakeLayout.curatedPrefix("financial"),
+    );
+    const reading = curatedFiles(listing, "financial");
+    await listing.stopped;
+    const compacted = await compactLake(new FolderStore(root), { clock });
+    expect(compacted.years.filter((year) => year.status === "compacted")).toHaveLength(1);
+    listing.resume();
+    const read = await reading;
+    const quiet = await curatedFiles(new FolderStore(root), "financial");
+    expect(read.live).toEqual(quiet.live);
+    expect(read.leftover).toEqual([]);
+    expect(read.live.some((key) => /year=2025\/compacted-000002-/.test(key))).toBe(true);
+  });
+
   it("still stops at a file the lake lost, when no other compaction committed meanwhile", async () => {
     const { root, lake } = await smallMovement();
     const entries = await readManifest(lake.store);

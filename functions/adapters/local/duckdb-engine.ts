@@ -109,10 +109,10 @@ function manifestSelect(filesVariable: string): string {
 /**
  * The embedded query engine: DuckDB in-process, reading the lake's Parquet and manifest in place: the manifest
  * from its newest verified checkpoint (gzip JSON lines) and the entry objects after it, as ingest reads it, into a
- * table read once per run (read and verified while DuckDB starts); the curated tables from the files that count
- * after the lake's compactions (`curatedFiles`). Paths reach
- * SQL only through bound variables, never through string concatenation, and are matched literally (see
- * `literalPathPattern`). Extensions are never downloaded.
+ * table read once per run (DuckDB starts reading the checkpoint while the reader verifies it, and keeps it only if
+ * it verified: see `loadCheckpointEarly`); the curated tables from the files that count after the lake's
+ * compactions (`curatedFiles`). Paths reach SQL only through bound variables, never through string concatenation,
+ * and are matched literally (see `literalPathPattern`). Extensions are never downloaded.
  */
 export class DuckDbEngine implements QueryEngine {
   /** The connection `loadCheckpointEarly` loads a checkpoint on, until the manifest table is defined. */

@@ -151,11 +151,13 @@ export async function readPublishedIndicators(store: ObjectStore): Promise<Publi
 
 /**
  * Computes a framework's indicators from the lake and writes `indicators.csv`, its columnar copy
- * `indicators.parquet`, `reports.json` (the manifest with each report's status) and `dashboard.json` (the
- * dashboards' other datasets, computed on the same engine right after the indicators), every current
- * redistribution scenario of the lake (`scenarios.json`, `scenario-<id>.csv`, `scenario-<id>-hubs.csv`, computed
- * before anything is written, so that a scenario that fails publishes nothing) and `run.json` (the framework
- * version and k used, which the site is then built with) to the output store.
+ * `indicators.parquet`, `reports.json` (the manifest with each report's status, one report per line, streamed) and
+ * `dashboard.json` (the dashboards' other datasets, computed on the same engine right after the indicators), every
+ * current redistribution scenario of the lake (`scenarios.json`, `scenario-<id>.csv`, `scenario-<id>-hubs.csv`,
+ * computed before anything is written, so that a scenario that fails publishes nothing) and `run.json` (the
+ * framework version and k used, which the site is then built with) to the output store. The first four are written
+ * at once; the scenarios once all four are, `run.json` last, and none of these when a write fails. The manifest's
+ * entries are parsed and marked current or superseded while the engine computes.
  */
 export async function publishIndicators(
   dependencies: {

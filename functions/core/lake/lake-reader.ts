@@ -42,7 +42,8 @@ export interface ManifestSources {
  * `hubs` upload, every exchange rate with its value: of several uploads of a (currency, year), the newest
  * upload's, as the indicators read it). The manifest is read from its newest checkpoint that verifies and the
  * entries after it (see `readLatestCheckpoint`), so the objects read do not grow with the lake; later calls list
- * only the entries after the last one seen. Manifest entries and curated files are immutable, so each is read
+ * only the entries after the last one seen. The checkpoint's lines are parsed into entries when entries are first
+ * asked for (`sourcesRead` does not ask). Manifest entries and curated files are immutable, so each is read
  * once and cached: a session that ingests many files reads each entry once, not once per file.
  */
 export class LakeReader {

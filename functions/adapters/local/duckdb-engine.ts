@@ -257,8 +257,8 @@ export class DuckDbEngine implements QueryEngine {
   }
 
   /**
-   * The manifest table, from the files `reader` read it from (after its `manifest()`): the checkpoint already
-   * loaded by `loadCheckpointEarly` when it is the reader's, the entries after it read here.
+   * The manifest table, from the files `reader` read it from (after its `sourcesRead()`): the checkpoint already
+   * loaded by `loadCheckpointEarly` when it is the one the reader verified, the entries after it read here.
    */
   private async defineManifestTable(
     lake: ObjectStore,

@@ -159,12 +159,15 @@ export class LakeReader {
     return this.entryLines.get(entry);
   }
 
-  /** The checkpoint lines of the entries 1..`throughSeq`, as read (after `manifest()`). */
+  /** The checkpoint lines of the entries 1..`throughSeq`, as read (after `manifest()` or `sourcesRead()`). */
   lines(throughSeq: number): readonly string[] {
     return this.knownLines.slice(0, throughSeq);
   }
 
-  /** The checkpoint the manifest was read from and the entry objects read after it (after `manifest()`). */
+  /**
+   * The checkpoint the manifest was read from and the entry objects read after it (after `manifest()` or
+   * `sourcesRead()`).
+   */
   sources(): ManifestSources {
     return { checkpoint: this.checkpoint, entryKeys: [...this.tailKeys] };
   }

@@ -138,16 +138,17 @@ export class DuckDbEngine implements QueryEngine {
     let early: { readonly loaded: Promise<ManifestCheckpoint | undefined> } = {
       loaded: Promise.resolve(undefined),
     };
+    let manifestRead: Promise<unknown> = Promise.resolve();
     try {
       early = await engine.loadCheckpointEarly(options.lake, await triedFirst.catch(() => undefined));
-      const manifestRead = reader.sourcesRead();
+      manifestRead = reader.sourcesRead();
       manifestRead.catch(() => undefined);
       await engine.defineCuratedTables(options.lake);
       await engine.loadCountries(options.countries);
       await manifestRead;
       await engine.defineManifestTable(options.lake, reader, await early.loaded);
     } catch (error) {
-      await early.loaded;
+      await Promise.all([early.loaded.catch(() => undefined), manifestRead.catch(() => undefined)]);
       await engine.close();
       throw error;
     }
@@ -226,7 +227,7 @@ export class DuckDbEngine implements QueryEngine {
 
   /**
    * Starts loading a checkpoint into `manifest_checkpoint` on a connection of its own, before it is verified, so
-   * that DuckDB reads it while the reader decompresses, hashes and parses it. Returns once DuckDB is reading;
+   * that DuckDB reads it while the reader decompresses and verifies it. Returns once DuckDB is reading;
    * `loaded` then gives the checkpoint once loaded, or undefined when it could not be (the verified one is then
    * loaded as usual, and fails loudly if it cannot be). `defineManifestTable` uses the table only if the reader's
    * checkpoint is this one.

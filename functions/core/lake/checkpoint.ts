@@ -28,23 +28,27 @@ export interface ManifestCheckpoint {
  */
 export interface CheckpointRead {
   readonly checkpoint: ManifestCheckpoint | undefined;
-  /** The entries 1..throughSeq as checkpoint lines, in order, each holding the entry of its sequence number. */
+  /**
+   * The entries 1..throughSeq as checkpoint lines, in order, each stating its sequence number; whether each is
+   * all JSON is known when they are parsed (`checkpointEntries`).
+   */
   readonly lines: string[];
   readonly problems: string[];
 }
 
 /**
- * A verified checkpoint holds a line that is not the manifest entry it claims to be. Its content is what its name
- * states, so the writer that made it was at fault; deleting it loses nothing (every entry is also its own object).
+ * A checkpoint holds a line that is not the manifest entry it claims to be, found when its entries are parsed
+ * (after it verified: its content is what its name states, so the writer that made it was at fault). A reader
+ * passes it over and reads the entry objects instead, unless an engine already computes from it.
  */
 export class CheckpointLineError extends Error {
   constructor(
     readonly key: string,
-    readonly line: number,
-    why: string,
+    /** What is wrong, as a checkpoint passed over says it: e.g. "line 3 is not JSON". */
+    readonly detail: string,
   ) {
     super(
-      `manifest checkpoint ${key}, line ${line}: ${why}; the checkpoint was written wrongly: delete it, and the manifest is read from its entry objects`,
+      `manifest checkpoint ${key}: ${detail}; it was written wrongly: delete it, and the manifest is read from an older checkpoint or the entry objects`,
     );
     this.name = "CheckpointLineError";
   }
@@ -135,10 +139,12 @@ function candidatesNewestFirst(keys: readonly string[], tried: ReadonlySet<strin
 /**
  * Finds the newest checkpoint that verifies, reading a bounded number of objects: the pointer, a listing of the
  * checkpoints from the one it names on, and the checkpoint itself with the entry it ends with. A checkpoint is
- * used only if its content has the SHA-256 its name states, holds exactly the entries 1..n in order, and its last
- * line is the entry object `manifest/<n>.json` itself; one that does not (damaged, truncated, claiming entries
- * the manifest does not have) is passed over and said so in `problems`, as is a pointer that names nothing. When
- * no checkpoint verifies, there is none: the reader then reads every entry, which is always right.
+ * used only if its content has the SHA-256 its name states, its lines state the sequence numbers 1..n in order,
+ * and its last line is the entry object `manifest/<n>.json` itself; one that does not (damaged, truncated,
+ * claiming entries the manifest does not have) is passed over and said so in `problems`, as is a pointer that
+ * names nothing. When no checkpoint verifies, there is none: the reader then reads every entry, which is always
+ * right. Its lines are parsed later (`checkpointEntries`); a line that is not all JSON, or not the entry it states,
+ * is found then (`CheckpointLineError`), and `LakeReader` passes the checkpoint over at that point.
  */
 export async function readLatestCheckpoint(store: ObjectStore): Promise<CheckpointRead> {
   const problems: string[] = [];
@@ -212,10 +218,10 @@ async function parseLines(key: string, lines: readonly string[]): Promise<Manife
       try {
         entry = JSON.parse(lines[index] as string) as ManifestEntry;
       } catch {
-        throw new CheckpointLineError(key, index + 1, "it is not JSON");
+        throw new CheckpointLineError(key, `line ${index + 1} is not JSON`);
       }
       if (typeof entry !== "object" || entry === null || entry.seq !== index + 1)
-        throw new CheckpointLineError(key, index + 1, `it is not manifest entry ${index + 1}`);
+        throw new CheckpointLineError(key, `line ${index + 1} is not manifest entry ${index + 1}`);
       entries[index] = entry;
     }
   }

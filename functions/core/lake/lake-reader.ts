@@ -3,6 +3,7 @@ import type { HubKind } from "../reporting/kinds.js";
 import type { HubRecord, ReferenceState } from "../reporting/validate.js";
 import {
   CHECKPOINT_INTERVAL,
+  CheckpointLineError,
   checkpointEntries,
   checkpointLine,
   type ManifestCheckpoint,
@@ -49,6 +50,8 @@ export interface ManifestSources {
 export class LakeReader {
   private readonly rowsByKey = new Map<string, Record<string, string | number | boolean | null>[]>();
   private entries: ManifestEntry[] = [];
+  /** Whether `sourcesRead` has named the checkpoint to an engine (which then computes from it). */
+  private sourcesGiven = false;
   /** The checkpoint the reader started from, until its lines are parsed into `entries` (when entries are asked for). */
   private unparsed:
     | { readonly checkpoint: ManifestCheckpoint; readonly lines: readonly string[] }
@@ -89,6 +92,7 @@ export class LakeReader {
   sourcesRead(): Promise<ManifestSources> {
     return this.serially(async () => {
       await this.readNewEntries();
+      this.sourcesGiven = true;
       return this.sources();
     });
   }
@@ -106,15 +110,39 @@ export class LakeReader {
 
   /** Every entry read, in sequence order, the checkpoint's parsed first if they were not yet. */
   private async parsedEntries(): Promise<ManifestEntry[]> {
-    const pending = this.unparsed;
-    if (pending) {
-      const parsed = await checkpointEntries(pending.checkpoint, pending.lines);
-      for (const [index, entry] of parsed.entries())
-        this.entryLines.set(entry, pending.lines[index] as string);
-      this.entries = [...parsed, ...this.entries];
-      this.unparsed = undefined;
-    }
+    await this.parseCheckpoint();
     return [...this.entries].sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * Parses the lines of the checkpoint the reader started from into entries, once. A line that is not the entry
+   * it claims (`CheckpointLineError`) passes the checkpoint over, as verification would have, and the manifest is
+   * read from its entry objects; unless `sourcesRead` has already named the checkpoint to an engine, which then
+   * computes from it: that is an error.
+   */
+  private async parseCheckpoint(): Promise<void> {
+    const pending = this.unparsed;
+    if (!pending) return;
+    let parsed: ManifestEntry[];
+    try {
+      parsed = await checkpointEntries(pending.checkpoint, pending.lines);
+    } catch (error) {
+      if (!(error instanceof CheckpointLineError) || this.sourcesGiven) throw error;
+      this.checkpointProblems.push(`manifest checkpoint ${error.key} was passed over: ${error.detail}`);
+      this.entries = [];
+      this.entryLines.clear();
+      this.knownLines = [];
+      this.gapAfter = undefined;
+      this.tailKeys.length = 0;
+      this.lastKey = undefined;
+      this.checkpoint = undefined;
+      this.unparsed = undefined;
+      await this.readNewEntries();
+      return;
+    }
+    for (const [index, entry] of parsed.entries()) this.entryLines.set(entry, pending.lines[index] as string);
+    this.entries = [...parsed, ...this.entries];
+    this.unparsed = undefined;
   }
 
   /** Runs one change of the reader's state after the others. */
@@ -181,6 +209,7 @@ export class LakeReader {
     if (committed.seq - (this.checkpoint?.throughSeq ?? 0) < this.checkpointInterval) return undefined;
     return this.serially(async () => {
       if (!this.recordCommit(committed)) await this.readNewEntries();
+      await this.parseCheckpoint();
       if (this.gapAfter !== undefined) return undefined;
       return this.checkpointOfKnownEntries();
     });
@@ -214,6 +243,7 @@ export class LakeReader {
   writeCheckpoint(): Promise<ManifestCheckpoint> {
     return this.serially(async () => {
       await this.readNewEntries();
+      await this.parseCheckpoint();
       if (this.gapAfter !== undefined) throw new ManifestGapError(this.gapAfter + 1);
       const covering = this.checkpoint?.throughSeq === this.knownLines.length ? this.checkpoint : undefined;
       if (covering) await pointAt(this.store, covering);

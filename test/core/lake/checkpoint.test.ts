@@ -424,20 +424,42 @@ describe("a checkpoint's lines, parsed when its entries are asked for", () => {
   });
 
   it.each([
-    ["a line that is not JSON past its start", (line: string) => line.slice(0, 60), "it is not JSON"],
+    ["a line that is not JSON past its start", (line: string) => line.slice(0, 60), "line 3 is not JSON"],
     [
       "a line whose JSON states another seq after the first",
       (line: string) => `${line.slice(0, -1)},"seq":4}`,
-      "it is not manifest entry 3",
+      "line 3 is not manifest entry 3",
     ],
-  ])("passes over nothing but stops with the checkpoint and line named for %s", async (_, damage, why) => {
+  ])("passes over, when its entries are parsed, a checkpoint with %s", async (_, damage, detail) => {
     const { store, checkpoint } = await withLine3(damage);
     const reader = new LakeReader(store);
-    expect((await reader.sourcesRead()).checkpoint?.key).toBe(checkpoint.key);
-    await expect(reader.manifest()).rejects.toThrow(new CheckpointLineError(checkpoint.key, 3, why));
-    await expect(new LakeReader(store).manifest()).rejects.toThrow(
-      `manifest checkpoint ${checkpoint.key}, line 3: ${why}; the checkpoint was written wrongly: delete it, and the manifest is read from its entry objects`,
-    );
+    expect(await reader.manifest()).toEqual(await entriesFromObjects(store));
+    expect(reader.sources()).toEqual({
+      checkpoint: undefined,
+      entryKeys: Array.from({ length: 12 }, (_, i) => lakeLayout.manifestKey(i + 1)),
+    });
+    expect(reader.checkpointProblems).toEqual([
+      `manifest checkpoint ${checkpoint.key} was passed over: ${detail}`,
+    ]);
+
+    const engineReader = new LakeReader(store);
+    expect((await engineReader.sourcesRead()).checkpoint?.key).toBe(checkpoint.key);
+    await expect(engineReader.entriesRead()).rejects.toThrow(new CheckpointLineError(checkpoint.key, detail));
+  });
+
+  it("never copies a line it has not parsed into a newer checkpoint", async () => {
+    const { store, checkpoint } = await withLine3((line) => line.slice(0, 60));
+    await appendSyntheticEntries(store, 13, 15);
+    const reader = new LakeReader(store);
+    const newer = await reader.writeCheckpoint();
+    expect(newer.throughSeq).toBe(15);
+    expect(reader.checkpointProblems).toEqual([
+      `manifest checkpoint ${checkpoint.key} was passed over: line 3 is not JSON`,
+    ]);
+    const fresh = new LakeReader(store);
+    expect(await fresh.manifest()).toEqual(await entriesFromObjects(store));
+    expect(fresh.sources().checkpoint?.key).toBe(newer.key);
+    expect(fresh.checkpointProblems).toEqual([]);
   });
 
   it("passes over a line whose seq is written with a leading zero or is not a number", async () => {

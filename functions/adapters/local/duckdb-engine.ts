@@ -215,7 +215,8 @@ export class DuckDbEngine implements QueryEngine {
         await this.connection.run(`CREATE TABLE ${schema.name} (${columnDefinitions(schema)})`);
         continue;
       }
-      await this.setVariable(
+      await setFilesVariable(
+        this.connection,
         `files_${kind}`,
         files.map((key) => lake.locate(key)),
       );
@@ -273,7 +274,8 @@ export class DuckDbEngine implements QueryEngine {
     if (loaded && loaded.key === fromCheckpoint) {
       await this.connection.run("ALTER TABLE manifest_checkpoint RENAME TO manifest");
       if (entryKeys.length === 0) return;
-      await this.setVariable(
+      await setFilesVariable(
+        this.connection,
         "files_manifest",
         entryKeys.map((key) => lake.locate(key)),
       );
@@ -286,15 +288,12 @@ export class DuckDbEngine implements QueryEngine {
       await this.connection.run(`CREATE TABLE manifest (${columnDefinitions(MANIFEST_TABLE)})`);
       return;
     }
-    await this.setVariable(
+    await setFilesVariable(
+      this.connection,
       "files_manifest",
       files.map((key) => lake.locate(key)),
     );
     await this.connection.run(`CREATE TABLE manifest AS ${manifestSelect("files_manifest")}`);
-  }
-
-  private setVariable(name: string, paths: string[]): Promise<void> {
-    return setFilesVariable(this.connection, name, paths);
   }
 
   private async loadCountries(countries: CountryTable): Promise<void> {

@@ -176,9 +176,8 @@ export async function publishIndicators(
     frameworkVersion: options.framework.version,
     k: options.k ?? options.framework.disclosure.k_default,
   };
-  const entriesRead = dependencies.reader
-    ? dependencies.reader.entriesRead()
-    : readManifest(dependencies.lake);
+  const { reader } = dependencies;
+  const entriesRead = reader ? reader.entriesRead() : readManifest(dependencies.lake);
   const reportsMarked = entriesRead.then((entries) => ({ entries, reports: withStatus(entries) }));
   reportsMarked.catch(() => undefined);
   const rows = await computeIndicators(dependencies.engine, options.framework, {
@@ -207,10 +206,7 @@ export async function publishIndicators(
   );
   write(
     PUBLISHED_FILES.reports,
-    reportsJsonChunks(
-      reports,
-      dependencies.reader && { entries, lineOf: (entry) => dependencies.reader?.lineOf(entry) },
-    ),
+    reportsJsonChunks(reports, reader && { entries, lineOf: (entry) => reader.lineOf(entry) }),
     "application/json",
   );
   write(PUBLISHED_FILES.dashboard, utf8(dashboardToJson(dashboard)), "application/json");

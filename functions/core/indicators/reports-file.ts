@@ -1,6 +1,6 @@
 import type { ManifestEntry, ManifestRecord } from "../lake/manifest.js";
 
-/** The manifest entries `reportsToJson` writes the reports of, with the line the manifest stores for each. */
+/** The manifest entries `reportsJsonChunks` writes the reports of, with the line the manifest stores for each. */
 export interface StoredEntries {
   /** `entries[i]` is the entry `records[i]` was made from (see `withStatus`). */
   readonly entries: readonly ManifestEntry[];
@@ -12,20 +12,12 @@ export interface StoredEntries {
 const REPORTS_PER_CHUNK = 2_000;
 
 /**
- * The text of `reports.json`: every report as one line of a JSON array, its manifest entry followed by its
- * `status` and `superseded_by`. A report whose entry's stored line is known (`stored`) is written from that line
- * as stored, without serialising its entry again (at 40,000 reports, under half the time). Other reports, and an
- * entry that itself has a `status` or `superseded_by` field, are serialised; an entry ingest wrote gives the same
- * line either way.
- */
-export function reportsToJson(records: readonly ManifestRecord[], stored?: StoredEntries): string {
-  if (records.length === 0) return "[]\n";
-  return `[\n${records.map((record, index) => reportLine(record, stored, index)).join(",\n")}\n]\n`;
-}
-
-/**
- * `reportsToJson`'s text as UTF-8, a chunk of 2,000 reports at a time, each made as it is written: a lake of a
- * million reports is never one string or one buffer in memory.
+ * `reports.json` as UTF-8, a chunk of 2,000 reports at a time, each made as it is written: a lake of a million
+ * reports is never one string or one buffer in memory. Every report is one line of a JSON array, its manifest
+ * entry followed by its `status` and `superseded_by`. A report whose entry's stored line is known (`stored`) is
+ * written from that line as stored, without serialising its entry again (at 40,000 reports, under half the
+ * time). Other reports, and an entry that itself has a `status` or `superseded_by` field, are serialised; an
+ * entry ingest wrote gives the same line either way.
  */
 export async function* reportsJsonChunks(
   records: readonly ManifestRecord[],
@@ -63,7 +55,7 @@ function extensible(entry: ManifestEntry, line: string): boolean {
   );
 }
 
-/** A `reports.json` that is not the list `reportsToJson` writes. */
+/** A `reports.json` that is not the list `reportsJsonChunks` writes. */
 export class ReportsFileError extends Error {
   constructor(readonly detail: string) {
     super(`reports.json ${detail}`);

@@ -52,6 +52,11 @@ export class CheckpointLineError extends Error {
     );
     this.name = "CheckpointLineError";
   }
+
+  /** What a reader that passes the checkpoint over says of it, as verification says of one it passes over. */
+  get passedOver(): string {
+    return messages.passedOver(this.key, this.detail);
+  }
 }
 
 /**

@@ -128,7 +128,7 @@ export class LakeReader {
       parsed = await checkpointEntries(pending.checkpoint, pending.lines);
     } catch (error) {
       if (!(error instanceof CheckpointLineError) || this.sourcesGiven) throw error;
-      this.checkpointProblems.push(`manifest checkpoint ${error.key} was passed over: ${error.detail}`);
+      this.checkpointProblems.push(error.passedOver);
       this.entries = [];
       this.entryLines.clear();
       this.knownLines = [];

@@ -2,9 +2,15 @@ import { describe, expect, it } from "vitest";
 import {
   ReportsFileError,
   reportsFromJson,
-  reportsToJson,
+  reportsJsonChunks,
+  type StoredEntries,
 } from "../../../functions/core/indicators/reports-file.js";
-import { type ManifestEntry, manifestEntryText, withStatus } from "../../../functions/core/lake/manifest.js";
+import {
+  type ManifestEntry,
+  type ManifestRecord,
+  manifestEntryText,
+  withStatus,
+} from "../../../functions/core/lake/manifest.js";
 import { syntheticEntry } from "../../helpers/counting-store.js";
 
 /** Three uploads: the first financial report superseded by the second, and the registry. */
@@ -23,11 +29,18 @@ function entries(): ManifestEntry[] {
 const storedLines = (list: readonly ManifestEntry[]) =>
   new Map(list.map((entry) => [entry, manifestEntryText(entry).trimEnd()]));
 
-describe("reportsToJson", () => {
-  it("writes one report per line, each its entry with its status, and reads back as the reports", () => {
+/** The text `reportsJsonChunks` writes, its chunks put together. */
+async function reportsToJson(records: readonly ManifestRecord[], stored?: StoredEntries): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of reportsJsonChunks(records, stored)) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+describe("reportsJsonChunks", () => {
+  it("writes one report per line, each its entry with its status, and reads back as the reports", async () => {
     const list = entries();
     const records = withStatus(list);
-    const text = reportsToJson(records);
+    const text = await reportsToJson(records);
     const lines = text.split("\n");
     expect(lines[0]).toBe("[");
     expect(lines.at(-2)).toBe("]");
@@ -41,16 +54,16 @@ describe("reportsToJson", () => {
     ]);
   });
 
-  it("gives the same bytes from the stored lines of entries ingest wrote as from serialising them", () => {
+  it("gives the same bytes from the stored lines of entries ingest wrote as from serialising them", async () => {
     const list = entries();
     const records = withStatus(list);
     const lines = storedLines(list);
-    expect(reportsToJson(records, { entries: list, lineOf: (entry) => lines.get(entry) })).toBe(
-      reportsToJson(records),
+    expect(await reportsToJson(records, { entries: list, lineOf: (entry) => lines.get(entry) })).toBe(
+      await reportsToJson(records),
     );
   });
 
-  it("keeps an entry's stored line as stored, and serialises one that already names a status", () => {
+  it("keeps an entry's stored line as stored, and serialises one that already names a status", async () => {
     const list = entries();
     const records = withStatus(list);
     const handWritten = new Map<ManifestEntry, string>([
@@ -60,7 +73,7 @@ describe("reportsToJson", () => {
     const withOwnStatus = { ...(list[1] as ManifestEntry), status: "bogus" } as ManifestEntry;
     const list2 = [list[0], withOwnStatus, list[2]] as ManifestEntry[];
     handWritten.set(withOwnStatus, manifestEntryText(withOwnStatus).trimEnd());
-    const text = reportsToJson(withStatus(list2), {
+    const text = await reportsToJson(withStatus(list2), {
       entries: list2,
       lineOf: (entry) => handWritten.get(entry),
     });
@@ -71,8 +84,8 @@ describe("reportsToJson", () => {
     expect(reportsFromJson(text)[0]).toEqual(records[0]);
   });
 
-  it("writes an empty list as []", () => {
-    expect(reportsToJson([])).toBe("[]\n");
+  it("writes an empty list as []", async () => {
+    expect(await reportsToJson([])).toBe("[]\n");
     expect(reportsFromJson("[]\n")).toEqual([]);
   });
 });
